@@ -1,0 +1,3 @@
+"""`citecheck check` (being written)."""
+
+COMMANDS: list = []

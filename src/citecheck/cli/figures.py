@@ -1,0 +1,3 @@
+"""`citecheck figures` (being written)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""`citecheck parse` (being written)."""
+
+COMMANDS: list = []

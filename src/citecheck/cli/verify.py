@@ -1,0 +1,3 @@
+"""`citecheck verify` (being written)."""
+
+COMMANDS: list = []

@@ -1,0 +1,1 @@
+"""document stage of citecheck."""

@@ -1,0 +1,341 @@
+"""Dataclasses shared by every stage of citecheck.
+
+Data flows one way::
+
+    Document -> Note[] -> Reference[] / Claim[] -> LinkResult + Snapshot -> SourceText
+             -> FigureCheck[] -> Finding[] -> Report
+
+Every object that came from text keeps a :class:`Span` so a report can quote it.
+Numbers are :class:`decimal.Decimal`, never float, so "5181.74" stays exact.
+Objects are frozen; stages derive new objects with :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a piece of text sits in its document.
+
+    Lines are 1-based and inclusive; ``start``/``end`` are character offsets into
+    ``Document.text`` (end exclusive). ``Span(3, 3, 120, 180)`` is characters 120-179,
+    all on line 3.
+    """
+
+    start_line: int
+    end_line: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of a paper, as recovered from running headers or form feeds."""
+
+    number: int  # 1-based
+    start_line: int
+    end_line: int
+    header: str | None = None  # the running header line, verbatim, if any
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote block as found in the document (may hold several references).
+
+    ``page`` and ``order`` (1-based position among the notes of that page) identify the
+    note when its printed marker is garbled (``ÿ``); ``number`` is its printed number when
+    one could be read (``①`` -> 1, ``[12]`` -> 12), else None.
+    """
+
+    id: str  # stable id, e.g. "p3n2" (page 3, 2nd note) or "fn12" for numbered notes
+    page: int
+    order: int
+    marker: str  # the marker text verbatim ("ÿ", "①", "[^3]", "\\footnote")
+    text: str  # the note's text without its marker, lines joined
+    span: Span
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An in-text footnote marker (call-out) in the body text."""
+
+    page: int
+    order: int  # 1-based position among the markers of that page
+    raw: str
+    span: Span
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A paper read into memory: its text, pages, notes and in-text markers."""
+
+    text: str
+    format: str  # "text" | "markdown" | "latex" | "bibtex" | "lines"
+    path: str | None = None
+    encoding: str = "utf-8"
+    pages: tuple[Page, ...] = ()
+    notes: tuple[Note, ...] = ()
+    markers: tuple[Marker, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Url:
+    """A cited URL: the raw text, its repair, and how sure the repair is.
+
+    ``repaired`` is the best form the text supports; ``complete`` is False when some
+    characters could not be recovered (then ``repaired`` is a partial form and must
+    never be presented as the real address). ``candidates`` ranks plausible complete
+    forms (most likely first) when the text is ambiguous, e.g. ``.html`` vs ``.htm``.
+    ``fragments`` holds what survives of an incomplete URL (host, path prefix, known
+    tail) for a CDX prefix query.
+    """
+
+    raw: str
+    repaired: str | None
+    complete: bool
+    candidates: tuple[str, ...] = ()
+    repairs: tuple[str, ...] = ()  # what was changed, in words ("restored dots in host")
+    fragments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One cited work, parsed from a note (or read from a .bib / one-per-line file).
+
+    ``entry_type`` is one of: "article" (journal), "newspaper", "news" (agency item),
+    "webpage", "report", "document" (official document), "book", "chapter", "thesis",
+    "conference", "misc". Dates are ISO strings, possibly partial ("2019", "2019-06",
+    "2019-06-08").
+    """
+
+    key: str
+    entry_type: str
+    raw: str
+    span: Span | None = None
+    note_id: str | None = None
+    authors: tuple[str, ...] = ()
+    et_al: bool = False
+    editors: tuple[str, ...] = ()
+    title: str | None = None
+    container: str | None = None  # journal, newspaper, agency, website
+    publisher: str | None = None
+    location: str | None = None
+    year: int | None = None
+    date: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    edition: str | None = None
+    url: Url | None = None
+    access_date: str | None = None
+    doi: str | None = None
+    isbn: str | None = None
+    language: str | None = None
+    warnings: tuple[str, ...] = ()  # what could not be parsed ("no title found")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, normalised to base units.
+
+    ``value`` is in base units of its ``family`` (currency amounts in units of
+    ``currency``; power in W; energy in Wh; mass in t; area in ha; length in m;
+    percent as the number before "%"; counts as the count). ``raw`` and
+    ``start``/``end`` locate it in the text it came from. ``precision`` is the value of
+    one unit in the last written digit, in base units (for "4.5 billion" it is 1e8).
+    """
+
+    value: Decimal
+    family: str  # "currency" | "power" | "energy" | "mass" | "area" | "length" | "percent" | "count" | "number"
+    raw: str
+    start: int = 0
+    end: int = 0
+    unit: str | None = None  # canonical unit symbol ("W", "Wh", "t", "ha", "m", "%", or the counted noun)
+    currency: str | None = None  # ISO 4217 code ("USD", "CNY", "BRL", "ARS", "EUR")
+    qualifier: str | None = None  # "about" | "more_than" | "less_than" | "at_least" | "up_to" | None
+    precision: Decimal | None = None
+    high: Decimal | None = None  # upper end of a range, same units as value
+    scale_word: str | None = None  # "billion", "亿", "万", "mil millones" ...
+    notes: tuple[str, ...] = ()  # e.g. "decimal point lost in extraction: '5181 74' read as 5181.74"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A citing sentence (or sentences) linked to a note, with the figures it quotes."""
+
+    note_id: str
+    text: str
+    span: Span | None = None
+    marker: Marker | None = None
+    quantities: tuple[Quantity, ...] = ()
+
+
+class LinkState(str, Enum):
+    OK = "ok"
+    REDIRECTED = "redirected"
+    BROKEN = "broken"
+    SOFT_404 = "soft-404"
+    BLOCKED = "blocked"
+    FLAKY = "flaky"
+    REFUSED = "refused"
+    UNREACHABLE = "unreachable"
+    INVALID = "invalid"  # unparsable URL or a scheme other than http/https
+    INCOMPLETE = "incomplete"  # the reference's URL text is garbled; nothing to fetch as is
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """The live state of one URL, with the evidence for it."""
+
+    url: str
+    state: LinkState
+    reason: str  # one line: "HTTP 404 Not Found", "redirect to site root", "timeout after 3 tries"
+    status: int | None = None
+    final_url: str | None = None
+    redirects: tuple[str, ...] = ()  # every hop after the first request, in order
+    content_type: str | None = None
+    checked_at: str | None = None  # ISO 8601 UTC
+    attempts: int = 1
+    from_cache: bool = False
+    first_seen: str | None = None  # first time this state was seen (from the cache history)
+    times_seen: int = 1
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An archived copy (memento) of a URL."""
+
+    archive: str  # base of the archive, e.g. "https://web.archive.org/web/"
+    original_url: str
+    timestamp: str  # 14 digits, YYYYMMDDhhmmss
+    url: str  # replay URL  <archive><timestamp>/<url>
+    raw_url: str  # raw copy    <archive><timestamp>id_/<url>
+    status: int | None = None
+    mimetype: str | None = None
+    digest: str | None = None
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What an archive told us about a damaged or ambiguous URL.
+
+    ``status``: "confirmed" (one candidate is known to the archive), "recovered" (a
+    unique CDX match for the surviving fragments), "ambiguous" (several matches; see
+    ``candidates``), "not-found", "unchecked".
+    """
+
+    status: str
+    url: str | None = None
+    candidates: tuple[str, ...] = ()
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class SourceCheck:
+    """Everything the checker learned about one reference's URL."""
+
+    reference_key: str
+    url: str | None
+    link: LinkResult | None = None
+    snapshot: Snapshot | None = None
+    recovery: Recovery | None = None
+    archive_error: str | None = None  # "archive unreachable: ...", "CDX answered HTML"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The readable text of a fetched source (live page, archived copy, WARC record or file)."""
+
+    url: str | None
+    text: str
+    origin: str  # "live" | "archive" | "warc" | "file"
+    content_type: str | None = None
+    charset: str | None = None
+    title: str | None = None
+    timestamp: str | None = None  # snapshot timestamp when origin is "archive"
+
+
+class Verdict(str, Enum):
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    NOT_FOUND = "not-found"
+    UNVERIFIABLE = "unverifiable"
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    """One quoted figure compared with its source.
+
+    ``diagnosis`` is a short code for an inconsistent figure: "scale" (power-of-ten
+    error; ``factor`` holds it, ``cause`` the likely reason, e.g. "亿 read as billion"),
+    "lost-decimal", "unit", "percent-points", "transposed", "different". ``explanation``
+    says it in plain words for the report.
+    """
+
+    note_id: str
+    claim_quantity: Quantity | None
+    verdict: Verdict
+    claim_sentence: str
+    source_quantity: Quantity | None = None
+    source_sentence: str | None = None
+    diagnosis: str | None = None
+    factor: Decimal | None = None
+    cause: str | None = None
+    explanation: str = ""
+    reference_key: str | None = None
+    source_url: str | None = None
+
+
+class FindingKind(str, Enum):
+    BROKEN = "broken"
+    SOFT_404 = "soft-404"
+    INCONSISTENT = "inconsistent"
+    NOT_FOUND = "not-found"
+    UNVERIFIABLE = "unverifiable"
+    INCOMPLETE_URL = "incomplete-url"
+    PARSE_WARNING = "parse-warning"
+    BLOCKED = "blocked"
+    FLAKY = "flaky"
+    REFUSED = "refused"
+    UNREACHABLE = "unreachable"
+    INVALID_URL = "invalid-url"
+    REPAIRED_URL = "repaired-url"
+    RECOVERED_URL = "recovered-url"
+    ARCHIVE_ERROR = "archive-error"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing an editor should look at, with the evidence."""
+
+    kind: FindingKind
+    message: str  # one line, plain words
+    reference_key: str | None = None
+    note_id: str | None = None
+    url: str | None = None
+    evidence: tuple[tuple[str, str], ...] = ()  # (label, text) pairs, e.g. ("archived copy", url)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs; renderers read nothing else."""
+
+    paper: str
+    generated_at: str  # ISO 8601 UTC
+    references: tuple[Reference, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    checks: tuple[SourceCheck, ...] = ()
+    figures: tuple[FigureCheck, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+    tool_version: str = ""
+    options: dict = field(default_factory=dict, hash=False, compare=False)

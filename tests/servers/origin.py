@@ -1,0 +1,1 @@
+"""Origin server with fault modes (being written)."""

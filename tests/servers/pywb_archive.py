@@ -1,0 +1,1 @@
+"""pywb fixture (being written)."""
