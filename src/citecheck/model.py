@@ -155,7 +155,9 @@ class Quantity:
     """
 
     value: Decimal
-    family: str  # "currency" | "power" | "energy" | "mass" | "area" | "length" | "percent" | "count" | "number"
+    family: (
+        str  # "currency" | "power" | "energy" | "mass" | "area" | "length" | "percent" | "count" | "number"
+    )
     raw: str
     start: int = 0
     end: int = 0

@@ -34,7 +34,7 @@ _register()
 def main() -> None:
     """Console entry point: library errors become one line on stderr and exit status 2."""
     try:
-        cli.main(standalone_mode=False)
+        status = cli.main(standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -46,3 +46,4 @@ def main() -> None:
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    sys.exit(status if isinstance(status, int) else 0)
