@@ -1,0 +1,120 @@
+"""The on-disk cache: namespaces, TTLs, history, corruption, two processes, no-cache."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import diskcache
+import pytest
+
+from citecheck.errors import CacheError
+from citecheck.model import LinkResult, LinkState, Snapshot
+from citecheck.sources.cache import Cache
+
+
+def test_values_round_trip_by_namespace(tmp_path):
+    result = LinkResult(url="http://x.org/", state=LinkState.BROKEN, reason="HTTP 404 Not Found", status=404)
+    with Cache(tmp_path) as cache:
+        cache.set("live", "http://x.org/", result)
+        cache.set("lookup", "http://x.org/", "different namespace")
+        assert cache.get("live", "http://x.org/") == result
+        assert cache.get("lookup", "http://x.org/") == "different namespace"
+        assert cache.get("snapshot", "http://x.org/", default="miss") == "miss"
+
+
+def test_values_survive_reopening_the_directory(tmp_path):
+    snap = Snapshot("https://web.archive.org/web/", "http://x.org/", "20211103000000", "u", "r", 200)
+    with Cache(tmp_path) as cache:
+        cache.set("snapshot", "k", snap, ttl=None)
+    with Cache(tmp_path) as cache:
+        assert cache.get("snapshot", "k") == snap
+
+
+def test_live_checks_and_lookups_expire_but_snapshots_do_not(tmp_path):
+    with Cache(tmp_path, live_ttl=0.3, lookup_ttl=0.3) as cache:
+        assert cache.default_ttl("snapshot") is None and cache.default_ttl("live") == 0.3
+        cache.set("live", "u", "live state")
+        cache.set("lookup", "u", "timegate answer")
+        cache.set("snapshot", "u", "archived bytes")
+        time.sleep(0.4)
+        assert cache.get("live", "u") is None and cache.get("lookup", "u") is None
+        assert cache.get("snapshot", "u") == "archived bytes"
+
+
+def test_the_history_counts_an_unbroken_run_of_one_state(tmp_path):
+    url = "http://www.gov.cn/xinwen/2021-11/03/content.htm"
+    with Cache(tmp_path) as cache:
+        assert cache.record_state(url, "ok", "2026-01-01T00:00:00Z") == ("2026-01-01T00:00:00Z", 1)
+        assert cache.record_state(url, "broken", "2026-01-02T00:00:00Z") == ("2026-01-02T00:00:00Z", 1)
+        assert cache.record_state(url, "broken", "2026-01-05T00:00:00Z") == ("2026-01-02T00:00:00Z", 2)
+        assert cache.record_state(url, "broken", "2026-01-09T00:00:00Z") == ("2026-01-02T00:00:00Z", 3)
+        assert [s for s, _ in cache.history(url)] == ["ok", "broken", "broken", "broken"]
+
+
+def test_a_garbled_entry_is_dropped_and_reported_as_a_miss(tmp_path):
+    with Cache(tmp_path) as cache:
+        cache.set("live", "u", "fine")
+    raw = diskcache.Cache(str(tmp_path))
+    raw.set("live\x1fu", b"CC1" + b"\0" * 32 + b"not a pickle")
+    raw.close()
+    with Cache(tmp_path) as cache:
+        assert cache.get("live", "u", default="miss") == "miss"
+        assert len(cache.problems) == 1 and "live:u" in cache.problems[0] and "checksum" in cache.problems[0]
+    with Cache(tmp_path) as cache:
+        assert cache.get("live", "u", default="gone") == "gone" and cache.problems == []
+
+
+def test_a_damaged_value_file_on_disk_is_detected(tmp_path):
+    big = "x" * 200_000  # large values live in their own files
+    with Cache(tmp_path) as cache:
+        cache.set("snapshot", "big", big, ttl=None)
+    files = [p for p in Path(tmp_path).rglob("*.val")]
+    assert files, "diskcache stored the large value in a file"
+    data = bytearray(files[0].read_bytes())
+    data[-100] ^= 0xFF
+    files[0].write_bytes(bytes(data))
+    with Cache(tmp_path) as cache:
+        assert cache.get("snapshot", "big") is None and cache.problems
+
+
+def test_no_cache_touches_nothing(tmp_path):
+    target = tmp_path / "never-created"
+    with Cache(target, enabled=False) as cache:
+        cache.set("live", "u", "x")
+        assert cache.get("live", "u") is None
+        assert cache.record_state("u", "broken", "2026-01-01T00:00:00Z") == ("2026-01-01T00:00:00Z", 1)
+    assert not target.exists()
+
+
+def test_an_unusable_directory_is_one_clear_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(CacheError) as info:
+        Cache(blocker / "cache")
+    message = str(info.value)
+    assert "\n" not in message and "not writable" in message and str(blocker) in message
+
+
+WRITER = """
+import sys
+from citecheck.sources.cache import Cache
+with Cache(sys.argv[1]) as cache:
+    for n in range(150):
+        cache.set("live", f"{sys.argv[2]}-{n}", {"n": n, "who": sys.argv[2]})
+        if n < 40:
+            cache.record_state("http://shared.example/", sys.argv[2], f"t{n}")
+"""
+
+
+def test_two_processes_share_one_cache_without_corrupting_it(tmp_path):
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), who]) for who in ("a", "b")]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    with Cache(tmp_path) as cache:
+        for who in ("a", "b"):
+            for n in range(150):
+                assert cache.get("live", f"{who}-{n}") == {"n": n, "who": who}
+        assert len(cache.history("http://shared.example/")) == 80  # no observation lost to a race
+        assert cache.problems == []
