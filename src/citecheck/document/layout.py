@@ -1,0 +1,176 @@
+"""Lines, running headers and page boundaries of extracted text.
+
+Pure functions. A page starts at a form feed or at a group of "furniture" lines: running
+headers (short lines whose shape repeats, e.g. ``拉丁美洲研究 Issue 4, 2022`` and its garbled
+variants ``超丁美洲研究 Issue 4, 2022``), bare page numbers, and extraction stamps such as
+``Machine Translated by Google``.
+
+>>> text = "Title\\n\\n超丁美洲研究 Issue 4, 2022\\nBody\\n拉丁美洲研究 Issue 4, 2022\\nMore\\n超丁星海研究 Issue 4, 2022\\nEnd"
+>>> [(p.number, p.start_line, p.header) for p in find_pages(split_lines(text))]
+[(1, 1, None), (2, 3, '超丁美洲研究 Issue 4, 2022'), (3, 5, '拉丁美洲研究 Issue 4, 2022'), (4, 7, '超丁星海研究 Issue 4, 2022')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import NamedTuple
+
+from ..model import Page
+from .cues import reference_score
+from .markers import GARBLED_GLYPHS, match_note_marker
+
+
+class Line(NamedTuple):
+    """One line of the document: 1-based number, char offsets into the text (end excludes ``\\n``)."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+    blank: bool
+
+
+def normalise_text(text: str) -> str:
+    """Drop a BOM and turn CRLF/CR line endings into LF (the Document keeps this form)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split on LF only (form feeds stay inside their line and mark a page break)."""
+    lines = []
+    pos = 0
+    for n, chunk in enumerate(text.split("\n"), 1):
+        end = pos + len(chunk)
+        lines.append(Line(n, pos, end, chunk, not chunk.strip()))
+        pos = end + 1
+    return lines
+
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_PAGE_NUMBER = re.compile(r"^[\s\-–—·•|]*(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[\s\-–—·•|]*$", re.I)
+_STAMP = re.compile(r"^\s*(?:Machine\s+)?Translated\s+by\s+Google\s*$", re.I)
+_ISSUE_LINE = re.compile(
+    r"(?i)\b(?:issue|no\.|vol\.|volume)\s*\d+.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:issue|no\.)\s*\d+"
+)
+_MAX_HEADER = 90
+
+
+def _shape(text: str) -> str:
+    """Digits to 0 and whitespace collapsed: ``Issue 4, 2022`` and ``Issue 5, 2023`` share a shape."""
+    return re.sub(r"\s+", " ", re.sub(r"\d", "0", text)).strip()
+
+
+def _ascii_shape(text: str) -> str:
+    return _shape(_CJK.sub("", text))
+
+
+def _cjk_set(text: str) -> frozenset[str]:
+    return frozenset(_CJK.findall(text))
+
+
+def find_furniture(lines: list[Line]) -> dict[int, str]:
+    """Line number -> kind ("header", "page-number", "stamp") for running headers and the like."""
+    candidates = [ln for ln in lines if not ln.blank and len(ln.text.strip()) <= _MAX_HEADER]
+    full = Counter(_shape(ln.text) for ln in candidates)
+    ascii_ = Counter(_ascii_shape(ln.text) for ln in candidates if _CJK.search(ln.text))
+    out: dict[int, str] = {}
+    cjk_groups: list[tuple[frozenset[str], list[int]]] = []
+    for ln in candidates:
+        t = ln.text.strip()
+        if _STAMP.match(t):
+            out[ln.number] = "stamp"
+            continue
+        if _PAGE_NUMBER.match(t):
+            out[ln.number] = "page-number"
+            continue
+        if t.endswith((".", "。", ":", "：")) or len(t) < 3 or t[-1] in GARBLED_GLYPHS or _looks_like_note(t):
+            continue
+        shape = _shape(t)
+        if full[shape] >= 3 and sum(ch.isalpha() for ch in t) >= 3:
+            out[ln.number] = "header"
+            continue
+        if _CJK.search(t):
+            a = _ascii_shape(t)
+            if len(re.sub(r"[^A-Za-z]", "", a)) >= 3 and ascii_[a] >= 3:
+                out[ln.number] = "header"
+                continue
+            if len(t) <= 30:  # short CJK line: group garbled variants by shared characters
+                chars = _cjk_set(t)
+                for group_chars, members in cjk_groups:
+                    inter = len(chars & group_chars)
+                    if inter and inter / max(len(chars | group_chars), 1) >= 0.4:
+                        members.append(ln.number)
+                        break
+                else:
+                    cjk_groups.append((chars, [ln.number]))
+    for _, members in cjk_groups:
+        if len(members) >= 3:
+            for number in members:
+                out.setdefault(number, "header")
+    return out
+
+
+def _looks_like_note(text: str) -> bool:
+    """A repeated short footnote (``ÿ Ibid., p. 5``, ``① Xinhua, 2019``) is not a running header."""
+    m = match_note_marker(text)
+    if m is None or m.raw.rstrip(".)").isdigit():
+        return False
+    rest = text[m.end :]
+    return reference_score(rest) >= 2 or re.match(r"(?i)\s*(?:ibid|id\.|同上)", rest) is not None
+
+
+def find_pages(lines: list[Line], furniture: dict[int, str] | None = None) -> list[Page]:
+    """Pages from form feeds and furniture groups (a group is furniture lines with only blanks between)."""
+    if furniture is None:
+        furniture = find_furniture(lines)
+    if not lines:
+        return [Page(1, 1, 1)]
+    starts: list[tuple[int, str | None]] = []  # (line number, header text)
+    in_group = False
+    first_content_seen = False
+    for ln in lines:
+        if "\f" not in ln.text and ln.blank:
+            continue
+        kind = furniture.get(ln.number)
+        if "\f" in ln.text:
+            if not (in_group and starts):  # a form feed right after a footer group is the same break
+                starts.append((ln.number, None))
+            in_group = kind is not None or not ln.text.replace("\f", "").strip()
+            if kind == "header":
+                starts[-1] = (ln.number, ln.text.replace("\f", "").strip())
+            first_content_seen = True
+            continue
+        if kind is not None:
+            if not in_group:
+                starts.append((ln.number, ln.text.strip() if kind == "header" else None))
+                in_group = True
+            elif kind == "header" and starts and starts[-1][1] is None:
+                starts[-1] = (starts[-1][0], ln.text.strip())
+            first_content_seen = True
+            continue
+        if not first_content_seen and _ISSUE_LINE.search(ln.text) and len(ln.text) <= 140:
+            starts.append((ln.number, ln.text.strip()))
+        first_content_seen = True
+        in_group = False
+    if not starts or starts[0][0] > _first_content(lines):
+        starts.insert(0, (1, None))
+    else:
+        starts[0] = (1, starts[0][1])
+    pages = []
+    last_line = lines[-1].number
+    for i, (start, header) in enumerate(starts):
+        end = starts[i + 1][0] - 1 if i + 1 < len(starts) else last_line
+        pages.append(Page(number=i + 1, start_line=start, end_line=max(end, start), header=header))
+    return pages
+
+
+def _first_content(lines: list[Line]) -> int:
+    for ln in lines:
+        if not ln.blank:
+            return ln.number
+    return 1

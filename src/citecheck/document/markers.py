@@ -1,0 +1,135 @@
+"""Footnote markers, clean and garbled, at the start of a note line and inside body text.
+
+PDF extraction of Chinese papers turns circled numbers into ``ÿ``, ``ŷ``, ``Ÿ``, ``V`` or
+OCR-ish LaTeX (``$[\\]ddot{y}$``, ``\\(\\tilde{y}\\)``); clean papers use ``①``, ``[1]``,
+``1.`` or superscript digits. All patterns here are linear (no nested quantifiers).
+
+>>> m = match_note_marker("ÿ «Title», Xinhua News Agency, June 8, 2019")
+>>> m.raw, m.number, m.end
+('ÿ', None, 2)
+>>> match_note_marker("③ Fu Cong: «Title»").number
+3
+>>> [mk.raw for mk in find_body_markers('harmoniously."ÿ "Accelerate ... major country. ŷ The')]
+['ÿ', 'ŷ']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Single characters that stand for a lost footnote number in the seed-like extractions.
+GARBLED_GLYPHS = "ÿŸŷŶýÝỳỲỹỸȳȲ"
+_G = GARBLED_GLYPHS
+
+# OCR'd math for a garbled glyph: \(\tilde{y}\), $[\]ddot{y}$, \hat{y}, $\ddot{y}$ ...
+_LATEX_Y = (
+    r"(?:\\\(|\$)?(?:\\|\[\\\])\s?(?:ddot|tilde|hat|bar|dot|acute|grave|check|breve|vec|ring)"
+    r"\s?\{\s?[yYvV]\s?\}(?:\s?\\\)|\$)?"
+)
+# Circled / parenthesised / dingbat numbers: ①-⑳ ⑴-⒇ ⒈-⒛ ㉑-㉟ ㊱-㊿ ❶-❿ ➀-➓
+_CIRCLED = "\u2460-\u249b\u24ea\u24eb-\u24ff\u3251-\u325f\u32b1-\u32bf\u2776-\u2793"
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+# OCR'd math for a clean number: \textcircled{1}, ${ }^{1}$, \({ }^{12}\), ^{3}
+_LATEX_NUM = (
+    r"(?:(?:\\\(|\$)\s?)?(?:\\textcircled\s?\{\s?\d{1,3}\s?\}|(?:\{\s?\}\s?)?\^\s?\{\s?\d{1,3}\s?\})"
+    r"(?:\s?(?:\\\)|\$))?"
+)
+
+_NOTE_START = re.compile(
+    r"[ \t\f\u3000]*(?P<m>"
+    rf"[{_G}]{{1,4}}"
+    rf"|{_LATEX_Y}"
+    rf"|{_LATEX_NUM}"
+    rf"|[{_CIRCLED}]"
+    rf"|[{_SUPERSCRIPTS}]{{1,3}}"
+    r"|\[\d{1,4}\]"
+    r"|\(\d{1,4}\)(?=\s)"
+    r"|\d{1,4}[.)](?=\s)"
+    r"|\d{1,3}(?=[ \t]+[A-Z«\"“'《])"
+    r"|V(?=[ \t]+[A-Z«\"“'*])"
+    r"|§"
+    r")[ \t\u3000]*"
+)
+
+_BODY_MARKER = re.compile(
+    rf"(?=[\\$\[^{{{_G}{_CIRCLED}{_SUPERSCRIPTS}§])(?:{_LATEX_Y}|{_LATEX_NUM}"
+    rf"|(?<![{_G}\w])[{_G}](?![{_G}\w])"
+    rf"|[{_CIRCLED}]"
+    rf"|(?<=[^\s\d{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]{{1,3}}"
+    r"|§"
+    r"|\[\d{1,3}\])"
+)
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    """A marker found in a line: its text, its printed number (if readable), its extent."""
+
+    raw: str
+    start: int
+    end: int  # end of the marker and the whitespace after it (for note lines)
+    number: int | None = None
+
+
+def marker_number(raw: str) -> int | None:
+    """The number a marker prints, or None when it is garbled.
+
+    >>> marker_number("⑫"), marker_number("[12]"), marker_number("³"), marker_number("ÿ")
+    (12, 12, 3, None)
+    """
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if digits:
+        try:
+            value = 0
+            for ch in digits:
+                value = value * 10 + unicodedata.digit(ch)
+            return value
+        except (TypeError, ValueError):
+            return None
+    if len(raw) == 1:
+        try:
+            value = unicodedata.numeric(raw)
+        except (TypeError, ValueError):
+            return None
+        if value == int(value) and value > 0:
+            return int(value)
+    return None
+
+
+def match_note_marker(line: str) -> MarkerMatch | None:
+    """The marker at the start of a (possible) footnote line, or None."""
+    m = _NOTE_START.match(line)
+    if not m:
+        return None
+    raw = m.group("m")
+    rest = line[m.end() :]
+    if not rest.strip():
+        return None
+    return MarkerMatch(raw=raw, start=m.start("m"), end=m.end(), number=marker_number(raw))
+
+
+def match_bare_marker(line: str) -> MarkerMatch | None:
+    """A line that holds nothing but a note marker (PDF extraction put it on a line of its own)."""
+    m = _NOTE_START.match(line)
+    if not m or line[m.end() :].strip():
+        return None
+    raw = m.group("m")
+    if raw == "V" or raw.rstrip(".)").isdigit() and len(raw) > 3:
+        return None
+    return MarkerMatch(raw=raw, start=m.start("m"), end=m.end(), number=marker_number(raw))
+
+
+def is_garbled(raw: str) -> bool:
+    """True for a marker that carries no readable number (``ÿ``, ``\\tilde{y}``, ``V``, ``§``)."""
+    return marker_number(raw) is None
+
+
+def find_body_markers(text: str) -> list[MarkerMatch]:
+    """In-text footnote call-outs in a line of body text (runs of garble like ``ÿÿÿ`` are not markers)."""
+    out = []
+    for m in _BODY_MARKER.finditer(text):
+        raw = m.group(0)
+        out.append(MarkerMatch(raw=raw, start=m.start(), end=m.end(), number=marker_number(raw)))
+    return out

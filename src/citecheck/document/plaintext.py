@@ -1,0 +1,206 @@
+"""Plain text as PDF extraction leaves it: pages, footnote blocks, in-text markers.
+
+Footnote blocks sit after the body of their page (sometimes between body paragraphs). A
+line is a note when it starts with a marker (clean: ``①``, ``[1]``, ``1.``, ``¹``;
+garbled: ``ÿ``, ``ŷ``, ``Ÿ``, ``V``, ``$[\\]ddot{y}$``) AND reads like a reference; a line
+that starts with a marker but reads like prose (``ÿ Argentina currently has 187
+renewable…``) is body. An unmarked line joins the note before it when it continues it
+(no blank line between, a short tail such as ``1 edition``, or a short line between two
+notes); an unmarked line that is clearly a reference (author, quoted title, journal,
+year, pages) starts a note of its own.
+
+>>> doc = read_plaintext("Body text.ÿ More.\\n\\nÿ Fu Cong: «Title», Published in «Journal», 2021 Issue 11, Page 80\\n")
+>>> [(n.id, n.marker, n.text[:8]) for n in doc.notes], [m.raw for m in doc.markers]
+([('p1n1', 'ÿ', 'Fu Cong:')], ['ÿ'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, Marker, Note, Page, Span
+from .cues import reference_score, sentence_count, starts_like_reference
+from .layout import Line, find_furniture, find_pages, normalise_text, split_lines
+from .markers import MarkerMatch, find_body_markers, match_bare_marker, match_note_marker
+
+_RULE = re.compile(r"^[\s_\-—–=*·.]{3,}$")  # a footnote separator rule: neither body nor note
+NOTE_MIN_SCORE = 2  # a marked line must score this to be a note
+UNMARKED_NOTE_SCORE = 5  # an unmarked line must score this to start a note
+UNMARKED_NOTE_MAX = 400
+CONTINUATION_MAX = 300
+
+
+@dataclass
+class _NoteBuilder:
+    page: int
+    marker: str
+    number: int | None
+    start: int  # char offset of the marker (or of the text when unmarked)
+    start_line: int = 0  # line of the marker when it sits alone on the line above the text
+    pieces: list[tuple[Line, int]] = field(default_factory=list)  # (line, offset where note text starts)
+
+    @property
+    def text(self) -> str:
+        return " ".join(ln.text[off:].strip() for ln, off in self.pieces).strip()
+
+    @property
+    def last_line(self) -> Line:
+        return self.pieces[-1][0]
+
+
+def _is_open(text: str) -> bool:
+    """A note that stops mid-way: unbalanced title quotes or no closing punctuation/field."""
+    t = text.rstrip(" ÿŷŸ")
+    if not t:
+        return True
+    if t.count("«") > t.count("»") or t.count("“") > t.count("”") or t.count('"') % 2:
+        return True
+    return t[-1] not in ".]»”\"')>*" and not t[-1].isdigit()
+
+
+def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8") -> Document:
+    """Read seed-like extracted text into a :class:`Document` (pure; never raises on odd input)."""
+    text = normalise_text(text)
+    lines = split_lines(text)
+    furniture = find_furniture(lines)
+    pages = find_pages(lines, furniture)
+    notes: list[Note] = []
+    markers: list[Marker] = []
+    used_ids: set[str] = set()
+    for page in pages:
+        units = [
+            ln
+            for ln in lines[page.start_line - 1 : page.end_line]
+            if not ln.blank and ln.number not in furniture and not _RULE.match(ln.text)
+        ]
+        builders, body = _classify(units, page)
+        for order, b in enumerate(builders, 1):
+            last = b.last_line
+            note_id = f"fn{b.number}" if b.number is not None and f"fn{b.number}" not in used_ids else None
+            if note_id is None:
+                note_id = f"p{page.number}n{order}"
+            used_ids.add(note_id)
+            notes.append(
+                Note(
+                    id=note_id,
+                    page=page.number,
+                    order=order,
+                    marker=b.marker,
+                    text=b.text,
+                    span=Span(b.start_line or b.pieces[0][0].number, last.number, b.start, last.end),
+                    number=b.number,
+                )
+            )
+        order = 0
+        for ln, offset in body:
+            for mk in find_body_markers(ln.text[offset:]):
+                order += 1
+                start = ln.start + offset + mk.start
+                markers.append(
+                    Marker(
+                        page=page.number,
+                        order=order,
+                        raw=mk.raw,
+                        span=Span(ln.number, ln.number, start, start + len(mk.raw)),
+                        number=mk.number,
+                    )
+                )
+    if not notes:
+        warnings: tuple[str, ...] = ("no footnotes found",)
+    elif not markers:
+        warnings = ("no in-text footnote markers found: claims cannot be linked to notes",)
+    else:
+        warnings = ()
+    return Document(
+        text=text,
+        format="text",
+        path=path,
+        encoding=encoding,
+        pages=tuple(pages),
+        notes=tuple(notes),
+        markers=tuple(markers),
+        warnings=warnings,
+    )
+
+
+def _classify(units: list[Line], page: Page) -> tuple[list[_NoteBuilder], list[tuple[Line, int]]]:
+    """Split a page's lines into note builders and body lines (line, offset of body text)."""
+    builders: list[_NoteBuilder] = []
+    body: list[tuple[Line, int]] = []
+    last_was_note = False
+    bare: tuple[Line, MarkerMatch] | None = None  # a marker alone on its line, waiting for its text
+    for i, ln in enumerate(units):
+        raw = ln.text
+        if "\f" in raw:
+            raw = raw.replace("\f", " ")
+        if bare is not None:
+            bln, bm = bare
+            bare = None
+            if starts_like_reference(raw) or reference_score(raw) >= NOTE_MIN_SCORE:
+                offset = len(raw) - len(raw.lstrip())
+                builders.append(
+                    _NoteBuilder(page.number, bm.raw, bm.number, bln.start + bm.start, bln.number)
+                )
+                builders[-1].pieces.append((ln, offset))
+                last_was_note = True
+                continue
+            body.append((bln, 0))  # it was an in-text call-out after all
+            last_was_note = False
+        if i + 1 < len(units):
+            bm = match_bare_marker(raw)
+            if bm is not None:
+                bare = (ln, bm)
+                continue
+        m = match_note_marker(raw)
+        if m is not None:
+            rest = raw[m.end :]
+            cont = last_was_note and builders and _is_open(builders[-1].text) and rest[:1].islower()
+            score = reference_score(rest)
+            near_notes = last_was_note or (
+                i + 1 < len(units) and match_note_marker(units[i + 1].text) is not None
+            )
+            short_ref = score >= 1 and len(rest) <= 150 and near_notes and starts_like_reference(rest)
+            if cont or score >= NOTE_MIN_SCORE or short_ref:
+                builders.append(_NoteBuilder(page.number, m.raw, m.number, ln.start + m.start))
+                builders[-1].pieces.append((ln, m.end))
+                last_was_note = True
+                continue
+        elif last_was_note and _continues(ln, units, i, builders[-1]):
+            builders[-1].pieces.append((ln, len(raw) - len(raw.lstrip())))
+            continue
+        elif (
+            len(raw) <= UNMARKED_NOTE_MAX
+            and starts_like_reference(raw)
+            and reference_score(raw) >= UNMARKED_NOTE_SCORE
+        ):
+            offset = len(raw) - len(raw.lstrip())
+            builders.append(_NoteBuilder(page.number, "", None, ln.start + offset))
+            builders[-1].pieces.append((ln, offset))
+            last_was_note = True
+            continue
+        body.append((ln, 0))
+        last_was_note = False
+    return builders, body
+
+
+def _continues(ln: Line, units: list[Line], i: int, note: _NoteBuilder) -> bool:
+    """Does an unmarked line continue the note just before it?"""
+    text = ln.text.strip()
+    if len(text) > CONTINUATION_MAX or sentence_count(text) >= 3:
+        return False
+    prev = note.last_line
+    score = reference_score(text)
+    if (
+        ln.number == prev.number + 1
+    ):  # no blank line between: a wrapped note, unless prose follows a closed note
+        return _is_open(note.text) or text[:1].islower() or score >= 1 or len(text) <= 60
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    sandwiched = nxt is not None and match_note_marker(nxt.text) is not None
+    if sandwiched and len(text) <= 200:
+        return True
+    if score >= 1 and len(text) <= 120:
+        return True
+    if _is_open(note.text) and (text[:1].islower() or score >= 2):
+        return True
+    return False

@@ -1,0 +1,204 @@
+"""Plain-text reader: pages from running headers, footnote blocks, in-text markers (seed lines)."""
+
+from citecheck.document import read_document
+from citecheck.document.plaintext import read_plaintext
+
+
+def _note_at(doc, line):
+    return [n for n in doc.notes if n.span.start_line <= line <= n.span.end_line]
+
+
+def test_seed_pages_start_at_running_headers_including_garbled_variants(seed_text):
+    doc = read_document(seed_text)
+    assert doc.format == "text"
+    assert [p.start_line for p in doc.pages] == [1, 19, 51, 77, 145, 179, 207, 231, 253, 288, 320, 348]
+    headers = {p.header for p in doc.pages[1:]}
+    assert {
+        "超丁星海研究 Issue 4, 2022",
+        "拉丁美洲研究 Issue 4, 2022",
+        "拉丁星湖研究 Issue 4, 2022",
+    } <= headers
+
+
+def test_running_headers_are_neither_notes_nor_body(seed_text):
+    doc = read_document(seed_text)
+    assert not _note_at(doc, 145)  # 拉丁美洲研究 Issue 4, 2022
+    assert all(m.span.start_line not in (19, 51, 145) for m in doc.markers)
+
+
+def test_form_feeds_start_new_pages():
+    text = "Body one.ÿ\n\nÿ «A», Xinhua News Agency, June 8, 2019\n\fBody two.ÿ\n\nÿ «B», Xinhua News Agency, May 1, 2020\n"
+    doc = read_plaintext(text)
+    assert [p.start_line for p in doc.pages] == [1, 4]
+    assert [(n.page, n.order) for n in doc.notes] == [(1, 1), (2, 1)]
+    assert [(m.page, m.order) for m in doc.markers] == [(1, 1), (2, 1)]
+
+
+def test_marked_footnote_lines_are_notes_with_page_order_and_marker(seed_text):
+    doc = read_document(seed_text)
+    first = _note_at(doc, 31)[0]
+    assert (first.id, first.page, first.order, first.marker) == ("p2n1", 2, 1, "ÿ")
+    assert first.text.startswith("«Xi Jinping's speech at the plenary session")
+    assert _note_at(doc, 39)[0].marker == "$[\\]ddot{y}$"
+    assert _note_at(doc, 286)[0].marker == "V"
+    assert _note_at(doc, 308)[0].marker == "Ÿ"
+
+
+def test_note_span_runs_from_marker_to_end_of_its_text(seed_text):
+    doc = read_document(seed_text)
+    note = _note_at(doc, 67)[0]
+    quoted = doc.text[note.span.start : note.span.end]
+    assert quoted.startswith("ÿ Liu Dehai:") and quoted.endswith("Pages 1-3.")
+
+
+def test_body_lines_that_merely_start_with_a_marker_are_rejected(seed_text):
+    doc = read_document(seed_text)
+    # "ÿÿÿ , Followed by solar photovoltaic…" and "ÿ Argentina currently has 187 renewable…"
+    assert not _note_at(doc, 127)
+    assert not _note_at(doc, 129)
+
+
+def test_unmarked_line_that_is_clearly_a_reference_is_a_note(seed_text):
+    doc = read_document(seed_text)
+    note = _note_at(doc, 251)[0]
+    assert note.marker == "" and note.text.startswith("Song Haiying, Wang Minhui:")
+
+
+def test_short_unmarked_lines_continue_the_note_above(seed_text):
+    doc = read_document(seed_text)
+    assert _note_at(doc, 87)[0].text.endswith("January 7, 2022 1 edition")  # line 89
+    assert _note_at(doc, 173)[0].text.endswith("Embassy in the Republic of")  # line 175
+    assert _note_at(doc, 271)[0].span.end_line == 272  # no blank line between
+
+
+def test_long_body_paragraph_between_notes_stays_body(seed_text):
+    doc = read_document(seed_text)
+    assert not _note_at(doc, 37)
+    assert any(m.span.start_line == 37 for m in doc.markers)
+
+
+def test_numbered_section_heading_is_not_a_note(seed_text):
+    doc = read_document(seed_text)
+    assert not _note_at(doc, 83)  # "2. Progress of China-Latin America Green Cooperation"
+
+
+def test_garbled_in_text_markers_are_found_but_garble_runs_are_not(seed_text):
+    doc = read_document(seed_text)
+    by_line = {}
+    for m in doc.markers:
+        by_line.setdefault(m.span.start_line, []).append(m.raw)
+    assert by_line[21] == ["ÿ", "ŷ"]  # …harmoniously."ÿ "Accelerate…  …major country. ŷ The…
+    assert by_line[25] == ["\\(\\tilde{y}\\)", "\\(\\tilde{y}\\)"]
+    assert by_line[59] == ["§", "§"]
+    assert 171 not in by_line and 269 not in by_line  # "US$600 million ÿÿ Photovoltaic", "counterforce ÿÿ"
+    assert doc.text[doc.markers[0].span.start : doc.markers[0].span.end] == "ÿ"
+
+
+def test_markers_are_numbered_per_page():
+    doc = read_plaintext("One.ÿ Two.ÿ\n\nÿ «A», Xinhua, June 8, 2019\n\nÿ «B», Xinhua, June 9, 2019\n")
+    assert [(m.page, m.order) for m in doc.markers] == [(1, 1), (1, 2)]
+
+
+def test_clean_circled_bracketed_and_superscript_markers_carry_numbers():
+    text = (
+        "Solar grew①. Wind grew[2]. Hydro grew³.\n\n"
+        "① Fu Cong: «Green Cooperation», Published in «Journal of the Pacific», 2021 Issue 11, Page 80\n"
+        "[2] Smith, J. (2019). Wind power. Energy Journal, 3(2), 45-67.\n"
+        "³ Liu Dehai: «Hydro», published in «Jiangsu Social Sciences», Issue 3, 2017, Pages 1-3.\n"
+    )
+    doc = read_plaintext(text)
+    assert [(n.id, n.number) for n in doc.notes] == [("fn1", 1), ("fn2", 2), ("fn3", 3)]
+    assert [(m.raw, m.number) for m in doc.markers] == [("①", 1), ("[2]", 2), ("³", 3)]
+
+
+def test_crlf_and_bom_are_normalised_and_spans_point_into_document_text():
+    text = "\ufeffBody.ÿ\r\n\r\nÿ «A», Xinhua News Agency, June 8, 2019\r\n"
+    doc = read_plaintext(text)
+    assert not doc.text.startswith("\ufeff") and "\r" not in doc.text
+    note = doc.notes[0]
+    assert doc.text[note.span.start : note.span.end] == "ÿ «A», Xinhua News Agency, June 8, 2019"
+    assert note.span.start_line == note.span.end_line == 3
+
+
+def test_text_without_footnotes_says_so():
+    doc = read_plaintext("Just a paragraph of prose.\n\nAnother one.\n")
+    assert doc.notes == () and "no footnotes found" in doc.warnings
+
+
+OTHER_LAYOUT = """Journal of Contemporary Andean Studies | Vol. 12, No. 3
+
+The Belt and Road in the Andes
+
+China's investment in Peru reached US$30 billion in 2019①. Mining accounts for most of it②.
+Chinese firms also built roads.
+
+________________
+① Li Ming, Zhao Lei: «China-Peru Mining Cooperation», published in «Andean
+Studies», Issue 2, 2019, Page 12.
+② «Chinalco builds new city in Peru», Observer.com, July 3, 2012, http://www.guancha.cn/Business/2012_07_03_82453.shtml
+· 41 ·
+Journal of Contemporary Andean Studies | Vol. 12, No. 3
+Trade grew 41% in 2021③.
+③ Ibid., p. 14.
+· 42 ·
+Journal of Contemporary Andean Studies | Vol. 12, No. 3
+The end.
+"""
+
+
+def test_another_journal_layout_with_circled_markers_rules_and_page_numbers():
+    doc = read_plaintext(OTHER_LAYOUT)
+    assert [p.start_line for p in doc.pages] == [1, 12, 16]  # a page-number footer opens the group
+    assert [(n.id, n.page, n.span.start_line, n.span.end_line) for n in doc.notes] == [
+        ("fn1", 1, 9, 10),
+        ("fn2", 1, 11, 11),
+        ("fn3", 2, 15, 15),
+    ]
+    assert doc.notes[0].text.endswith("«Andean Studies», Issue 2, 2019, Page 12.")
+    assert [(m.raw, m.page) for m in doc.markers] == [("①", 1), ("②", 1), ("③", 2)]
+
+
+def test_prose_directly_below_a_closed_note_is_not_glued_to_it():
+    text = (
+        "A claim about mining.①\n"
+        "① Li Ming: «China-Peru Mining», published in «Andean Studies», Issue 2, 2019, Page 12.\n"
+        "The next page starts here with prose that does not belong to the footnote above it at all.\n"
+    )
+    doc = read_plaintext(text)
+    assert [(n.span.start_line, n.span.end_line) for n in doc.notes] == [(2, 2)]
+
+
+def test_ocr_latex_forms_of_numbered_markers_are_read_as_numbers():
+    text = (
+        "Capacity reached 400 MW.${ }^{1}$ Output doubled.\\(\\textcircled{2}\\)\n\n"
+        "\\textcircled{1} Li Ming: «China-Peru Mining», published in «Andean Studies», Issue 2, 2019, Page 12.\n"
+        "${ }^{2}$ Fu Cong: «Green Cooperation», Published in «Journal of the Pacific», 2021 Issue 11, Page 80\n"
+    )
+    doc = read_plaintext(text)
+    assert [(n.id, n.marker) for n in doc.notes] == [("fn1", "\\textcircled{1}"), ("fn2", "${ }^{2}$")]
+    assert [(m.raw, m.number) for m in doc.markers] == [("${ }^{1}$", 1), ("\\(\\textcircled{2}\\)", 2)]
+
+
+def test_a_numbered_heading_near_notes_is_not_taken_for_a_note():
+    text = (
+        "Body.ÿ\n\nÿ He Shuangrong: «Uruguay», published in «Latin American Studies», Issue 6, 2021, Page 87.\n\n"
+        '(2) Develop green cooperation from the perspective of "benefiting people\'s livelihood"\n'
+    )
+    assert len(read_plaintext(text).notes) == 1
+
+
+def test_a_marker_alone_on_its_line_belongs_to_the_note_below():
+    text = (
+        "Capacity reached 400 MW.\n①\n\n"
+        "①\nLi Ming: «China-Peru Mining», published in «Andean Studies», Issue 2, 2019, Page 12.\n"
+    )
+    doc = read_plaintext(text)
+    assert [(n.marker, n.number, n.span.start_line, n.span.end_line) for n in doc.notes] == [("①", 1, 4, 5)]
+    assert [(m.raw, m.span.start_line) for m in doc.markers] == [("①", 2)]
+
+
+def test_a_footnote_repeated_on_every_page_is_not_a_running_header():
+    page = "International Studies\n\nClaim {n}.ÿ\n\nÿ «Xi Jinping's speech», Xinhua News Agency, June 8, 2019\n\n"
+    doc = read_plaintext("".join(page.format(n=n) for n in range(4)))
+    assert len(doc.pages) == 4
+    assert [(n.page, n.order) for n in doc.notes] == [(1, 1), (2, 1), (3, 1), (4, 1)]
