@@ -1,3 +1,83 @@
-"""`citecheck parse` (being written)."""
+"""``citecheck parse PAPER``: a paper's footnotes as BibTeX, BibLaTeX, CSL-JSON or RIS.
 
-COMMANDS: list = []
+::
+
+    citecheck parse seeds/china-latin-america-green-cooperation-2022.txt -o references/seed.bib
+    citecheck parse paper.md --format csljson > refs.json
+
+Results go to stdout (or ``-o FILE``, written atomically); a one-line summary and the
+references that could not be fully parsed go to stderr. Input that yields nothing is an
+:class:`~citecheck.errors.InputError` (exit status 2).
+"""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import InputError
+from ..export import FORMATS, export
+from ..fsutil import atomic_write
+
+INPUT_FORMATS = ("auto", "text", "markdown", "latex", "bibtex", "lines")
+
+
+def parse_paper(path: str, input_format: str = "auto") -> list:
+    """Load ``path`` and return its references with keys (the library call behind the command)."""
+    from ..document import load_document
+    from ..references.extract import extract_references
+
+    doc = load_document(path, format=input_format)
+    refs = extract_references(doc)
+    if not refs:
+        where = f"{path}"
+        raise InputError(f"{where}: no footnotes or references found (input read as {doc.format!r})")
+    return refs
+
+
+@click.command("parse")
+@click.argument("paper", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="bibtex",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read PAPER (lines = one reference per line).",
+)
+@click.option("-q", "--quiet", is_flag=True, default=False, help="No summary on stderr.")
+def parse(paper: str, output: str | None, fmt: str, input_format: str, quiet: bool) -> None:
+    """Turn PAPER's footnotes into a bibliography (BibTeX by default)."""
+    refs = parse_paper(paper, input_format)
+    text = export(refs, fmt)
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+    if quiet:
+        return
+    incomplete = sum(1 for r in refs if r.url is not None and not r.url.complete)
+    partial = [r for r in refs if r.warnings]
+    where = f" to {output}" if output else ""
+    click.echo(
+        f"citecheck: {len(refs)} references{where} ({fmt}); {incomplete} URLs incomplete; "
+        f"{len(partial)} with something missing",
+        err=True,
+    )
+    for r in partial[:20]:
+        line = f"line {r.span.start_line}: " if r.span else ""
+        click.echo(f"  {r.key}: {line}{'; '.join(r.warnings)}", err=True)
+    if len(partial) > 20:
+        click.echo(f"  ... and {len(partial) - 20} more", err=True)
+
+
+COMMANDS = [parse]

@@ -1,1 +1,29 @@
-"""export stage of citecheck."""
+"""Exporters: BibTeX, BibLaTeX, CSL-JSON and RIS, each a pure function of the references.
+
+>>> from citecheck.model import Reference
+>>> export([Reference(key="k", entry_type="misc", raw="x", title="T")], "ris").splitlines()[0]
+'TY  - GEN'
+"""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+from ..model import Reference
+from .bibtex import to_biblatex, to_bibtex
+from .csljson import to_csljson
+from .ris import to_ris
+
+__all__ = ["export", "FORMATS", "SUFFIXES"]
+
+FORMATS = {"bibtex": to_bibtex, "biblatex": to_biblatex, "csljson": to_csljson, "ris": to_ris}
+#: The usual file name ending for each format.
+SUFFIXES = {"bibtex": ".bib", "biblatex": ".bib", "csljson": ".json", "ris": ".ris"}
+
+
+def export(refs: list[Reference], fmt: str) -> str:
+    """Render ``refs`` in ``fmt`` ("bibtex" | "biblatex" | "csljson" | "ris")."""
+    try:
+        writer = FORMATS[fmt.lower()]
+    except KeyError:
+        raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return writer(list(refs))

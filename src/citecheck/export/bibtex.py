@@ -1,0 +1,224 @@
+"""BibTeX and BibLaTeX through bibtexparser v2.
+
+Every value is escaped so that the output always reads back (braces, ``\\``, ``%``, ``&``,
+``#``, ``_``, ``$``, ``~``, ``^``; ``@`` is wrapped in braces). A URL is written only when
+its repair is complete; a damaged one goes to ``note``. Chinese names are written
+"Family, Given" so BibTeX styles do not invert them.
+
+>>> from citecheck.model import Reference
+>>> r = Reference(key="wu2021correct", entry_type="article", raw="", authors=("Wu Zhicheng",),
+...               title="A & B", container="Studies", year=2021, issue="3", pages="23")
+>>> print(to_bibtex([r]).strip())
+@article{wu2021correct,
+  author = {Wu, Zhicheng},
+  title = {A \\& B},
+  journal = {Studies},
+  year = {2021},
+  number = {3},
+  pages = {23}
+}
+"""
+
+from __future__ import annotations
+
+import re
+
+import bibtexparser
+from bibtexparser.model import Entry, Field
+from bibtexparser.writer import BibtexFormat
+
+from ..model import Reference
+from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url
+
+__all__ = ["to_bibtex", "to_biblatex", "escape_latex"]
+
+_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "_": r"\_",
+    "$": r"\$",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "@": "{@}",
+}
+_ESC_RE = re.compile(r"[\\{}%&#_$~^@]")
+
+
+def escape_latex(text: str) -> str:
+    """Escape LaTeX/BibTeX special characters; the result has balanced braces."""
+    return _ESC_RE.sub(lambda m: _ESCAPES[m.group(0)], " ".join(text.split()))
+
+
+def _escape_url(url: str) -> str:
+    # url fields are verbatim in biblatex; only braces and spaces would break the entry
+    return url.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20").replace("\\", "%5C")
+
+
+def _person(name: str) -> str:
+    if is_literal_name(name):
+        return "{" + escape_latex(name) + "}"
+    fam, giv, _ = name_parts(name)
+    fam_e = escape_latex(fam)
+    if " and " in f" {fam} " or " and " in f" {giv} ":
+        fam_e = "{" + fam_e + "}"
+    return f"{fam_e}, {escape_latex(giv)}" if giv else fam_e
+
+
+def _people(names: tuple[str, ...], et_al: bool = False) -> str | None:
+    if not names:
+        return None
+    out = [_person(n) for n in names]
+    if et_al:
+        out.append("others")
+    return " and ".join(out)
+
+
+_BIBTEX_TYPES = {
+    "article": "article",
+    "newspaper": "article",
+    "news": "misc",
+    "webpage": "misc",
+    "report": "techreport",
+    "document": "misc",
+    "book": "book",
+    "chapter": "incollection",
+    "thesis": "phdthesis",
+    "conference": "inproceedings",
+    "misc": "misc",
+}
+_BIBLATEX_TYPES = {
+    "article": "article",
+    "newspaper": "article",
+    "news": "online",
+    "webpage": "online",
+    "report": "report",
+    "document": "misc",
+    "book": "book",
+    "chapter": "incollection",
+    "thesis": "thesis",
+    "conference": "inproceedings",
+    "misc": "misc",
+}
+
+
+def _fields_bibtex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
+    etype = _BIBTEX_TYPES.get(ref.entry_type, "misc")
+    url = usable_url(ref)
+    if etype == "misc" and ref.entry_type in ("news", "webpage") and url is None and not ref.container:
+        etype = "misc"
+    f: list[tuple[str, str | None]] = [
+        ("author", _people(ref.authors, ref.et_al)),
+        ("editor", _people(ref.editors)),
+        ("title", escape_latex(ref.title) if ref.title else None),
+    ]
+    cont = escape_latex(ref.container) if ref.container else None
+    if etype == "article":
+        f.append(("journal", cont))
+    elif etype in ("incollection", "inproceedings"):
+        f.append(("booktitle", cont))
+    elif etype == "techreport":
+        f.append(("institution", cont or (escape_latex(ref.publisher) if ref.publisher else None)))
+    elif etype == "phdthesis":
+        f.append(("school", cont or (escape_latex(ref.publisher) if ref.publisher else None)))
+    elif etype == "misc":
+        f.append(("howpublished", cont))
+    if etype not in ("techreport", "phdthesis"):
+        f.append(("publisher", escape_latex(ref.publisher) if ref.publisher else None))
+    f.append(("address", escape_latex(ref.location) if ref.location else None))
+    parts = date_parts(ref.date) or ([ref.year] if ref.year else None)
+    if parts:
+        f.append(("year", str(parts[0])))
+        if len(parts) > 1:
+            f.append(("month", str(parts[1])))
+        if len(parts) > 2:
+            f.append(("day", str(parts[2])))
+    f += [
+        ("volume", escape_latex(ref.volume) if ref.volume else None),
+        ("number", escape_latex(ref.issue) if ref.issue else None),
+        ("pages", escape_latex(ref.pages).replace("-", "--") if ref.pages else None),
+        ("edition", escape_latex(ref.edition) if ref.edition and etype == "book" else None),
+        ("doi", _escape_url(ref.doi) if ref.doi else None),
+        ("isbn", escape_latex(ref.isbn) if ref.isbn else None),
+        ("url", _escape_url(url) if url else None),
+    ]
+    notes = [escape_latex(n) for n in notes_for(ref)]
+    if ref.access_date:
+        notes.insert(0, f"Accessed {ref.access_date}")
+    f.append(("note", ". ".join(notes) if notes else None))
+    return etype, [(k, v) for k, v in f if v]
+
+
+def _fields_biblatex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
+    etype = _BIBLATEX_TYPES.get(ref.entry_type, "misc")
+    url = usable_url(ref)
+    if etype == "online" and url is None:
+        etype = "misc"  # @online needs a url; a damaged one is only a note
+    cont = escape_latex(ref.container) if ref.container else None
+    f: list[tuple[str, str | None]] = [
+        ("author", _people(ref.authors, ref.et_al)),
+        ("editor", _people(ref.editors)),
+        ("title", escape_latex(ref.title) if ref.title else None),
+    ]
+    if etype == "article":
+        f.append(("journaltitle", cont))
+        if ref.entry_type == "newspaper":
+            f.append(("entrysubtype", "newspaper"))
+    elif etype in ("incollection", "inproceedings"):
+        f.append(("booktitle", cont))
+    elif etype in ("report", "thesis"):
+        f.append(("institution", cont or (escape_latex(ref.publisher) if ref.publisher else None)))
+        f.append(("type", "techreport" if etype == "report" else "phdthesis"))
+    elif etype in ("online", "misc"):
+        f.append(("organization", cont))
+        if ref.entry_type in ("news", "webpage", "document"):
+            f.append(("entrysubtype", ref.entry_type))
+    if etype not in ("report", "thesis"):
+        f.append(("publisher", escape_latex(ref.publisher) if ref.publisher else None))
+    f += [
+        ("location", escape_latex(ref.location) if ref.location else None),
+        ("date", ref.date or (str(ref.year) if ref.year else None)),
+        ("volume", escape_latex(ref.volume) if ref.volume else None),
+        ("number", escape_latex(ref.issue) if ref.issue else None),
+        ("pages", escape_latex(ref.pages).replace("-", "--") if ref.pages else None),
+        ("edition", escape_latex(ref.edition) if ref.edition and etype == "book" else None),
+        ("doi", _escape_url(ref.doi) if ref.doi else None),
+        ("isbn", escape_latex(ref.isbn) if ref.isbn else None),
+        ("url", _escape_url(url) if url else None),
+        ("urldate", ref.access_date if ref.access_date and url else None),
+    ]
+    notes = [escape_latex(n) for n in notes_for(ref)]
+    if ref.access_date and not url:
+        notes.insert(0, f"Accessed {ref.access_date}")
+    f.append(("note", ". ".join(notes) if notes else None))
+    return etype, [(k, v) for k, v in f if v]
+
+
+def _write(refs: list[Reference], fields_of) -> str:
+    lib = bibtexparser.Library()
+    used: set[str] = set()
+    for i, ref in enumerate(refs):
+        key = ref.key or f"ref{i + 1}"
+        key = re.sub(r"[^\w:.\-]", "", key) or f"ref{i + 1}"
+        while key in used:
+            key += "x"
+        used.add(key)
+        etype, fields = fields_of(ref)
+        lib.add(Entry(etype, key, [Field(k, v) for k, v in fields]))
+    fmt = BibtexFormat()
+    fmt.indent = "  "
+    fmt.block_separator = "\n"
+    return bibtexparser.write_string(lib, bibtex_format=fmt)
+
+
+def to_bibtex(refs: list[Reference]) -> str:
+    """Classic BibTeX (@article, @misc with howpublished/url/note, @techreport, ...)."""
+    return _write(refs, _fields_bibtex)
+
+
+def to_biblatex(refs: list[Reference]) -> str:
+    """BibLaTeX (@article with journaltitle, @online with url + urldate, @report, ...)."""
+    return _write(refs, _fields_biblatex)

@@ -1,0 +1,91 @@
+"""What every exporter needs: name forms, page ranges, date parts, notes.
+
+>>> name_parts("Wu Zhicheng")
+('Wu', 'Zhicheng', True)
+>>> name_parts("Romero, C.")
+('Romero', 'C.', False)
+>>> split_pages("135-143")
+('135', '143')
+>>> date_parts("2019-06-08")
+[2019, 6, 8]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Reference
+from ..references.names import PARTICLES, is_chinese_name
+
+__all__ = ["name_parts", "is_literal_name", "split_pages", "date_parts", "notes_for", "usable_url"]
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,3}$")
+
+
+def is_literal_name(name: str) -> bool:
+    """An organisation or a name that must not be split ("U.S. Army Corps of Engineers")."""
+    words = name.split()
+    if "," in name:
+        return False
+    lower = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
+    return len(words) >= 4 or bool(lower) or len(words) == 1 and not is_chinese_name(name)
+
+
+def name_parts(name: str) -> tuple[str, str, bool]:
+    """(family, given, chinese) of a name as stored in a Reference."""
+    name = " ".join(name.split())
+    if "," in name:
+        fam, giv = name.split(",", 1)
+        return fam.strip(), giv.strip(), False
+    if is_chinese_name(name):
+        fam, giv = name.split(" ", 1)
+        return fam, giv, True
+    words = name.split()
+    if len(words) >= 2 and _INITIALS.match(words[-1]) and not _INITIALS.match(words[0]):
+        return " ".join(words[:-1]), words[-1], False  # Vancouver "Peters OA"
+    if len(words) == 1:
+        return name, "", False
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    return " ".join(words[i:]), " ".join(words[:i]), False
+
+
+def split_pages(pages: str | None) -> tuple[str | None, str | None]:
+    if not pages:
+        return None, None
+    m = re.match(r"^\s*([\w]+)\s*[-–—]+\s*([\w]+)\s*$", pages)
+    if m:
+        return m.group(1), m.group(2)
+    return pages.strip(), None
+
+
+def date_parts(iso: str | None) -> list[int] | None:
+    if not iso:
+        return None
+    parts = [int(p) for p in iso.split("-") if p.isdigit()]
+    return parts or None
+
+
+def usable_url(ref: Reference) -> str | None:
+    """The URL to export as a link: only a complete repair, never a partial guess."""
+    if ref.url is not None and ref.url.complete and ref.url.repaired:
+        return ref.url.repaired
+    return None
+
+
+def notes_for(ref: Reference) -> list[str]:
+    """Notes that say what is missing or uncertain, for the exporters' note fields."""
+    notes: list[str] = []
+    if ref.url is not None and not ref.url.complete:
+        partial = ref.url.repaired or ref.url.raw
+        notes.append(f"URL incomplete in the source (characters lost): {partial}")
+    elif ref.url is not None and ref.url.candidates and ref.url.candidates[0] != ref.url.repaired:
+        notes.append(f"URL possibly {ref.url.candidates[0]}")
+    for w in ref.warnings:
+        if w.startswith("URL incomplete"):
+            continue
+        notes.append(w)
+    if not ref.title:
+        notes.append(f"unparsed reference: {' '.join(ref.raw.split())[:500]}")
+    return notes

@@ -1,0 +1,203 @@
+"""A user's existing .bib file read into References (their keys are kept).
+
+Parsed with bibtexparser v2 and its LaTeX decoding middleware, so ``\\&`` becomes ``&``
+and ``{\\"u}`` becomes ``ü``. Entry types map back to citecheck's ("@online" ->
+"webpage", "@article" with ``entrysubtype = newspaper`` -> "newspaper"). What cannot be
+read (a broken entry) becomes a warning on the nearest reference or is reported through
+:class:`~citecheck.errors.InputError` when nothing at all can be read.
+
+>>> refs = references_from_bibtex('@article{wu2021, author={Wu, Zhicheng}, title={A \\\\& B}, year=2021}')
+>>> refs[0].key, refs[0].authors, refs[0].title, refs[0].year
+('wu2021', ('Wu Zhicheng',), 'A & B', 2021)
+"""
+
+from __future__ import annotations
+
+import re
+
+import bibtexparser
+from bibtexparser.middlewares import LatexDecodingMiddleware
+
+from ..errors import InputError
+from ..model import Reference, Span, Url
+from .names import is_chinese_name
+from .urls import repair_url
+
+__all__ = ["references_from_bibtex"]
+
+_TYPES = {
+    "article": "article",
+    "online": "webpage",
+    "electronic": "webpage",
+    "www": "webpage",
+    "techreport": "report",
+    "report": "report",
+    "book": "book",
+    "mvbook": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "conference",
+    "conference": "conference",
+    "proceedings": "book",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "misc": "misc",
+    "unpublished": "misc",
+    "manual": "report",
+    "booklet": "book",
+    "patent": "document",
+}
+
+
+# biblatex entrysubtype values citecheck writes for its own types
+_SUBTYPES = {"news": "news", "webpage": "webpage", "document": "document"}
+
+
+def _plain(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    # pylatexenc reads \textasciicircum as U+02C6; the escape stands for a plain caret
+    text = text.replace("{", "").replace("}", "").replace("\u02c6", "^")
+    text = " ".join(text.split())
+    return text or None
+
+
+def _name(bib_name: str) -> str:
+    """A BibTeX name back to citecheck's form: 'Wu, Zhicheng' -> 'Wu Zhicheng' (Chinese order)."""
+    name = " ".join(bib_name.replace("{", "").replace("}", "").split())
+    if "," in name:
+        fam, giv = (x.strip() for x in name.split(",", 1))
+        if is_chinese_name(f"{fam} {giv}"):
+            return f"{fam} {giv}"
+        return f"{fam}, {giv}" if giv else fam
+    return name
+
+
+def _names(value: str | None) -> tuple[tuple[str, ...], bool]:
+    if not value:
+        return (), False
+    parts = [p for p in re.split(r"\s+and\s+", " ".join(str(value).split())) if p]
+    et_al = bool(parts) and parts[-1].strip().lower() == "others"
+    if et_al:
+        parts = parts[:-1]
+    return tuple(_name(p) for p in parts if p.strip()), et_al
+
+
+def _date(fields: dict[str, str]) -> tuple[str | None, int | None]:
+    date = fields.get("date")
+    if date:
+        m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
+        if m:
+            y, mo, d = m.groups()
+            iso = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if mo and d else "")
+            return iso, int(y)
+    year = fields.get("year")
+    if not year or not re.match(r"\d{4}", year):
+        return None, None
+    y = year[:4]
+    month = fields.get("month", "")
+    mo = None
+    if month.isdigit() and 1 <= int(month) <= 12:
+        mo = int(month)
+    else:
+        from .dates import MONTHS
+
+        mo = MONTHS.get(month.strip().lower()[:3]) if month else None
+    day = fields.get("day", "")
+    iso = y
+    if mo:
+        iso += f"-{mo:02d}"
+        if day.isdigit() and 1 <= int(day) <= 31:
+            iso += f"-{int(day):02d}"
+    return iso, int(y)
+
+
+def _url(value: str | None) -> Url | None:
+    if not value:
+        return None
+    raw = " ".join(value.split())
+    if re.match(r"https?://\S+$", raw) and not any(c in raw for c in "ÿŷŸ…"):
+        return Url(raw=raw, repaired=raw, complete=True)
+    return repair_url(raw)
+
+
+def references_from_bibtex(text: str) -> list[Reference]:
+    """Every entry of a .bib text as a Reference; raises InputError when there is none."""
+    try:
+        library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    except Exception as exc:  # bibtexparser raises several types on broken input
+        raise InputError(f"cannot read this BibTeX file ({type(exc).__name__}: {exc})") from None
+    refs: list[Reference] = []
+    lines = text.splitlines()
+    for entry in library.entries:
+        f = {k.lower(): _plain(v.value) or "" for k, v in entry.fields_dict.items()}
+        raw_f = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
+        etype = _TYPES.get(entry.entry_type.lower(), "misc")
+        subtype = f.get("entrysubtype", "").lower()
+        if etype == "article" and subtype == "newspaper":
+            etype = "newspaper"
+        elif etype in ("misc", "webpage") and subtype in _SUBTYPES:
+            etype = _SUBTYPES[subtype]
+        authors, et_al = _names(raw_f.get("author"))
+        editors, _ = _names(raw_f.get("editor"))
+        date, year = _date(f)
+        container = (
+            f.get("journaltitle")
+            or f.get("journal")
+            or f.get("booktitle")
+            or f.get("howpublished")
+            or f.get("organization")
+            or f.get("institution")
+            or f.get("school")
+            or None
+        )
+        if container and re.match(r"\\url", container):
+            container = None
+        url_text = f.get("url") or None
+        if not url_text and "howpublished" in raw_f:
+            m = re.search(r"\\url\{([^}]*)\}", raw_f["howpublished"])
+            url_text = m.group(1) if m else None
+        start = entry.start_line + 1 if entry.start_line is not None else None
+        span = None
+        if start is not None:
+            end = start
+            raw_block = entry.raw or ""
+            end = start + max(0, raw_block.count("\n"))
+            span = Span(start, min(end, max(len(lines), start)))
+        warnings = []
+        if not f.get("title"):
+            warnings.append("no title found")
+        refs.append(
+            Reference(
+                key=entry.key,
+                entry_type=etype,
+                raw=entry.raw or "",
+                span=span,
+                authors=authors,
+                et_al=et_al,
+                editors=editors,
+                title=f.get("title") or None,
+                container=container,
+                publisher=f.get("publisher") or None,
+                location=f.get("address") or f.get("location") or None,
+                year=year,
+                date=date,
+                volume=f.get("volume") or None,
+                issue=f.get("number") or f.get("issue") or None,
+                pages=re.sub(r"\s*(?:--|[–—])\s*", "-", f.get("pages") or "") or None,
+                edition=f.get("edition") or None,
+                url=_url(url_text),
+                access_date=f.get("urldate") or None,
+                doi=f.get("doi") or None,
+                isbn=f.get("isbn") or None,
+                language=f.get("langid") or f.get("language") or None,
+                warnings=tuple(warnings),
+            )
+        )
+    if not refs:
+        if library.failed_blocks:
+            raise InputError(f"no readable entry in this BibTeX file ({len(library.failed_blocks)} broken)")
+        raise InputError("no BibTeX entries found")
+    return refs

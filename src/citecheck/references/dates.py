@@ -1,0 +1,146 @@
+"""Dates in references: full dates, month-year, issue-year forms and access dates.
+
+Pure functions; every result is an ISO string, possibly partial ("2019", "2019-06",
+"2019-06-08").
+
+>>> find_date("Xinhua News Agency, June 8, 2019").iso
+'2019-06-08'
+>>> find_date("published in Research, Issue 3, 2021, Page 23").iso
+'2021'
+>>> find_date("Latest, November 2021 July 19th").iso
+'2021-11-19'
+>>> parse_access_date("[2022 - 02 - 20]")
+'2022-02-20'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMatch", "find_date", "parse_access_date", "MONTHS", "YEAR_RE"]
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan", "janvier", "enero", "janeiro", "januar", "gennaio"),
+            ("february", "feb", "février", "fevrier", "febrero", "fevereiro", "februar", "febbraio"),
+            ("march", "mar", "mars", "marzo", "março", "marz", "märz"),
+            ("april", "apr", "avril", "abril", "aprile"),
+            ("may", "mai", "mayo", "maio", "maggio"),
+            ("june", "jun", "juin", "junio", "junho", "juni", "giugno"),
+            ("july", "jul", "juillet", "julio", "julho", "juli", "luglio"),
+            ("august", "aug", "août", "aout", "agosto"),
+            ("september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre"),
+            ("october", "oct", "octobre", "octubre", "outubro", "oktober", "ottobre"),
+            ("november", "nov", "novembre", "noviembre", "novembro"),
+            ("december", "dec", "décembre", "decembre", "diciembre", "dezembro", "dezember", "dicembre"),
+        ]
+    )
+    for name in names
+}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MON = rf"(?P<mon>{_MONTH_ALT})\.?"
+YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+# Ordered: most specific first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # November 2021 July 19th  (garbled 2021年11月19日: the first month is right)
+    ("mymd", re.compile(rf"(?i)\b{_MON}\s+(?P<year>{YEAR_RE})\s+(?:{_MONTH_ALT})\.?\s+{_DAY}\b")),
+    # 2021 September 30th   /  2021, September 30
+    (
+        "ymd",
+        re.compile(rf"(?i)\b(?P<year>{YEAR_RE})[,.]?\s+{_MON}\s+{_DAY}\b(?!\s*[-–]\s*\d)(?!,?\s*{YEAR_RE})"),
+    ),
+    # June 8, 2019 / September 4ÿ 2019 / June 8 2019
+    ("mdy", re.compile(rf"(?i)\b{_MON}\s+{_DAY}(?:\s*[,ÿ]\s*|\s+)(?P<year>{YEAR_RE})\b")),
+    # 8 June 2019
+    ("dmy", re.compile(rf"(?i)\b{_DAY}\.?\s+{_MON},?\s+(?P<year>{YEAR_RE})\b")),
+    # 2019-06-08 / 2019/06/08
+    ("iso", re.compile(rf"\b(?P<year>{YEAR_RE})\s*[-/.]\s*(?P<mnum>[01]?\d)\s*[-/.]\s*(?P<day>[0-3]?\d)\b")),
+    # June 2019 / (spring 2000)
+    ("my", re.compile(rf"(?i)\b{_MON},?\s+(?P<year>{YEAR_RE})\b")),
+    # 2019, June
+    ("ym", re.compile(rf"(?i)\b(?P<year>{YEAR_RE}),?\s+{_MON}(?!\s*\d)\b")),
+]
+_ANY_YEAR = re.compile(YEAR_RE)
+_ANY_MONTH = re.compile(rf"(?i)\b(?:{_MONTH_ALT})")
+_ISO_HINT = re.compile(rf"{YEAR_RE}\s*[-/.]\s*[01]?\d\s*[-/.]")
+_YEAR_ONLY = re.compile(rf"(?<![\d/.-])(?P<year>{YEAR_RE})(?P<suffix>[a-z])?(?![\d/]|\.\d)")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: ISO form and where it sits."""
+
+    iso: str
+    year: int
+    start: int
+    end: int
+
+
+def _iso(year: str, month: int | None = None, day: str | None = None) -> str:
+    if month is None:
+        return year
+    if day is None:
+        return f"{year}-{month:02d}"
+    d = int(day)
+    if not 1 <= d <= 31:
+        return f"{year}-{month:02d}"
+    return f"{year}-{month:02d}-{d:02d}"
+
+
+def find_date(text: str, *, prefer_full: bool = True) -> DateMatch | None:
+    """Return the most informative date in ``text`` (a full date before month-year before year).
+
+    Years inside URLs or page ranges are not taken; pass text with the URL removed.
+    """
+    if _ANY_YEAR.search(text) is None:
+        return None
+    if prefer_full and _ANY_MONTH.search(text) is None and _ISO_HINT.search(text) is None:
+        prefer_full = False
+    if prefer_full:
+        for kind, pat in _PATTERNS:
+            m = pat.search(text)
+            if not m:
+                continue
+            gd = m.groupdict()
+            if kind == "iso":
+                month = int(gd["mnum"])
+                if not 1 <= month <= 12:
+                    continue
+            else:
+                month = MONTHS[gd["mon"].lower()]
+            return DateMatch(_iso(gd["year"], month, gd.get("day")), int(gd["year"]), m.start(), m.end())
+    for m in _YEAR_ONLY.finditer(text):
+        return DateMatch(m.group("year"), int(m.group("year")), m.start(), m.end())
+    return None
+
+
+_ACCESS = re.compile(
+    r"\[\s*(?P<y>\d\s*\d\s*\d\s*\d)\s*[-/.]\s*(?P<m>[\dÿŷŸ]\s*[\dÿŷŸ]?)\s*[-/.]?\s*(?P<d>[\dÿŷŸ]\s*[\dÿŷŸ]?)?\s*\]"
+)
+
+
+def parse_access_date(text: str) -> str | None:
+    """Read an access date such as ``[2022 - 02 - 20]`` or ``accessed 5 May 2020``.
+
+    Garbled digits give the part that survives (``[2022 - ÿÿ ÿÿ]`` -> ``"2022"``).
+    """
+    m = _ACCESS.search(text)
+    if m:
+        y = re.sub(r"\s", "", m.group("y"))
+        mo = re.sub(r"\s", "", m.group("m") or "")
+        d = re.sub(r"\s", "", m.group("d") or "")
+        if not mo.isdigit() or not 1 <= int(mo) <= 12:
+            return y
+        if not d.isdigit() or not 1 <= int(d) <= 31:
+            return f"{y}-{int(mo):02d}"
+        return f"{y}-{int(mo):02d}-{int(d):02d}"
+    m = re.search(r"\[\s*(\d{4})\s*[-/]", text)
+    if m:
+        return m.group(1)
+    dm = find_date(text)
+    return dm.iso if dm else None

@@ -1,0 +1,96 @@
+"""Citation keys: readable, stable and unique (``wu2021correct``).
+
+A key is the first author's family name (or, without authors, the first word of the
+container, else of the title), the year (``nd`` when unknown) and the first significant
+word of the title, folded to ASCII lower case. Keys a reference already has (read from a
+user's .bib file) are kept. Clashes get ``a``, ``b``, ... in document order, so the same
+input always gives the same keys.
+
+>>> from citecheck.model import Reference
+>>> refs = [Reference(key="", entry_type="article", raw="", authors=("Wu Zhicheng",), year=2021,
+...                   title="The Correct View of Justice")]
+>>> [r.key for r in assign_keys(refs)]
+['wu2021correct']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Reference
+from .names import family_name
+
+__all__ = ["assign_keys", "base_key"]
+
+_STOP = frozenset(
+    """a an the of on in at to for and or but with by from into about as is are was were be this that these
+    those its it their his her our your le la les de des du un une el los las del y der die das den und ein
+    eine zur zum il lo gli i di da e o os as do dos das um uma""".split()
+)
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if c.isascii() and (c.isalnum())).lower()
+
+
+def _first_word(text: str | None) -> str:
+    if not text:
+        return ""
+    for word in re.findall(r"[^\W_]+", text):
+        w = _ascii(word)
+        if w and w not in _STOP and not w.isdigit():
+            return w[:20]
+    return ""
+
+
+def base_key(ref: Reference) -> str:
+    """The key of ``ref`` before clashes are resolved."""
+    who = ""
+    if ref.authors:
+        who = _ascii(family_name(ref.authors[0]))
+    elif ref.editors:
+        who = _ascii(family_name(ref.editors[0]))
+    if not who:
+        who = _first_word(ref.container)
+    if not who:
+        who = "anon"
+    year = str(ref.year) if ref.year else "nd"
+    word = _first_word(ref.title)
+    if word == who:
+        word = _first_word(" ".join((ref.title or "").split()[1:])) or word
+    return f"{who[:24]}{year}{word}"
+
+
+def assign_keys(refs: list[Reference]) -> list[Reference]:
+    """Return ``refs`` with unique keys; existing non-empty keys are kept (and de-duplicated)."""
+    bases = [r.key if r.key else base_key(r) for r in refs]
+    counts = Counter(bases)
+    taken = {b for b, n in counts.items() if n == 1}
+    seen: Counter = Counter()
+    out = []
+    for ref, base in zip(refs, bases, strict=True):
+        key = base
+        if counts[base] > 1:
+            while True:
+                n = seen[base]
+                seen[base] += 1
+                key = base + _suffix(n)
+                if key not in taken:
+                    break
+            taken.add(key)
+        out.append(ref if ref.key == key else replace(ref, key=key))
+    return out
+
+
+def _suffix(n: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'aa' ..."""
+    letters = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(97 + r) + letters
+    return letters

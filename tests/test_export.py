@@ -1,0 +1,168 @@
+"""Export: BibTeX/BibLaTeX via bibtexparser v2, CSL-JSON, RIS; the seed's .bib reads back."""
+
+import json
+
+import bibtexparser
+import pytest
+
+from citecheck.document import read_document
+from citecheck.errors import UsageError
+from citecheck.export import export
+from citecheck.model import Reference, Url
+from citecheck.references.bibfile import references_from_bibtex
+from citecheck.references.extract import extract_references
+
+
+@pytest.fixture(scope="module")
+def seed_refs(seed_text):
+    return extract_references(read_document(seed_text))
+
+
+COMPARED = ("key", "entry_type", "title", "authors", "et_al", "container", "year", "date", "pages", "issue")
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_the_seed_bib_reads_back_to_the_same_entries(seed_refs, fmt):
+    text = export(seed_refs, fmt)
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == []
+    assert [e.key for e in library.entries] == [r.key for r in seed_refs]
+    back = references_from_bibtex(text)
+    fields = COMPARED if fmt == "biblatex" else tuple(f for f in COMPARED if f != "entry_type")
+    assert len(back) == len(seed_refs)
+    for ref, again in zip(seed_refs, back, strict=True):
+        assert {f: getattr(again, f) for f in fields} == {f: getattr(ref, f) for f in fields}, ref.key
+
+
+def test_keys_are_readable_and_unique_on_the_seed(seed_refs):
+    keys = [r.key for r in seed_refs]
+    assert len(set(keys)) == len(keys)
+    assert "wu2021correcta" in keys and "wu2021correctb" in keys  # the same work cited twice
+    assert "fu2021chinaeu" in keys or "fu2021china" in keys
+
+
+SPECIALS = "50% of {braces} & #hash _under $dollar \\back ~tilde ^caret @at"
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_special_characters_are_escaped_and_read_back(fmt):
+    ref = Reference(key="k1", entry_type="article", raw="", title=SPECIALS, container="J & K", year=2020)
+    text = export([ref], fmt)
+    assert "\\&" in text and "\\%" in text and "\\{braces\\}" in text
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == []
+    back = references_from_bibtex(text)[0]
+    assert back.title == SPECIALS.replace("{", "").replace("}", "")
+    assert back.container == "J & K"
+
+
+def _web(url: Url, warnings=()):
+    return Reference(
+        key="gov2021third",
+        entry_type="webpage",
+        raw="",
+        title="The Third Ministerial Conference",
+        container="Xinhua News Agency",
+        date="2021-12-08",
+        year=2021,
+        url=url,
+        access_date="2022-02-20",
+        warnings=warnings,
+    )
+
+
+def test_biblatex_online_entry_has_url_and_urldate():
+    ref = _web(Url(raw="x", repaired="http://www.gov.cn/a.html", complete=True))
+    text = export([ref], "biblatex")
+    assert text.startswith("@online{gov2021third,")
+    assert "url = {http://www.gov.cn/a.html}" in text
+    assert "urldate = {2022-02-20}" in text
+    assert "date = {2021-12-08}" in text
+
+
+def test_an_incomplete_url_is_never_written_as_a_url_only_as_a_note():
+    ref = _web(
+        Url(raw="http:// ar mofcom gov cn / art ÿÿ", repaired="http://ar.mofcom.gov.cn/art…", complete=False),
+        warnings=("URL incomplete: characters lost in extraction",),
+    )
+    for fmt in ("bibtex", "biblatex"):
+        text = export([ref], fmt)
+        assert "url =" not in text
+        assert "URL incomplete in the source (characters lost): http://ar.mofcom.gov.cn/art…" in text
+    assert "URL" not in json.loads(export([ref], "csljson"))[0]
+    assert "UR  -" not in export([ref], "ris")
+
+
+def test_a_reference_missing_fields_is_exported_with_a_note_saying_what_is_missing():
+    ref = Reference(
+        key="anonnd", entry_type="misc", raw="ÿ , 2019, pp. 1-5.", year=2019, warnings=("no title found",)
+    )
+    text = export([ref], "bibtex")
+    assert "note = {no title found. unparsed reference: ÿ , 2019, pp. 1-5.}" in text
+    assert "no title found" in json.loads(export([ref], "csljson"))[0]["note"]
+    assert "N1  - no title found" in export([ref], "ris")
+
+
+def test_csl_json_uses_literal_chinese_names_and_date_parts(seed_refs):
+    items = json.loads(export(seed_refs, "csljson"))
+    wu = next(i for i in items if i["id"] == "wu2021correcta")
+    assert wu["type"] == "article-journal"
+    assert wu["author"] == [{"literal": "Wu Zhicheng"}, {"literal": "Li Jiaxuan"}]
+    assert wu["container-title"] == "Research on International Issues"
+    assert wu["issue"] == "3" and wu["page"] == "23"
+    assert wu["issued"] == {"date-parts": [[2021]]}
+    gov = next(i for i in items if i.get("URL") == "http://www.gov.cn/xinwen/2021-12/08/content_5659408.html")
+    assert gov["accessed"] == {"date-parts": [[2022, 2, 20]]}
+    assert gov["issued"] == {"date-parts": [[2021, 12, 8]]}
+
+
+def test_csl_json_splits_western_names_into_family_and_given():
+    ref = Reference(
+        key="k", entry_type="article", raw="", authors=("Romero, C.", "Larry D. Wittie"), title="T"
+    )
+    item = json.loads(export([ref], "csljson"))[0]
+    assert item["author"] == [{"family": "Romero", "given": "C."}, {"family": "Wittie", "given": "Larry D."}]
+
+
+def test_ris_records_have_the_standard_tags(seed_refs):
+    text = export(seed_refs, "ris")
+    records = [r for r in text.split("ER  - ") if r.strip()]
+    assert len(records) == len(seed_refs)
+    shi = next(r for r in records if "Enterprise Economics" in r)
+    assert "TY  - JOUR" in shi and "AU  - Shi, Peiran" in shi
+    assert "SP  - 135" in shi and "EP  - 143" in shi and "IS  - 1" in shi and "PY  - 2021" in shi
+    gov = next(r for r in records if "content_5659408" in r)
+    assert "UR  - http://www.gov.cn/xinwen/2021-12/08/content_5659408.html" in gov
+    assert "Y2  - 2022-02-20" in gov
+    assert "DA  - 2021/12/08/" in gov
+
+
+def test_an_unknown_format_is_a_usage_error():
+    with pytest.raises(UsageError, match="unknown export format 'endnote'"):
+        export([], "endnote")
+
+
+def test_a_users_bib_file_becomes_references_with_their_keys():
+    bib = r"""
+@online{site2020,
+  author = {{World Health Organization}},
+  title = {Report on {COVID}},
+  date = {2020-03-01},
+  url = {https://www.who.int/r.pdf},
+  urldate = {2021-01-02},
+}
+@article{doe99, author = {Doe, Jane and Roe, R. and others}, title = {A {\"u}ber Title}, journal = {J},
+  year = 1999, month = jun, pages = {1--9}}
+"""
+    site, doe = references_from_bibtex(bib)
+    assert (site.key, site.entry_type, site.title, site.date) == (
+        "site2020",
+        "webpage",
+        "Report on COVID",
+        "2020-03-01",
+    )
+    assert site.url.repaired == "https://www.who.int/r.pdf" and site.url.complete
+    assert site.access_date == "2021-01-02"
+    assert doe.authors == ("Doe, Jane", "Roe, R.") and doe.et_al
+    assert doe.title == "A über Title"
+    assert (doe.date, doe.pages) == ("1999-06", "1-9")

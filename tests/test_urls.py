@@ -1,0 +1,137 @@
+"""URL finding and repair on the seed's damaged addresses (issue 2, part 5)."""
+
+import pytest
+
+from citecheck.references.urls import find_url, repair_url
+
+
+@pytest.fixture(scope="module")
+def lines(seed_text):
+    return seed_text.splitlines()
+
+
+def _url_on(lines, n, contains=None):
+    text = lines[n - 1]
+    if contains:
+        text = text[text.index(contains) :]
+    loc = find_url(text)
+    assert loc is not None, f"no URL found on line {n}"
+    return repair_url(text[loc[0] : loc[1]])
+
+
+COMPLETE = [
+    (91, None, "http://www.gov.cn/xinwen/2021-12/08/content_5659408.html"),
+    (155, None, "https://celacinternational.org/celac-2-2/"),
+    (201, None, "http://www.cofco.com/cn/News/AlInews/Latest/2022/0110/51147.html"),
+    (205, None, "http://www.guancha.cn/Business/2012_07_03_82453.shtml"),
+    (
+        213,
+        None,
+        "http://www.sasac.gov.cn/n4470048/n84566886/n9199431/n9199488/n9201718/c9239717/content.html",
+    ),
+    (227, None, "https://www.thedialogue.org/wp-content/uploads/2015/11/GEGI-GreeningAmericas-Final.pdf"),
+    (245, None, "http://www.customs.gov.cn/customs/302249/zfxxxgk"),
+    (272, None, "http://mx.mofcom.gov.cn/article/jmxw/202109/20210903203895.shtml"),
+]
+
+
+@pytest.mark.parametrize("line,contains,expected", COMPLETE, ids=[f"line{c[0]}" for c in COMPLETE])
+def test_a_url_whose_text_survives_is_restored_exactly(lines, line, contains, expected):
+    url = _url_on(lines, line, contains)
+    assert url.repaired == expected
+    assert url.complete is True
+    assert url.repairs or url.raw == expected
+
+
+GARBLED = [
+    (39, "http://www.xinhuanet", ("www.xinhuanet", "http://www.xinhuanet", "")),
+    (65, "http://cpc", ("cpc", "http://cpc", "")),
+    (173, None, ("", "", "")),
+    (177, None, ("ar.mofcom.gov.cn", "http://ar.mofcom.gov.cn/art", "/202111/20211103215703.shtml")),
+    (203, None, ("", "", ".htm")),
+    (225, None, ("fgcx.bjcourt.gov.cn:4601", "http://fgcx.bjcourt.gov.cn:4601/law?fn=", "")),
+    (282, None, ("ar.mofcom.gov.cn", "http://ar.mofcom.gov.cn/ar", "202111/201111103221523.shtml")),
+    (310, None, ("world", "http://world", "/2021/1209/c1002-32304040.html")),
+    (316, None, ("www.china.com", "http://www.china.com", "")),
+]
+
+
+@pytest.mark.parametrize("line,raw,fragments", GARBLED, ids=[f"line{c[0]}" for c in GARBLED])
+def test_a_garbled_or_cut_url_is_flagged_incomplete_with_its_fragments(lines, line, raw, fragments):
+    url = _url_on(lines, line)
+    if raw:
+        assert url.raw == raw
+    assert url.complete is False
+    assert url.candidates == ()
+    assert url.fragments[:3] == fragments
+
+
+def test_the_partial_form_marks_lost_characters_and_is_never_a_plain_address(lines):
+    url = _url_on(lines, 177)
+    assert url.repaired == "http://ar.mofcom.gov.cn/art…/202111/20211103215703.shtml"
+    assert "characters lost to garbling; address incomplete" in url.repairs
+
+
+def test_the_wind_farm_url_keeps_its_readable_middle_for_a_prefix_query(lines):
+    url = _url_on(lines, 173)
+    assert url.raw.startswith("ht ÿÿÿ: //")
+    assert "tan-wind-turbines-arrive-for-progreso-" in url.fragments
+
+
+def test_an_extension_written_as_a_word_gets_its_dot_and_ranked_alternatives():
+    url = repair_url("http://www.example.cn/news/20 21 - 12 / 08 / content_5659408 html")
+    assert url.repaired == "http://www.example.cn/news/2021-12/08/content_5659408.html"
+    assert url.candidates == (
+        "http://www.example.cn/news/2021-12/08/content_5659408.html",
+        "http://www.example.cn/news/2021-12/08/content_5659408.htm",
+        "http://www.example.cn/news/2021-12/08/content_5659408.shtml",
+    )
+
+
+def test_a_doubled_label_and_lost_dots_in_the_host_are_restored():
+    url = repair_url("http://www.govgovcn/xinwen/a html")
+    assert url.repaired == "http://www.gov.cn/xinwen/a.html"
+    assert "removed doubled 'gov' in host" in url.repairs
+
+
+def test_a_lone_s_before_colon_slashes_is_read_as_https():
+    url = repair_url("s: // www thedialogue org / wp - content / x pdf")
+    assert url.repaired == "https://www.thedialogue.org/wp-content/x.pdf"
+    assert "restored scheme 'https' from 's'" in url.repairs
+
+
+def test_an_upper_case_split_extension_is_rejoined():
+    url = repair_url("http:// ar mofcom gov CN / article / 2021 SHT ML")
+    assert url.repaired == "http://ar.mofcom.gov.cn/article/2021.shtml"
+
+
+def test_a_gov_com_host_is_kept_as_written_but_gov_cn_is_ranked_first():
+    url = repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml")
+    assert url.repaired == "http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094.shtml"
+    assert url.candidates[0] == "http://ar.mofcom.gov.cn/article/jmxw/202.202/20220203278094.shtml"
+
+
+def test_find_url_stops_before_an_access_date_and_the_next_work():
+    text = "Xinhua, http:// ar mofcom gov cn / a / b shtml [2022-03-05] Sun Hongbo: «Title»"
+    s, e = find_url(text)
+    assert text[s:e] == "http:// ar mofcom gov cn / a / b shtml"
+
+
+def test_find_url_in_english_text_stops_at_prose_and_punctuation():
+    text = "Available at http://www.securityfocus.com/bid/27100, 2008."
+    s, e = find_url(text)
+    assert text[s:e] == "http://www.securityfocus.com/bid/27100"
+    assert find_url("No address here, only words. 2019.") is None
+
+
+def test_find_url_does_not_take_the_word_www_in_a_title():
+    assert (
+        find_url("Server-initiated document dissemination for the www. IEEE Data Engineering Bulletin")
+        is None
+    )
+
+
+def test_find_url_finds_an_address_whose_scheme_was_garbled_away(lines):
+    text = lines[203 - 1]
+    s, e = find_url(text)
+    assert text[s:e].endswith("ÿÿÿÿÿ htm")
