@@ -1,3 +1,397 @@
-"""`citecheck check` (being written)."""
+"""``citecheck check INPUT``: every cited URL checked live and in web archives.
 
-COMMANDS: list = []
+The network options are shared with ``citecheck verify``::
+
+    from citecheck.cli.check import checker_options, CheckerSettings, CheckerSession
+
+    @click.command()
+    @checker_options
+    def verify(paper, **options):
+        settings = CheckerSettings.from_options(options)
+        with CheckerSession(settings) as session:
+            checks = session.check(references)
+            body = session.fetch_source(checks[0])
+
+``CheckerSession`` builds the fetcher (live, WARC replay for ``--from-warc``, cache-and-WARC-only
+for ``--offline``), the cache and the WARC recorder (``--save-warc``: the file appears complete
+when the session closes).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import click
+
+from ..errors import InputError, UsageError
+from ..fsutil import atomic_write
+from ..model import LinkState, SourceCheck
+from ..sources.archive import WAYBACK_BASE, WAYBACK_CDX
+
+_OPTIONS = [
+    click.option(
+        "--archive",
+        "archives",
+        multiple=True,
+        metavar="URL",
+        help=f"Memento base of a web archive (repeatable; default {WAYBACK_BASE}).",
+    ),
+    click.option(
+        "--cdx",
+        "cdx",
+        multiple=True,
+        metavar="URL",
+        help=f"CDX endpoint of an archive (repeatable; default {WAYBACK_CDX}).",
+    ),
+    click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Cache directory."),
+    click.option("--no-cache", is_flag=True, default=False, help="Neither read nor write the cache."),
+    click.option(
+        "--offline", is_flag=True, default=False, help="No network: use the cache and --from-warc files only."
+    ),
+    click.option(
+        "--allow-private", is_flag=True, default=False, help="Allow private and loopback addresses."
+    ),
+    click.option(
+        "--allow-host",
+        "allow_hosts",
+        multiple=True,
+        metavar="HOST",
+        help="Host the address guard lets through (repeatable).",
+    ),
+    click.option(
+        "--from-warc",
+        "from_warc",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        metavar="FILE",
+        help="Replay responses from this WARC instead of the network (repeatable).",
+    ),
+    click.option(
+        "--save-warc",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="Record every response fetched into this WARC.",
+    ),
+    click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=None,
+        help="Seconds allowed per request (default 20).",
+    ),
+    click.option(
+        "--workers", type=click.IntRange(min=1, max=64), default=None, help="Concurrent checks (default 8)."
+    ),
+    click.option(
+        "--min-interval",
+        type=click.FloatRange(min=0),
+        default=None,
+        metavar="SECONDS",
+        help="Pause between two requests to one host (default 1).",
+    ),
+    click.option(
+        "--cdx-per-minute",
+        type=click.FloatRange(min=0),
+        default=None,
+        metavar="N",
+        help="Archive index queries per minute and archive (default 24, the Wayback Machine's guidance; "
+        "0: no limit, for your own archive).",
+    ),
+    click.option(
+        "--snapshots-per-second",
+        type=click.FloatRange(min=0),
+        default=None,
+        metavar="N",
+        help="Archived copies fetched per second and archive (default 8; 0: no limit).",
+    ),
+]
+
+_POLITENESS = ("min_interval", "cdx_per_minute", "snapshots_per_second")
+
+
+def checker_options(func):
+    """Add the network/archive/cache options of ``check`` to a click command (``verify`` reuses them)."""
+    for option in reversed(_OPTIONS):
+        func = option(func)
+    return func
+
+
+@dataclass(frozen=True)
+class CheckerSettings:
+    """What the checker options mean, independent of click (``verify`` may fill it from config too)."""
+
+    archives: tuple[str, ...] = (WAYBACK_BASE,)
+    cdx: tuple[str, ...] = (WAYBACK_CDX,)
+    cache_dir: str | None = None
+    use_cache: bool = True
+    offline: bool = False
+    allow_private: bool = False
+    allowed_hosts: tuple[str, ...] = ()
+    from_warc: tuple[str, ...] = ()
+    save_warc: str | None = None
+    timeout: float | None = None
+    workers: int = 8
+    fetch_overrides: dict = field(default_factory=dict, compare=False)  # extra FetchConfig fields
+
+    @classmethod
+    def from_options(cls, options: dict, **defaults) -> CheckerSettings:
+        """Settings from click's parsed options (unknown keys ignored); ``defaults`` fill gaps.
+
+        Archives: the Wayback Machine unless ``--archive`` or ``--cdx`` is given.
+        """
+        archives = tuple(options.get("archives") or ())
+        cdx = tuple(options.get("cdx") or ())
+        if not archives and not cdx:
+            archives = tuple(defaults.get("archives") or (WAYBACK_BASE,))
+            cdx = tuple(defaults.get("cdx") or (WAYBACK_CDX,))
+        settings = cls(
+            archives=archives,
+            cdx=cdx,
+            cache_dir=options.get("cache_dir") or defaults.get("cache_dir"),
+            use_cache=not options.get("no_cache", False),
+            offline=bool(options.get("offline")),
+            allow_private=bool(options.get("allow_private") or defaults.get("allow_private")),
+            allowed_hosts=tuple(options.get("allow_hosts") or defaults.get("allowed_hosts") or ()),
+            from_warc=tuple(options.get("from_warc") or ()),
+            save_warc=options.get("save_warc"),
+            timeout=options.get("timeout") or defaults.get("timeout"),
+            workers=options.get("workers") or defaults.get("workers") or 8,
+            fetch_overrides={
+                **dict(defaults.get("fetch_overrides") or {}),
+                **{k: options[k] for k in _POLITENESS if options.get(k) is not None},
+            },
+        )
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.save_warc and (self.from_warc or self.offline):
+            raise UsageError(
+                "--save-warc records network responses: it cannot be combined with --from-warc or --offline"
+            )
+
+    def fetch_config(self):
+        from ..sources.fetcher import FetchConfig
+
+        values: dict = {"allow_private": self.allow_private, "allowed_hosts": self.allowed_hosts}
+        if self.timeout:
+            values.update(
+                connect_timeout=min(10.0, self.timeout),
+                read_timeout=self.timeout,
+                total_timeout=self.timeout * 3,
+            )
+        values.update(self.fetch_overrides)
+        return FetchConfig(**values)
+
+
+class CheckerSession:
+    """The fetcher, cache and WARC recorder a run needs, closed together (a context manager)."""
+
+    def __init__(self, settings: CheckerSettings):
+        from ..sources.cache import Cache
+        from ..sources.fetcher import Fetcher
+        from ..sources.warc import RecordingFetcher, ReplayFetcher, WarcRecorder
+
+        settings.validate()
+        self.settings = settings
+        self.recorder = None
+        replay = bool(settings.from_warc) and not settings.offline
+        # replay is reproducible: it never reads a cache filled by other runs
+        use_cache = settings.use_cache and not replay
+        self.cache = Cache(settings.cache_dir, enabled=use_cache)
+        if settings.offline or settings.from_warc:
+            self.fetcher = ReplayFetcher(settings.from_warc)
+        else:
+            if settings.save_warc:
+                self.recorder = WarcRecorder(settings.save_warc)
+            fetcher = Fetcher(settings.fetch_config(), recorder=self.recorder)
+            self.fetcher = RecordingFetcher(fetcher, self.recorder) if self.recorder is not None else fetcher
+
+    @property
+    def archives(self) -> tuple[str, ...]:
+        return self.settings.archives
+
+    @property
+    def cdx(self) -> tuple[str, ...]:
+        return self.settings.cdx
+
+    def check(
+        self, references, *, progress=None, live: bool = True, archive: bool = True
+    ) -> list[SourceCheck]:
+        from ..sources.checker import check_references
+
+        return check_references(
+            references,
+            fetcher=self.fetcher,
+            cache=self.cache,
+            archives=self.settings.archives,
+            cdx=self.settings.cdx,
+            workers=self.settings.workers,
+            progress=progress,
+            live=live,
+            archive=archive,
+        )
+
+    def fetch_source(self, check: SourceCheck):
+        from ..sources.checker import fetch_source
+
+        return fetch_source(check, self.fetcher, self.cache)
+
+    def close(self) -> None:
+        try:
+            self.fetcher.close()
+        finally:
+            try:
+                self.cache.close()
+            finally:
+                if self.recorder is not None:
+                    self.recorder.close()
+
+    def __enter__(self) -> CheckerSession:
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is KeyboardInterrupt and self.recorder is not None:
+            self.recorder.abort()
+            self.recorder = None
+        self.close()
+
+
+# ------------------------------------------------------------------------------------------
+# Input, output
+# ------------------------------------------------------------------------------------------
+
+
+def load_references(path: str | Path) -> list:
+    """References of a paper (or of a .bib file) with stable keys."""
+    path = Path(path)
+    if path.suffix.lower() == ".bib":
+        from ..references.bibfile import references_from_bibtex
+
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+        return references_from_bibtex(text)
+    from ..document import load_document
+    from ..references.extract import extract_references
+
+    return extract_references(load_document(path))
+
+
+def _plain(value):
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def checks_to_json(checks: list[SourceCheck], *, paper: str | None = None) -> str:
+    """The ``--json`` document: ``{"schema": "citecheck-check/1", "input": …, "checks": […]}``."""
+    doc = {"schema": "citecheck-check/1", "input": paper, "checks": [_plain(c) for c in checks]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _short(text: str | None, width: int) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(checks: list[SourceCheck]) -> str:
+    """One line per reference: key, live state, archived copy date, URL."""
+    rows = [("KEY", "LIVE", "ARCHIVED", "URL")]
+    for check in checks:
+        state = check.link.state.value if check.link is not None else "-"
+        if check.snapshot is not None:
+            ts = check.snapshot.timestamp
+            archived = f"{ts[:4]}-{ts[4:6]}-{ts[6:8]}"
+        elif check.archive_error:
+            archived = "error"
+        else:
+            archived = "none"
+        url = check.url or ""
+        if check.recovery is not None and check.recovery.status not in ("unchecked",):
+            url = f"{url} [{check.recovery.status}]"
+        rows.append((_short(check.reference_key, 24), state, archived, _short(url, 100)))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    return "\n".join(f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}" for r in rows)
+
+
+def _details(checks: list[SourceCheck]) -> list[str]:
+    lines = []
+    for check in checks:
+        if check.link is not None and check.link.state not in (LinkState.OK,):
+            lines.append(f"{check.reference_key}: {check.link.state.value}: {check.link.reason}")
+        if check.recovery is not None:
+            r = check.recovery
+            extra = f" -> {r.url}" if r.url else (f" ({', '.join(r.candidates)})" if r.candidates else "")
+            lines.append(f"{check.reference_key}: URL {r.status}{extra}; {r.evidence}")
+        if check.snapshot is not None:
+            lines.append(f"{check.reference_key}: archived copy {check.snapshot.url}")
+        if check.archive_error:
+            lines.append(f"{check.reference_key}: archive: {check.archive_error}")
+    return lines
+
+
+def _progress_printer(enabled: bool):
+    if not enabled:
+        return None
+
+    def show(done: int, total: int, what: str) -> None:
+        click.echo(f"\r  checked {done}/{total} ({what})   ", err=True, nl=False)
+        if done >= total:
+            click.echo("", err=True)
+
+    return show
+
+
+@click.command("check")
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
+@checker_options
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Write the checks as JSON.",
+)
+@click.option("--no-live", is_flag=True, help="Skip live checks (archives only).")
+@click.option("--no-archive", is_flag=True, help="Skip archive look-ups and URL recovery.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the table.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print the evidence for each reference.")
+def check(input_path, json_path, no_live, no_archive, quiet, verbose, **options):
+    """Check every URL cited in INPUT (a paper or a .bib) live and in web archives."""
+    settings = CheckerSettings.from_options(options)
+    references = load_references(input_path)
+    with_url = [r for r in references if r.url is not None]
+    if not quiet:
+        click.echo(f"{len(references)} references, {len(with_url)} with a URL", err=True)
+    progress = _progress_printer(not quiet and sys.stderr.isatty())
+    with CheckerSession(settings) as session:
+        checks = session.check(references, progress=progress, live=not no_live, archive=not no_archive)
+    click.echo(format_table(checks))
+    if verbose:
+        for line in _details(checks):
+            click.echo(line)
+    if json_path:
+        atomic_write(json_path, checks_to_json(checks, paper=str(input_path)))
+    if not quiet:
+        counts: dict[str, int] = {}
+        for c in checks:
+            state = c.link.state.value if c.link is not None else "unchecked"
+            counts[state] = counts.get(state, 0) + 1
+        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+        archived = sum(1 for c in checks if c.snapshot is not None)
+        click.echo(f"{summary}; {archived} with an archived copy", err=True)
+
+
+COMMANDS = [check]

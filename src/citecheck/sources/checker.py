@@ -1,0 +1,276 @@
+"""The per-reference source check: live state, archived snapshot, recovery of damaged URLs.
+
+>>> from citecheck.sources.fetcher import FetchConfig, Fetcher
+>>> with Fetcher(FetchConfig(allow_private=True)) as fetcher:          # doctest: +SKIP
+...     checks = check_references(refs, fetcher=fetcher, cache=None,
+...                               archives=["http://127.0.0.1:8080/web/"],
+...                               cdx=["http://127.0.0.1:8080/web/cdx"])
+>>> checks[0].link.state, checks[0].snapshot.timestamp                  # doctest: +SKIP
+(<LinkState.OK: 'ok'>, '20210601120000')
+
+Per reference with a URL:
+
+* a damaged URL (``Url.complete`` False) gets ``LinkState.INCOMPLETE`` (nothing to fetch as is)
+  and a :class:`~citecheck.model.Recovery` from a CDX prefix query; a recovered URL then gets
+  its archived snapshot;
+* a repaired URL with several candidates is confirmed against the archive first, and the
+  confirmed form is the one checked;
+* every complete URL is checked live and looked up in the archives (snapshot nearest the
+  reference's access date).
+
+URLs are deduplicated (each checked and looked up once per run). Nothing here raises for a dead
+server or an archive that is down: those become ``LinkResult`` states and
+``SourceCheck.archive_error`` lines.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..errors import ArchiveError, NoSnapshot
+from ..model import LinkResult, LinkState, Recovery, Reference, Snapshot, SourceCheck, Url
+from .archive import WAYBACK_BASE, WAYBACK_CDX, ArchiveClient, error_line, make_archives
+from .recover import RecoveryResult, alternatives, needs_recovery, recover_url, url_key
+
+LIVE_BODY_NS = "live-body"
+
+Progress = Callable[[int, int, str], None]  # (done, total, what was just finished)
+
+
+@dataclass
+class _Plan:
+    ref: Reference
+    url: Url
+    recovery_key: tuple | None = None
+    recovery: RecoveryResult | None = None
+    target: str | None = None  # the complete URL checked live and looked up
+    incomplete: bool = False
+
+
+def _recovery_key(url: Url) -> tuple | None:
+    if not needs_recovery(url):
+        return None
+    if not url.complete:
+        return ("fragments", tuple(url.fragments))
+    return ("candidates", alternatives(url))
+
+
+def _incomplete_link(url: Url, recovery: Recovery | None) -> LinkResult:
+    shown = url.repaired or url.raw
+    reason = "URL text is garbled; nothing to fetch as written"
+    if recovery is not None and recovery.status == "recovered":
+        reason += f" (archive index suggests {recovery.url})"
+    return LinkResult(url=shown, state=LinkState.INCOMPLETE, reason=reason)
+
+
+class _Counter:
+    def __init__(self, progress: Progress | None):
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+        self.lock = threading.Lock()
+
+    def add(self, n: int) -> None:
+        with self.lock:
+            self.total += n
+
+    def tick(self, what: str) -> None:
+        with self.lock:
+            self.done += 1
+            done, total = self.done, self.total
+        if self.progress is not None:
+            try:
+                self.progress(done, total, what)
+            except Exception:  # a broken progress display must not stop the run
+                pass
+
+
+def _archivable(url: str | None) -> bool:
+    """Only http(s) URLs with a host are worth asking an archive about."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in url.strip()
+
+
+def _live_states(urls: list[str], fetcher, cache, workers: int, counter: _Counter) -> dict[str, LinkResult]:
+    from .live import check_links
+
+    def tick(done: int, total: int, result) -> None:
+        counter.tick("live")
+
+    try:
+        return check_links(urls, fetcher, cache, workers=workers, progress=tick)
+    except Exception as exc:  # noqa: BLE001 - never abort the run: say why on each URL
+        reason = f"live check failed: {type(exc).__name__}: {exc}"[:200]
+        return {url: LinkResult(url=url, state=LinkState.FLAKY, reason=reason) for url in urls}
+
+
+def check_references(
+    refs: Iterable[Reference],
+    *,
+    fetcher,
+    cache=None,
+    archives=(WAYBACK_BASE,),
+    cdx=(WAYBACK_CDX,),
+    workers: int = 8,
+    progress: Progress | None = None,
+    live: bool = True,
+    archive: bool = True,
+) -> list[SourceCheck]:
+    """One :class:`SourceCheck` per reference that has a URL, in input order.
+
+    ``archives`` are Memento bases (or :class:`~citecheck.sources.archive.Archive` objects),
+    ``cdx`` CDX endpoints; they are paired by :func:`~citecheck.sources.archive.make_archives`.
+    ``progress(done, total, what)`` is called after each network task.
+    """
+    client = ArchiveClient(make_archives(archives, cdx), fetcher, cache)
+    plans = [_Plan(ref=r, url=r.url) for r in refs if r.url is not None]
+    counter = _Counter(progress)
+    memo: dict = {}  # (archive base, url) -> captures, shared by look-ups in this run
+    workers = max(1, int(workers))
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-check") as pool:
+        # 1. recover damaged or ambiguous URLs (one CDX query each, deduplicated)
+        recoveries: dict[tuple, RecoveryResult | None] = {}
+        for plan in plans:
+            plan.recovery_key = _recovery_key(plan.url)
+            if plan.recovery_key is not None:
+                recoveries.setdefault(plan.recovery_key, None)
+        if archive and recoveries:
+            counter.add(len(recoveries))
+            keyed_url = {p.recovery_key: p.url for p in plans if p.recovery_key is not None}
+
+            def recover(key: tuple) -> RecoveryResult | None:
+                try:
+                    return recover_url(keyed_url[key], client)
+                except Exception as exc:  # noqa: BLE001 - one bad URL never aborts the run
+                    why = f"recovery failed: {type(exc).__name__}: {exc}"[:200]
+                    return RecoveryResult(Recovery("unchecked", None, (), why), error=why)
+                finally:
+                    counter.tick("archive index")
+
+            for key, result in zip(list(recoveries), pool.map(recover, list(recoveries)), strict=True):
+                recoveries[key] = result
+
+        # 2. decide what to check, then check live and look up in archives, concurrently
+        for plan in plans:
+            result = recoveries.get(plan.recovery_key) if plan.recovery_key is not None else None
+            if result is None and plan.recovery_key is not None:
+                result = RecoveryResult(
+                    Recovery("unchecked", None, alternatives(plan.url), "archive look-up disabled")
+                )
+            plan.recovery = result
+            found = result.recovery if result is not None else None
+            if not plan.url.complete:
+                plan.incomplete = True
+                plan.target = found.url if found is not None and found.status == "recovered" else None
+            elif found is not None and found.status == "confirmed":
+                plan.target = found.url
+            else:
+                plan.target = plan.url.repaired or plan.url.raw
+            if result is not None and result.archive is not None and plan.target:
+                # the recovery's index answer already lists this URL's captures: no second query
+                known = (result.rows_by_url or {}).get(url_key(plan.target))
+                if result.captures and found is not None and found.url == plan.target:
+                    memo.setdefault((result.archive.base, plan.target), list(result.captures))
+                elif known is not None:
+                    memo.setdefault((result.archive.base, plan.target), list(known))
+
+        live_urls = (
+            list(dict.fromkeys(p.target for p in plans if p.target and not p.incomplete)) if live else []
+        )
+        lookup_urls = list(dict.fromkeys(p.target for p in plans if _archivable(p.target))) if archive else []
+        first_date = {}
+        for plan in plans:
+            if plan.target:
+                first_date.setdefault(plan.target, plan.ref.access_date)
+        counter.add(len(live_urls) + len(lookup_urls))
+
+        def lookup_task(url: str) -> None:
+            try:
+                client.lookup(url, first_date.get(url), captures_by_archive=memo)
+            except ArchiveError:
+                pass  # reported per reference below (memo keeps what answered)
+            except Exception:  # noqa: BLE001 - never abort the run for one look-up
+                pass
+            finally:
+                counter.tick("archive")
+
+        live_future = (
+            pool.submit(_live_states, live_urls, fetcher, cache, workers, counter) if live_urls else None
+        )
+        for future in [pool.submit(lookup_task, url) for url in lookup_urls]:
+            future.result()
+        links = live_future.result() if live_future is not None else {}
+
+    # 3. assemble, per reference (look-ups now come from the memo: no network)
+    checks = []
+    for plan in plans:
+        recovery = plan.recovery.recovery if plan.recovery is not None else None
+        errors = [plan.recovery.error] if plan.recovery is not None and plan.recovery.error else []
+        if plan.incomplete:
+            link = _incomplete_link(plan.url, recovery)
+        else:
+            link = links.get(plan.target) if plan.target else None
+        snapshot: Snapshot | None = None
+        if archive and _archivable(plan.target):
+            try:
+                snapshot = client.lookup(plan.target, plan.ref.access_date, captures_by_archive=memo)
+            except NoSnapshot:
+                snapshot = None
+            except ArchiveError as exc:
+                errors.append(error_line(exc))
+            except Exception as exc:  # noqa: BLE001
+                errors.append(f"archive look-up failed: {type(exc).__name__}: {exc}"[:200])
+        checks.append(
+            SourceCheck(
+                reference_key=plan.ref.key,
+                url=plan.target or plan.url.repaired or plan.url.raw,
+                link=link,
+                snapshot=snapshot,
+                recovery=recovery,
+                archive_error=errors[-1] if errors and snapshot is None else None,
+            )
+        )
+    return checks
+
+
+def fetch_source(check: SourceCheck, fetcher, cache=None) -> tuple[bytes, str | None, str] | None:
+    """The source's body for the figure stage: ``(body, content_type, origin)`` or None.
+
+    Prefers the archived snapshot (the page as the author read it; origin ``"archive"``), else
+    the live page when its check found it reachable (origin ``"live"``). Snapshots are cached
+    forever, live bodies for the cache's live TTL.
+    """
+    if check.snapshot is not None:
+        client = ArchiveClient((), fetcher, cache)
+        try:
+            body, content_type = client.fetch_snapshot(check.snapshot)
+            return body, content_type, "archive"
+        except ArchiveError:
+            pass
+    link = check.link
+    if link is None or link.state not in (LinkState.OK, LinkState.REDIRECTED):
+        return None
+    url = link.final_url or check.url
+    if not url:
+        return None
+    if cache is not None:
+        cached = cache.get(LIVE_BODY_NS, url)
+        if cached is not None:
+            return cached[0], cached[1], "live"
+    response = fetcher.fetch(url, purpose="live")
+    if response.status is None or not 200 <= response.status < 300:
+        return None
+    content_type = response.headers.get("content-type")
+    if cache is not None and not response.truncated:
+        cache.set(LIVE_BODY_NS, url, (response.body, content_type), ttl=getattr(cache, "live_ttl", 86400))
+    return response.body, content_type, "live"
