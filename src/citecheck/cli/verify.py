@@ -1,3 +1,231 @@
-"""`citecheck verify` (being written)."""
+"""``citecheck verify [PAPER]``: paper -> bibliography + reports, with a CI exit status.
 
-COMMANDS: list = []
+Exit status: 0 nothing at or above ``--fail-on``; 1 something is; 2 usage or input
+error (missing paper, unwritable report directory, read-only cache, bad config).
+
+    citecheck verify paper.txt --archive http://127.0.0.1:8080/pywb/ --fail-on broken,soft-404
+    citecheck verify --from-warc sources.warc.gz --junit junit.xml   # reproducible, no network
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+import click
+
+from ..document import FORMATS as INPUT_FORMATS
+from ..errors import CitecheckError
+from ..findings import FAIL_ON_KINDS
+from ..model import Report
+from ..report import FORMATS
+from .check import checker_options
+
+
+class ProgressBar:
+    """A one-line progress bar per stage on stderr, redrawn at most 10 times a second (thread-safe).
+
+    The checker's total grows while it works (live checks first, then archive look-ups), so a
+    stage's line is ended when the next stage starts or the bar is closed, not at ``done == total``.
+    """
+
+    _LABELS = {"check": "checking links", "sources": "reading sources"}
+
+    def __init__(self, stream=None, width: int = 30, interval: float = 0.1) -> None:
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.interval = interval
+        self._lock = threading.Lock()
+        self._last = 0.0
+        self._stage: str | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            if stage == self._stage and done < total and now - self._last < self.interval:
+                return
+            if self._stage is not None and stage != self._stage:
+                self.stream.write("\n")
+            self._stage = stage
+            self._last = now
+            filled = min(self.width, int(self.width * done / total))
+            bar = "#" * filled + "-" * (self.width - filled)
+            self.stream.write(f"\r{self._LABELS.get(stage, stage):<16} [{bar}] {done}/{total}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._stage is not None:
+                self.stream.write("\n")
+                self.stream.flush()
+                self._stage = None
+
+
+def summary_table(report: Report) -> str:
+    """The few lines printed on stdout after a run."""
+    from ..report._common import summary
+
+    stats = summary(report)
+    links = ", ".join(f"{n} {state}" for state, n in stats["links"].items()) or "none checked"
+    figures = ", ".join(f"{n} {verdict}" for verdict, n in stats["figures"].items() if n) or "none compared"
+    findings = ", ".join(f"{n} {kind}" for kind, n in stats["findings"].items()) or "none"
+    rows = [
+        ("paper", report.paper),
+        ("references", f"{stats['references']} ({stats['references_with_url']} with a URL)"),
+        ("links", links),
+        ("figures", figures),
+        ("findings", findings),
+    ]
+    width = max(len(label) for label, _ in rows)
+    return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)
+
+
+def _flag(value: bool) -> bool | None:
+    """A click flag that was not given must not override the config file."""
+    return True if value else None
+
+
+@click.command("verify")
+@click.argument("paper", required=False, type=click.Path(dir_okay=False))
+@checker_options
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="How to read PAPER (default: detect).",
+)
+@click.option(
+    "--report-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Directory for reports (default reports/).",
+)
+@click.option(
+    "--bib-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Directory for the .bib (default references/).",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(sorted(FORMATS) + ["markdown"], case_sensitive=False),
+    help="Report format (repeatable; default html, md, json).",
+)
+@click.option(
+    "--bib-format",
+    type=click.Choice(["bibtex", "biblatex", "csljson", "ris"], case_sensitive=False),
+    default=None,
+    help="Format of the bibliography written to --bib-dir (default bibtex).",
+)
+@click.option(
+    "--junit",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Also write JUnit XML here.",
+)
+@click.option(
+    "--fail-on",
+    multiple=True,
+    metavar="KINDS",
+    help=f"Exit 1 on these finding kinds (comma list or repeated; default broken,inconsistent): "
+    f"{', '.join(k.value for k in FAIL_ON_KINDS)}, all, none.",
+)
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from FILE."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only the result line; no progress bar.")
+@click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
+def verify(
+    paper,
+    input_format,
+    report_dir,
+    bib_dir,
+    formats,
+    bib_format,
+    junit,
+    fail_on,
+    config_file,
+    quiet,
+    verbose,
+    **checker,
+):
+    """Verify PAPER (default: the bundled seed): references, links, archived copies, figures.
+
+    Writes references/<stem>.bib and reports/<stem>.html, .md, .json.
+    """
+    from ..config import resolve_options
+    from ..pipeline import bundled_seed, exit_status, verify_with_references, write_outputs
+
+    try:
+        if paper is None:
+            paper = str(bundled_seed())
+        options = resolve_options(
+            paper,
+            config_file,
+            input_format=input_format,
+            report_dir=report_dir,
+            bib_dir=bib_dir,
+            formats=tuple(formats) or None,
+            bib_format=bib_format,
+            junit=junit,
+            fail_on=tuple(fail_on) or None,
+            archives=tuple(checker.get("archives") or ()) or None,
+            cdx=tuple(checker.get("cdx") or ()) or None,
+            cache_dir=checker.get("cache_dir"),
+            use_cache=False if checker.get("no_cache") else None,
+            offline=_flag(checker.get("offline")),
+            allow_private=_flag(checker.get("allow_private")),
+            allowed_hosts=tuple(checker.get("allow_hosts") or ()) or None,
+            from_warc=tuple(checker.get("from_warc") or ()) or None,
+            save_warc=checker.get("save_warc"),
+            timeout=checker.get("timeout"),
+            workers=checker.get("workers"),
+            min_interval=checker.get("min_interval"),
+            cdx_per_minute=checker.get("cdx_per_minute"),
+            snapshots_per_second=checker.get("snapshots_per_second"),
+        )
+        bar = ProgressBar() if not quiet and sys.stderr.isatty() else None
+        log = (lambda line: click.echo(line, err=True)) if verbose else None
+        try:
+            report, references = verify_with_references(paper, options, progress=bar, log=log)
+        finally:
+            if bar is not None:
+                bar.close()
+        written = write_outputs(report, references, options)
+    except CitecheckError as exc:
+        click.echo(f"citecheck: error: {exc}", err=True)
+        _exit(2)
+
+    problems = sorted({c.archive_error for c in report.checks if c.archive_error})
+    if problems:
+        failed = sum(1 for c in report.checks if c.archive_error)
+        click.echo(
+            f"citecheck: warning: archive lookup failed for {failed} reference(s): {problems[0]}", err=True
+        )
+    status = exit_status(report, options.fail_on)
+    failing = sum(1 for f in report.findings if f.kind in options.fail_on)
+    if not quiet:
+        click.echo(summary_table(report))
+        for path in written:
+            click.echo(f"wrote {path}")
+    kinds = ",".join(sorted(k.value for k in options.fail_on)) or "none"
+    if status:
+        click.echo(f"FAIL: {failing} finding(s) at or above --fail-on ({kinds})")
+    elif not quiet:
+        click.echo(f"OK: nothing at or above --fail-on ({kinds})")
+    _exit(status)
+
+
+def _exit(status: int) -> None:
+    """Leave with ``status``. SystemExit, not ``ctx.exit``: ``cli.main(standalone_mode=False)``
+    (the console entry point) returns a ``ctx.exit`` code instead of exiting with it."""
+    sys.exit(status)
+
+
+COMMANDS = [verify]

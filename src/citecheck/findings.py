@@ -1,0 +1,416 @@
+"""Turn what the stages learned into findings: the things an editor should look at.
+
+:func:`build_findings` is pure: it reads references, source checks, figure checks and
+claims, and returns a sorted list of :class:`~citecheck.model.Finding`, each with its
+evidence as ``(label, text)`` pairs so every renderer can show the proof beside it.
+
+Example::
+
+    >>> from citecheck.model import LinkResult, LinkState, Reference, SourceCheck
+    >>> ref = Reference(key="xinhua2014", entry_type="news", raw="...")
+    >>> check = SourceCheck("xinhua2014", "http://www.xinhuanet.com/x.htm",
+    ...                     link=LinkResult("http://www.xinhuanet.com/x.htm", LinkState.BROKEN,
+    ...                                     "HTTP 404 Not Found", status=404))
+    >>> [f.kind.value for f in build_findings([ref], [check], [])]
+    ['broken']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .model import (
+    Claim,
+    FigureCheck,
+    Finding,
+    FindingKind,
+    LinkState,
+    Reference,
+    Snapshot,
+    SourceCheck,
+    Verdict,
+)
+
+#: Most serious first; renderers and the CLI list findings in this order.
+SEVERITY: tuple[FindingKind, ...] = (
+    FindingKind.BROKEN,
+    FindingKind.INCONSISTENT,
+    FindingKind.SOFT_404,
+    FindingKind.NOT_FOUND,
+    FindingKind.INCOMPLETE_URL,
+    FindingKind.INVALID_URL,
+    FindingKind.UNVERIFIABLE,
+    FindingKind.BLOCKED,
+    FindingKind.FLAKY,
+    FindingKind.REFUSED,
+    FindingKind.UNREACHABLE,
+    FindingKind.ARCHIVE_ERROR,
+    FindingKind.REPAIRED_URL,
+    FindingKind.RECOVERED_URL,
+    FindingKind.PARSE_WARNING,
+)
+
+#: Kinds accepted by ``--fail-on``.
+FAIL_ON_KINDS: tuple[FindingKind, ...] = (
+    FindingKind.BROKEN,
+    FindingKind.SOFT_404,
+    FindingKind.INCONSISTENT,
+    FindingKind.NOT_FOUND,
+    FindingKind.UNVERIFIABLE,
+    FindingKind.INCOMPLETE_URL,
+    FindingKind.PARSE_WARNING,
+)
+
+#: Default ``--fail-on``: broken links and inconsistent figures.
+DEFAULT_FAIL_ON: frozenset[FindingKind] = frozenset({FindingKind.BROKEN, FindingKind.INCONSISTENT})
+
+_LINK_KIND = {
+    LinkState.BROKEN: FindingKind.BROKEN,
+    LinkState.SOFT_404: FindingKind.SOFT_404,
+    LinkState.BLOCKED: FindingKind.BLOCKED,
+    LinkState.FLAKY: FindingKind.FLAKY,
+    LinkState.REFUSED: FindingKind.REFUSED,
+    LinkState.UNREACHABLE: FindingKind.UNREACHABLE,
+    LinkState.INVALID: FindingKind.INVALID_URL,
+}
+
+_LINK_WORDS = {
+    LinkState.BROKEN: "Broken link",
+    LinkState.SOFT_404: "Link answers, but the page is really 'not found'",
+    LinkState.BLOCKED: "Link blocked (login, paywall or bot wall): not known to be dead",
+    LinkState.FLAKY: "Link did not answer reliably",
+    LinkState.REFUSED: "Link not fetched: it points at a private or local address",
+    LinkState.UNREACHABLE: "Link not checked: no network",
+    LinkState.INVALID: "URL cannot be fetched as written",
+}
+
+_VERDICT_KIND = {
+    Verdict.INCONSISTENT: FindingKind.INCONSISTENT,
+    Verdict.NOT_FOUND: FindingKind.NOT_FOUND,
+    Verdict.UNVERIFIABLE: FindingKind.UNVERIFIABLE,
+}
+
+
+def snapshot_date(timestamp: str | None) -> str:
+    """A 14-digit archive timestamp in words: ``"20220220101500"`` -> ``"2022-02-20 10:15:00 UTC"``.
+
+    Shorter timestamps keep what they have (``"2022"`` -> ``"2022"``); anything else is
+    returned unchanged.
+    """
+    if not timestamp or not timestamp.isdigit():
+        return timestamp or ""
+    ts = timestamp
+    date = "-".join(part for part in (ts[0:4], ts[4:6], ts[6:8]) if part)
+    if len(ts) >= 14:
+        return f"{date} {ts[8:10]}:{ts[10:12]}:{ts[12:14]} UTC"
+    return date
+
+
+def _snapshot_evidence(snapshot: Snapshot | None) -> tuple[tuple[str, str], ...]:
+    if snapshot is None:
+        return (("archived copy", "none found"),)
+    return (
+        ("archived copy", snapshot.url),
+        ("snapshot date", snapshot_date(snapshot.timestamp)),
+    )
+
+
+def _link_findings(ref: Reference | None, check: SourceCheck) -> list[Finding]:
+    link = check.link
+    key = check.reference_key
+    note = ref.note_id if ref else None
+    out: list[Finding] = []
+    if link is not None and link.state in _LINK_KIND:
+        evidence: list[tuple[str, str]] = [("reason", link.reason)]
+        if link.status is not None:
+            evidence.append(("HTTP status", str(link.status)))
+        if link.final_url and link.final_url != link.url:
+            evidence.append(("ended at", link.final_url))
+        if link.attempts > 1:
+            evidence.append(("attempts", str(link.attempts)))
+        if link.times_seen > 1 and link.first_seen:
+            evidence.append(("same result since", f"{link.first_seen} ({link.times_seen} checks)"))
+        if link.state in (LinkState.BROKEN, LinkState.SOFT_404, LinkState.FLAKY, LinkState.BLOCKED):
+            evidence.extend(_snapshot_evidence(check.snapshot))
+        message = f"{_LINK_WORDS[link.state]}: {link.reason}"
+        if link.state in (LinkState.BROKEN, LinkState.SOFT_404) and check.snapshot is not None:
+            message += f"; archived copy from {snapshot_date(check.snapshot.timestamp)[:10]}"
+        out.append(
+            Finding(_LINK_KIND[link.state], message, key, note, check.url or link.url, tuple(evidence))
+        )
+    if check.archive_error:
+        out.append(
+            Finding(
+                FindingKind.ARCHIVE_ERROR,
+                f"Archive lookup failed: {check.archive_error}",
+                key,
+                note,
+                check.url,
+                (("archive", check.archive_error),),
+            )
+        )
+    return out
+
+
+def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
+    url = ref.url
+    if url is None:
+        return []
+    recovery = check.recovery if check else None
+    out: list[Finding] = []
+    if recovery is not None and recovery.status == "recovered" and recovery.url:
+        evidence = [
+            ("as printed", url.raw),
+            ("recovered", recovery.url),
+            ("how sure", "unique archive match"),
+        ]
+        if recovery.evidence:
+            evidence.append(("evidence", recovery.evidence))
+        out.append(
+            Finding(
+                FindingKind.RECOVERED_URL,
+                f"URL recovered from an archive index: {recovery.url}",
+                ref.key,
+                ref.note_id,
+                recovery.url,
+                tuple(evidence),
+            )
+        )
+        return out
+    if not url.complete:
+        evidence = [("as printed", url.raw)]
+        if url.repaired:
+            evidence.append(("best partial form", url.repaired))
+        for fragment in url.fragments:
+            evidence.append(("surviving fragment", fragment))
+        if recovery is not None:
+            evidence.append(("archive search", recovery.status))
+            for candidate in recovery.candidates[:5]:
+                evidence.append(("archive candidate", candidate))
+            if recovery.evidence:
+                evidence.append(("evidence", recovery.evidence))
+        out.append(
+            Finding(
+                FindingKind.INCOMPLETE_URL,
+                "URL text is garbled and could not be fully recovered; check it by hand",
+                ref.key,
+                ref.note_id,
+                url.repaired,
+                tuple(evidence),
+            )
+        )
+        return out
+    if url.repairs and url.repaired:
+        if recovery is not None and recovery.status == "confirmed":
+            sure = "confirmed by a web archive"
+        elif len(url.candidates) > 1:
+            sure = f"most likely of {len(url.candidates)} candidates"
+        else:
+            sure = "only reading the text supports"
+        evidence = [("as printed", url.raw), ("repaired", url.repaired), ("how sure", sure)]
+        evidence.extend(("repair", repair) for repair in url.repairs)
+        for candidate in url.candidates[1:4]:
+            evidence.append(("other candidate", candidate))
+        out.append(
+            Finding(
+                FindingKind.REPAIRED_URL,
+                f"URL repaired: {url.repaired} ({sure})",
+                ref.key,
+                ref.note_id,
+                url.repaired,
+                tuple(evidence),
+            )
+        )
+    return out
+
+
+def _number(value) -> str:
+    text = format(value, "f") if value is not None else ""
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def figure_explanation(check: FigureCheck) -> str:
+    """The plain-words diagnosis of a figure check (its own explanation when it has one).
+
+    >>> from citecheck.model import Verdict
+    >>> figure_explanation(FigureCheck("p1n1", None, Verdict.UNVERIFIABLE, "..."))
+    'No source text was available to compare this figure with.'
+    """
+    if check.explanation:
+        return check.explanation
+    if check.verdict is Verdict.UNVERIFIABLE:
+        return "No source text was available to compare this figure with."
+    if check.verdict is Verdict.NOT_FOUND:
+        raw = check.claim_quantity.raw if check.claim_quantity else "this figure"
+        return f"The source does not mention {raw} or any comparable figure."
+    if check.verdict is Verdict.INCONSISTENT:
+        claim = check.claim_quantity.raw if check.claim_quantity else "the paper's figure"
+        source = check.source_quantity.raw if check.source_quantity else "a different figure"
+        words = f"The paper says {claim}; the source says {source}."
+        if check.factor is not None:
+            words += f" The paper's figure is {_number(check.factor)}x the source's."
+        if check.cause:
+            words += f" Likely cause: {check.cause}."
+        return words
+    return ""
+
+
+def _figure_findings(figures: Iterable[FigureCheck], ref_by_key: dict[str, Reference]) -> list[Finding]:
+    out: list[Finding] = []
+    for fig in figures:
+        kind = _VERDICT_KIND.get(fig.verdict)
+        if kind is None:
+            continue
+        raw = fig.claim_quantity.raw if fig.claim_quantity else ""
+        evidence: list[tuple[str, str]] = [("claim", fig.claim_sentence)]
+        if raw:
+            evidence.append(("paper's figure", raw))
+        if fig.source_sentence:
+            evidence.append(("source", fig.source_sentence))
+        if fig.source_quantity is not None:
+            evidence.append(("source's figure", fig.source_quantity.raw))
+        if fig.diagnosis:
+            evidence.append(("diagnosis", fig.diagnosis))
+        if fig.factor is not None:
+            evidence.append(("factor", _number(fig.factor)))
+        if fig.cause:
+            evidence.append(("likely cause", fig.cause))
+        explanation = figure_explanation(fig)
+        if explanation:
+            evidence.append(("explanation", explanation))
+        label = {
+            FindingKind.INCONSISTENT: "Figure does not match its source",
+            FindingKind.NOT_FOUND: "Figure not found in its source",
+            FindingKind.UNVERIFIABLE: "Figure could not be checked",
+        }[kind]
+        message = f"{label}: {raw}" if raw else label
+        if kind is FindingKind.INCONSISTENT and fig.source_quantity is not None:
+            message += f" (source: {fig.source_quantity.raw})"
+        ref = ref_by_key.get(fig.reference_key or "")
+        out.append(
+            Finding(
+                kind,
+                message,
+                fig.reference_key,
+                fig.note_id or (ref.note_id if ref else None),
+                fig.source_url,
+                tuple(evidence),
+            )
+        )
+    return out
+
+
+def _warning_findings(refs: Sequence[Reference], document_warnings: Iterable[str]) -> list[Finding]:
+    out = [
+        Finding(FindingKind.PARSE_WARNING, f"Document: {warning}", evidence=(("warning", warning),))
+        for warning in document_warnings
+    ]
+    for ref in refs:
+        for warning in ref.warnings:
+            out.append(
+                Finding(
+                    FindingKind.PARSE_WARNING,
+                    f"Reference {ref.key}: {warning}",
+                    ref.key,
+                    ref.note_id,
+                    None,
+                    (("warning", warning), ("note text", ref.raw)),
+                )
+            )
+    return out
+
+
+def build_findings(
+    references: Sequence[Reference],
+    checks: Sequence[SourceCheck],
+    figures: Sequence[FigureCheck],
+    claims: Sequence[Claim] = (),
+    *,
+    document_warnings: Iterable[str] = (),
+) -> list[Finding]:
+    """Every finding of a run, most serious kind first, then in reference order.
+
+    ``claims`` is accepted so a caller can pass the whole stage output; claims whose
+    note has no reference at all become parse warnings ("figure cites a note with no
+    reference"). Pure: no network, no disk.
+    """
+    ref_by_key = {ref.key: ref for ref in references}
+    order = {ref.key: index for index, ref in enumerate(references)}
+    check_by_key = {check.reference_key: check for check in checks}
+
+    found: list[Finding] = []
+    for check in checks:
+        found.extend(_link_findings(ref_by_key.get(check.reference_key), check))
+    for ref in references:
+        found.extend(_url_findings(ref, check_by_key.get(ref.key)))
+    found.extend(_figure_findings(figures, ref_by_key))
+    found.extend(_warning_findings(references, document_warnings))
+
+    noted = {ref.note_id for ref in references if ref.note_id}
+    for claim in claims:
+        if claim.quantities and claim.note_id not in noted:
+            found.append(
+                Finding(
+                    FindingKind.PARSE_WARNING,
+                    f"Figures cite note {claim.note_id}, which holds no reference",
+                    None,
+                    claim.note_id,
+                    None,
+                    (("claim", claim.text),),
+                )
+            )
+
+    rank = {kind: index for index, kind in enumerate(SEVERITY)}
+    big = len(references) + 1
+    indexed = list(enumerate(found))
+    indexed.sort(
+        key=lambda item: (
+            rank.get(item[1].kind, len(rank)),
+            order.get(item[1].reference_key or "", big),
+            item[0],
+        )
+    )
+    return [finding for _, finding in indexed]
+
+
+def parse_fail_on(values: str | Iterable[str] | None) -> frozenset[FindingKind]:
+    """Read ``--fail-on`` values: a comma list and/or repeated values.
+
+    >>> sorted(k.value for k in parse_fail_on(["broken,soft-404", "inconsistent"]))
+    ['broken', 'inconsistent', 'soft-404']
+
+    ``"none"`` means never fail; ``"all"`` every kind ``--fail-on`` accepts. An unknown
+    kind raises :class:`~citecheck.errors.UsageError` naming the accepted ones.
+    """
+    from .errors import UsageError
+
+    if values is None:
+        return DEFAULT_FAIL_ON
+    if isinstance(values, str):
+        values = [values]
+    accepted = {kind.value: kind for kind in FAIL_ON_KINDS}
+    kinds: set[FindingKind] = set()
+    for value in values:
+        for part in str(value).split(","):
+            name = part.strip().lower()
+            if not name or name == "none":
+                continue
+            if name == "all":
+                kinds.update(FAIL_ON_KINDS)
+            elif name in accepted:
+                kinds.add(accepted[name])
+            else:
+                raise UsageError(
+                    f"unknown --fail-on kind {name!r}; choose from {', '.join(accepted)}, all, none"
+                )
+    return frozenset(kinds)
+
+
+def count_by_kind(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings of each kind, in severity order, kinds with none left out."""
+    counts = {kind.value: 0 for kind in SEVERITY}
+    for finding in findings:
+        counts[finding.kind.value] = counts.get(finding.kind.value, 0) + 1
+    return {kind: n for kind, n in counts.items() if n}

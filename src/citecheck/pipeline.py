@@ -1,0 +1,454 @@
+"""The ``verify`` pipeline: paper -> references and claims -> link checks -> source text
+-> figure comparisons -> findings -> :class:`~citecheck.model.Report`.
+
+:func:`verify` renders nothing and writes no report file; :func:`write_outputs` writes
+the bibliography and the reports (each atomically: never a partial file);
+:func:`exit_status` turns a report into the CI exit code.
+
+Example::
+
+    options = resolve_options("paper.txt", archives=("http://127.0.0.1:8080/pywb/",))
+    report, references = verify_with_references("paper.txt", options)
+    paths = write_outputs(report, references, options)
+    sys.exit(exit_status(report, options.fail_on))
+
+Progress: ``progress(stage, done, total)`` is called with stage ``"check"`` while links
+are checked and ``"sources"`` while source texts are fetched (from worker threads).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import __version__
+from .config import VerifyOptions
+from .errors import UsageError
+from .findings import build_findings
+from .fsutil import atomic_write
+from .model import (
+    Claim,
+    FigureCheck,
+    FindingKind,
+    LinkState,
+    Reference,
+    Report,
+    SourceCheck,
+    SourceText,
+    Verdict,
+)
+from .report import FORMATS, render
+from .report._common import scrub
+
+Progress = Callable[[str, int, int], None]
+
+#: Better verdicts first: when a note cites several sources, a figure takes the best one.
+_VERDICT_RANK = {
+    Verdict.CONSISTENT: 0,
+    Verdict.INCONSISTENT: 1,
+    Verdict.NOT_FOUND: 2,
+    Verdict.UNVERIFIABLE: 3,
+}
+_FETCHABLE = {LinkState.OK, LinkState.REDIRECTED}
+
+
+def now_utc() -> str:
+    """The current time, ISO 8601 UTC to the second: ``2026-11-28T12:00:00Z``."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ------------------------------------------------------------------- fetcher and cache
+
+
+def fetch_config(options: VerifyOptions):
+    """The :class:`~citecheck.sources.fetcher.FetchConfig` the options describe.
+
+    ``timeout`` means what ``check --timeout`` means: the read timeout; connecting gets at
+    most 10 s of it and one whole fetch (hops and retries) three times it.
+    """
+    from .sources.fetcher import FetchConfig
+
+    wanted: dict = {"allow_private": options.allow_private, "allowed_hosts": tuple(options.allowed_hosts)}
+    if options.timeout:
+        wanted.update(
+            connect_timeout=min(10.0, options.timeout),
+            read_timeout=options.timeout,
+            total_timeout=options.timeout * 3,
+        )
+    explicit = {
+        "connect_timeout": options.connect_timeout,
+        "read_timeout": options.read_timeout,
+        "retries": options.retries,
+        "min_interval": options.min_interval,
+        "per_host_concurrency": options.per_host_concurrency,
+        "max_bytes": options.max_bytes,
+        "cdx_per_minute": options.cdx_per_minute,
+        "snapshots_per_second": options.snapshots_per_second,
+    }
+    wanted.update({k: v for k, v in explicit.items() if v is not None})
+    names = {f.name for f in dataclasses.fields(FetchConfig)}
+    return FetchConfig(**{k: v for k, v in wanted.items() if v is not None and k in names})
+
+
+def open_cache(options: VerifyOptions):
+    """The run's cache (raises :class:`~citecheck.errors.CacheError` when it cannot be opened)."""
+    from .sources.cache import Cache
+
+    # a replay is reproducible: it never reads a cache filled by other runs
+    replay = bool(options.from_warc) and not options.offline
+    kwargs: dict = {"enabled": options.use_cache and not replay}
+    if options.live_ttl is not None:
+        kwargs["live_ttl"] = options.live_ttl
+    if options.lookup_ttl is not None:
+        kwargs["lookup_ttl"] = options.lookup_ttl
+    return Cache(options.cache_dir, **kwargs)
+
+
+def open_fetcher(options: VerifyOptions, stack: ExitStack):
+    """The run's fetcher: replay from WARC files (also ``--offline``), or live (optionally recording)."""
+    if options.save_warc is not None and (options.from_warc or options.offline):
+        raise UsageError(
+            "--save-warc records network responses: it cannot be combined with --from-warc or --offline"
+        )
+    if options.from_warc or options.offline:
+        from .sources.warc import ReplayFetcher
+
+        for path in options.from_warc:
+            if not Path(path).is_file():
+                raise UsageError(f"WARC file not found: {path}")
+        fetcher = ReplayFetcher(list(options.from_warc))
+        stack.callback(fetcher.close)
+        return fetcher
+    from .sources.fetcher import Fetcher
+
+    config = fetch_config(options)
+    if options.save_warc is not None:
+        from .sources.warc import RecordingFetcher, WarcRecorder
+
+        recorder = WarcRecorder(options.save_warc)
+        stack.push(recorder)  # closed (renamed into place) on success, dropped on Ctrl-C
+        fetcher = Fetcher(config, recorder=recorder)
+        stack.callback(fetcher.close)
+        return RecordingFetcher(fetcher, recorder)
+    fetcher = Fetcher(config)
+    stack.callback(fetcher.close)
+    return fetcher
+
+
+class LoggingFetcher:
+    """Wraps a fetcher and logs one line per request: ``GET live http://a.org/ -> 404 (0.12 s)``."""
+
+    def __init__(self, fetcher, log: Callable[[str], None]):
+        self._fetcher = fetcher
+        self._log = log
+
+    def fetch(self, url: str, **kwargs):
+        response = self._fetcher.fetch(url, **kwargs)
+        outcome = response.status if response.status is not None else (response.error or "no answer")
+        source = " [replay]" if getattr(response, "from_replay", False) else ""
+        self._log(
+            f"{kwargs.get('method', 'GET')} {kwargs.get('purpose', 'live')} {url} -> {outcome}"
+            f" ({getattr(response, 'elapsed', 0.0):.2f} s){source}"
+        )
+        return response
+
+    def __getattr__(self, name):
+        return getattr(self._fetcher, name)
+
+
+# ------------------------------------------------------------------- stages
+
+
+def _check(
+    references: Sequence[Reference], fetcher, cache, options: VerifyOptions, progress
+) -> list[SourceCheck]:
+    from .sources.checker import check_references
+
+    kwargs: dict = {
+        "fetcher": fetcher,
+        "cache": cache,
+        "archives": tuple(options.archives),
+        "cdx": tuple(options.cdx),
+        "workers": max(1, options.workers),
+    }
+    if progress is not None:
+        kwargs["progress"] = _adapt_progress(progress, "check")
+    return list(check_references(list(references), **kwargs))
+
+
+def _adapt_progress(progress: Progress, stage: str):
+    """The checker reports ``(done, total)`` or ``(done, total, anything)``; we add the stage."""
+
+    def report(done=0, total=0, *rest, **kw):
+        if not isinstance(done, int) or not isinstance(total, int):
+            return
+        progress(stage, done, total)
+
+    return report
+
+
+def _source_texts(
+    wanted: Sequence[SourceCheck], fetcher, cache, options: VerifyOptions, progress
+) -> dict[str, SourceText]:
+    """Source text for each check that has a live page or an archived copy."""
+    from .sources.checker import fetch_source
+    from .sources.text import to_text
+
+    def one(check: SourceCheck) -> tuple[str, SourceText | None]:
+        try:
+            got = fetch_source(check, fetcher, cache)
+        except (OSError, ValueError) as exc:  # one bad source never aborts a run
+            return check.reference_key, SourceText(check.url, "", "live", title=f"error: {exc}")
+        if got is None:
+            return check.reference_key, None
+        body, content_type, origin = got
+        url = check.url
+        if origin == "archive" and check.snapshot is not None:
+            url = check.snapshot.url
+        text = to_text(body, content_type, url, origin=origin)
+        if origin == "archive" and check.snapshot is not None and text.timestamp is None:
+            text = dataclasses.replace(text, timestamp=check.snapshot.timestamp)
+        return check.reference_key, text
+
+    out: dict[str, SourceText] = {}
+    total = len(wanted)
+    if progress is not None:
+        progress("sources", 0, total)
+    if not wanted:
+        return out
+    with ThreadPoolExecutor(max_workers=max(1, min(options.workers, total))) as pool:
+        for done, (key, text) in enumerate(pool.map(one, wanted), start=1):
+            if text is not None:
+                out[key] = text
+            if progress is not None:
+                progress("sources", done, total)
+    return out
+
+
+def compare_figures(
+    claims: Sequence[Claim],
+    references: Sequence[Reference],
+    sources: dict[str, SourceText],
+) -> list[FigureCheck]:
+    """Each quoted figure against the sources of its note (the best verdict wins).
+
+    Each source is read once for all the claims citing it; notes come in the order
+    their first claim appears.
+    """
+    from .figures import compare_claims
+
+    refs_by_note: dict[str, list[Reference]] = {}
+    for ref in references:
+        if ref.note_id:
+            refs_by_note.setdefault(ref.note_id, []).append(ref)
+    claims_by_note: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if quotes_figures(claim):
+            claims_by_note.setdefault(claim.note_id, []).append(claim)
+
+    out: list[FigureCheck] = []
+    for note_id, note_claims in claims_by_note.items():
+        refs = refs_by_note.get(note_id, [])
+        with_text = [ref for ref in refs if ref.key in sources]
+        if not with_text:
+            out.extend(compare_claims(note_claims, None, reference_key=refs[0].key if refs else None))
+            continue
+        best: dict[tuple, FigureCheck] = {}
+        for ref in with_text:
+            for index, fig in enumerate(compare_claims(note_claims, sources[ref.key], reference_key=ref.key)):
+                q = fig.claim_quantity
+                ident = (
+                    (fig.claim_sentence, q.raw, q.start, q.end)
+                    if q is not None
+                    else (fig.claim_sentence, index)
+                )
+                if ident not in best or _VERDICT_RANK[fig.verdict] < _VERDICT_RANK[best[ident].verdict]:
+                    best[ident] = fig
+        out.extend(best.values())
+    return out
+
+
+def quotes_figures(claim: Claim) -> bool:
+    """Whether a claim may quote a figure (its quantities, or a digit in its text)."""
+    return bool(claim.quantities) or any(ch.isdigit() for ch in claim.text)
+
+
+def _needs_source(check: SourceCheck) -> bool:
+    if check.snapshot is not None:
+        return True
+    return check.link is not None and check.link.state in _FETCHABLE
+
+
+def verify_with_references(
+    paper: str | Path | None,
+    options: VerifyOptions,
+    *,
+    progress: Progress | None = None,
+    log: Callable[[str], None] | None = None,
+    fetcher=None,
+) -> tuple[Report, list[Reference]]:
+    """:func:`verify`, also returning the parsed references (for the bibliography).
+
+    ``log`` receives one line per request when given (``-v``). ``fetcher`` replaces the
+    one the options describe (anything with ``fetch(url, **kw) -> FetchResponse`` and
+    ``config``; the caller closes it), e.g. a fetcher that routes hosts to a local server.
+    """
+    from .document import load_document
+    from .references.claims import extract_claims
+    from .references.extract import extract_references
+
+    if paper is None:
+        paper = bundled_seed()
+    path = Path(paper)
+    document = load_document(path, format=options.input_format)
+    references = list(extract_references(document))
+    claims = list(extract_claims(document))
+
+    with ExitStack() as stack:
+        cache = open_cache(options)
+        if hasattr(cache, "close"):
+            stack.callback(cache.close)
+        if fetcher is None:
+            fetcher = open_fetcher(options, stack)
+        if log is not None:
+            fetcher = LoggingFetcher(fetcher, log)
+        checks = _check(references, fetcher, cache, options, progress)
+        cited_notes = {claim.note_id for claim in claims if quotes_figures(claim)}
+        ref_note = {ref.key: ref.note_id for ref in references}
+        wanted = [c for c in checks if ref_note.get(c.reference_key) in cited_notes and _needs_source(c)]
+        sources = _source_texts(wanted, fetcher, cache, options, progress)
+        figures = compare_figures(claims, references, sources)
+
+    findings = build_findings(references, checks, figures, claims, document_warnings=document.warnings)
+    recorded = options.summary()
+    recorded["request_count"] = getattr(fetcher, "request_count", None)
+    report = Report(
+        paper=display_name(path),
+        generated_at=now_utc(),
+        references=tuple(references),
+        claims=tuple(claims),
+        checks=tuple(checks),
+        figures=tuple(figures),
+        findings=tuple(findings),
+        tool_version=__version__,
+        options=recorded,
+    )
+    return report, references
+
+
+def verify(
+    paper: str | Path | None,
+    options: VerifyOptions,
+    *,
+    progress: Progress | None = None,
+    log: Callable[[str], None] | None = None,
+    fetcher=None,
+) -> Report:
+    """Run every stage on ``paper`` (None: the bundled seed) and return the :class:`Report`.
+
+    Raises :class:`~citecheck.errors.InputError` for an unreadable paper and
+    :class:`~citecheck.errors.CacheError` for an unusable cache; a dead server or a
+    garbled footnote is a finding, never an exception.
+    """
+    return verify_with_references(paper, options, progress=progress, log=log, fetcher=fetcher)[0]
+
+
+# ------------------------------------------------------------------- outputs
+
+
+def display_name(path: Path) -> str:
+    """How a report names its paper: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def bundled_seed() -> Path:
+    """The seed paper shipped with citecheck (found next to the package or in the repo)."""
+    from .errors import InputError
+
+    name = "china-latin-america-green-cooperation-2022.txt"
+    here = Path(__file__).resolve().parent
+    for base in (here, *here.parents[:3]):
+        candidate = base / "seeds" / name
+        if candidate.is_file():
+            return candidate
+    raise InputError(
+        f"no PAPER given and the bundled seed seeds/{name} was not found; pass a paper to verify"
+    )
+
+
+def safe_stem(paper: str | Path) -> str:
+    """A file-name stem from a paper's name that cannot leave its directory.
+
+    >>> safe_stem("../../etc/passwd")
+    'passwd'
+    >>> safe_stem("papers/My Paper (final).v2.txt")
+    'My-Paper-final-.v2'
+    >>> safe_stem("..")
+    'paper'
+    """
+    name = str(paper).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+    stem = unicodedata.normalize("NFKC", stem)
+    stem = re.sub(r"[^\w.-]+", "-", stem, flags=re.UNICODE)
+    stem = stem.strip(".-_ ")[:100]
+    if not stem or stem in (".", ".."):
+        return "paper"
+    return stem
+
+
+def _inside(directory: Path, name: str) -> Path:
+    target = (directory / name).resolve()
+    if target.parent != directory.resolve():
+        raise UsageError(f"refusing to write outside {directory}: {name}")
+    return target
+
+
+def output_paths(report: Report, options: VerifyOptions) -> dict[str, Path]:
+    """Where :func:`write_outputs` writes each file (``"bib"``, each format, ``"junit"``)."""
+    from .export import SUFFIXES
+
+    stem = safe_stem(report.paper)
+    paths: dict[str, Path] = {}
+    suffix = SUFFIXES.get(options.bib_format.lower(), ".bib")
+    paths["bib"] = _inside(Path(options.bib_dir), stem + suffix)
+    for fmt in options.formats:
+        paths[fmt] = _inside(Path(options.report_dir), stem + FORMATS[fmt])
+    if options.junit is not None:
+        paths["junit-file"] = Path(options.junit)
+    return paths
+
+
+def write_outputs(report: Report, references: Iterable[Reference], options: VerifyOptions) -> list[Path]:
+    """Write the bibliography and every report; return the paths written.
+
+    Everything is rendered first, then written file by file with
+    :func:`~citecheck.fsutil.atomic_write`: a reader never sees a partial file.
+    Raises :class:`~citecheck.errors.OutputError` (one line) when a directory cannot be written.
+    """
+    from .export import export
+
+    paths = output_paths(report, options)
+    rendered: list[tuple[Path, str]] = [(paths["bib"], export(list(references), options.bib_format))]
+    for fmt in options.formats:
+        rendered.append((paths[fmt], render(report, fmt)))
+    if "junit-file" in paths:
+        rendered.append((paths["junit-file"], render(report, "junit")))
+    # text a paper smuggled in as lone surrogates cannot be UTF-8: replace, never crash
+    return [atomic_write(path, scrub(text)) for path, text in rendered]
+
+
+def exit_status(report: Report, fail_on: Iterable[FindingKind] | None = None) -> int:
+    """0 when no finding is of a ``fail_on`` kind (default: broken, inconsistent), else 1."""
+    from .findings import DEFAULT_FAIL_ON
+
+    kinds = set(DEFAULT_FAIL_ON if fail_on is None else fail_on)
+    return 1 if any(finding.kind in kinds for finding in report.findings) else 0

@@ -1,0 +1,98 @@
+"""The JSON report: a documented, versioned schema other tools can consume.
+
+The schema lives in ``docs/report-schema.json`` (JSON Schema 2020-12). Its version is
+``schema_version`` (``citecheck.model.SCHEMA_VERSION``): the minor number grows when
+fields are added, the major number when a field changes meaning or disappears.
+
+Conventions: every number taken from text is a *string* holding the exact decimal
+(``"5181.74"``, never a float); enums are their string values; tuples are arrays;
+a finding's evidence is an array of ``{"label": ..., "text": ...}`` objects.
+
+>>> from citecheck.model import Report
+>>> import json
+>>> json.loads(render_json(Report(paper="p.txt", generated_at="2026-01-01T00:00:00Z")))["paper"]
+'p.txt'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from pathlib import PurePath
+
+from ..model import Finding, Report
+from ._common import scrub, summary
+
+SCHEMA_ID = "https://citecheck.invalid/report-schema.json"
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def to_jsonable(value):
+    """Dataclasses, enums, Decimals, tuples and paths as plain JSON values (recursively)."""
+    if isinstance(value, str) and not isinstance(value, Enum):
+        return scrub(value)
+    if value is None or isinstance(value, (bool, int)):
+        return value
+    if isinstance(value, Finding):
+        data = {name: to_jsonable(getattr(value, name)) for name in _field_names(Finding)}
+        data["evidence"] = [{"label": scrub(label), "text": scrub(text)} for label, text in value.evidence]
+        return data
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: to_jsonable(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return _decimal(value)
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, bool) or value is None or isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return value
+    if isinstance(value, dict):
+        return {scrub(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [to_jsonable(v) for v in value]
+        if isinstance(value, (set, frozenset)):
+            items.sort(key=str)
+        return items
+    if isinstance(value, PurePath):
+        return scrub(str(value))
+    return scrub(str(value))
+
+
+def _decimal(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def report_dict(report: Report) -> dict:
+    """The report as the JSON object the schema describes."""
+    return {
+        "$schema": SCHEMA_ID,
+        "schema_version": report.schema_version,
+        "tool": {"name": "citecheck", "version": scrub(report.tool_version)},
+        "paper": scrub(report.paper),
+        "generated_at": scrub(report.generated_at),
+        "options": to_jsonable(dict(report.options or {})),
+        "summary": summary(report),
+        "references": [to_jsonable(ref) for ref in report.references],
+        "claims": [to_jsonable(claim) for claim in report.claims],
+        "checks": [to_jsonable(check) for check in report.checks],
+        "figures": [to_jsonable(fig) for fig in report.figures],
+        "findings": [to_jsonable(finding) for finding in report.findings],
+    }
+
+
+def render_json(report: Report) -> str:
+    """The JSON report as text (UTF-8 safe, non-ASCII kept readable, one-space indents, final newline)."""
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,92 @@
+"""JUnit XML: one test case per reference check, so CI systems list them natively.
+
+A reference's test case fails when a finding about it is of a ``--fail-on`` kind (one
+``<failure>`` per test case, its ``type`` the most serious kind, its text every such
+finding); other findings go to ``<system-out>``. Findings about no reference (document
+warnings) form one extra test case, ``document``. Built with ElementTree, so every
+value is escaped; characters XML forbids are replaced.
+
+>>> from citecheck.model import Report
+>>> render_junit(Report(paper="p.txt", generated_at="2026-01-01T00:00:00Z")).startswith("<?xml")
+True
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from ..findings import DEFAULT_FAIL_ON, SEVERITY, parse_fail_on
+from ..model import Finding, FindingKind, Report
+from ._common import scrub
+
+
+def _fail_on_from(report: Report, fail_on: Iterable[FindingKind | str] | None) -> frozenset[FindingKind]:
+    if fail_on is None:
+        stored = (report.options or {}).get("fail_on")
+        if stored is None:
+            return DEFAULT_FAIL_ON
+        fail_on = stored
+    values = [kind.value if isinstance(kind, FindingKind) else str(kind) for kind in fail_on]
+    return parse_fail_on(values) if values else frozenset()
+
+
+def _describe(finding: Finding) -> str:
+    lines = [f"[{finding.kind.value}] {finding.message}"]
+    if finding.url:
+        lines.append(f"  url: {finding.url}")
+    lines.extend(f"  {label}: {text}" for label, text in finding.evidence)
+    return "\n".join(lines)
+
+
+def render_junit(report: Report, fail_on: Iterable[FindingKind | str] | None = None) -> str:
+    """The JUnit XML report as text. ``fail_on`` defaults to the run's (``report.options``)."""
+    kinds = _fail_on_from(report, fail_on)
+    rank = {kind: index for index, kind in enumerate(SEVERITY)}
+    by_ref: dict[str | None, list[Finding]] = {}
+    for finding in report.findings:
+        by_ref.setdefault(finding.reference_key, []).append(finding)
+    checks = {check.reference_key: check for check in report.checks}
+
+    cases: list[tuple[str, str, list[Finding]]] = []
+    for ref in report.references:
+        check = checks.get(ref.key)
+        url = (check.url if check else None) or (ref.url.repaired or ref.url.raw if ref.url else None)
+        name = f"{ref.key}: {url}" if url else ref.key
+        cases.append((name, ref.note_id or "", by_ref.get(ref.key, [])))
+    known = {ref.key for ref in report.references}
+    for key, items in by_ref.items():
+        if key is not None and key not in known:
+            cases.append((key, "", items))
+    if None in by_ref:
+        cases.append(("document", "", by_ref[None]))
+
+    suite = ET.Element(
+        "testsuite", name=scrub(f"citecheck: {report.paper}"), timestamp=scrub(report.generated_at)
+    )
+    failures = 0
+    for name, note, items in cases:
+        case = ET.SubElement(suite, "testcase", classname="citecheck.references", name=scrub(name))
+        if note:
+            case.set("file", scrub(report.paper))
+        failing = sorted((f for f in items if f.kind in kinds), key=lambda f: rank.get(f.kind, len(rank)))
+        if failing:
+            failures += 1
+            failure = ET.SubElement(
+                case, "failure", type=failing[0].kind.value, message=scrub(failing[0].message)
+            )
+            failure.text = scrub("\n\n".join(_describe(f) for f in failing))
+        others = [f for f in items if f.kind not in kinds]
+        if others:
+            out = ET.SubElement(case, "system-out")
+            out.text = scrub("\n\n".join(_describe(f) for f in others))
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    root = ET.Element(
+        "testsuites", name="citecheck", tests=str(len(cases)), failures=str(failures), errors="0"
+    )
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
