@@ -125,7 +125,9 @@ def test_requests_to_one_host_keep_the_minimum_interval(origin):
         for n in range(4):
             fetcher.fetch(origin.url(f"/page/interval{n}"))
     records = [r for r in origin.requests() if r.path.startswith("/page/interval")]
-    assert len(records) == 4 and min(gaps(records)) >= 0.19
+    # The server stamps arrival, not departure: allow scheduling jitter on a loaded machine,
+    # still far above the few milliseconds between requests that no limiter would give.
+    assert len(records) == 4 and min(gaps(records)) >= 0.15
 
 
 def test_per_host_concurrency_is_never_exceeded(origin):
@@ -257,6 +259,24 @@ def test_a_name_that_does_not_exist_differs_from_no_network():
         assert fetcher.fetch("http://no-such-host.example/").error_kind == "offline"
     with Fetcher(config(offline_probe_host="example.com"), resolver=nothing_resolves) as fetcher:
         assert fetcher.fetch("http://no-such-host.example/").error_kind == "offline"
+
+
+def test_a_host_that_did_not_resolve_answers_at_once_for_the_rest_of_the_run():
+    asked = []
+
+    def nothing_resolves(host, port):
+        asked.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    # A CDX budget of 6 a minute would hold each further query 10 s behind the first.
+    with Fetcher(config(cdx_per_minute=6.0), resolver=nothing_resolves) as fetcher:
+        first = fetcher.fetch("http://archive.invalid/cdx?url=a", purpose="cdx")
+        started = time.monotonic()
+        again = [fetcher.fetch(f"http://archive.invalid/cdx?url={n}", purpose="cdx") for n in "bcd"]
+        spent = time.monotonic() - started
+    assert first.error_kind == "dns" and {r.error_kind for r in again} == {"dns"}
+    assert again[0].error == first.error and spent < 1.0
+    assert asked.count("archive.invalid") == 1 and fetcher.request_count == 0
 
 
 def test_the_recorder_sees_every_http_response(origin):

@@ -295,6 +295,9 @@ class Fetcher:
         self._watchdog = _Watchdog()
         self._count_lock = threading.Lock()
         self._offline_memo: tuple[float, bool] | None = None
+        # Hosts whose name did not resolve in this run (no such name, or no network): later
+        # fetches answer at once instead of queueing behind the host's rate limits again.
+        self._unresolved: dict[str, tuple[str, str]] = {}
         self.request_count = 0
         self._session = self._make_session()
 
@@ -530,7 +533,7 @@ class Fetcher:
         blocked = self.limiter.blocked(host.lower())
         if blocked is not None:
             return ("rate-limited", blocked)
-        return None
+        return self._unresolved.get(host.lower())
 
     def _fetch_hop(
         self,
@@ -564,6 +567,8 @@ class Fetcher:
             if attempt.sent:
                 with self._count_lock:
                     self.request_count += 1
+            if attempt.error_kind in ("dns", "offline") and attempt.error:
+                self._unresolved[host] = (attempt.error_kind, attempt.error)
             if attempt.status is not None and self.recorder is not None:
                 self.recorder.record(self._result(url, url, [], 0.0, tries, attempt), attempt.request_headers)
             delay = self._retry_delay(host, attempt, tries)
