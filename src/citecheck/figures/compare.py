@@ -1,0 +1,656 @@
+"""Compare the figures of a citing sentence with the figures of its source.
+
+One :class:`~citecheck.model.FigureCheck` per claim quantity. The rules, in order:
+
+1. **consistent** when some source quantity of the same kind (unit family, currency,
+   counted noun) agrees within the stated precision. Each figure stands for an interval:
+   ``4.5 billion`` is 4.45-4.55 billion; an integer with trailing zeros (``1,500``, ``200``)
+   may be rounded to two significant figures; *about* widens to ±5 %; *nearly* covers up
+   to 10 % below; *more than*/*at least* reach up to 1.5× above, *less than*/*up to*
+   down to half; ranges cover both ends. Hence "more than 4.5 billion tons" agrees with
+   约45亿吨 and "nearly 200" agrees with 187. A claim whose text lost a decimal point
+   ("5181 74 MW") agrees if either reading does, and says so.
+2. **inconsistent** with a diagnosis when a source figure explains the claim by a known
+   mistake: ``scale`` (a power of ten; ``cause`` names the scale words, e.g. "亿 read as
+   billion", "Spanish billón read as billion"), ``lost-decimal`` (same digits, decimal
+   point moved), ``unit`` (kW for MW, kW for kWh), ``percent-points``, ``transposed``
+   (two adjacent digits swapped), or ``different`` (same kind, same context, another
+   value). Weak explanations need shared context between the two sentences: words,
+   years, names, and other figures of the claim found in the source sentence.
+3. **not-found** otherwise; **unverifiable** without source text.
+
+A bare number (no unit, currency, scale or counted noun) is only ever found consistent
+or not found: it is too weak to accuse. A claim without figures yields one unverifiable
+check that says "no figures in claim".
+
+>>> [c.verdict.value for c in check_figures("The contract for the 110 MW plant was worth US$10.8 billion.",
+...     "合同涉及110兆瓦光伏电站，金额为1.08亿美元。")]
+['consistent', 'inconsistent']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ..model import Claim, FigureCheck, Quantity, SourceText, Verdict
+from .extract import Hit, extract_hits, hit_for
+from .scales import scale_value
+from .sentences import SentenceIndex
+from .units import DOLLAR_LIKE, PESO_CODES
+
+MAX_SOURCE_CHARS = 5_000_000  # figures beyond this many characters of a source are not read
+
+_HALF = Decimal("0.5")
+
+
+# ---- intervals --------------------------------------------------------------------------
+
+
+def effective_precision(h: Hit) -> Decimal:
+    """Precision of a figure, allowing an integer with trailing zeros to be rounded to two
+    significant figures (``1,500`` -> 100, ``200`` -> 10, ``2,162`` -> 1)."""
+    q = h.quantity
+    p = q.precision if q.precision else Decimal(1)
+    if not h.has_decimal and h.mantissa == h.mantissa.to_integral_value() and h.mantissa != 0:
+        int_digits = str(int(abs(h.mantissa)))
+        tz = len(int_digits) - len(int_digits.rstrip("0"))
+        if tz:
+            step = Decimal(10) ** min(tz, max(len(int_digits) - 2, 0))
+            p = max(p, step * h.scale * h.unit_factor)
+    return p
+
+
+def interval(h: Hit, value: Decimal | None = None) -> tuple[Decimal, Decimal]:
+    """The values a figure as written admits (see the module docstring)."""
+    q = h.quantity
+    v = q.value if value is None else value
+    hi_v = q.high if (q.high is not None and value is None) else v
+    p = effective_precision(h)
+    half = p * _HALF
+    av = abs(v)
+    qual = q.qualifier
+    if qual == "about":
+        d = max(p, av * Decimal("0.05"))
+        return v - d, hi_v + d
+    if qual == "nearly":
+        return v - max(p, av * Decimal("0.10")), hi_v + half
+    if qual in ("more_than", "at_least"):
+        return v - half, hi_v * Decimal("1.5") + p
+    if qual in ("less_than", "up_to"):
+        return v * _HALF - p, hi_v + half
+    return v - half, hi_v + half
+
+
+def _overlap(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+# ---- kinds ---------------------------------------------------------------------------------
+
+
+def _currency_ok(c: Quantity, s: Quantity) -> bool:
+    if c.currency == s.currency:
+        return True
+    if c.currency in DOLLAR_LIKE and s.currency in DOLLAR_LIKE and ("$" in (c.unit, s.unit)):
+        return True
+    return c.currency in PESO_CODES and s.currency in PESO_CODES
+
+
+def compatible(c: Quantity, s: Quantity) -> bool:
+    """Same kind of figure: unit family, currency, counted noun."""
+    if c.family == "currency" or s.family == "currency":
+        return c.family == s.family and _currency_ok(c, s)
+    if c.family in ("count", "number") and s.family in ("count", "number"):
+        return True  # counted nouns are checked by relate(): translations name them loosely
+    return c.family == s.family
+
+
+_SCALE_NAMES = {
+    "亿": "亿", "万": "万", "万亿": "万亿", "billón": "Spanish billón", "bilião": "Portuguese bilião",
+    "mil millones": "mil millones", "mil milhões": "mil milhões",
+}  # fmt: skip
+
+
+def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
+    """Name the scale words when misreading one as the other explains the direction of the error."""
+    cw, sw = c.quantity.scale_word, s.quantity.scale_word
+    cm, sm = scale_value(cw), scale_value(sw)
+    if cm == sm or (cm > sm) != (factor > 1):
+        return None
+    if cw and sw:
+        return f"{_SCALE_NAMES.get(sw, sw)} read as {cw}"
+    if cw:
+        return f"'{cw}' where the source has no scale word"
+    return f"the source's '{sw}' dropped"
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str  # consistent | scale | lost-decimal | unit | percent-points | transposed | different
+    strength: int  # 3 consistent, 2 strong diagnosis, 1 needs some context, 0 needs strong context
+    factor: Decimal | None = None
+    cause: str | None = None
+    note: str | None = None
+
+
+def _values(h: Hit) -> list[tuple[Decimal, str | None]]:
+    out: list[tuple[Decimal, str | None]] = [(h.quantity.value, None)]
+    for alt in h.alternatives:
+        out.append((alt, "alternative reading"))
+    return out
+
+
+def _power_of_ten(c: Hit, s: Hit) -> int | None:
+    """k when the claim, divided by 10^k (k != 0), agrees with the source figure."""
+    cv, sv = c.quantity.value, s.quantity.value
+    if cv <= 0 or sv <= 0:
+        return None
+    k = round(math.log10(float(cv / sv)))
+    if k == 0 or abs(k) > 12:
+        return None
+    div = Decimal(10) ** k
+    lo, hi = interval(c)
+    slack = abs(sv) * Decimal("0.005")
+    lo2, hi2 = interval(s)
+    return k if _overlap((lo / div - slack, hi / div + slack), (lo2, hi2)) else None
+
+
+def _same_digits(c: Hit, s: Hit) -> bool:
+    """The significant digits agree, allowing three or more of them to stand for a figure one
+    digit longer (316 for 3166), never 12 for 124."""
+    a, b = c.digits, s.digits
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and len(long_) == len(short) + 1 and long_.startswith(short)
+
+
+def _by_digits(c: Hit, strength: int) -> int:
+    """A one-digit figure ("5 billion") matches by chance too easily: ask for context."""
+    return strength if len(c.digits) >= 2 else min(strength, 1)
+
+
+def _decimals(h: Hit) -> int:
+    return max(0, -h.mantissa.as_tuple().exponent) if h.has_decimal else 0
+
+
+def _lost_decimal(c: Hit, s: Hit, k: int) -> bool:
+    """Same digits, and the shift is no more places than the decimals either was written with:
+    411 vs 41.1 (k=1); 1.234 million vs 1.234 millones (k=-3); not R$1,2 vs R$1,2 bilhão (k=-9)."""
+    if c.digits != s.digits or len(c.digits) < 2 or not (c.has_decimal or s.has_decimal):
+        return False
+    return abs(k) <= max(_decimals(c), _decimals(s))
+
+
+def _adjacent_swap(a: str, b: str) -> bool:
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def relate(c: Hit, s: Hit) -> Relation | None:
+    """How a claim figure relates to one source figure (None: not the same kind).
+
+    A bare source number (no unit, currency or noun) can explain a mismatch only with
+    strong context.
+    """
+    rel = _relate(c, s)
+    if rel is not None and rel.kind != "consistent" and s.quantity.family == "number":
+        return replace(rel, strength=min(rel.strength, 0))
+    return rel
+
+
+def _relate(c: Hit, s: Hit) -> Relation | None:
+    cq, sq = c.quantity, s.quantity
+    cross_energy = {cq.family, sq.family} == {"power", "energy"}
+    if not compatible(cq, sq) and not cross_energy:
+        return None
+    if cross_energy:
+        if _overlap(interval(c), interval(s)) and _same_digits(c, s):
+            return Relation(
+                "unit",
+                _by_digits(c, 2),
+                Decimal(1),
+                f"{sq.family} ({s.unit_symbol}) written as {cq.family} ({c.unit_symbol})",
+            )
+        return None
+    s_int = interval(s)
+    if cq.family == "percent" and cq.unit != sq.unit:
+        if _overlap(interval(c), s_int):
+            # a source in percentage points is specific; a source in percent is common
+            strength = 2 if sq.unit == "pp" else 1
+            return Relation(
+                "percent-points", strength, None, f"{sq.unit} in the source, {cq.unit} in the paper"
+            )
+        return None
+    for value, why in _values(c):
+        if _overlap(interval(c, value) if why else interval(c), s_int):
+            return Relation("consistent", 3, note=why)
+    for alt in s.alternatives:
+        if _overlap(interval(c), interval(s, alt)):
+            return Relation("consistent", 3, note="source alternative reading")
+    if cq.family == "number" or sq.family == "number" and cq.family != "count":
+        return Relation("different", -1)
+    if cq.family == "count" and cq.unit and sq.unit and cq.unit != sq.unit:
+        return None  # 187 projects vs 180 households: not the same thing
+    k = _power_of_ten(c, s)
+    if k is not None:
+        factor = Decimal(10) ** k
+        cause = _scale_cause(c, s, factor)
+        both_words = bool(c.quantity.scale_word and s.quantity.scale_word)
+        if _lost_decimal(c, s, k) and not (cause and both_words):
+            return Relation("lost-decimal", 2 if len(c.digits) >= 3 else 1, factor, "lost decimal point")
+        if _same_digits(c, s):
+            if cause:
+                return Relation("scale", _by_digits(c, 2), factor, cause)
+            if c.unit_factor != s.unit_factor and c.mantissa * c.scale == s.mantissa * s.scale:
+                return Relation("unit", _by_digits(c, 2), factor, f"{s.unit_symbol} read as {c.unit_symbol}")
+            if len(c.digits) >= 2:
+                return Relation("scale", 1, factor, "power-of-ten error")
+    if c.scale == s.scale and c.unit_factor == s.unit_factor and _adjacent_swap(c.digits, s.digits):
+        if len(c.digits) >= 3:
+            return Relation("transposed", 1, None, "two adjacent digits swapped")
+    return Relation("different", 0)
+
+
+# ---- context -------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{3,}|(?<!\d)(?:19|20)\d\d(?!\d)|[\u4e00-\u9fff]+")
+_STOP = frozenset(
+    "the and for was were with that this from are has have had its into than more over about which will "
+    "also been their they year years per cent percent total new los las del que por para con una sus son "
+    "como más mais dos das com uma pelo pela não entre sobre seu sua este esta million billion millones "
+    "milhões bilhões thousand around approximately nearly some".split()
+)
+
+
+# Words for the same things across the four languages, so that an English claim and a
+# Chinese, Spanish or Portuguese source can share context. Latin words are given as the
+# 6-letter stems _tokens() makes; Chinese words are looked up inside runs of characters.
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "@line": ("line", "linha", "línea", "linea", "transm", "线路", "输电", "輸電"),
+    "@capacity": ("capaci", "instal", "potenc", "装机", "裝機", "容量"),
+    "@output": ("output", "genera", "geraçã", "produc", "produç", "发电量", "發電量", "电量"),
+    "@investment": ("invest", "invers", "投资", "投資"),
+    "@contract": ("contra", "合同", "合约", "签约", "簽約"),
+    "@export": ("export", "出口"),
+    "@import": ("import", "进口", "進口"),
+    "@trade": ("trade", "comerc", "trading", "贸易", "貿易"),
+    "@loan": (
+        "loan",
+        "lent",
+        "lend",
+        "présta",
+        "presta",
+        "emprés",
+        "empres",
+        "financ",
+        "贷款",
+        "貸款",
+        "融资",
+    ),
+    "@job": ("job", "employ", "empleo", "empreg", "puesto", "就业", "就業", "岗位", "崗位"),
+    "@household": ("househ", "home", "hogare", "famíli", "famili", "domicí", "户", "家庭"),
+    "@emission": ("emissi", "emisio", "emissõ", "carbon", "carbono", "排放", "碳"),
+    "@plant": ("plant", "station", "statio", "central", "usina", "电站", "電站", "电厂", "工厂"),
+    "@solar": ("solar", "photov", "fotovo", "光伏", "太阳能", "太陽能"),
+    "@wind": ("wind", "eólico", "eólica", "eolico", "风电", "風電", "风力"),
+    "@hydro": ("hydrop", "hydro", "hidroe", "hidrel", "水电", "水電"),
+    "@project": ("projec", "proyec", "projet", "项目", "項目", "工程"),
+    "@company": ("compan", "firm", "empres", "enterp", "企业", "企業", "公司"),
+    "@country": ("countr", "país", "paises", "países", "国家", "國家"),
+    "@bond": ("bond", "bono", "título", "债券", "債券"),
+    "@price": ("price", "precio", "preço", "cost", "costo", "custo", "价格", "價格", "成本"),
+    "@area": ("area", "área", "hectar", "面积", "面積", "公顷"),
+    "@growth": (
+        "growth",
+        "grew",
+        "increa",
+        "rose",
+        "crecim",
+        "creció",
+        "cresci",
+        "aument",
+        "增长",
+        "增長",
+        "提高",
+    ),
+    "@share": ("share", "propor", "partic", "占比", "比重", "份额"),
+    "@demand": ("demand", "deman", "需求"),
+    "@electricity": ("electr", "eletri", "elétri", "电力", "電力", "用电"),
+}
+_STEM_CONCEPT = {w: c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")}
+_CJK_CONCEPT = [(w, c) for c, words in _CONCEPTS.items() for w in words if "\u4e00" <= w[0] <= "\u9fff"]
+
+
+def _tokens(text: str) -> set[str]:
+    out: set[str] = set()
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group()
+        if t[0] >= "\u4e00":
+            out.update(t[i : i + 2] for i in range(len(t) - 1))
+            out.update(c for w, c in _CJK_CONCEPT if w in t)
+            continue
+        t = t.lower()
+        if t in _STOP:
+            continue
+        if len(t) > 4 and t.endswith("s"):
+            t = t[:-1]
+        stem = t[:6]  # a crude stem that also joins turbines/turbinas, solar/solares
+        out.add(stem)
+        concept = _STEM_CONCEPT.get(stem) or _STEM_CONCEPT.get(t[:4])
+        if concept:
+            out.add(concept)
+    return out
+
+
+class _Source:
+    """A source's figures and sentences, read once for every claim that cites it."""
+
+    def __init__(self, source: SourceText, lang: str | None = None):
+        text = source.text or ""
+        self.truncated = len(text) > MAX_SOURCE_CHARS
+        self.text = text[:MAX_SOURCE_CHARS]
+        self.source = source
+        self.hits = extract_hits(self.text, lang)
+        self.index = SentenceIndex(self.text) if self.hits else None
+        self._sent: dict[tuple[int, int], set[str]] = {}
+        self._hit_sent: list[tuple[int, int]] = (
+            [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
+        )
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        return self._hit_sent[i]
+
+    def sentence_tokens(self, span: tuple[int, int]) -> set[str]:
+        toks = self._sent.get(span)
+        if toks is None:
+            toks = self._sent[span] = _tokens(self.text[span[0] : span[1]])
+        return toks
+
+
+# ---- formatting ----------------------------------------------------------------------------
+
+_CUR_SYMBOL = {"USD": "US$", "BRL": "R$", "EUR": "€", "GBP": "£"}
+_UNIT_STEPS = {
+    "m": [(Decimal(1000), "km"), (Decimal(1), "m")],
+    "W": [(Decimal(10) ** 9, "GW"), (Decimal(10) ** 6, "MW"), (Decimal(10) ** 3, "kW"), (Decimal(1), "W")],
+    "Wh": [
+        (Decimal(10) ** 12, "TWh"), (Decimal(10) ** 9, "GWh"), (Decimal(10) ** 6, "MWh"),
+        (Decimal(10) ** 3, "kWh"), (Decimal(1), "Wh"),
+    ],
+}  # fmt: skip
+
+
+def _num(v: Decimal) -> str:
+    v = v.normalize()
+    s = format(v, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    int_part, _, frac = s.partition(".")
+    sign = "-" if int_part.startswith("-") else ""
+    int_part = int_part.lstrip("-")
+    grouped = f"{int(int_part):,}" if int_part else "0"
+    return sign + grouped + ("." + frac if frac else "")
+
+
+def _big(v: Decimal) -> str:
+    for mult, word in (
+        (Decimal(10) ** 12, "trillion"),
+        (Decimal(10) ** 9, "billion"),
+        (Decimal(10) ** 6, "million"),
+    ):
+        if abs(v) >= mult:
+            return f"{_num(v / mult)} {word}"
+    return _num(v)
+
+
+def describe(q: Quantity, prefer: Decimal | None = None) -> str:
+    """A figure in plain English units: ``US$108 million``, ``5,181.74 MW``, ``41.1%``.
+
+    >>> describe(Quantity(Decimal("108000000"), "currency", "1.08亿美元", currency="USD"))
+    'US$108 million'
+    """
+    v = q.value
+    if q.family == "currency":
+        sym = _CUR_SYMBOL.get(q.currency or "", f"{q.currency} " if q.currency else "")
+        return f"{sym}{_big(v)}"
+    if q.family == "percent":
+        return f"{_num(v)}{' percentage points' if q.unit == 'pp' else '%'}"
+    if q.unit in _UNIT_STEPS:
+        for mult, sym in _UNIT_STEPS[q.unit]:
+            if prefer is not None and mult == prefer:
+                return f"{_num(v / mult)} {sym}"
+        for mult, sym in _UNIT_STEPS[q.unit]:
+            if abs(v) >= mult:
+                return f"{_num(v / mult)} {sym}"
+    if q.family == "count":
+        return f"{_big(v)}{' ' + q.unit + ('s' if q.unit and v != 1 else '') if q.unit else ''}"
+    if q.unit:
+        return f"{_big(v)} {q.unit}"
+    return _big(v)
+
+
+def _times(factor: Decimal) -> str:
+    if factor >= 1:
+        return f"{_num(factor)}× larger"
+    return f"{_num(1 / factor)}× smaller"
+
+
+def _explain(c: Hit, s: Hit, rel: Relation) -> str:
+    cq, sq = c.quantity, s.quantity
+    said = f"the source says {sq.raw.strip()}"
+    plain = describe(sq, prefer=c.unit_factor if c.unit_symbol else None)
+    said_full = said if sq.raw.strip() == plain else f"{said} = {plain}"
+    if rel.kind == "consistent":
+        extra = ""
+        if rel.note == "alternative reading" or cq.notes:
+            extra = f" ({cq.notes[0]})" if cq.notes else ""
+        elif cq.qualifier or sq.qualifier or cq.value != sq.value:
+            extra = " (within the stated rounding or qualifier)"
+        return f"{said_full}; the paper's {cq.raw.strip()} agrees{extra}"
+    if rel.kind == "scale":
+        because = ""
+        if rel.cause and " read as " in rel.cause:
+            src_word, _, claim_word = rel.cause.partition(" read as ")
+            because = f": {src_word} was probably read as '{claim_word}'"
+        elif rel.cause:
+            because = f": {rel.cause}"
+        return f"{said_full}; the paper's {cq.raw.strip()} is {_times(rel.factor)}{because}"
+    if rel.kind == "lost-decimal":
+        return (
+            f"{said_full}; the paper's {cq.raw.strip()} is {_times(rel.factor)} with the same digits: "
+            "a decimal point was probably lost"
+        )
+    if rel.kind == "unit":
+        return (
+            f"{said_full}; the paper's {cq.raw.strip()} has the right number in the wrong unit ({rel.cause})"
+        )
+    if rel.kind == "percent-points":
+        return f"{said_full}; the paper's {cq.raw.strip()} confuses percent and percentage points"
+    if rel.kind == "transposed":
+        return f"{said_full}; the paper's {cq.raw.strip()} swaps two adjacent digits"
+    return f"{said_full}; the paper's {cq.raw.strip()} ({describe(cq)}) differs"
+
+
+# ---- the comparison ---------------------------------------------------------------------------
+
+_MIN_CONTEXT = {2: 0, 1: 1, 0: 3}
+
+
+def _relocate(q: Quantity, sentence: tuple[int, int]) -> Quantity:
+    return replace(q, start=q.start - sentence[0], end=q.end - sentence[0])
+
+
+def _claim_hits(claim: Claim, lang: str | None) -> list[Hit]:
+    if not claim.quantities:
+        return extract_hits(claim.text, lang)
+    hits = []
+    for q in claim.quantities:
+        h = hit_for(q, lang)
+        if claim.text[q.start : q.end] != q.raw:
+            at = claim.text.find(q.raw)
+            if at >= 0:
+                h = replace(h, quantity=replace(h.quantity, start=at, end=at + len(q.raw)))
+        hits.append(h)
+    return hits
+
+
+def compare_claims(
+    claims: Sequence[Claim],
+    source: SourceText | None,
+    *,
+    reference_key: str | None = None,
+    lang: str | None = None,
+) -> list[FigureCheck]:
+    """Compare several claims citing one source; the source is read once."""
+    prepared = _Source(source, lang) if source is not None and (source.text or "").strip() else None
+    out: list[FigureCheck] = []
+    for claim in claims:
+        out.extend(_compare(claim, source, prepared, reference_key, lang))
+    return out
+
+
+def compare_claim(
+    claim: Claim, source: SourceText | None, *, reference_key: str | None = None, lang: str | None = None
+) -> list[FigureCheck]:
+    """One :class:`FigureCheck` per figure quoted in ``claim`` (see the module docstring).
+
+    ``claim.quantities`` are used when given, else the claim text is read.
+    """
+    return compare_claims([claim], source, reference_key=reference_key, lang=lang)
+
+
+def check_figures(claim_text: str, source_text: str, *, note_id: str = "claim") -> list[FigureCheck]:
+    """Compare the figures of a claim text with a source text (both plain text).
+
+    >>> [c.diagnosis for c in check_figures("trade grew 411% in 2021", "贸易额同比增长41.1%。")]
+    ['lost-decimal']
+    """
+    return compare_claim(
+        Claim(note_id=note_id, text=claim_text), SourceText(url=None, text=source_text, origin="file")
+    )
+
+
+def _compare(
+    claim: Claim, source: SourceText | None, src: _Source | None, reference_key: str | None, lang: str | None
+) -> list[FigureCheck]:
+    url = source.url if source is not None else None
+    base = {"note_id": claim.note_id, "reference_key": reference_key, "source_url": url}
+    hits = _claim_hits(claim, lang)
+    if not hits:
+        return [
+            FigureCheck(
+                claim_quantity=None,
+                verdict=Verdict.UNVERIFIABLE,
+                claim_sentence=claim.text.strip()[:1000],
+                explanation="no figures in claim",
+                **base,
+            )
+        ]
+    cidx = SentenceIndex(claim.text)
+    c_spans = [cidx.around(h.quantity.start) for h in hits]
+    checks: list[FigureCheck] = []
+    if src is None:
+        if source is None:
+            why = "no source text: the source could not be fetched"
+        elif (source.title or "").startswith("error:"):
+            why = f"the source could not be read ({source.title[6:].strip()})"
+        else:
+            why = "the source text is empty"
+        for h, sp in zip(hits, c_spans, strict=True):
+            checks.append(
+                FigureCheck(
+                    claim_quantity=_relocate(h.quantity, sp),
+                    verdict=Verdict.UNVERIFIABLE,
+                    claim_sentence=claim.text[sp[0] : sp[1]],
+                    explanation=why,
+                    **base,
+                )
+            )
+        return checks
+    # every claim figure's relation to every source figure
+    relations: list[list[Relation | None]] = [[relate(c, s) for s in src.hits] for c in hits]
+    # the source sentences where each claim figure is found: context for its neighbours
+    found_in: list[set[tuple[int, int]]] = [
+        {src.sentence_of(k) for k, r in enumerate(rels) if r is not None and r.kind == "consistent"}
+        for rels in relations
+    ]
+    for ci, (c, sp) in enumerate(zip(hits, c_spans, strict=True)):
+        claim_sentence = claim.text[sp[0] : sp[1]]
+        ctoks = _tokens(claim_sentence)
+        c_own = _tokens(c.quantity.raw)
+        others = [j for j, other_sp in enumerate(c_spans) if j != ci and other_sp == sp]
+        best: tuple | None = None
+        for si, rel in enumerate(relations[ci]):
+            if rel is None:
+                continue
+            s = src.hits[si]
+            s_span = src.sentence_of(si)
+            stoks = src.sentence_tokens(s_span)
+            common = (ctoks - c_own) & (stoks - _tokens(s.quantity.raw))
+            concepts = sum(1 for t in common if t[0] == "@")
+            # shared concepts across languages support a specific diagnosis, not a bare "different"
+            shared = len(common) - (concepts if rel.strength <= 0 else 0)
+            anchors = sum(1 for j in others if s_span in found_in[j])
+            ctx = shared + 2 * anchors + _same_thing(c.quantity, s.quantity)
+            usable = rel.kind == "consistent" or _accusable(c, s, rel, ctx)
+            cv, sv = c.quantity.value, s.quantity.value
+            closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0
+            key = (usable, rel.strength, ctx, closeness)
+            if best is None or key > best[0]:
+                best = (key, si, rel, s_span)
+        checks.append(_verdict(c, sp, claim_sentence, src, best, base))
+    return checks
+
+
+def _accusable(c: Hit, s: Hit, rel: Relation, ctx: int) -> bool:
+    """Whether a mismatch is explained well enough, in enough shared context, to report it."""
+    if rel.strength < 0 or ctx < _MIN_CONTEXT.get(rel.strength, 99):
+        return False
+    if rel.kind == "different":
+        return c.quantity.family != "number" and _close(c, s)
+    return True
+
+
+def _verdict(c: Hit, sp, claim_sentence: str, src: _Source, best, base: dict) -> FigureCheck:
+    cq = _relocate(c.quantity, sp)
+    if best is not None and best[0][0]:
+        _key, si, rel, s_span = best
+        s = src.hits[si]
+        s_sentence = src.text[s_span[0] : s_span[1]]
+        sq = _relocate(s.quantity, s_span)
+        verdict = Verdict.CONSISTENT if rel.kind == "consistent" else Verdict.INCONSISTENT
+        diagnosis = None if rel.kind == "consistent" else rel.kind
+        return FigureCheck(
+            claim_quantity=cq, verdict=verdict, claim_sentence=claim_sentence, source_quantity=sq,
+            source_sentence=s_sentence, diagnosis=diagnosis, factor=rel.factor if diagnosis else None,
+            cause=rel.cause if diagnosis else None, explanation=_explain(c, s, rel), **base,
+        )  # fmt: skip
+    why = f"no figure in the source matches {c.quantity.raw.strip()} ({describe(c.quantity)})"
+    if not src.hits:
+        why = "the source contains no figures"
+    if src.truncated:
+        why += f"; only the first {MAX_SOURCE_CHARS:,} characters of the source were read"
+    return FigureCheck(
+        claim_quantity=cq, verdict=Verdict.NOT_FOUND, claim_sentence=claim_sentence, explanation=why, **base
+    )
+
+
+def _same_thing(c: Quantity, s: Quantity) -> int:
+    """1 when both figures name the same counted noun or currency (context for "different")."""
+    if c.family == "count" and c.unit and c.unit == s.unit:
+        return 1
+    return int(c.family == "currency" and c.currency == s.currency and c.unit != "$")
+
+
+def _close(c: Hit, s: Hit) -> bool:
+    cv, sv = c.quantity.value, s.quantity.value
+    if cv <= 0 or sv <= 0:
+        return False
+    return abs(math.log10(float(cv / sv))) < 1

@@ -1,0 +1,657 @@
+"""Find the quantities in a text: numbers with their scale, unit or currency, and qualifiers.
+
+Pure and linear-time: one scan for numerals, small anchored matches around each, and a
+mask of what only looks like a quantity (years, dates, page, issue and footnote numbers,
+phone numbers, ISBNs, DOIs, URLs, times, ordinals, codes such as ``COVID-19``). Those are
+skipped, never returned, so they can never be compared.
+
+>>> [(q.value, q.family, q.currency) for q in extract_quantities("The contract was worth 1.08亿美元。")]
+[(Decimal('108000000.00'), 'currency', 'USD')]
+>>> q = extract_quantities("a total installed capacity of 5181 74 MW.")[0]
+>>> q.value, q.unit, q.notes[0][:33]
+(Decimal('5181740000.00'), 'W', 'decimal point lost in extraction:')
+>>> [q.raw for q in extract_quantities("On 16 July 2021 (p. 23), 2,162 emitters, tel. +86 10 6851 1234.")]
+['2,162 emitters']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ..model import Quantity
+from .numerals import (
+    CN_DIGITS,
+    parse_arabic,
+    parse_chinese,
+    parse_chinese_fraction,
+)
+from .numerals import (
+    normalise_digits as _normalise_digits,
+)
+from .scales import chinese_scale, match_scale
+from .units import (
+    match_count,
+    match_currency_prefix,
+    match_currency_suffix,
+    match_percent,
+    match_unit,
+    unit_starts_at,
+)
+
+_CN_NUM = "零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+_NUM_RE = re.compile(
+    rf"(?=[\d{_CN_NUM}])"  # a leading character class lets the engine skip ahead fast
+    rf"(?:(?P<cnfrac>[{_CN_NUM}]+分之(?:[{_CN_NUM}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?))"
+    r"|(?<![\d.,])(?P<ar>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}(?![\d]))+(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+    rf"|(?P<cn>[{_CN_NUM}]+(?:点[零〇一二三四五六七八九]+)?))"
+)
+
+_MONTHS_EN = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_MONTHS_ESPT = (
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+    r"diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro"
+)
+_CN_D = "〇零一二三四五六七八九十两"
+# What only looks like a quantity.  Patterns that start at a digit (or "+", "(", "[") run over
+# the whole text (the regex engine skips quickly to those characters); patterns that start
+# with a word (months, "p.", "vol.", "tel.", "ISBN", codes) are checked around each numeral.
+_MASK_RE = re.compile(
+    r"(?=[\d+(\[（])(?<!\d)(?:"
+    + "|".join(
+        [
+            r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,5}){1,4}",
+            r"\(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}",
+            r"\d{3,4}-\d{3,4}-\d{3,4}(?!\d)",
+            r"0\d{2,3}-\d{7,8}(?!\d)",
+            r"97[89][-\s]\d{1,5}[-\s]\d{1,7}[-\s]\d{1,7}[-\s][\dX]",
+            r"10\.\d{4,9}/\S+",
+            r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)",
+            r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)",
+            r"\d{2,4}\s?年(?:\s?\d{1,2}\s?月)?(?:\s?\d{1,2}\s?[日号])?",
+            r"\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?",
+            r"\d{1,2}\s?[日号](?![元])",
+            r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?",
+            r"\d{1,6}\s?(?:期|卷|[页頁])",
+            r"\[\d{1,4}(?:[,–-]\s?\d{1,4}){0,20}\]",
+            r"\(\d{1,2}\)",
+            r"（\d{1,2}）",
+        ]
+    )
+    + ")"
+)
+
+
+# Checked on the text just before a numeral.  These run on the *reversed* window before the
+# numeral with an anchored match, so the cost per numeral does not grow with the window.
+def _rev(words: str) -> str:
+    return "|".join(re.escape(w[::-1]) for w in sorted(words.split("|"), key=len, reverse=True))
+
+
+_KEYWORDS = (
+    "p|pp|page|pages|pág|págs|pag|página|páginas|vol|vols|volume|no|nos|nº|n°|n.º|núm|num|number|issue|iss|"
+    "número|tomo|art|arts|article|artículo|artigo|section|sec|chapter|ch|cap|capítulo|table|tabla|tabela|"
+    "figure|fig|figura|gráfico|note|notes|footnote|nota|notas|ref|annex|anexo|paragraph|para|lei|ley|law|"
+    "decree|decreto|resolution|resolución|resolução|phase|fase|line|línea|linha|route|ruta|isbn|issn|doi"
+)
+_BEFORE_MASK_REV = re.compile(
+    rf"(?:\s+,?\.?(?:{_rev(_MONTHS_EN)})\b"
+    rf"|(?i:(?:\s+ed|\s+led)?\s+(?:{_rev(_MONTHS_ESPT)})\b)"
+    rf"|(?i:\s?[:#]?\s?\.?(?:{_rev(_KEYWORDS)})\b)"
+    r"|(?i:[\d\s().-]{0,12}[+(]?\s?[:：]?\s?\.?(?:"
+    + _rev("tel|phone|telephone|fax|tél|teléfono|telefone|fone|whatsapp")
+    + r"))"
+    r"|[\d\s().-]{0,12}[+(]?\s?[:：]?\s?(?:" + _rev("电话|傳真|传真|手机|電話") + r")"
+    rf"|[\d{_CN_D}百千]*\s?第"
+    r"|[-_]?[A-Za-z]"
+    r"|[.,]\d"
+    r"|\s?[-–]\s?\d|\s?[/_]"
+    r"|(?P<line>[ \t]*(?:\n|$))"
+    r")"
+)
+# checked on the text just after a numeral
+_AFTER_MASK_RE = re.compile(
+    rf"(?:(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS_EN})\b"
+    rf"|º?\s+de\s+(?i:{_MONTHS_ESPT})\b"
+    r"|(?i:st|nd|rd|th|º|ª|er|ème)\b"
+    r"|\s?[页頁期卷届屆]"
+    r")"
+)
+_LIST_AFTER_RE = re.compile(r"[.)、]\s")
+_URL_RE = re.compile(r"(?=[hHfFwW])(?:(?:https?|ftp)://|www\.)\S+", re.IGNORECASE)
+_URLISH_RE = re.compile(
+    r"(?:https?:|ftp:|www\.|@|\.(?:com|org|net|gov|edu|cn|br|ar|mx|cl|pe|co|es|pt|int|info)\b|/\S*\d)",
+    re.IGNORECASE,
+)
+
+
+_QUAL_BEFORE_WORDS = (
+    "about|approximately|approx.|approx|around|roughly|some|circa|ca.|an estimated|estimated|nearly|almost|"
+    "close to|just under|more than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of|at least|"
+    "no less than|less than|under|below|fewer than|up to|as many as|as much as|aproximadamente|cerca de|"
+    "alrededor de|unos|unas|casi|más de|mas de|mais de|menos de|hasta|hasta un|al menos|por lo menos|"
+    "superior a|supera|superó|supera los|até|quase|por volta de|em torno de|pelo menos|acima de|mais de um|"
+    "cerca|aprox."
+)
+_QUAL_BEFORE_REV = re.compile(rf"\s*({_rev(_QUAL_BEFORE_WORDS)})(?:$|[^\w])", re.IGNORECASE)
+_QUAL_BEFORE_CN_REV = re.compile(
+    f"({_rev('约|大约|約|大約|近|将近|將近|接近|超过|超過|逾|超|多达|不到|不足|至少|最多')})"
+)
+_QUAL_WORDS = {
+    "about": "about", "approximately": "about", "approx.": "about", "approx": "about", "around": "about",
+    "roughly": "about", "some": "about", "circa": "about", "ca.": "about", "an estimated": "about",
+    "estimated": "about", "aproximadamente": "about", "cerca de": "about", "cerca": "about",
+    "alrededor de": "about", "unos": "about", "unas": "about", "por volta de": "about",
+    "em torno de": "about", "aprox.": "about", "约": "about", "大约": "about", "約": "about", "大約": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "casi": "nearly",
+    "quase": "nearly", "近": "nearly", "将近": "nearly", "將近": "nearly", "接近": "nearly",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "exceeding": "more_than",
+    "exceeded": "more_than", "exceeds": "more_than", "in excess of": "more_than", "upwards of": "more_than",
+    "más de": "more_than", "mas de": "more_than", "mais de": "more_than", "mais de um": "more_than",
+    "superior a": "more_than", "supera": "more_than", "superó": "more_than", "supera los": "more_than",
+    "acima de": "more_than", "超过": "more_than", "超過": "more_than", "逾": "more_than", "超": "more_than",
+    "at least": "at_least", "no less than": "at_least", "al menos": "at_least", "por lo menos": "at_least",
+    "pelo menos": "at_least", "至少": "at_least",
+    "less than": "less_than", "under": "less_than", "below": "less_than", "fewer than": "less_than",
+    "menos de": "less_than", "不到": "less_than", "不足": "less_than",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "hasta": "up_to", "hasta un": "up_to",
+    "até": "up_to", "多达": "up_to", "最多": "up_to",
+}  # fmt: skip
+_QUAL_AFTER_RE = re.compile(r"[ \u00a0]?(左右|上下|以上|以下|以内|多|余|餘|plus|or more|y pico|e pouco)")
+_QUAL_AFTER = {
+    "左右": "about", "上下": "about", "以上": "more_than", "以下": "less_than", "以内": "up_to",
+    "多": "more_than", "余": "more_than", "餘": "more_than", "plus": "more_than", "or more": "at_least",
+    "y pico": "more_than", "e pouco": "more_than",
+}  # fmt: skip
+_RANGE_RE = re.compile(r"[ \u00a0]?(?:-|–|—|~|～|至|到)[ \u00a0]?(\d+(?:[.,]\d+)?)(?![\d])")
+_BETWEEN_REV = re.compile(r"\s+(?:neewteb|ertne)\b", re.IGNORECASE)
+_AND_RE = re.compile(r"\s+(?:and|y|e)\s+(\d+(?:[.,]\d+)?)(?![\d])")
+_LOST_DEC_RE = re.compile(r"[ \u00a0](\d{1,2})(?![\d.,])")
+_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
+_YEAR_CONTEXT_REV = re.compile(
+    r"\s*(?:"
+    + _rev("in|since|from|by|until|till|of|year|years|en|em|desde|hasta|até|de|del|do|da|fiscal|FY")
+    + r")\b",
+    re.IGNORECASE,
+)
+_PERCENT_CN_PREFIX = "百分之"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A quantity with what the comparison needs to explain a mismatch.
+
+    ``mantissa`` is the number as written before its scale word; ``digits`` its
+    significant digits; ``alternatives`` other readings of ``quantity.value`` for
+    damaged text (base units).
+    """
+
+    quantity: Quantity
+    mantissa: Decimal
+    digits: str
+    has_decimal: bool
+    scale: Decimal
+    unit_factor: Decimal
+    unit_symbol: str | None = None
+    alternatives: tuple[Decimal, ...] = ()
+
+
+_ES_MARKS = (" el ", " los ", " las ", " del ", " que ", " y ", " por ", " una ", " unos ", " unas ", " se ",
+             " la ", "ción", "ñ", " más ", " de ", " en ", " con ", " para ", "ía")  # fmt: skip
+_PT_MARKS = (" do ", " da ", " dos ", " das ", " não ", " em ", " ao ", "ção", " um ", " uma ", "ões", "ã",
+             " mais ", " de ", " no ", " na ", "ç", " com ", " para ", " e ")  # fmt: skip
+_EN_MARKS = (" the ", " and ", " of ", " is ", " to ", " was ", " in ", " with ", " for ", " on ", " a ",
+             " by ", " it ", " that ")  # fmt: skip
+
+
+def detect_language(text: str) -> str:
+    """Guess "zh", "es", "pt" or "en" from a sample of ``text`` (for digit grouping).
+
+    >>> detect_language("Argentina tiene 187 proyectos de energía renovable y el 13% de la demanda")
+    'es'
+    """
+    sample = text[:6000]
+    if not sample:
+        return "en"
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    if cjk > 0.05 * len(sample) or cjk > 200:
+        return "zh"
+    low = f" {sample.lower()} "
+    es = sum(low.count(w) for w in _ES_MARKS)
+    pt = sum(low.count(w) for w in _PT_MARKS)
+    en = sum(low.count(w) for w in _EN_MARKS)
+    best = max((en, "en"), (es, "es"), (pt, "pt"))
+    return best[1] if best[0] > 0 else "en"
+
+
+class _Mask:
+    """Spans of the text that hold look-alike numbers (dates, phones, codes, URLs...)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        spans = [(m.start(), m.end()) for m in _MASK_RE.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
+        spans.sort()
+        for a, b in spans:
+            if self.ends and a < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)  # merge overlaps so bisect finds the cover
+            elif b > a:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        text = self.text
+        rev = text[max(0, start - 40) : start][::-1]
+        bm = _BEFORE_MASK_REV.match(rev)
+        if bm:
+            if bm.group("line") is None:
+                return True
+            # a numeral at the start of a line is a list or note number when "." or ")" follows
+            if (start < 40 or bm.end() < len(rev)) and _LIST_AFTER_RE.match(text, end):
+                return True
+        if _AFTER_MASK_RE.match(text, end):
+            return True
+        # inside an e-mail address or a domain name with a path ("mofcom.gov.cn/article/2021")
+        c = text[start - 1 : start]
+        if c in ("/", "@", ".", "=", "?", "&", "_"):
+            left = text.rfind(" ", max(0, start - 120), start)
+            token = text[
+                left + 1 : text.find(" ", end, end + 120)
+                if text.find(" ", end, end + 120) != -1
+                else end + 120
+            ]
+            return _URLISH_RE.search(token) is not None
+        return False
+
+
+def extract_quantities(text: str, lang: str | None = None) -> list[Quantity]:
+    """All comparable quantities in ``text``, in order.
+
+    ``lang`` ("en", "zh", "es", "pt") decides how ``1,234``/``1.234`` are read; None
+    guesses it from the text.
+    """
+    return [h.quantity for h in extract_hits(text, lang)]
+
+
+def extract_hits(text: str, lang: str | None = None) -> list[Hit]:
+    """Like :func:`extract_quantities`, with the extra detail the comparison uses."""
+    if not text:
+        return []
+    lang = lang or detect_language(text)
+    norm = _normalise_digits(text)
+    mask = _Mask(norm)
+    hits: list[Hit] = []
+    pos = 0
+    n = len(norm)
+    while pos < n:
+        m = _NUM_RE.search(norm, pos)
+        if not m:
+            break
+        pos = m.end()
+        if mask.covers(m.start(), m.end()):
+            continue
+        hit, consumed = _read(norm, m, lang, text)
+        if hit is not None:
+            hits.append(hit)
+        pos = max(pos, consumed)
+    return hits
+
+
+def _qualifier_before(before: str) -> str | None:
+    rev = before[::-1]
+    m = _QUAL_BEFORE_CN_REV.match(rev)
+    if m:
+        return _QUAL_WORDS.get(m.group(1)[::-1])
+    m = _QUAL_BEFORE_REV.match(rev)
+    if m:
+        return _QUAL_WORDS.get(m.group(1)[::-1].lower())
+    return None
+
+
+def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None, int]:
+    start, end = m.start(), m.end()
+    kind = m.lastgroup
+    notes: list[str] = []
+    alternatives: list[Decimal] = []
+    grouping_space = False
+    if kind == "cnfrac":
+        raw_num = m.group()
+        den_txt, _, num_txt = raw_num.partition("分之")
+        if num_txt[:1].isdigit():
+            den = parse_chinese(den_txt)
+            if not den or den[0] == 0:
+                return None, end
+            mantissa = Decimal(num_txt) * 100 / den[0]
+            precision = Decimal(1).scaleb(-len(num_txt.partition(".")[2])) * 100 / den[0]
+        else:
+            value = parse_chinese_fraction(raw_num)
+            if value is None:
+                return None, end
+            mantissa = value
+            precision = Decimal("0.5") if den_txt != "百" else Decimal(1)
+        digits = _digits_of(mantissa)
+        return _make(
+            original, start, end, mantissa, "percent", "%", None, None, precision, digits, False,
+            Decimal(1), Decimal(1), None, None, (), (),
+        ), end  # fmt: skip
+    if kind == "cn":
+        run = m.group()
+        if len(run) > 24:
+            return None, end  # no figure is written with that many numeral characters
+        if not any(c in CN_DIGITS for c in run) and not run.startswith("十"):
+            return None, end
+        # keep 千 of 千瓦 / 千米 / 千克 with its unit
+        while run and run[-1] == "千" and unit_starts_at(norm, start + len(run) - 1):
+            run = run[:-1]
+        end = start + len(run)
+        if not run:
+            return None, end
+        if end < len(norm) and norm[end] in "年月日号":
+            return None, end
+        scale_chars = ""
+        core = run
+        stripped = run.rstrip("万萬亿億")
+        if stripped and not any(c in "万萬亿億" for c in stripped):
+            scale_chars, core = run[len(stripped) :], stripped
+        parsed = parse_chinese(core) if core else None
+        if parsed is None:
+            parsed = parse_chinese(run)
+            scale_chars = ""
+            if parsed is None:
+                return None, end
+        mantissa, precision = parsed
+        scale = chinese_scale(scale_chars) if scale_chars else Decimal(1)
+        scale_word = scale_chars.replace("萬", "万").replace("億", "亿") or None
+        has_positional = any(c in "十百千万萬亿億拾佰仟" for c in run)
+        digits = _digits_of(mantissa)
+        has_decimal = "点" in run
+    else:
+        raw_num = m.group("ar")
+        if norm[end : end + 1] in ("年", "月", "日", "号", "號", "时", "時", "点", "分", "秒"):
+            return None, end  # a date or a time of day, or a duration
+        if len(raw_num) > 40:
+            return None, end  # a digit string that long is a code or an identifier, not a figure
+        num = parse_arabic(raw_num, lang)
+        mantissa, precision, digits, has_decimal = num.value, num.precision, num.digits, num.decimal
+        grouping_space = any(c in raw_num for c in " \u00a0\u202f\u2009")
+        if grouping_space and " " in raw_num:
+            notes.append(f"spaces inside '{raw_num}' read as digit grouping: {mantissa}")
+        scale = Decimal(1)
+        scale_word = None
+        has_positional = True
+        # letters glued before (B3W, COVID-19) are masked; glued after and not a unit: skip later
+    before = norm[max(0, start - 40) : start]
+    if kind == "ar" and before[-1:] == "第":
+        return None, end
+    cur = match_currency_prefix(before)
+    currency = cur[0] if cur else None
+    cur_symbol = cur[1] if cur else None
+    raw_start = start - cur[2] if cur else start
+    bare = before[: len(before) - cur[2]] if cur else before
+    qualifier = _qualifier_before(bare)
+    high_mantissa: Decimal | None = None
+    if kind == "ar" and cur is None and _plain_end(norm, end):
+        # fast path: nothing that could be a unit, scale, currency, range or fraction follows
+        if len(raw_num) == 4 and raw_num.isdigit() and 1800 <= mantissa <= 2100:
+            return None, end  # a year
+        return _make(
+            original, start, end, mantissa, "number", None, None, qualifier, precision, digits, has_decimal,
+            Decimal(1), Decimal(1), None, None, tuple(notes), (),
+        ), end  # fmt: skip
+    # lost decimal point: "5181 74 MW"
+    if kind == "ar" and not has_decimal and not grouping_space and "," not in raw_num and "." not in raw_num:
+        ld = _LOST_DEC_RE.match(norm, end)
+        if ld and _something_follows(norm, ld.end(), currency is not None):
+            frac = ld.group(1)
+            joined = Decimal(f"{raw_num}.{frac}")
+            concatenated = Decimal(raw_num + frac)
+            notes.append(
+                f"decimal point lost in extraction: '{raw_num} {frac}' read as {joined} "
+                f"(could also be {concatenated})"
+            )
+            alternatives.append(concatenated)
+            mantissa = joined
+            precision = Decimal(1).scaleb(-len(frac))
+            digits = (raw_num + frac).lstrip("0").rstrip("0") or "0"
+            has_decimal = True
+            end = ld.end()
+    # Arabic fraction 1/3 -> percent
+    if kind == "ar" and not has_decimal:
+        fr = _FRACTION_RE.match(norm, end)
+        if fr:
+            den = int(fr.group(1))
+            if 0 < mantissa < den <= 12:
+                value = (mantissa * 100 / den).quantize(Decimal("0.01"))
+                end = fr.end()
+                return _make(
+                    original, raw_start, end, value, "percent", "%", None, qualifier, Decimal("0.5"),
+                    _digits_of(value), True, Decimal(1), Decimal(1), None, None, ("fraction written as "
+                    f"{int(mantissa)}/{den}",), (),
+                ), end  # fmt: skip
+            return None, fr.end()
+    # range "5-10", "5 至 10"
+    rg = _RANGE_RE.match(norm, end)
+    if rg and kind == "ar" and _something_follows(norm, rg.end(), currency is not None, count=True):
+        high = parse_arabic(rg.group(1), lang).value
+        if high > mantissa:
+            high_mantissa = high
+            end = rg.end()
+    elif kind == "ar" and _BETWEEN_REV.match(bare[::-1]):
+        am = _AND_RE.match(norm, end)
+        if am:
+            high = parse_arabic(am.group(1), lang).value
+            if high > mantissa:
+                high_mantissa = high
+                end = am.end()
+    # 多/余 before the scale: "100多万"
+    qa = _QUAL_AFTER_RE.match(norm, end)
+    if qa and qa.group(1) in ("多", "余", "餘"):
+        qualifier = qualifier or "more_than"
+        end = qa.end()
+    family = "number"
+    unit: str | None = None
+    unit_factor = Decimal(1)
+    unit_symbol: str | None = None
+    # percent
+    pc = match_percent(norm, end)
+    if pc is None and before.endswith(_PERCENT_CN_PREFIX):
+        pc = ("%", end)
+    if pc:
+        family, unit = "percent", pc[0] if pc[0] != "‰" else "%"
+        if pc[0] == "‰":
+            mantissa, precision = mantissa / 10, precision / 10
+        end = pc[1]
+    else:
+        if kind == "ar":
+            sc = match_scale(norm, end, money=currency is not None, unit_follows=unit_starts_at)
+            if sc:
+                scale, scale_word = sc.multiplier, sc.word
+                end = sc.end
+        qa = _QUAL_AFTER_RE.match(norm, end)
+        if qa and qa.group(1) in ("多", "余", "餘"):
+            qualifier = qualifier or "more_than"
+            end = qa.end()
+        um = match_unit(norm, end)
+        if um is None and scale_word is not None:
+            um = _unit_after_of(norm, end)
+        if um:
+            family, unit, unit_factor, unit_symbol = um.family, um.unit, um.factor, um.symbol
+            end = um.end
+        else:
+            cs = match_currency_suffix(norm, end)
+            if cs:
+                currency = currency or cs[0]
+                if cur_symbol == "$" and cs[0] != "USD":
+                    currency = cs[0]
+                cur_symbol = cur_symbol if cur_symbol != "$" else None
+                end = cs[1]
+            if currency:
+                family = "currency"
+                if cur_symbol == "$":
+                    unit = "$"
+                    notes.append("a bare '$' may be US dollars or pesos")
+            else:
+                cm = match_count(norm, end)
+                if cm:
+                    family, unit = "count", cm[0]
+                    end = cm[1]
+    # glued letters that are not a unit: 5G, 3D, 75th -> not a quantity
+    if (
+        family == "number"
+        and scale_word is None
+        and end < len(norm)
+        and norm[end].isascii()
+        and norm[end].isalpha()
+    ):
+        return None, end
+    if kind == "cn" and family == "number" and scale_word is None:
+        # a bare Chinese numeral is only a figure when it has positional structure (十三, 一千五百)
+        if not has_positional or len(run) < 2:
+            return None, end
+    # years: 2021, 1990 without unit, currency or scale
+    if (
+        family in ("number", "count")
+        and kind == "ar"
+        and scale_word is None
+        and not has_decimal
+        and "," not in raw_num
+        and " " not in raw_num
+        and len(raw_num) == 4
+        and 1800 <= mantissa <= 2100
+        and (family == "number" or _YEAR_CONTEXT_REV.match(bare[::-1]))
+    ):
+        return None, end
+    if end < len(norm) and norm[end] in "年" and family == "number":
+        return None, end + 1
+    qa = _QUAL_AFTER_RE.match(norm, end)
+    if qa and qa.group(1) not in ("多", "余", "餘") or (qa and family in ("count", "number")):
+        qualifier = qualifier or _QUAL_AFTER[qa.group(1)]
+        end = qa.end()
+    return _make(
+        original, raw_start, end, mantissa, family, unit, currency, qualifier, precision, digits,
+        has_decimal, scale, unit_factor, scale_word, high_mantissa, tuple(notes), tuple(alternatives),
+        unit_symbol,
+    ), end  # fmt: skip
+
+
+_PLAIN_STOP = frozenset("%％‰-–—~～/多余餘")
+
+
+def _maybe_unit_at(text: str, pos: int) -> bool:
+    c = text[pos : pos + 1]
+    if c in (" ", "\u00a0", "-"):
+        c = text[pos + 1 : pos + 2]
+    return c.isalpha() or c in "%％‰$€£¥"
+
+
+def _plain_end(text: str, end: int) -> bool:
+    """True when the text after a numeral cannot carry a unit, scale word, currency or range."""
+    c = text[end : end + 1]
+    if c == "":
+        return True
+    if c in (" ", "\u00a0"):
+        c2 = text[end + 1 : end + 2]
+        if c2.isdigit():
+            ld = _LOST_DEC_RE.match(text, end)
+            return not (ld and _maybe_unit_at(text, ld.end()))
+        return not (c2.isalpha() or c2 in _PLAIN_STOP or c2 in "$€£¥")
+    return not (c.isalpha() or c in _PLAIN_STOP)
+
+
+def _unit_after_of(text: str, pos: int):
+    """``4.5 billion tons of``/``mil millones de toneladas``: allow "of"/"de" before a unit."""
+    mm = re.match(r"[ \u00a0](?:of|de|metric)[ \u00a0]", text[pos : pos + 12])
+    if mm:
+        return match_unit(text, pos + mm.end() - 1)
+    return None
+
+
+def _something_follows(text: str, pos: int, money: bool, count: bool = False) -> bool:
+    return bool(
+        (count and match_count(text, pos))
+        or match_percent(text, pos)
+        or match_scale(text, pos, money=money)
+        or match_unit(text, pos)
+        or match_currency_suffix(text, pos)
+    )
+
+
+def _digits_of(value: Decimal) -> str:
+    s = format(value.normalize(), "f").replace(".", "").replace("-", "")
+    return s.lstrip("0").rstrip("0") or "0"
+
+
+def _make(
+    original: str,
+    start: int,
+    end: int,
+    mantissa: Decimal,
+    family: str,
+    unit: str | None,
+    currency: str | None,
+    qualifier: str | None,
+    precision: Decimal,
+    digits: str,
+    has_decimal: bool,
+    scale: Decimal,
+    unit_factor: Decimal,
+    scale_word: str | None,
+    high_mantissa: Decimal | None,
+    notes: tuple[str, ...],
+    alternatives: tuple[Decimal, ...],
+    unit_symbol: str | None = None,
+) -> Hit:
+    factor = scale * unit_factor
+    value = mantissa * factor
+    high = high_mantissa * factor if high_mantissa is not None else None
+    raw = original[start:end]
+    q = Quantity(
+        value=value,
+        family=family,
+        raw=raw,
+        start=start,
+        end=end,
+        unit=unit,
+        currency=currency,
+        qualifier=qualifier,
+        precision=precision * factor,
+        high=high,
+        scale_word=scale_word,
+        notes=notes,
+    )
+    return Hit(
+        quantity=q,
+        mantissa=mantissa,
+        digits=digits,
+        has_decimal=has_decimal,
+        scale=scale,
+        unit_factor=unit_factor,
+        unit_symbol=unit_symbol,
+        alternatives=tuple(a * factor for a in alternatives),
+    )
+
+
+def hit_for(quantity: Quantity, lang: str | None = None) -> Hit:
+    """Rebuild the comparison detail of a :class:`Quantity` made elsewhere (from its ``raw``)."""
+    for h in extract_hits(quantity.raw, lang):
+        if h.quantity.family == quantity.family:
+            return Hit(
+                replace(h.quantity, start=quantity.start, end=quantity.end, notes=quantity.notes or h.quantity.notes),
+                h.mantissa, h.digits, h.has_decimal, h.scale, h.unit_factor, h.unit_symbol, h.alternatives,
+            )  # fmt: skip
+    return Hit(
+        quantity, quantity.value, _digits_of(quantity.value), "." in quantity.raw, Decimal(1), Decimal(1)
+    )

@@ -1,0 +1,269 @@
+"""Comparing a claim's figures with its source: verdicts, diagnoses, evidence, bad input.
+
+Claims are real lines of the seed paper; sources are fixture pages written for these tests
+(tests/data/figures) and the labelled pairs in tests/data/figures/pairs*.jsonl.
+"""
+
+import json
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citecheck.figures import check_figures, compare_claim, compare_claims
+from citecheck.model import Claim, SourceText, Verdict
+from citecheck.sources.text import to_text
+
+DATA = Path(__file__).parent / "data" / "figures"
+
+
+def seed_line(seed_text, needle):
+    return next(line for line in seed_text.splitlines() if needle in line)
+
+
+def source(name):
+    return to_text((DATA / name).read_bytes(), None, f"file://{name}", origin="file")
+
+
+def by_raw(checks, needle):
+    return next(c for c in checks if c.claim_quantity is not None and needle in c.claim_quantity.raw)
+
+
+def test_panama_contract_is_100_times_too_large_because_yi_was_read_as_billion(seed_text):
+    claim = Claim("p7n2", seed_line(seed_text, "US\\$10.8 billion"))
+    checks = compare_claim(claim, source("panama-epc-gb2312.html"), reference_key="panama2020")
+    money = by_raw(checks, "US\\$10.8 billion")
+    assert money.verdict is Verdict.INCONSISTENT
+    assert (money.diagnosis, money.factor, money.cause) == ("scale", Decimal(100), "亿 read as billion")
+    assert "US$108 million" in money.explanation and "100× larger" in money.explanation
+    assert money.reference_key == "panama2020" and money.source_url == "file://panama-epc-gb2312.html"
+    assert by_raw(checks, "110-megawatt").verdict is Verdict.CONSISTENT
+
+
+def test_evidence_locates_both_numbers_inside_their_sentences(seed_text):
+    claim = Claim("p7n2", seed_line(seed_text, "US\\$10.8 billion"))
+    money = by_raw(compare_claim(claim, source("panama-epc-gb2312.html")), "US\\$10.8 billion")
+    cq, sq = money.claim_quantity, money.source_quantity
+    assert money.claim_sentence == "The contract value was US\\$10.8 billion."
+    assert money.claim_sentence[cq.start : cq.end] == "US\\$10.8 billion"
+    assert money.source_sentence[sq.start : sq.end] == "1.08亿美元"
+    assert money.source_sentence.startswith("合同金额约为")
+
+
+def test_argentina_figures_agree_and_the_lost_decimal_point_is_noted(seed_text):
+    text = seed_line(seed_text, "cover 13% of the country") + "\n" + seed_line(seed_text, "5181 74 MW")
+    checks = compare_claim(Claim("p5n3", text), source("argentina-renewables-gbk.html"))
+    assert [c.verdict for c in checks] == [Verdict.CONSISTENT] * 3
+    capacity = by_raw(checks, "5181 74 MW")
+    assert "decimal point lost" in capacity.explanation
+    assert capacity.source_quantity.raw == "5181.74兆瓦"
+    assert by_raw(checks, "187").source_quantity.raw.startswith("187")
+
+
+@pytest.mark.parametrize("page", ["carbon-market-big5.html", "carbon-market-en.pdf"])
+def test_carbon_market_more_than_4_5_billion_tons_agrees_with_about_45_yi(seed_text, page):
+    claim = Claim("p2n1", seed_line(seed_text, "2,162 key emission units"))
+    checks = compare_claim(claim, source(page))
+    assert {c.claim_quantity.raw: c.verdict for c in checks} == {
+        "2,162 key emission units": Verdict.CONSISTENT,
+        "4.5 billion tons": Verdict.CONSISTENT,
+    }
+
+
+def test_trade_growth_of_411_percent_is_a_lost_decimal_point(seed_text):
+    checks = compare_claim(Claim("p10n1", seed_line(seed_text, "411%")), source("china-lac-trade-2021.txt"))
+    growth = by_raw(checks, "411%")
+    assert (growth.verdict, growth.diagnosis, growth.factor) == (
+        Verdict.INCONSISTENT,
+        "lost-decimal",
+        Decimal(10),
+    )
+    assert by_raw(checks, "451.591 billion").verdict is Verdict.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    ("claim", "src", "diagnosis", "factor", "cause"),
+    [
+        ("The investment was worth US$15.5 billion.", "项目投资额为1.55亿美元。", "scale", "100", "亿 read as billion"),
+        ("It allocated 3,500 million yuan to relocation.", "为搬迁拨款3500万元。", "scale", "100", "万 read as million"),
+        ("The plan requires 2 billion pesos.", "El plan requiere 2 billones de pesos.", "scale", "0.001",
+         "Spanish billón read as billion"),
+        ("The budget is 10 million pesos.", "El presupuesto es de 10 mil millones de pesos.", "scale", "0.001",
+         "mil millones read as million"),
+        ("The rooftop system has 15 MW.", "O sistema no telhado tem 15 kW.", "unit", "1000", None),
+        ("The park generates 300 MW a year.", "The park generates 300 MWh a year.", "unit", "1", None),
+        ("The share of clean energy rose by 5%.", "清洁能源占比提高了5个百分点。", "percent-points", None, None),
+        ("The project will power 71,500 homes.", "The project will power 17,500 homes.", "transposed", None, None),
+    ],
+)  # fmt: skip
+def test_each_kind_of_mistake_gets_its_diagnosis(claim, src, diagnosis, factor, cause):
+    (check,) = check_figures(claim, src)
+    assert check.verdict is Verdict.INCONSISTENT
+    assert check.diagnosis == diagnosis
+    assert check.factor == (Decimal(factor) if factor else None)
+    if cause:
+        assert check.cause == cause
+
+
+def test_a_different_value_in_the_same_context_is_inconsistent_but_an_unrelated_one_is_not_found():
+    (diff,) = check_figures(
+        "Chinalco invested US$65 million in the Kingsmill treatment plant.",
+        "Chinalco invested US$50 million in the Kingsmill treatment plant.",
+    )
+    assert (diff.verdict, diff.diagnosis) == (Verdict.INCONSISTENT, "different")
+    (unrelated,) = check_figures(
+        "The bank lent US$65 million.", "The line serves 2.5 million people and cost US$50 million."
+    )
+    assert unrelated.verdict is Verdict.NOT_FOUND
+
+
+def test_a_one_digit_figure_needs_shared_context_before_it_is_accused():
+    (alone,) = check_figures("The system has 5 MW.", "O sistema no telhado tem 5 kW.")
+    assert alone.verdict is Verdict.NOT_FOUND
+    (with_context,) = check_figures(
+        "The rooftop system has a capacity of 5 MW.", "O sistema no telhado tem capacidade de 5 kW."
+    )
+    assert (with_context.verdict, with_context.diagnosis) == (Verdict.INCONSISTENT, "unit")
+
+
+def test_rounding_and_qualifiers_are_tolerated():
+    assert (
+        check_figures("about 4.5 billion tonnes", "It covers 4,512,000,000 tonnes.")[0].verdict
+        is Verdict.CONSISTENT
+    )
+    assert (
+        check_figures("Nearly 200 projects run.", "There are 187 projects.")[0].verdict is Verdict.CONSISTENT
+    )
+    assert check_figures("at least 30 countries", "32 countries signed.")[0].verdict is Verdict.CONSISTENT
+    assert check_figures("200 projects", "There are 187 projects.")[0].verdict is not Verdict.CONSISTENT
+
+
+def test_years_dates_pages_notes_and_phones_present_in_both_texts_are_never_inconsistent():
+    claim = "In 2018, on 3 March, the 2,000 MW plant opened (p. 14, note 3; tel. +54 11 4321 8765).[12]"
+    src = "The 2,000 MW plant opened on 5 May 2019. Page 7. [3] Call +54 11 4777 1234."
+    checks = check_figures(claim, src)
+    assert [(c.claim_quantity.raw, c.verdict) for c in checks] == [("2,000 MW", Verdict.CONSISTENT)]
+
+
+def test_a_claim_without_figures_gives_one_unverifiable_check_that_says_so():
+    (check,) = check_figures(
+        "The agreement was signed on 12 November 2018 in Shanghai.", "2018年11月12日签署。"
+    )
+    assert check.verdict is Verdict.UNVERIFIABLE
+    assert check.claim_quantity is None
+    assert check.explanation == "no figures in claim"
+
+
+def test_without_source_text_every_figure_is_unverifiable_with_the_reason():
+    claim = Claim("n1", "The plant has 90 MW and cost US$15.5 billion.")
+    missing = compare_claim(claim, None)
+    assert [c.verdict for c in missing] == [Verdict.UNVERIFIABLE] * 2
+    assert "could not be fetched" in missing[0].explanation
+    empty = compare_claim(claim, SourceText(url="http://127.0.0.1/x", text="  \n", origin="live"))
+    assert {c.explanation for c in empty} == {"the source text is empty"}
+    failed = compare_claim(
+        claim, SourceText(url="http://127.0.0.1/x", text="", origin="live", title="error: timed out")
+    )
+    assert {c.explanation for c in failed} == {"the source could not be read (timed out)"}
+
+
+def test_a_source_without_numbers_means_not_found_with_that_reason():
+    (check,) = check_figures("The line cost US$2.1 billion.", "The line links the dam with the city.")
+    assert check.verdict is Verdict.NOT_FOUND
+    assert check.explanation == "the source contains no figures"
+
+
+def test_numbers_in_scripts_are_not_read_but_numbers_in_tables_are():
+    html = (
+        b"<html><body><script>var capacity = 110; var price = 10.8;</script>"
+        b"<table><tr><td>Panama</td><td>110 MW</td><td>US$108 million</td></tr></table></body></html>"
+    )
+    src = to_text(html, "text/html")
+    checks = compare_claim(Claim("n", "The 110 MW plant cost US$10.8 million."), src)
+    assert by_raw(checks, "110 MW").verdict is Verdict.CONSISTENT
+    money = by_raw(checks, "US$10.8 million")
+    assert (money.diagnosis, money.factor) == ("lost-decimal", Decimal("0.1"))
+
+
+def test_a_50_mb_source_gets_a_verdict_that_says_only_its_start_was_read():
+    filler = "Solar power keeps growing in the region. " * 1000
+    body = (filler * 1300).encode()  # about 53 MB of plain text
+    src = to_text(body, "text/plain")
+    start = time.perf_counter()
+    (check,) = compare_claim(Claim("n", "The park has 828 MW."), src)
+    assert time.perf_counter() - start < 20
+    assert check.verdict is Verdict.NOT_FOUND
+    assert "only the first" in check.explanation
+
+
+def test_several_claims_citing_one_source_read_it_once():
+    src = SourceText(url=None, text="The park has 828 MW and 35 turbines.", origin="file")
+    claims = [Claim("a", "The park has 828 MW."), Claim("b", "It has 35 turbines.")]
+    checks = compare_claims(claims, src, reference_key="k")
+    assert [(c.note_id, c.verdict) for c in checks] == [("a", Verdict.CONSISTENT), ("b", Verdict.CONSISTENT)]
+
+
+def test_claim_quantities_given_by_the_caller_are_used():
+    from citecheck.figures import extract_quantities
+
+    text = "The contract value was US$10.8 billion."
+    claim = Claim("n", text, quantities=tuple(extract_quantities(text)))
+    (check,) = compare_claim(claim, SourceText(url=None, text="合同金额为1.08亿美元。", origin="file"))
+    assert check.diagnosis == "scale"
+
+
+def _pairs():
+    for name in ("pairs.jsonl", "pairs_holdout.jsonl", "pairs_hard.jsonl"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)
+
+
+@pytest.mark.parametrize("pair", list(_pairs()), ids=lambda p: p["id"])
+def test_labelled_pair(pair):
+    checks = check_figures(pair["claim"], pair["source"], note_id=pair["id"])
+    for exp in pair["expected"]:
+        got = by_raw(checks, exp["figure"])
+        assert got.verdict.value == exp["verdict"], got.explanation
+        if exp["verdict"] == "inconsistent":
+            assert got.diagnosis == exp["diagnosis"]
+            if exp.get("factor"):
+                assert got.factor == Decimal(exp["factor"])
+            if exp.get("cause"):
+                assert got.cause == exp["cause"]
+    labelled = {e["figure"] for e in pair["expected"]}
+    for c in checks:
+        if c.verdict is Verdict.INCONSISTENT:
+            assert any(f in c.claim_quantity.raw for f in labelled), (
+                f"unlabelled {c.claim_quantity.raw} accused"
+            )
+
+
+def test_the_labelled_pairs_are_many_varied_and_balanced():
+    pairs = [p for p in _pairs()]
+    langs = {p["lang"] for p in pairs}
+    verdicts = [e["verdict"] for p in pairs for e in p["expected"]]
+    assert len(pairs) >= 60 and langs == {"en", "zh", "es", "pt"}
+    assert verdicts.count("inconsistent") >= 30 and verdicts.count("consistent") >= 30
+
+
+_PIECES = st.sampled_from(
+    ["US$", "10.8", " billion", "1.08", "亿美元", "5181 74", " MW", "兆瓦", "13", "%", "187", " projects", "个项目",
+     "more than ", "约", "2021", "年", " on 16 July ", ". ", "。", "\n", "R$ 2,35", " bilhões", "mil millones", "ÿ "]
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.lists(_PIECES, max_size=60).map("".join))
+def test_any_claim_against_any_source_gives_one_verdict_per_figure_without_raising(claim, src):
+    checks = check_figures(claim, src)
+    assert checks
+    for c in checks:
+        assert c.verdict in set(Verdict)
+        if c.claim_quantity is not None:
+            assert c.claim_sentence[c.claim_quantity.start : c.claim_quantity.end] == c.claim_quantity.raw
+        if c.source_quantity is not None:
+            assert c.source_sentence[c.source_quantity.start : c.source_quantity.end] == c.source_quantity.raw

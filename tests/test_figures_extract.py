@@ -1,0 +1,305 @@
+"""Finding quantities in text: numbers with scale, unit, currency and qualifier; look-alikes skipped.
+
+Table rows are real lines of the bundled seed paper where possible.
+"""
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citecheck.figures import extract_quantities
+from citecheck.figures.extract import detect_language
+
+
+def only(text, lang=None):
+    found = extract_quantities(text, lang)
+    assert len(found) == 1, [q.raw for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "family", "unit", "currency", "qualifier"),
+    [
+        # lines of the seed
+        (
+            "The contract value was US\\$10.8 billion. August 2020 ÿ Mexico",
+            "US\\$10.8 billion",
+            "10800000000",
+            "currency",
+            None,
+            "USD",
+            None,
+        ),
+        (
+            "covering an annual carbon emissions With more than 4.5 billion tons, it is the largest",
+            "4.5 billion tons",
+            "4500000000",
+            "mass",
+            "t",
+            None,
+            "more_than",
+        ),
+        (
+            "The total installed capacity reaches 90 MW. Each year",
+            "90 MW",
+            "90000000",
+            "power",
+            "W",
+            None,
+            None,
+        ),
+        (
+            "It can provide 300 GWh of electricity to the local power grid.",
+            "300 GWh",
+            "300000000000",
+            "energy",
+            "Wh",
+            None,
+            None,
+        ),
+        (
+            "A solar module factory built with R\\$80 million was completed in Sao Paulo",
+            "R\\$80 million",
+            "80000000",
+            "currency",
+            None,
+            "BRL",
+            None,
+        ),
+        (
+            "with a total scale of approximately 400 billion reais.",
+            "400 billion reais",
+            "400000000000",
+            "currency",
+            None,
+            "BRL",
+            "about",
+        ),
+        (
+            "The plan will attract an investment of 10 billion pesos and will also help",
+            "10 billion pesos",
+            "10000000000",
+            "currency",
+            None,
+            "ARS",
+            None,
+        ),
+        (
+            "Matopiba covers an area of more than 73 million hectares and is located",
+            "73 million hectares",
+            "73000000",
+            "area",
+            "ha",
+            None,
+            "more_than",
+        ),
+        (
+            "and provide clean energy for 170,000 households.",
+            "170,000 households",
+            "170000",
+            "count",
+            "household",
+            None,
+            None,
+        ),
+        ("spending 50 million yuan.", "50 million yuan", "50000000", "currency", None, "CNY", None),
+        # Chinese
+        ("合同金额为1.08亿美元。", "1.08亿美元", "108000000", "currency", None, "USD", None),
+        ("年覆盖二氧化碳排放量约45亿吨。", "45亿吨", "4500000000", "mass", "t", None, "about"),
+        ("总装机容量为5181.74兆瓦。", "5181.74兆瓦", "5181740000", "power", "W", None, None),
+        ("满足了全国13%的电力需求", "13%", "13", "percent", "%", None, None),
+        ("该水电站装机容量为150万千瓦。", "150万千瓦", "1500000000", "power", "W", None, None),
+        ("年均发电量约49.5亿千瓦时", "49.5亿千瓦时", "4950000000000", "energy", "Wh", None, "about"),
+        ("共有187个可再生能源发电项目", "187个", "187", "count", "project", None, None),
+        ("项目共雇用当地员工一千五百人。", "一千五百人", "1500", "count", "person", None, None),
+        ("占总发电量的百分之十三。", "百分之十三", "13", "percent", "%", None, None),
+        ("每年处理污水11万吨以上", "11万吨以上", "110000", "mass", "t", None, "more_than"),
+        ("该公司投資4.5億美元", "4.5億美元", "450000000", "currency", None, "USD", None),
+        ("新增就业岗位4万余个", "4万余个", "40000", "count", None, None, "more_than"),
+        # Spanish and Portuguese
+        (
+            "una inversión de 10.000 millones de pesos",
+            "10.000 millones de pesos",
+            "10000000000",
+            "currency",
+            None,
+            "ARS",
+            None,
+        ),
+        (
+            "inversiones por 2 billones de pesos",
+            "2 billones de pesos",
+            "2000000000000",
+            "currency",
+            None,
+            "ARS",
+            None,
+        ),
+        (
+            "un presupuesto de 10 mil millones de pesos",
+            "10 mil millones de pesos",
+            "10000000000",
+            "currency",
+            None,
+            "ARS",
+            None,
+        ),
+        (
+            "se generaron más de 1.500 puestos de trabajo",
+            "1.500 puestos de trabajo",
+            "1500",
+            "count",
+            "job",
+            None,
+            "more_than",
+        ),
+        (
+            "un título verde no valor de R$ 2,35 bilhões",
+            "R$ 2,35 bilhões",
+            "2350000000",
+            "currency",
+            None,
+            "BRL",
+            None,
+        ),
+        (
+            "investiu 1,2 mil milhões de euros no Brasil",
+            "1,2 mil milhões de euros",
+            "1200000000",
+            "currency",
+            None,
+            "EUR",
+            None,
+        ),
+        ("respondeu por 63,4% da eletricidade", "63,4%", "63.4", "percent", "%", None, None),
+        (
+            "abastecer a unas 130.000 hogares",
+            "130.000 hogares",
+            "130000",
+            "count",
+            "household",
+            None,
+            "about",
+        ),
+        # abbreviations and percentage points
+        ("a US$5m grant", "US$5m", "5000000", "currency", None, "USD", None),
+        ("raised €2bn", "€2bn", "2000000000", "currency", None, "EUR", None),
+        ("rose 3.5 percentage points", "3.5 percentage points", "3.5", "percent", "pp", None, None),
+        ("提高了5个百分点", "5个百分点", "5", "percent", "pp", None, None),
+    ],
+)
+def test_quantities_are_normalised_to_base_units(text, raw, value, family, unit, currency, qualifier):
+    q = only(text)
+    assert q.raw == raw
+    assert q.value == Decimal(value)
+    assert (q.family, q.unit, q.currency, q.qualifier) == (family, unit, currency, qualifier)
+    assert text[q.start : q.end] == raw
+
+
+def test_precision_is_one_unit_of_the_last_written_digit_in_base_units():
+    assert only("about 4.5 billion tons").precision == Decimal("100000000")
+    assert only("1.08亿美元").precision == Decimal("1000000")
+
+
+def test_a_decimal_point_lost_in_extraction_keeps_both_readings_in_the_notes():
+    line = "ÿ Argentina currently has 187 renewable energy power generation projects, with a total installed capacity of 5181 74 MW. ÿ"
+    q = extract_quantities(line)[1]
+    assert q.raw == "5181 74 MW"
+    assert q.value == Decimal("5181.74") * 10**6
+    assert "decimal point lost" in q.notes[0]
+    assert "518174" in q.notes[0]
+
+
+def test_spaces_grouping_thousands_are_one_number():
+    assert only("some 130 000 fragments").value == Decimal(130000)
+
+
+def test_ranges_keep_both_ends():
+    q = only("between 5 and 10 MW of rooftop solar")
+    assert (q.value, q.high) == (Decimal(5 * 10**6), Decimal(10 * 10**6))
+    q = only("a share of 20-30%")
+    assert (q.value, q.high) == (Decimal(20), Decimal(30))
+
+
+def test_fractions_become_percent():
+    assert only("increase production by 1/3.").value == Decimal("33.33")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On July 16, 2021, China officially launched the national carbon emissions trading market.",
+        "In May 2020, the two companies signed.",
+        "On 16 July 2021 the market opened.",
+        "El 3 de marzo de 2022 se anunció.",
+        "2021年7月16日，全国碳市场上线。",
+        "二〇二一年七月十六日",
+        "«Latin American Studies», Issue 6, 2021. pp. 98-104.",
+        "Journal of Politics, Vol. 12, No. 3, p. 45",
+        "第23页 2022年第2期",
+        "[12] See note 3.",
+        "Tel. +86 10 6851 1234, fax (011) 4567-8901, 010-68511234",
+        "ISBN 978-7-5201-8842-1; doi 10.1016/j.enpol.2021.112345",
+        "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml",
+        "COVID-19, B3W, G20 and 5G networks, the 75th session, at 10:30",
+        "the 14th Five-Year Plan (2021-2025)",
+        "Since 2015, and from 2000 to 2018",
+        "Law 27.191 and Decree 531/2016",
+    ],
+)
+def test_years_dates_pages_notes_phones_codes_and_urls_are_not_quantities(text):
+    assert extract_quantities(text) == []
+
+
+def test_the_seed_yields_its_quoted_figures(seed_text):
+    raws = {q.raw for q in extract_quantities(seed_text)}
+    for figure in ("US\\$10.8 billion", "2,162 key emission units", "4.5 billion tons", "5181 74 MW", "411%",
+                   "451.591 billion U.S. dollars", "110-megawatt", "13%"):  # fmt: skip
+        assert figure in raws
+    assert not any(r in raws for r in ("2020", "2021", "2030", "2060"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Argentina tiene 187 proyectos y el 13% de la demanda de energía del país", "es"),
+     ("O Brasil instalou mais de 4.500 MW em 2021 e não parou de crescer", "pt"),
+     ("阿根廷共有187个可再生能源发电项目", "zh"),
+     ("The contract value was US$108 million", "en")],
+)  # fmt: skip
+def test_language_is_guessed_for_digit_grouping(text, lang):
+    assert detect_language(text) == lang
+
+
+_ALPHABET = st.sampled_from(
+    list("0123456789０１２３,.  %$-/年月日亿万千百十一二三四五六七八九〇两点分之约超多余个ÿŷŸ\n")
+    + ["billion", "million", " mil millones ", "bilhões", "MW", "兆瓦", "US$", "R$", "美元", "more than ", "p. ",
+       "tel. +", "http://", "ISBN ", "about "]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=300).map("".join))
+def test_extraction_never_raises_and_offsets_point_at_the_raw_text(text):
+    for q in extract_quantities(text):
+        assert text[q.start : q.end] == q.raw
+        assert isinstance(q.value, Decimal)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(_ALPHABET, min_size=2000, max_size=2000).map("".join))
+def test_100_kb_of_hostile_text_is_read_well_under_a_second(chunk):
+    text = (chunk * (100_000 // max(len(chunk), 1) + 1))[:100_000]
+    start = time.process_time()  # CPU time: other processes on the machine do not count
+    extract_quantities(text)
+    assert time.process_time() - start < 1.0
+
+
+@pytest.mark.parametrize("unit", ["0", "万", "十", "1,", "1.", "123 ", "1年", "http://1", "p. 1 "])
+def test_degenerate_runs_do_not_backtrack_catastrophically(unit):
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    start = time.process_time()
+    extract_quantities(text)
+    assert time.process_time() - start < 1.0
