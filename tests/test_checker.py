@@ -235,3 +235,42 @@ def test_live_only_and_archive_only_runs(site, archive):
     archive_only = {c.reference_key: c for c in _run(_refs(site), archive, live=False)}
     assert archive_only["report2022"].link is None and archive_only["report2022"].snapshot is not None
     assert archive_only["mofcom"].link.state is LinkState.INCOMPLETE
+
+
+def test_an_archive_nobody_can_reach_gives_every_reference_one_shared_line_naming_it(site):
+    port = _closed_port()
+    base = f"http://127.0.0.1:{port}/web/"
+    with Fetcher(local_fetch_config()) as fetcher:
+        checks = check_references(_refs(site), fetcher=fetcher, archives=[base], cdx=[base + "cdx"])
+    errors = {c.archive_error for c in checks if c.archive_error}
+    assert len(errors) == 1  # the same line on each: the findings can say it once
+    (line,) = errors
+    assert line.startswith("web archive unreachable") and base in line and "\n" not in line
+    assert sum(1 for c in checks if c.archive_error) >= 4
+
+
+def test_an_archive_that_answers_is_never_called_unreachable(site, archive):
+    with Fetcher(local_fetch_config()) as fetcher:
+        checks = check_references(
+            _refs(site)[:1] + [_ref("ftp", "http://127.0.0.1:1/x")],
+            fetcher=fetcher,
+            archives=[archive.base],
+            cdx=[archive.cdx],
+        )
+    assert checks[0].snapshot is not None
+    assert not any((c.archive_error or "").startswith("web archive unreachable") for c in checks)
+
+
+def test_replaying_a_warc_without_archive_answers_means_no_copy_recorded_not_an_error(
+    site, archive, tmp_path
+):
+    warc = tmp_path / "live-only.warc.gz"
+    with WarcRecorder(warc) as recorder:
+        live_fetcher = RecordingFetcher(Fetcher(local_fetch_config(), recorder=recorder), recorder)
+        _run(_refs(site), archive, fetcher=live_fetcher, archive=False)  # records live answers only
+        live_fetcher.close()
+    replayed = {c.reference_key: c for c in _run(_refs(site), archive, fetcher=ReplayFetcher(warc))}
+    assert replayed["report2022"].link.state is LinkState.OK  # live verdicts come from the WARC
+    assert all(c.archive_error is None and c.snapshot is None for c in replayed.values())
+    assert replayed["mofcom"].recovery.status == "unchecked"
+    assert "recorded" in replayed["mofcom"].recovery.evidence

@@ -15,8 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import cli
-from citecheck.cli.check import CheckerSettings, checker_options
+from citecheck.cli.check import checker_options
 from citecheck.sources.archive import WAYBACK_BASE, WAYBACK_CDX
+from citecheck.sources.session import CheckerSettings
 from servers.pywb_archive import WarcPage, write_warc
 
 MOFCOM = "http://ar.mofcom.gov.cn/article/jmxw/202111/20211103215703.shtml"  # seed line 177, garbled there
@@ -166,3 +167,15 @@ def test_checker_options_are_reusable_by_another_command():
     assert (config.cdx_per_minute, config.min_interval) == (12.0, 1.0)  # politeness kept unless asked
     CliRunner().invoke(other, [], catch_exceptions=False)
     assert (seen["settings"].archives, seen["settings"].cdx) == ((WAYBACK_BASE,), (WAYBACK_CDX,))
+
+
+def test_an_archive_nobody_can_reach_is_one_line_on_stderr(tmp_path):
+    bib = tmp_path / "two.bib"
+    bib.write_text(
+        "@misc{a, title={A}, url={http://a.example/1}}\n@misc{b, title={B}, url={http://b.example/2}}\n",
+        encoding="utf-8",
+    )
+    base = "http://127.0.0.1:9/web/"  # loopback without --allow-private: the guard refuses it
+    done = _main(bib, "--archive", base, "--cdx", base + "cdx", "--no-live", "--no-cache")
+    archive_lines = [line for line in done.stderr.splitlines() if line.startswith("archive:")]
+    assert len(archive_lines) == 1 and base in archive_lines[0] and "(2 references)" in archive_lines[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -259,3 +260,22 @@ def test_the_progress_bar_draws_one_line_per_stage_and_ends_it():
         "\rchecking links   [#####-----] 5/9\n"
         "\rreading sources  [##########] 1/1\n"
     )
+
+
+def test_min_interval_from_the_command_line_spaces_the_requests_to_one_host(run, paper, origin_server):
+    started = time.monotonic()
+    result = run(str(paper), "--min-interval", "0.4", "--fail-on", "none", "-q")
+    assert result.exit_code == 0, result.output
+    times = sorted(r.time for r in origin_server.requests(host="127.0.0.1") if r.time >= started)
+    assert len(times) >= 3
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.38, gaps  # the config file says 0: the flag won
+
+
+def test_cdx_per_minute_from_the_command_line_spaces_archive_index_queries(run, paper, pywb_archive):
+    pywb_archive.reset()
+    result = run(str(paper), "--cdx-per-minute", "600", "--fail-on", "none", "-q")
+    assert result.exit_code == 0, result.output
+    cdx = sorted(r.time for r in pywb_archive.requests("/cdx"))
+    assert len(cdx) >= 2
+    assert min(b - a for a, b in zip(cdx, cdx[1:], strict=False)) >= 0.09  # 600 a minute: one every 0.1 s

@@ -213,3 +213,32 @@ def test_count_by_kind_counts_in_severity_order():
     counts = count_by_kind(_findings())
     assert list(counts)[:2] == ["broken", "inconsistent"]
     assert counts["repaired-url"] == 3
+
+
+DOWN = "web archive unreachable, no answer this run: https://web.archive.org/web/ (offline): cannot resolve web.archive.org"
+
+
+def test_an_archive_nobody_could_reach_is_one_finding_for_the_run_naming_every_reference():
+    refs = [Reference(f"k{i}", "webpage", "raw", note_id=f"p1n{i}") for i in range(12)]
+    checks = [SourceCheck(r.key, f"http://a.org/{i}", archive_error=DOWN) for i, r in enumerate(refs)]
+    (finding,) = [f for f in build_findings(refs, checks, []) if f.kind is FindingKind.ARCHIVE_ERROR]
+    assert finding.reference_key is None and "\n" not in finding.message
+    assert finding.message == f"Archive lookup failed for 12 references: {DOWN}"
+    assert dict(finding.evidence)["references"] == ", ".join(r.key for r in refs)
+
+
+def test_different_archive_errors_stay_separate_findings():
+    refs = [Reference("a", "webpage", "raw"), Reference("b", "webpage", "raw")]
+    checks = [
+        SourceCheck("a", "http://a.org/", archive_error="CDX answered HTML, not JSON"),
+        SourceCheck("b", "http://b.org/", archive_error=DOWN),
+    ]
+    found = [f for f in build_findings(refs, checks, []) if f.kind is FindingKind.ARCHIVE_ERROR]
+    assert [f.reference_key for f in found] == ["a", "b"]
+
+
+def test_a_broken_link_whose_archive_did_not_answer_says_its_copy_is_unknown_not_missing():
+    link = LinkResult("http://a.org/x", LinkState.BROKEN, "HTTP 404 Not Found", status=404)
+    check = SourceCheck("a", "http://a.org/x", link=link, archive_error=DOWN)
+    broken = _one(build_findings([Reference("a", "webpage", "raw")], [check], []), FindingKind.BROKEN)
+    assert dict(broken.evidence)["archived copy"] == f"unknown: {DOWN}"

@@ -164,3 +164,9 @@ def test_a_figure_whose_note_has_no_source_text_is_unverifiable():
     claim = Claim("p3n1", "covering more than 4.5 billion tons", quantities=(q,))
     (figure,) = compare_figures([claim], [Reference("c", "article", "raw", note_id="p3n1")], {})
     assert figure.verdict is Verdict.UNVERIFIABLE and figure.reference_key == "c"
+
+
+def test_offline_the_seed_has_no_archive_errors_only_no_recorded_copies(tmp_path, seed_path):
+    report = verify(seed_path, _offline(tmp_path))
+    assert not [f for f in report.findings if f.kind is FindingKind.ARCHIVE_ERROR]
+    assert all(c.archive_error is None and c.snapshot is None for c in report.checks)

@@ -106,8 +106,12 @@ def snapshot_date(timestamp: str | None) -> str:
     return date
 
 
-def _snapshot_evidence(snapshot: Snapshot | None) -> tuple[tuple[str, str], ...]:
+def _snapshot_evidence(
+    snapshot: Snapshot | None, archive_error: str | None = None
+) -> tuple[tuple[str, str], ...]:
     if snapshot is None:
+        if archive_error:  # the archive did not answer: a copy may exist
+            return (("archived copy", f"unknown: {archive_error}"),)
         return (("archived copy", "none found"),)
     return (
         ("archived copy", snapshot.url),
@@ -131,22 +135,45 @@ def _link_findings(ref: Reference | None, check: SourceCheck) -> list[Finding]:
         if link.times_seen > 1 and link.first_seen:
             evidence.append(("same result since", f"{link.first_seen} ({link.times_seen} checks)"))
         if link.state in (LinkState.BROKEN, LinkState.SOFT_404, LinkState.FLAKY, LinkState.BLOCKED):
-            evidence.extend(_snapshot_evidence(check.snapshot))
+            evidence.extend(_snapshot_evidence(check.snapshot, check.archive_error))
         message = f"{_LINK_WORDS[link.state]}: {link.reason}"
         if link.state in (LinkState.BROKEN, LinkState.SOFT_404) and check.snapshot is not None:
             message += f"; archived copy from {snapshot_date(check.snapshot.timestamp)[:10]}"
         out.append(
             Finding(_LINK_KIND[link.state], message, key, note, check.url or link.url, tuple(evidence))
         )
-    if check.archive_error:
+    return out
+
+
+def _archive_findings(checks: Sequence[SourceCheck], ref_by_key: dict[str, Reference]) -> list[Finding]:
+    """One finding per archive problem: a reference of its own when only it met the problem, else one
+    for the run naming every reference it touched (an archive nobody could reach is said once)."""
+    groups: dict[str, list[SourceCheck]] = {}
+    for check in checks:
+        if check.archive_error:
+            groups.setdefault(check.archive_error, []).append(check)
+    out: list[Finding] = []
+    for error, group in groups.items():
+        if len(group) == 1:
+            check = group[0]
+            ref = ref_by_key.get(check.reference_key)
+            out.append(
+                Finding(
+                    FindingKind.ARCHIVE_ERROR,
+                    f"Archive lookup failed: {error}",
+                    check.reference_key,
+                    ref.note_id if ref else None,
+                    check.url,
+                    (("archive", error),),
+                )
+            )
+            continue
+        keys = [check.reference_key for check in group]
         out.append(
             Finding(
                 FindingKind.ARCHIVE_ERROR,
-                f"Archive lookup failed: {check.archive_error}",
-                key,
-                note,
-                check.url,
-                (("archive", check.archive_error),),
+                f"Archive lookup failed for {len(group)} references: {error}",
+                evidence=(("archive", error), ("references", ", ".join(keys))),
             )
         )
     return out
@@ -343,6 +370,7 @@ def build_findings(
     found: list[Finding] = []
     for check in checks:
         found.extend(_link_findings(ref_by_key.get(check.reference_key), check))
+    found.extend(_archive_findings(checks, ref_by_key))
     for ref in references:
         found.extend(_url_findings(ref, check_by_key.get(ref.key)))
     found.extend(_figure_findings(figures, ref_by_key))

@@ -23,7 +23,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -45,6 +44,21 @@ from .model import (
 )
 from .report import FORMATS, render
 from .report._common import scrub
+from .sources.session import CheckerSession, CheckerSettings, LoggingFetcher
+
+__all__ = [
+    "LoggingFetcher",
+    "bundled_seed",
+    "checker_settings",
+    "compare_figures",
+    "exit_status",
+    "fetch_config",
+    "output_paths",
+    "safe_stem",
+    "verify",
+    "verify_with_references",
+    "write_outputs",
+]
 
 Progress = Callable[[str, int, int], None]
 
@@ -66,100 +80,18 @@ def now_utc() -> str:
 # ------------------------------------------------------------------- fetcher and cache
 
 
+def checker_settings(options: VerifyOptions) -> CheckerSettings:
+    """The checker session settings a run's options describe (one set of rules with ``check``)."""
+    return CheckerSettings.from_verify_options(options)
+
+
 def fetch_config(options: VerifyOptions):
     """The :class:`~citecheck.sources.fetcher.FetchConfig` the options describe.
 
     ``timeout`` means what ``check --timeout`` means: the read timeout; connecting gets at
     most 10 s of it and one whole fetch (hops and retries) three times it.
     """
-    from .sources.fetcher import FetchConfig
-
-    wanted: dict = {"allow_private": options.allow_private, "allowed_hosts": tuple(options.allowed_hosts)}
-    if options.timeout:
-        wanted.update(
-            connect_timeout=min(10.0, options.timeout),
-            read_timeout=options.timeout,
-            total_timeout=options.timeout * 3,
-        )
-    explicit = {
-        "connect_timeout": options.connect_timeout,
-        "read_timeout": options.read_timeout,
-        "retries": options.retries,
-        "min_interval": options.min_interval,
-        "per_host_concurrency": options.per_host_concurrency,
-        "max_bytes": options.max_bytes,
-        "cdx_per_minute": options.cdx_per_minute,
-        "snapshots_per_second": options.snapshots_per_second,
-    }
-    wanted.update({k: v for k, v in explicit.items() if v is not None})
-    names = {f.name for f in dataclasses.fields(FetchConfig)}
-    return FetchConfig(**{k: v for k, v in wanted.items() if v is not None and k in names})
-
-
-def open_cache(options: VerifyOptions):
-    """The run's cache (raises :class:`~citecheck.errors.CacheError` when it cannot be opened)."""
-    from .sources.cache import Cache
-
-    # a replay is reproducible: it never reads a cache filled by other runs
-    replay = bool(options.from_warc) and not options.offline
-    kwargs: dict = {"enabled": options.use_cache and not replay}
-    if options.live_ttl is not None:
-        kwargs["live_ttl"] = options.live_ttl
-    if options.lookup_ttl is not None:
-        kwargs["lookup_ttl"] = options.lookup_ttl
-    return Cache(options.cache_dir, **kwargs)
-
-
-def open_fetcher(options: VerifyOptions, stack: ExitStack):
-    """The run's fetcher: replay from WARC files (also ``--offline``), or live (optionally recording)."""
-    if options.save_warc is not None and (options.from_warc or options.offline):
-        raise UsageError(
-            "--save-warc records network responses: it cannot be combined with --from-warc or --offline"
-        )
-    if options.from_warc or options.offline:
-        from .sources.warc import ReplayFetcher
-
-        for path in options.from_warc:
-            if not Path(path).is_file():
-                raise UsageError(f"WARC file not found: {path}")
-        fetcher = ReplayFetcher(list(options.from_warc))
-        stack.callback(fetcher.close)
-        return fetcher
-    from .sources.fetcher import Fetcher
-
-    config = fetch_config(options)
-    if options.save_warc is not None:
-        from .sources.warc import RecordingFetcher, WarcRecorder
-
-        recorder = WarcRecorder(options.save_warc)
-        stack.push(recorder)  # closed (renamed into place) on success, dropped on Ctrl-C
-        fetcher = Fetcher(config, recorder=recorder)
-        stack.callback(fetcher.close)
-        return RecordingFetcher(fetcher, recorder)
-    fetcher = Fetcher(config)
-    stack.callback(fetcher.close)
-    return fetcher
-
-
-class LoggingFetcher:
-    """Wraps a fetcher and logs one line per request: ``GET live http://a.org/ -> 404 (0.12 s)``."""
-
-    def __init__(self, fetcher, log: Callable[[str], None]):
-        self._fetcher = fetcher
-        self._log = log
-
-    def fetch(self, url: str, **kwargs):
-        response = self._fetcher.fetch(url, **kwargs)
-        outcome = response.status if response.status is not None else (response.error or "no answer")
-        source = " [replay]" if getattr(response, "from_replay", False) else ""
-        self._log(
-            f"{kwargs.get('method', 'GET')} {kwargs.get('purpose', 'live')} {url} -> {outcome}"
-            f" ({getattr(response, 'elapsed', 0.0):.2f} s){source}"
-        )
-        return response
-
-    def __getattr__(self, name):
-        return getattr(self._fetcher, name)
+    return checker_settings(options).fetch_config()
 
 
 # ------------------------------------------------------------------- stages
@@ -310,24 +242,18 @@ def verify_with_references(
     references = list(extract_references(document))
     claims = list(extract_claims(document))
 
-    with ExitStack() as stack:
-        cache = open_cache(options)
-        if hasattr(cache, "close"):
-            stack.callback(cache.close)
-        if fetcher is None:
-            fetcher = open_fetcher(options, stack)
-        if log is not None:
-            fetcher = LoggingFetcher(fetcher, log)
-        checks = _check(references, fetcher, cache, options, progress)
+    with CheckerSession(checker_settings(options), fetcher=fetcher, log=log) as session:
+        checks = _check(references, session.fetcher, session.cache, options, progress)
         cited_notes = {claim.note_id for claim in claims if quotes_figures(claim)}
         ref_note = {ref.key: ref.note_id for ref in references}
         wanted = [c for c in checks if ref_note.get(c.reference_key) in cited_notes and _needs_source(c)]
-        sources = _source_texts(wanted, fetcher, cache, options, progress)
+        sources = _source_texts(wanted, session.fetcher, session.cache, options, progress)
         figures = compare_figures(claims, references, sources)
+        request_count = session.request_count
 
     findings = build_findings(references, checks, figures, claims, document_warnings=document.warnings)
     recorded = options.summary()
-    recorded["request_count"] = getattr(fetcher, "request_count", None)
+    recorded["request_count"] = request_count
     report = Report(
         paper=display_name(path),
         generated_at=now_utc(),

@@ -1,20 +1,17 @@
 """``citecheck check INPUT``: every cited URL checked live and in web archives.
 
-The network options are shared with ``citecheck verify``::
+Only option parsing and printing live here; what the options mean (offline, WARC replay and
+recording, cache) is :mod:`citecheck.sources.session`. The network options are shared with
+``citecheck verify``::
 
-    from citecheck.cli.check import checker_options, CheckerSettings, CheckerSession
+    from citecheck.cli.check import checker_options
+    from citecheck.sources.session import CheckerSession, CheckerSettings
 
     @click.command()
     @checker_options
-    def verify(paper, **options):
-        settings = CheckerSettings.from_options(options)
-        with CheckerSession(settings) as session:
+    def other(paper, **options):
+        with CheckerSession(CheckerSettings.from_options(options)) as session:
             checks = session.check(references)
-            body = session.fetch_source(checks[0])
-
-``CheckerSession`` builds the fetcher (live, WARC replay for ``--from-warc``, cache-and-WARC-only
-for ``--offline``), the cache and the WARC recorder (``--save-warc``: the file appears complete
-when the session closes).
 """
 
 from __future__ import annotations
@@ -22,16 +19,16 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
 import click
 
-from ..errors import InputError, UsageError
+from ..errors import InputError
 from ..fsutil import atomic_write
 from ..model import LinkState, SourceCheck
 from ..sources.archive import WAYBACK_BASE, WAYBACK_CDX
+from ..sources.session import CheckerSession, CheckerSettings
 
 _OPTIONS = [
     click.option(
@@ -111,155 +108,12 @@ _OPTIONS = [
     ),
 ]
 
-_POLITENESS = ("min_interval", "cdx_per_minute", "snapshots_per_second")
-
 
 def checker_options(func):
     """Add the network/archive/cache options of ``check`` to a click command (``verify`` reuses them)."""
     for option in reversed(_OPTIONS):
         func = option(func)
     return func
-
-
-@dataclass(frozen=True)
-class CheckerSettings:
-    """What the checker options mean, independent of click (``verify`` may fill it from config too)."""
-
-    archives: tuple[str, ...] = (WAYBACK_BASE,)
-    cdx: tuple[str, ...] = (WAYBACK_CDX,)
-    cache_dir: str | None = None
-    use_cache: bool = True
-    offline: bool = False
-    allow_private: bool = False
-    allowed_hosts: tuple[str, ...] = ()
-    from_warc: tuple[str, ...] = ()
-    save_warc: str | None = None
-    timeout: float | None = None
-    workers: int = 8
-    fetch_overrides: dict = field(default_factory=dict, compare=False)  # extra FetchConfig fields
-
-    @classmethod
-    def from_options(cls, options: dict, **defaults) -> CheckerSettings:
-        """Settings from click's parsed options (unknown keys ignored); ``defaults`` fill gaps.
-
-        Archives: the Wayback Machine unless ``--archive`` or ``--cdx`` is given.
-        """
-        archives = tuple(options.get("archives") or ())
-        cdx = tuple(options.get("cdx") or ())
-        if not archives and not cdx:
-            archives = tuple(defaults.get("archives") or (WAYBACK_BASE,))
-            cdx = tuple(defaults.get("cdx") or (WAYBACK_CDX,))
-        settings = cls(
-            archives=archives,
-            cdx=cdx,
-            cache_dir=options.get("cache_dir") or defaults.get("cache_dir"),
-            use_cache=not options.get("no_cache", False),
-            offline=bool(options.get("offline")),
-            allow_private=bool(options.get("allow_private") or defaults.get("allow_private")),
-            allowed_hosts=tuple(options.get("allow_hosts") or defaults.get("allowed_hosts") or ()),
-            from_warc=tuple(options.get("from_warc") or ()),
-            save_warc=options.get("save_warc"),
-            timeout=options.get("timeout") or defaults.get("timeout"),
-            workers=options.get("workers") or defaults.get("workers") or 8,
-            fetch_overrides={
-                **dict(defaults.get("fetch_overrides") or {}),
-                **{k: options[k] for k in _POLITENESS if options.get(k) is not None},
-            },
-        )
-        settings.validate()
-        return settings
-
-    def validate(self) -> None:
-        if self.save_warc and (self.from_warc or self.offline):
-            raise UsageError(
-                "--save-warc records network responses: it cannot be combined with --from-warc or --offline"
-            )
-
-    def fetch_config(self):
-        from ..sources.fetcher import FetchConfig
-
-        values: dict = {"allow_private": self.allow_private, "allowed_hosts": self.allowed_hosts}
-        if self.timeout:
-            values.update(
-                connect_timeout=min(10.0, self.timeout),
-                read_timeout=self.timeout,
-                total_timeout=self.timeout * 3,
-            )
-        values.update(self.fetch_overrides)
-        return FetchConfig(**values)
-
-
-class CheckerSession:
-    """The fetcher, cache and WARC recorder a run needs, closed together (a context manager)."""
-
-    def __init__(self, settings: CheckerSettings):
-        from ..sources.cache import Cache
-        from ..sources.fetcher import Fetcher
-        from ..sources.warc import RecordingFetcher, ReplayFetcher, WarcRecorder
-
-        settings.validate()
-        self.settings = settings
-        self.recorder = None
-        replay = bool(settings.from_warc) and not settings.offline
-        # replay is reproducible: it never reads a cache filled by other runs
-        use_cache = settings.use_cache and not replay
-        self.cache = Cache(settings.cache_dir, enabled=use_cache)
-        if settings.offline or settings.from_warc:
-            self.fetcher = ReplayFetcher(settings.from_warc)
-        else:
-            if settings.save_warc:
-                self.recorder = WarcRecorder(settings.save_warc)
-            fetcher = Fetcher(settings.fetch_config(), recorder=self.recorder)
-            self.fetcher = RecordingFetcher(fetcher, self.recorder) if self.recorder is not None else fetcher
-
-    @property
-    def archives(self) -> tuple[str, ...]:
-        return self.settings.archives
-
-    @property
-    def cdx(self) -> tuple[str, ...]:
-        return self.settings.cdx
-
-    def check(
-        self, references, *, progress=None, live: bool = True, archive: bool = True
-    ) -> list[SourceCheck]:
-        from ..sources.checker import check_references
-
-        return check_references(
-            references,
-            fetcher=self.fetcher,
-            cache=self.cache,
-            archives=self.settings.archives,
-            cdx=self.settings.cdx,
-            workers=self.settings.workers,
-            progress=progress,
-            live=live,
-            archive=archive,
-        )
-
-    def fetch_source(self, check: SourceCheck):
-        from ..sources.checker import fetch_source
-
-        return fetch_source(check, self.fetcher, self.cache)
-
-    def close(self) -> None:
-        try:
-            self.fetcher.close()
-        finally:
-            try:
-                self.cache.close()
-            finally:
-                if self.recorder is not None:
-                    self.recorder.close()
-
-    def __enter__(self) -> CheckerSession:
-        return self
-
-    def __exit__(self, exc_type, *exc) -> None:
-        if exc_type is KeyboardInterrupt and self.recorder is not None:
-            self.recorder.abort()
-            self.recorder = None
-        self.close()
 
 
 # ------------------------------------------------------------------------------------------
@@ -392,6 +246,13 @@ def check(input_path, json_path, no_live, no_archive, quiet, verbose, **options)
         summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
         archived = sum(1 for c in checks if c.snapshot is not None)
         click.echo(f"{summary}; {archived} with an archived copy", err=True)
+        shared: dict[str, int] = {}
+        for c in checks:
+            if c.archive_error:
+                shared[c.archive_error] = shared.get(c.archive_error, 0) + 1
+        for error, n in shared.items():
+            if n > 1:  # an archive nobody could reach: said once, not once per reference
+                click.echo(f"archive: {error} ({n} references)", err=True)
 
 
 COMMANDS = [check]

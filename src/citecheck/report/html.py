@@ -461,6 +461,8 @@ def _references_section(report: Report) -> Markup:
             field("link", join([_badge(check.link.state.value, _link_tone(check)), " ", check.link.reason]))
         if check is not None and check.snapshot is not None:
             field("archived copy", join([a(snapshot_date(check.snapshot.timestamp), check.snapshot.url)]))
+        elif check is not None and check.archive_error:
+            field("archived copy", f"unknown: {check.archive_error}")
         field("note", ref.note_id)
         field("as printed", ref.raw)
         for warning in ref.warnings:

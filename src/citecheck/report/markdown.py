@@ -103,6 +103,8 @@ def render_markdown(report: Report) -> str:
             if check.snapshot is not None:
                 when = snapshot_date(check.snapshot.timestamp)
                 line += f" Archived copy: {link(when, check.snapshot.url)}."
+            elif check.archive_error:
+                line += f" Archived copy unknown: {md(check.archive_error)}."
             else:
                 line += " No archived copy found."
             out.append(line)

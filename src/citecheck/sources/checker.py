@@ -21,11 +21,22 @@ Per reference with a URL:
 URLs are deduplicated (each checked and looked up once per run). Nothing here raises for a dead
 server or an archive that is down: those become ``LinkResult`` states and
 ``SourceCheck.archive_error`` lines.
+
+Two archive outcomes are told apart from a per-reference error:
+
+* replaying WARC files (``--from-warc``, ``--offline``), an archive question the WARC holds no
+  answer to means "no archived copy recorded": ``snapshot`` None and no ``archive_error``;
+* when no configured archive answered a single request in the run (no network, archive down),
+  every affected reference carries the same one line naming the archives and why, e.g.
+  ``"web archive https://web.archive.org/web/ could not be reached (offline): cannot resolve
+  web.archive.org"``, so the findings can say it once for the run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -33,12 +44,109 @@ from urllib.parse import urlsplit
 
 from ..errors import ArchiveError, NoSnapshot
 from ..model import LinkResult, LinkState, Recovery, Reference, Snapshot, SourceCheck, Url
-from .archive import WAYBACK_BASE, WAYBACK_CDX, ArchiveClient, error_line, make_archives
+from .archive import WAYBACK_BASE, WAYBACK_CDX, Archive, ArchiveClient, error_line, make_archives
 from .recover import RecoveryResult, alternatives, needs_recovery, recover_url, url_key
 
 LIVE_BODY_NS = "live-body"
 
 Progress = Callable[[int, int, str], None]  # (done, total, what was just finished)
+
+
+#: Why an archive question got no answer while replaying WARC files (not an archive error).
+NOT_RECORDED = "no archive answer recorded in the WARC files (offline replay)"
+
+
+class NotRecorded(NoSnapshot):
+    """A replayed archive question the WARC files hold no answer to: no archived copy recorded."""
+
+
+def is_unrecorded(response) -> bool:
+    """True for a replayed fetch of a URL the WARC files do not hold (no traffic, no recorded answer).
+
+    A recorded failure (a timeout met while recording) replays with its attempts; a missing record
+    has none.
+    """
+    return (
+        getattr(response, "from_replay", False)
+        and response.status is None
+        and response.error_kind == "offline"
+        and not response.attempts
+    )
+
+
+class ArchiveTraffic:
+    """The fetcher the archive client uses in one run: notes which archives answered at all, and
+    turns a replay's missing record into :class:`NotRecorded` (which the client treats as "no copy").
+
+    Once an archive's host turned out not to resolve (no network, no DNS), later requests to it get
+    that answer at once, without waiting for the archive's rate limit (likewise a refused connection,
+    after the fetcher's retries, and an address the guard refuses). Everything else
+    (``config``, ``request_count``, ``close``) is the wrapped fetcher's.
+    """
+
+    _HOPELESS = ("offline", "dns", "connect", "guard")  # the fetcher has already retried
+
+    def __init__(self, fetcher, archives: Iterable[Archive]):
+        self._fetcher = fetcher
+        self._archives = tuple(archives)
+        self._lock = threading.Lock()
+        self.answered: set[str] = set()  # archive bases that gave at least one usable HTTP answer
+        self.failures: dict[str, Counter] = {}  # archive base -> why requests got no usable answer
+        self._unresolved: dict[str, object] = {}  # archive base -> the answer its host gave
+        self._probes = {archive.base: threading.Lock() for archive in self._archives}
+        self._settled: set[str] = set()  # archives whose first request has come back
+
+    def _owner(self, url: str) -> Archive | None:
+        for archive in self._archives:
+            if (archive.cdx and url.startswith(archive.cdx)) or url.startswith(archive.base):
+                return archive
+        return None
+
+    def fetch(self, url: str, **kwargs):
+        archive = self._owner(url)
+        if archive is None:
+            return self._answer(None, url, kwargs)
+        if archive.base in self._settled:
+            return self._answer(archive, url, kwargs)
+        with self._probes[archive.base]:  # the first request to an archive goes alone
+            response = self._answer(archive, url, kwargs)
+            self._settled.add(archive.base)
+            return response
+
+    def _answer(self, archive: Archive | None, url: str, kwargs: dict):
+        known = self._unresolved.get(archive.base) if archive is not None else None
+        if known is not None:
+            return dataclasses.replace(known, url=url, final_url=url, elapsed=0.0, attempts=0)
+        response = self._fetcher.fetch(url, **kwargs)
+        if is_unrecorded(response):
+            raise NotRecorded(NOT_RECORDED)
+        if archive is not None:
+            with self._lock:
+                if response.status is None and response.error_kind in self._HOPELESS:
+                    self._unresolved.setdefault(archive.base, response)
+                if response.status is None or response.status >= 500:
+                    why = (
+                        f"({response.error_kind or 'error'}): {response.error or 'no answer'}"
+                        if response.status is None
+                        else f"(HTTP {response.status}): every request failed"
+                    )
+                    self.failures.setdefault(archive.base, Counter())[why] += 1
+                else:
+                    self.answered.add(archive.base)
+        return response
+
+    def outage(self) -> str | None:
+        """One line when no archive answered any request this run, else None."""
+        with self._lock:
+            if self.answered or not self.failures or len(self.failures) < len(self._archives):
+                return None
+            parts = [f"{base} {reasons.most_common(1)[0][0]}" for base, reasons in self.failures.items()]
+        noun = "web archive" if len(parts) == 1 else "web archives"
+        line = f"{noun} unreachable, no answer this run: " + "; ".join(parts)
+        return " ".join(line.split())[:300]
+
+    def __getattr__(self, name):
+        return getattr(self._fetcher, name)
 
 
 @dataclass
@@ -131,7 +239,9 @@ def check_references(
     ``cdx`` CDX endpoints; they are paired by :func:`~citecheck.sources.archive.make_archives`.
     ``progress(done, total, what)`` is called after each network task.
     """
-    client = ArchiveClient(make_archives(archives, cdx), fetcher, cache)
+    configured = make_archives(archives, cdx)
+    traffic = ArchiveTraffic(fetcher, configured)
+    client = ArchiveClient(configured, traffic, cache)
     plans = [_Plan(ref=r, url=r.url) for r in refs if r.url is not None]
     counter = _Counter(progress)
     memo: dict = {}  # (archive base, url) -> captures, shared by look-ups in this run
@@ -212,10 +322,15 @@ def check_references(
         links = live_future.result() if live_future is not None else {}
 
     # 3. assemble, per reference (look-ups now come from the memo: no network)
+    outage = traffic.outage()
     checks = []
     for plan in plans:
         recovery = plan.recovery.recovery if plan.recovery is not None else None
-        errors = [plan.recovery.error] if plan.recovery is not None and plan.recovery.error else []
+        errors = (
+            [plan.recovery.error]
+            if plan.recovery is not None and plan.recovery.error and plan.recovery.error != NOT_RECORDED
+            else []
+        )
         if plan.incomplete:
             link = _incomplete_link(plan.url, recovery)
         else:
@@ -237,7 +352,7 @@ def check_references(
                 link=link,
                 snapshot=snapshot,
                 recovery=recovery,
-                archive_error=errors[-1] if errors and snapshot is None else None,
+                archive_error=(outage or errors[-1]) if errors and snapshot is None else None,
             )
         )
     return checks
