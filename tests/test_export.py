@@ -166,3 +166,42 @@ def test_a_users_bib_file_becomes_references_with_their_keys():
     assert doe.authors == ("Doe, Jane", "Roe, R.") and doe.et_al
     assert doe.title == "A über Title"
     assert (doe.date, doe.pages) == ("1999-06", "1-9")
+
+
+def test_a_url_field_in_a_bib_file_is_verbatim_ampersand_percent_and_tilde_kept():
+    bib = r"""
+@online{q, title = {Query \& answer}, url = {https://example.org/s?a=1&b=2%20c~d_e#top},
+  doi = {10.1000/x_y%z}}
+@misc{h, title = {Linked}, howpublished = {\url{http://e.org/a?b=1&c=2}}}
+@misc{p, title = {Plain BibTeX escapes}, url = "http://x.org/a\_b\%20?q=1\&r=2"}
+"""
+    q, h, p = references_from_bibtex(bib)
+    assert q.title == "Query & answer"  # other fields are still LaTeX-decoded
+    assert q.url.repaired == "https://example.org/s?a=1&b=2%20c~d_e#top" and q.url.complete
+    assert q.doi == "10.1000/x_y%z"
+    assert h.url.repaired == "http://e.org/a?b=1&c=2" and h.container is None
+    assert p.url.repaired == "http://x.org/a_b%20?q=1&r=2"
+
+
+LONE_SURROGATES = Reference(
+    key="k\ud800",
+    entry_type="webpage",
+    raw="Smith \udc80 raw",
+    authors=("Smith\udfff, J.",),
+    title="A title with a lone \ud83d surrogate and a pair \ud83d\ude00",
+    container="Site \udcff",
+    year=2020,
+    url=Url(raw="http://e.org/\udc80", repaired="http://e.org/\udc80", complete=True),
+)
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex", "csljson", "ris"])
+def test_export_always_produces_valid_utf8_even_from_lone_surrogates(fmt, tmp_path):
+    from citecheck.fsutil import atomic_write
+
+    text = export([LONE_SURROGATES], fmt)
+    data = text.encode("utf-8")  # raises on a lone surrogate
+    assert "\ufffd" in text
+    assert "\U0001f600" in text  # a proper pair is joined, not replaced
+    path = atomic_write(tmp_path / f"out.{fmt}", text)
+    assert path.read_bytes() == data

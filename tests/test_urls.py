@@ -2,7 +2,7 @@
 
 import pytest
 
-from citecheck.references.urls import find_url, repair_url
+from citecheck.references.urls import find_url, repair_url, url_in
 
 
 @pytest.fixture(scope="module")
@@ -14,9 +14,9 @@ def _url_on(lines, n, contains=None):
     text = lines[n - 1]
     if contains:
         text = text[text.index(contains) :]
-    loc = find_url(text)
-    assert loc is not None, f"no URL found on line {n}"
-    return repair_url(text[loc[0] : loc[1]])
+    found = url_in(text)
+    assert found is not None, f"no URL found on line {n}"
+    return found[2]
 
 
 COMPLETE = [
@@ -135,3 +135,61 @@ def test_find_url_finds_an_address_whose_scheme_was_garbled_away(lines):
     text = lines[203 - 1]
     s, e = find_url(text)
     assert text[s:e].endswith("ÿÿÿÿÿ htm")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://127.0.0.1:8123/x",
+        "http://localhost:8080/a",
+        "http://[::1]:80/",
+        "http://[::1]/",
+        "http://localhost",
+    ],
+)
+def test_an_ip_address_or_localhost_host_is_a_complete_url(address):
+    url = repair_url(address)
+    assert url.complete is True
+    assert url.repaired == address
+    assert "host has no top-level domain: cut or lost" not in url.repairs
+
+
+@pytest.mark.parametrize(
+    "text,address",
+    [
+        ("The origin server ran at http://127.0.0.1:8123/x, 2020.", "http://127.0.0.1:8123/x"),
+        ("The test server listens on http://[::1]:80/", "http://[::1]:80/"),
+        ("Served from http://localhost:8080/a.", "http://localhost:8080/a"),
+    ],
+)
+def test_an_ip_or_localhost_url_is_found_in_text_and_kept_whole(text, address):
+    a, b, url = url_in(text)
+    assert url.repaired == address and url.complete is True
+
+
+def test_an_octet_above_255_is_not_an_ip_address():
+    assert repair_url("http://10.0.0.300/x").complete is False
+
+
+@pytest.mark.parametrize(
+    "text,address",
+    [
+        ("For the data see http://example.com.", "http://example.com"),
+        ("For the data see http://example.com. The rest was lost.", "http://example.com"),
+        ("Retrieved from http://www.census.gov.", "http://www.census.gov"),
+        ("«Le Monde», 12 mai 2019, http://www.lemonde.fr.", "http://www.lemonde.fr"),
+    ],
+)
+def test_a_dot_that_ends_the_sentence_after_a_complete_host_is_dropped(text, address):
+    a, b, url = url_in(text)
+    assert url.complete is True
+    assert url.repaired == address
+
+
+def test_the_seeds_host_cut_at_the_line_end_stays_incomplete(lines):
+    # line 316: "…website, September 27, 2019, http://www.china.com." is the Ministry's
+    # site cut at the line end (".com.cn" lost its country code), not a sentence end.
+    url = _url_on(lines, 316)
+    assert url.complete is False
+    assert url.repaired == "http://www.china.com"
+    assert any("country code may be cut" in r for r in url.repairs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..errors import UsageError
 from ..model import Reference
 from .bibtex import to_biblatex, to_bibtex
+from .common import valid_text
 from .csljson import to_csljson
 from .ris import to_ris
 
@@ -21,9 +22,9 @@ SUFFIXES = {"bibtex": ".bib", "biblatex": ".bib", "csljson": ".json", "ris": ".r
 
 
 def export(refs: list[Reference], fmt: str) -> str:
-    """Render ``refs`` in ``fmt`` ("bibtex" | "biblatex" | "csljson" | "ris")."""
+    """Render ``refs`` in ``fmt`` ("bibtex" | "biblatex" | "csljson" | "ris"); always valid UTF-8 text."""
     try:
         writer = FORMATS[fmt.lower()]
     except KeyError:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    return writer(list(refs))
+    return valid_text(writer(list(refs)))

@@ -28,7 +28,7 @@ from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
 from ..model import Reference
-from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url
+from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url, valid_text
 
 __all__ = ["to_bibtex", "to_biblatex", "escape_latex"]
 
@@ -211,7 +211,7 @@ def _write(refs: list[Reference], fields_of) -> str:
     fmt = BibtexFormat()
     fmt.indent = "  "
     fmt.block_separator = "\n"
-    return bibtexparser.write_string(lib, bibtex_format=fmt)
+    return valid_text(bibtexparser.write_string(lib, bibtex_format=fmt))
 
 
 def to_bibtex(refs: list[Reference]) -> str:

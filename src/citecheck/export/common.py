@@ -17,9 +17,32 @@ import re
 from ..model import Reference
 from ..references.names import PARTICLES, is_chinese_name
 
-__all__ = ["name_parts", "is_literal_name", "split_pages", "date_parts", "notes_for", "usable_url"]
+__all__ = [
+    "name_parts",
+    "is_literal_name",
+    "split_pages",
+    "date_parts",
+    "notes_for",
+    "usable_url",
+    "valid_text",
+]
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,3}$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` as valid Unicode: surrogate pairs joined, lone surrogates replaced by U+FFFD.
+
+    Text decoded with ``surrogateescape`` or cut from JSON can hold lone surrogates, which
+    no UTF-8 writer accepts; an export must always be writable.
+
+    >>> valid_text("a\\ud800b") == "a\\ufffdb", valid_text("\\ud83d\\ude00") == "\\U0001f600"
+    (True, True)
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def is_literal_name(name: str) -> bool:

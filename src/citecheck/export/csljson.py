@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from ..model import Reference
-from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url
+from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url, valid_text
 
 __all__ = ["to_csljson", "csl_item"]
 
@@ -90,4 +90,4 @@ def csl_item(ref: Reference) -> dict:
 
 def to_csljson(refs: list[Reference]) -> str:
     """A JSON array of CSL items, UTF-8, indented."""
-    return json.dumps([csl_item(r) for r in refs], ensure_ascii=False, indent=2) + "\n"
+    return valid_text(json.dumps([csl_item(r) for r in refs], ensure_ascii=False, indent=2) + "\n")

@@ -18,7 +18,7 @@ ER  -
 from __future__ import annotations
 
 from ..model import Reference
-from .common import date_parts, is_literal_name, name_parts, notes_for, split_pages, usable_url
+from .common import date_parts, is_literal_name, name_parts, notes_for, split_pages, usable_url, valid_text
 
 __all__ = ["to_ris"]
 
@@ -104,4 +104,4 @@ def to_ris(refs: list[Reference]) -> str:
         out.extend(f"{tag}  - {_clean(value)}" for tag, value in lines)
         out.append("ER  - ")
         out.append("")
-    return "\n".join(out)
+    return valid_text("\n".join(out))

@@ -114,6 +114,26 @@ def _date(fields: dict[str, str]) -> tuple[str | None, int | None]:
     return iso, int(y)
 
 
+_TEX_ESCAPED = re.compile(r"\\([&%#_~$])")
+
+
+def _verbatim(value: str | None) -> str | None:
+    """A verbatim field (url, doi) as written: no LaTeX decoding, so ``&``, ``%`` and ``~`` stay.
+
+    Only the outer braces and the backslash of ``\\&``/``\\%``/``\\_`` (which plain
+    BibTeX users write) are dropped; a URL never holds a backslash.
+
+    >>> _verbatim(r"{http://a.org/?x=1&y=2\\%20}")
+    'http://a.org/?x=1&y=2%20'
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    while text.startswith("{") and text.endswith("}"):
+        text = text[1:-1].strip()
+    return " ".join(_TEX_ESCAPED.sub(r"\1", text).split()) or None
+
+
 def _url(value: str | None) -> Url | None:
     if not value:
         return None
@@ -126,12 +146,22 @@ def _url(value: str | None) -> Url | None:
 def references_from_bibtex(text: str) -> list[Reference]:
     """Every entry of a .bib text as a Reference; raises InputError when there is none."""
     try:
-        library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+        library = bibtexparser.parse_string(text)
+        # url and doi are verbatim in .bib files: read them before LaTeX decoding ("&", "%", "~")
+        verbatim = [
+            {
+                k.lower(): str(v.value)
+                for k, v in e.fields_dict.items()
+                if k.lower() in ("url", "doi", "howpublished")
+            }
+            for e in library.entries
+        ]
+        library = LatexDecodingMiddleware().transform(library)
     except Exception as exc:  # bibtexparser raises several types on broken input
         raise InputError(f"cannot read this BibTeX file ({type(exc).__name__}: {exc})") from None
     refs: list[Reference] = []
     lines = text.splitlines()
-    for entry in library.entries:
+    for entry, verb in zip(library.entries, verbatim, strict=True):
         f = {k.lower(): _plain(v.value) or "" for k, v in entry.fields_dict.items()}
         raw_f = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
         etype = _TYPES.get(entry.entry_type.lower(), "misc")
@@ -153,12 +183,15 @@ def references_from_bibtex(text: str) -> list[Reference]:
             or f.get("school")
             or None
         )
-        if container and re.match(r"\\url", container):
-            container = None
-        url_text = f.get("url") or None
-        if not url_text and "howpublished" in raw_f:
-            m = re.search(r"\\url\{([^}]*)\}", raw_f["howpublished"])
-            url_text = m.group(1) if m else None
+        if container and (
+            re.match(r"\\url", container)
+            or (container == f.get("howpublished") and re.match(r"\s*\\url", verb.get("howpublished", "")))
+        ):
+            container = None  # "howpublished = {\url{...}}" is a link, not a container
+        url_text = _verbatim(verb.get("url")) or None
+        if not url_text and "howpublished" in verb:
+            m = re.search(r"\\url\{([^}]*)\}", verb["howpublished"])
+            url_text = _verbatim(m.group(1)) if m else None
         start = entry.start_line + 1 if entry.start_line is not None else None
         span = None
         if start is not None:
@@ -190,7 +223,7 @@ def references_from_bibtex(text: str) -> list[Reference]:
                 edition=f.get("edition") or None,
                 url=_url(url_text),
                 access_date=f.get("urldate") or None,
-                doi=f.get("doi") or None,
+                doi=_verbatim(verb.get("doi")) or None,
                 isbn=f.get("isbn") or None,
                 language=f.get("langid") or f.get("language") or None,
                 warnings=tuple(warnings),

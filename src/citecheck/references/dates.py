@@ -66,7 +66,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ym", re.compile(rf"(?i)\b(?P<year>{YEAR_RE}),?\s+{_MON}(?!\s*\d)\b")),
 ]
 _ANY_YEAR = re.compile(YEAR_RE)
-_ANY_MONTH = re.compile(rf"(?i)\b(?:{_MONTH_ALT})")
+_MONTH_INITIALS = "".join(sorted({m[0] for m in MONTHS}))
+# the look-ahead on the first letter lets most words fail at once
+_ANY_MONTH = re.compile(rf"(?i)\b(?=[{_MONTH_INITIALS}])(?:{_MONTH_ALT})")
 _ISO_HINT = re.compile(rf"{YEAR_RE}\s*[-/.]\s*[01]?\d\s*[-/.]")
 _YEAR_ONLY = re.compile(rf"(?<![\d/.-])(?P<year>{YEAR_RE})(?P<suffix>[a-z])?(?![\d/]|\.\d)")
 

@@ -25,7 +25,7 @@ from ..model import Reference, Span, Url
 from .dates import YEAR_RE, find_date, parse_access_date
 from .names import _INITIAL, PARTICLES, looks_like_name, split_authors
 from .titles import find_quoted_title
-from .urls import find_url, repair_url
+from .urls import url_in
 
 __all__ = ["parse_reference", "MAX_PARSE_CHARS"]
 
@@ -69,29 +69,62 @@ _ABBREV_BEFORE_DOT = frozenset(
     "proc j int natl acad sci conf symp trans rep tech fig ch sec pt ser".split()
 )
 _PUBLISHED_IN = re.compile(
-    r"^[\s,.;:*]*(?:(?:published|publish|pub\.?|printed|appeared)\s+(?:in|on|at)\b|ed\.(?=\s*[«\"“])|in\s*:|in\b(?=\s*[«\"“]))\s*",
+    r"^[\s,.;:*]*(?:(?:published|publish|pub\.?|printed|appeared|reprinted)\s+(?:in|on|at)\b|ed\.(?=\s*[«\"“])|in\s*:|in\b(?=\s*[«\"“]))\s*",
     re.IGNORECASE,
 )
-_IN_EDITORS = re.compile(
-    r"^[\s,.;:]*In:?\s+(?P<eds>[^()]{2,160}?)\s*\((?:eds?|editors?|hrsg|coords?|dirs?)\.?\)\s*[,.:]?\s*", re.I
+_ED_WORDS = r"(?:(?:gen\.?\s+|general\s+)?eds?|editors?|hrsg|coords?|dirs?|comps?|hgg|a\s+cura\s+di|sous\s+la\s+dir|éds?|org|orgs)"
+_IN_EDITORS = re.compile(rf"^[\s,.;:]*In:?\s+(?P<eds>[^()]{{2,160}}?)\s*\({_ED_WORDS}\.?\)\s*[,.:]?\s*", re.I)
+# "Daphne Ellis (trans.), Wagner, 24": a translator or editor credit before the container
+_CREDIT_PAREN = re.compile(
+    rf"^[\s,.;:]*(?P<eds>[A-Z][^()]{{1,80}}?)\s*\((?:{_ED_WORDS}|trans|tr|transl|trad)\.?\)\s*(?:[,.:]\s*|(?=\()|$)",
+    re.I,
 )
 _IN = re.compile(r"^[\s,.;:]*In:?\s+", re.I)
 _IN_EDITORS_ACM = re.compile(
     r"^[\s,.;:]*In:?\s+(?P<eds>[^()]{2,160}?),?\s+(?:eds?\.?|editors?|\(eds?\.?\))(?:\s*[,.:]\s*|\s+)", re.I
 )
 _QUOTED_CONTAINER = re.compile(r"^[\s,.;:]*[«\"“‘*]\s*(?P<c>[^«»\"“”*]{2,200}?)\s*[»\"”’*]")
+# cities where many books are published: ", Paris, Éditions Galilée" is place and publisher
+_PUBLISHING_CITIES = (
+    "Paris|London|New York|Berlin|Madrid|Rom[ae]|Milano|Milan|Leipzig|Stuttgart|München|Munich|Frankfurt"
+    "|Wien|Vienna|Barcelona|Lisboa|Lisbon|Amsterdam|Bruxelles|Brussels|Tokyo|Beijing"
+)
+_PUBLISHING_CITY = re.compile(_PUBLISHING_CITIES)
+_CITY_STATE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z]{2}")  # "Ann Arbor, MI"
+_CROSS_REF = re.compile(
+    r"[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*"
+    r"(?=\[\d+\]|,\s*(?:pp?\.\s*)?\d+\s*[-–]\s*\d|\(\d{4}\))"
+)
+# Every alternative starts with a space, a punctuation mark or "(" / "*": the look-ahead lets the
+# search skip letters at once instead of trying each alternative there.
+# "R. Graham, M. Grotschel, and L. Lovasz" / "Tim Ingold": the editors named after a book title
+_NAME_1 = r"(?:(?:[A-Z]\.[\s-]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+,?\s(?:[A-Z]\.\s?)+|[A-Z][a-z]+\s[A-Z][\w'’-]+)"
+_NAME_LIST = _NAME_1 + r"(?:(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)" + _NAME_1 + r"){0,8}"
 _CONTAINER_CUT = re.compile(
+    r"(?=[\s,.;:(*])(?:"
     r"(?:,?\s+|\s*[,.;]\s*)(?:vol(?:ume)?s?\b\.?|nos?\b\.?|nr\.|issue\b|iss\.|pp?\.|pages?\b|edition\b|\d+(?:st|nd|rd|th)\s+ed|"
     r"Page\b|Pages\b|Edition\b|Issue\b|Heft\b|H\.\s*\d|Jg\.|Bd\.|s\.\s*\d|to appear\b|in press\b|forthcoming\b|"
     r"special issue\b|lecture notes\b|lncs\b|lnai\b|reprinted\b|submitted\b|published as\b)"
     r"|[,.]?\s+\d+\s*(?:[(:;,.]|$)|[,.]?\s+\d+[A-Za-z]?\s*[-–]\s*\d|\s*\((?![A-Z][A-Z0-9'’-]+\))|\s\*\s|\s*\*\s*$"
     r"|[,;]\s*\d+\b(?!(?:st|nd|rd|th)\b)|[,.;]\s*$"
     r"|(?-i:,\s+(?:[A-Z][a-zA-Z'’.-]+\s?){1,3},\s+(?:[A-Z]{2}\b\.?|(?:The\s)?[A-Z][a-z]+\b)(?=\s*(?:[,.;]|$|\d|\(|[A-Z][a-z]+\.?\s+\d)))"
-    r"|\s+\d{1,4}\s+(?=\d|pp\b|\()|(?-i:,?\s+[IVXLC]{2,}\b)|,?\s+[vp]\.?\s*\d|[.,]\s+(?:eds?|trans|translated|edited|hrsg)\b\.?"
+    r"|\s+\d{1,4}\s+(?=\d|pp\b|\()|(?-i:[,.]\s+[IVXLC]{2,}\b|\s+[IVXLC]{2,}(?=:\s*\d))|,?\s+[vp]\.?\s*\d|[.,]\s+(?:eds?|trans|translated|edited|hrsg)\b\.?"
     r"|\s+\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|,?\s+n[°º]\s*\d|,\s+(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
-    r"|,\s+(?=[^,]{0,40}\b(?:Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier|Kluwer|Addison|Prentice)\b)",
+    r"|,\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+    r"|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre"
+    r"|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b"
+    r"|,\s+n\.\s*p\.|,\s+v\.\s|,\s+(?-i:(?:[IVXLC]\s){1,5}[IVXLC]\b)"
+    r"|[,.?]\s+(?=(?-i:" + _NAME_LIST + r"),?\s+(?:eds?\.|editors?\b|(?-i:Eds)\b))"
+    r"|\s+(?-i:January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|[.,]?\s+suppl(?:ement)?\b|,\s+ahead\s+of\s+print|\.\s+web\b|[.,]\s+(?:trad|transl|tr)\b\.?"
+    r"|,\s+(?=[^,()]{2,60}\((?:eds?|editors?|hrsg|trans)\.?\))|,\s+(?-i:[A-Z]\d{1,4})\b"
+    r"|,\s+(?:" + _PUBLISHING_CITIES + r")\b(?=\s*[,:])"
+    r"|,\s+(?:Department|Dept\.|Faculty|School\s+of|held\s+at|University\s+of|(?-i:[A-Z]\w+)\s+University)\b"
+    r"|,\s+(?=[^,]{0,40}\b(?:Presses|[ÉE]ditions|Edizioni|Editorial|Editora|Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier|Kluwer|Addison|Prentice)\b)"
+    r")",
     re.IGNORECASE,
 )
 _NOT_CONTAINER_WORDS = re.compile(
@@ -103,10 +136,13 @@ _NOT_A_CONTAINER = re.compile(
     r"research report|working paper|manuscript|preprint|unpublished|personal communication|us patent|patent\b|"
     r"internet[- ]draft|submitted|draft\b|tr[- ]?\d|thesis|dissertation|habilitation|lecture notes\b|"
     r"edited\b|translated\b|trans\.|reprint|revised|dir\.|perf\.|\[|\(translated|with an? |introduction by|foreword|"
-    r"accessed\b|available\b|retrieved\b|last modified|to appear|in press|forthcoming|ed\.\s|eds\.\s|\d+(?:st|nd|rd|th)\s+ed)"
+    r"accessed\b|available\b|retrieved\b|last modified|to appear|in press|forthcoming|ed\.\s|eds\.\s|\d+(?:st|nd|rd|th)\s+ed|"
+    r"\d+(?:st|nd|rd|th|e|ère|nd)\.?\s+(?:\w+\.?\s+){0,2}(?:ed|edn|edition|version|vyd|aufl)\b|arxiv\b|"
+    r"[\w.]+\s+patent\b|patent\b|tech\.?\s*rpt|edited\s+by|translated\s+by|tr\.\s|disponible\b|"
+    r"(?:television|radio)\s+(?:program|broadcast)|mimeo|vol(?:ume)?\.?\s*\d+(?:st|nd|rd|th)?(?=[\s.,]|$)(?!\s+of\b)|prod\.\s|rev\.\s+ed\b|\d+\.\s+(?:vyd|aufl|ed)\b)"
 )
 _MONTH_START = re.compile(
-    r"(?i)[,.]?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?i)(?=[\s,.])[,.]?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d"
 )
 _LOCATION_PUBLISHER = re.compile(
@@ -160,6 +196,9 @@ _VANC = re.compile(
     + r")[^;]{0,12};\s*(?P<v>\d{1,4})(?:\s*\((?P<i>[^)]{1,10})\))?\s*:\s*(?P<p>[\dA-Za-z]+(?:\s*[-–]\s*\d+)?)"
 )
 _VOL_COLON = re.compile(r"(?<![\w.(])(?P<v>\d{1,4})\s*:\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?)")
+_VOL_ISSUE_PAGES = re.compile(
+    r"(?<![\w.])(?P<v>\d{1,4})\s*\([^)]{1,10}\)\s*:\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)"
+)
 _VOL_COMMA = re.compile(r"[,\s](?P<v>\d{1,4}),\s*(?P<p>\d{1,6}\s*[-–—]\s*\d{1,6})")
 
 
@@ -187,6 +226,8 @@ class _Parts:
     published_in: bool = False
     hints: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: answers of _prefix_is_authors for this reference (the same prefix is asked about often)
+    memo: dict[str, bool] = field(default_factory=dict)
 
 
 def _strip_marker(text: str) -> str:
@@ -202,14 +243,14 @@ def _strip_marker(text: str) -> str:
 
 
 def _cut_url(s: str, p: _Parts) -> str:
-    loc = find_url(s)
-    if loc is None:
+    found = url_in(s)
+    if found is None:
         return s
-    a, b = loc
+    a, b, url = found
     raw = s[a:b]
     if len(raw) < 6 and "/" not in raw:
         return s
-    p.url = repair_url(raw)
+    p.url = url
     after = s[b:]
     m = re.match(r"\s*\[[^\]]{4,40}\]", after)
     if m:
@@ -228,8 +269,20 @@ def _cut(s: str, m: re.Match[str]) -> str:
     return (s[: m.start()].rstrip() + " " + s[m.end() :].lstrip()).strip()
 
 
-def _prefix_is_authors(prefix: str) -> bool:
-    """Text before a quoted title: empty, or an author list, possibly with an APA date."""
+def _prefix_is_authors(prefix: str, memo: dict[str, bool] | None = None) -> bool:
+    """Text before a quoted title: empty, or an author list, possibly with an APA date.
+
+    ``memo`` (one per reference) keeps the answers: the same prefix is asked about often.
+    """
+    if memo is None:
+        return _prefix_is_authors_uncached(prefix)
+    ans = memo.get(prefix)
+    if ans is None:
+        ans = memo[prefix] = _prefix_is_authors_uncached(prefix)
+    return ans
+
+
+def _prefix_is_authors_uncached(prefix: str) -> bool:
     if len(prefix) > 600:
         return False
     t = _APA_DATE.sub(" ", prefix).strip(" ,.:;") if "(" in prefix or "[" in prefix else prefix.strip(" ,.:;")
@@ -296,31 +349,28 @@ _NAME_CONTINUES = re.compile(
 )
 
 
-def _author_end_by_sentence(s: str) -> int | None:
+def _author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int | None:
     """Where an author list that ends with '.' ends (Chicago, Vancouver, ACM styles)."""
     for m in re.finditer(r"\.(?=\s)", s[:800]):
         i = m.start()
         before = s[:i]
         word = _word_before(s, i, "'’")
         if word.lower() in ("al", "others", "eds", "ed", "editors"):
-            return i if _prefix_is_authors(before) else None
+            return i if _prefix_is_authors(before, memo) else None
         if len(word) == 1 and word.isupper():
-            inverted = (
-                re.search(r"(?:^|,\s+|\b(?:and|&)\s+)[A-Z][\w'’-]+,\s*(?:[A-Z]\.[\s-]*)*[A-Z]$", before)
-                is not None
-            )
+            inverted = _INVERTED_NAME_END.search(before, max(0, len(before) - 90)) is not None
             if _NAME_CONTINUES.match(s, i + 1) and (
                 not inverted or re.match(r"\s*(?:and\s|&|[A-Z]\.|-[A-Z]\.)", s[i + 1 :])
             ):
                 continue
-            if _prefix_is_authors(before):
+            if _prefix_is_authors(before, memo):
                 return i
             continue
         if re.fullmatch(r"[A-Z]{2,3}", word):
-            if _prefix_is_authors(before):
+            if _prefix_is_authors(before, memo):
                 return i
             continue
-        if _prefix_is_authors(before):
+        if _prefix_is_authors(before, memo):
             return i
         return None
     return None
@@ -400,7 +450,22 @@ def _split_unquoted(s: str, p: _Parts) -> tuple[str, str]:
         and s[: m.start()].count(",") <= 1
         and len(s[: m.start()].split()) <= 8
     )
-    if m and (_prefix_is_authors(s[: m.start()]) or corporate):
+    authors = m is not None and _prefix_is_authors(s[: m.start()], p.memo)
+    if m and not authors and 8 <= m.start() <= 300 and m.group("y"):
+        head = s[: m.start()].rstrip(" ,.")
+        if (
+            len(_SENTENCE_CASE_WORD.findall(head)) >= 2
+            and not re.search(r"[«»\"“”]|[.:;]\s|\b[A-Z]\.|\bet al\b", head)
+            and not re.match(r"[A-Z][\w'’-]+,\s+[A-Z]", head)
+        ):
+            # APA without an author: "Good chemistry. (1996, September). Magazine, 44(1), p. 8"
+            p.year = int(m.group("y"))
+            dm = find_date(m.group(0))
+            p.date, p.year = (dm.iso, dm.year) if dm else (m.group("y"), p.year)
+            p.title = head
+            p.hints.append("title-first")
+            return "", s[m.end() :]
+    if m and (authors or corporate):
         if m.group("y"):
             p.year = int(m.group("y"))
             p.date = m.group("y")
@@ -409,13 +474,13 @@ def _split_unquoted(s: str, p: _Parts) -> tuple[str, str]:
                 p.date, p.year = dm.iso, dm.year
         return s[: m.start()], s[m.end() :]
     ym = _AUTHOR_YEAR.search(s, 0, 300)
-    if ym and ym.start() > 2 and _prefix_is_authors(s[: ym.start()]):
+    if ym and ym.start() > 2 and _prefix_is_authors(s[: ym.start()], p.memo):
         p.year = int(ym.group("y"))
         p.date = ym.group("y")
         return s[: ym.start()], s[ym.end() :]
-    i = _author_end_by_sentence(s)
+    i = _author_end_by_sentence(s, p.memo)
     colon = re.search(r":\s", s[:200])
-    if colon and (i is None or colon.start() < i) and _prefix_is_authors(s[: colon.start()]):
+    if colon and (i is None or colon.start() < i) and _prefix_is_authors(s[: colon.start()], p.memo):
         if not re.search(r"\d", s[: colon.start()]) and len(s[: colon.start()].split()) <= 40:
             return s[: colon.start()], s[colon.end() :]
     if i is not None:
@@ -453,7 +518,8 @@ _TAIL_LOCATION = re.compile(
     rf"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)\b)(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)(?:,?\s*{YEAR_RE})?\s*\.?\s*$"
 )
 _CREDIT = re.compile(
-    r"(?i)(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.|edited and translated|introd?\.?)(?:\s+by)?\s+[A-Z]"
+    r"(?i)(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.|edited and translated|introd?\.?|tr\."
+    r"|[üu]bersetzt von|traduction de|traduit par|trad\.|translation by|compiled by|review of)(?:\s+by)?\s+[A-Z]"
 )
 _LEADING_YEAR = re.compile(rf"\(?{YEAR_RE}[a-z]?\)?[.,:]\s+(?=[A-Z])")
 _VOL_THESIS_SUFFIX = re.compile(
@@ -474,9 +540,9 @@ _ED_SUFFIX = re.compile(
 
 
 _PAREN_CUT = re.compile(
-    r"\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
+    r"(?=[\s,(])(?:\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
     r"|\s*,?\s*\((?=[^()]*\b(?:Press|University|Publishers?|Verlag|Books|trans\.?|tr\.|eds?\.|edn|edition|dissertation|thesis|"
-    r"report|brief|paper|ed\.|(?:1[5-9]|20)\d\d)\b[^()]*\))",
+    r"report|brief|paper|ed\.|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
     re.I,
 )
 
@@ -590,11 +656,65 @@ def _clean_title(t: str) -> str:
     return t
 
 
+_JOURNAL_NUMBERS = re.compile(r"[^.;()]{0,60}?,?\s*(?:vol\.?\s*)?\d{1,4}\s*\(\s*\d{1,4}[^)]{0,6}\)")
+_IN_NUMBER = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,]\s+[A-Z]|\((?!\d)|$))")
+# "Phys. Rev. B39", "(CVPR). IEEE", ". Citeseer": a section letter or a publisher tag after the name
+_TAIL_NOISE = re.compile(
+    r"(?<=[a-z.])\s+[A-Z]\d{1,4}$|(?:(?<=[a-z]{3})|(?<=\)))[.,]\s+(?:IEEE|ACM|Citeseer|Springer)$"
+)
+# ". Milwaukee, November 2014." / ". Stanford University, 2011.": where and when, after the container
+_PLACE_AND_DATE = re.compile(
+    rf"\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?{YEAR_RE}\b"
+)
+_SENTENCE_CASE_WORD = re.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|over|upon)\b)[a-z]{4,}\b")
+_PLACE_FOLLOWER = re.compile(rf"\s*(?::\s*\d|,?\s*{YEAR_RE}\b)")
+_JOURNALISH = re.compile(
+    r"(?i)journal|review|proceedings|transactions|quarterly|bulletin|annals|letters|magazine|studies|research"
+    r"|\b(?:j|trans|proc|lett|rev|comput|sci)\.|\bJ\b|:"
+)
+_ORG_WORD = re.compile(
+    r"(?i)\b(?:scientific|media|society|institute|association|foundation|pr|co|company|group)\b"
+)
+_CHEM_NUMBERS = re.compile(
+    rf"^[\s.,]*(?:(?P<y>{YEAR_RE})\s*,\s*)?(?P<v>\d{{1,4}})\s*(?:\(\d+\))?\s*,\s*(?P<pg>[A-Z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$"
+)
+_LEAD_INITIAL = re.compile(r"^\s*(?:[A-Z]\.[\s-]*)+[A-Z]")
+
+
+def _chem_journal(names: str, last: str) -> bool:
+    """Chemistry/physics style "S. E. Han, G. Chen, Nano Lett": every name opens with initials,
+    the last piece has two or more words that are not initials: a journal abbreviation."""
+    if not all(_LEAD_INITIAL.match(n) for n in names.split(",") if n.strip()):
+        return False
+    words = [w for w in last.replace(".", " ").split() if len(w) > 1 and w.lower() not in PARTICLES]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+_PUBLISHER_NAMED = re.compile(
+    r"(?:^|[.,]\s+)(?P<pub>[^,.]{2,60}\b(?:Press|Verlag|Publishers?|Publishing|Books)\b[^,.]{0,30})"
+)
+_LOST_OPEN_QUOTE = re.compile(r"[^«“]{8,400}?[»”]")
+_LOST_OPEN_QUOTE_WORD = re.compile(r"[^«“]{8,400}?[»”][\w]")
+_INVERTED_NAME_END = re.compile(r"(?:^|,\s+|\b(?:and|&)\s+)[A-Z][\w'’-]+,\s*(?:[A-Z]\.[\s-]*)*[A-Z]$")
+_BRACKET_DATE = re.compile(r"\[\s*\d{4}\s*-\s*[\dÿŷŸ]{1,2}\s*-?\s*[\dÿŷŸ\s]{0,3}\]")
+_REPORT_TYPE = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*rep|report\b|working paper|white paper)")
+_Y_HINT = re.compile(r"[»\"”*A-Z]y\s")
+_NUMBERS_NEXT = re.compile(r"[\s,.;]*(?:vol\.?\s*)?\d{1,4}\s*(?:\(\s*\d[^)]{0,8}\))?\s*[:,]\s*\d")
+_PAGE_NEXT = re.compile(r"\s*,\s*pp?\.\s*\d")
+_CONF_TRAILING_PLACE = re.compile(r",\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?$")
+
+
 def _take_container(rest: str, p: _Parts) -> str:
     """Read the container (journal, newspaper, agency, website) off the front of ``rest``."""
-    em = _IN_EDITORS.match(rest) or _IN_EDITORS_ACM.match(rest)
-    if em and not _prefix_is_authors(em.group("eds")):
-        em = None
+    em = _IN_EDITORS.match(rest)
+    explicit = em is not None and not re.search(r"[\d«»\"“”]", em.group("eds"))
+    em = em or _IN_EDITORS_ACM.match(rest)
+    if em and not explicit and not _prefix_is_authors(em.group("eds"), p.memo):
+        em = None  # "(Eds.)" in brackets names editors even with a group name among them
+    if em is None and "(" in rest[:90]:
+        cm = _CREDIT_PAREN.match(rest)
+        if cm and _prefix_is_authors(cm.group("eds"), p.memo):
+            rest = rest[cm.end() :]  # the credited people are not the container
     if em:
         eds, _ = split_authors(em.group("eds"))
         p.editors = eds
@@ -619,11 +739,15 @@ def _take_container(rest: str, p: _Parts) -> str:
     body = rest.lstrip(" ,.;:*")
     if not body:
         return rest
-    if _CREDIT.match(body):
+    for _ in range(3):
+        if not _CREDIT.match(body):
+            break
         # "Trans. Nicholas Rand. Critical Inquiry 13.2": skip the translator/editor sentence
         ends = _sentence_ends(body)
         if ends and ends[0] < len(body) - 2:
             body = body[ends[0] + 1 :].lstrip()
+        else:
+            return body  # "tr. W. Rehg (Cambridge, Mass.: MIT Press)": a credit, no container
     ym = _LEADING_YEAR.match(body)
     if ym:
         body = body[ym.end() :]  # "..., 1997. Computational Optimization and Applications"
@@ -634,6 +758,16 @@ def _take_container(rest: str, p: _Parts) -> str:
         p.location, p.publisher = cp.group("loc"), cp.group("pub")  # "Paris, PUF"
         return body[cp.end() :]
     lp = _LOCATION_PUBLISHER.match(body)
+    if lp and re.match(r"\s*:\S", body[lp.end("loc") :]):
+        lp = None  # "Internetworking:Research and Experience": no space after the colon, not a place
+    if lp and _JOURNAL_NUMBERS.match(body, lp.end()):
+        lp = None  # "Electronic Networking: Research, Applications and Policy, 2(1) 52-58": a journal
+    if lp and not _PUBLISHER_WORD.search(lp.group("pub")):
+        later = _LOCATION_PUBLISHER.match(body[lp.end() :].lstrip(" .,;"))
+        if _PAGE_NEXT.match(body, lp.end()) or (later and _PUBLISHER_WORD.search(later.group("pub"))):
+            # "Contemporary Novelists: British Fiction since 1970. Basingstoke: Palgrave": a book title
+            # with a subtitle (the real place and publisher come later); "The Age: Extra, p. 6": a section
+            lp = None
     if lp and not p.published_in and "in" not in p.hints and "in-book" not in p.hints:
         p.location = lp.group("loc").strip(" (")
         p.publisher = lp.group("pub").strip()
@@ -654,7 +788,7 @@ def _take_container(rest: str, p: _Parts) -> str:
             len(tail.split()) <= 3
             and not re.search(r"\d", tail)
             and not re.match(r"\s*[A-Z][a-z]{0,5}\.", tail)
-        )
+        ) or _PLACE_AND_DATE.match(tail) is not None
         if (
             _LOCATION_PUBLISHER.match(tail)
             or _PUBLISHER_WORD.match(tail.strip())
@@ -666,10 +800,25 @@ def _take_container(rest: str, p: _Parts) -> str:
     cand = body[:end].strip(" ,.;:*")
     if _NOT_CONTAINER_WORDS.fullmatch(cand):
         return body
-    if _CONF_WORD.search(cand):
-        # "Proceedings of ..., Edinburgh" / "..., Austin": a trailing place is not part of the name
-        for _ in range(2):
-            pm = re.search(r",\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?$", cand)
+    if "in" in p.hints and _CROSS_REF.match(body):
+        return body  # "In Keane et al. [4], pages 233-246": a volume cited elsewhere in the list
+    if _PUBLISHING_CITY.fullmatch(cand) or _CITY_STATE.fullmatch(cand):
+        p.location = p.location or cand  # "Title, Paris, Éditions Galilée, 2003": a place, not a container
+        return body[end:]
+    in_ctx = p.published_in or "in" in p.hints or "in-book" in p.hints
+    if in_ctx and cut and _IN_NUMBER.match(body, end):
+        # "In Advances in Neural Information Processing Systems 6.", "in Proceedings of CHI 90 (":
+        # a number right after a book or proceedings title is part of its name
+        end = _IN_NUMBER.match(body, end).end()
+        cand = body[:end].strip(" ,.;:*")
+    if cand[-1:].isdigit() or cand.endswith(("IEEE", "ACM", "Citeseer", "Springer")):
+        cand = _TAIL_NOISE.sub("", cand).rstrip(" ,.;:*")
+    conf = _CONF_WORD.search(cand) is not None
+    if conf or (in_ctx and cand and _PLACE_FOLLOWER.match(body, body.find(cand) + len(cand))):
+        # "Proceedings of ..., Edinburgh" / "..., Austin" / "in Affreschi romani..., Roma: 22-28":
+        # a trailing place is not part of the name
+        for _ in range(2 if conf else 1):
+            pm = _CONF_TRAILING_PLACE.search(cand)
             if not pm or _CONF_WORD.search(cand[pm.start() :]):
                 break
             cand = cand[: pm.start()]
@@ -678,7 +827,15 @@ def _take_container(rest: str, p: _Parts) -> str:
         and "in" not in p.hints
         and "in-book" not in p.hints
         and "quoted-title" not in p.hints
-        and len(cand.split()) == 1
+        and (
+            len(cand.split()) == 1
+            or (
+                len(cand.split()) <= 4
+                and not _JOURNALISH.search(cand)
+                and not _NEWSPAPER.search(cand)
+                and (_PUBLISHER_WORD.search(cand) or _ORG_WORD.search(cand) or "-" in cand)
+            )
+        )
         and not cand.isupper()
         and re.fullmatch(rf"[\s,.;]*(?:{YEAR_RE}[a-z]?)?[\s.;]*", body[end:])
     ):
@@ -691,6 +848,19 @@ def _take_container(rest: str, p: _Parts) -> str:
         ):
             p.publisher, p.location = cand, tail_loc.group("loc")  # "Charles Griffin, London, 1982."
             return body[end:]
+    if cand and ". " in cand and p.title and _NUMBERS_NEXT.match(body, end) and not in_ctx:
+        # "Reactions at oxide surfaces. 1. Oxidation of As(III). Environ Sci Technol 29(8):1898":
+        # the title went on past its first full stop; the journal is the last sentence
+        ends = [
+            e
+            for e in _sentence_ends(cand)
+            if e < len(cand) - 3 and len(cand[:e].split()) >= 3 and _word_before(cand, e, "-")[:1].islower()
+        ]
+        if ends:
+            head, tail = cand[: ends[-1]].strip(), cand[ends[-1] + 1 :].strip()
+            if tail and tail[:1].isupper() and len(tail.split()) <= 8 and not _NOT_A_CONTAINER.match(tail):
+                p.title = f"{p.title}. {head}"
+                cand = tail
     if cand and len(cand) <= 250:
         if (
             _PUBLISHER_WORD.search(cand)
@@ -741,6 +911,11 @@ def _numbers(rest: str, p: _Parts) -> None:
         if not re.fullmatch(YEAR_RE + r"[a-z]?", iss):
             p.issue = p.issue or iss
     if not p.pages:
+        m = _VOL_ISSUE_PAGES.search(rest)  # "29(8):1898-1905"
+        if m:
+            p.volume = p.volume or m.group("v")
+            p.pages = m.group("p")
+    if not p.pages:
         m = _VOL_COLON.search(rest)
         if m:
             p.volume = p.volume or m.group("v")
@@ -771,7 +946,8 @@ def _numbers(rest: str, p: _Parts) -> None:
 
 def _entry_type(p: _Parts, text: str) -> str:
     cont = p.container or ""
-    if _THESIS_WORD.search(text):
+    low = text.lower()
+    if ("thes" in low or "diss" in low) and _THESIS_WORD.search(text):
         return "thesis"
     if p.published_in:
         if p.issue or p.volume:
@@ -781,10 +957,7 @@ def _entry_type(p: _Parts, text: str) -> str:
         return "article"
     if cont and _NEWS_AGENCY.search(cont):
         return "news"
-    if (
-        re.search(r"(?i)\b(?:tech(?:nical)?\.?\s*rep|report\b|working paper|white paper)", text)
-        and not p.volume
-    ):
+    if ("rep" in low or "paper" in low) and _REPORT_TYPE.search(text) and not p.volume:
         return "report"
     if "in-book" in p.hints or (p.editors and cont):
         return "chapter"
@@ -856,17 +1029,18 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
             p.access_date = p.access_date or d
             s = _cut(s, m)
     if p.access_date is None:
-        m = re.search(r"\[\s*\d{4}\s*-\s*[\dÿŷŸ]{1,2}\s*-?\s*[\dÿŷŸ\s]{0,3}\]", s)
+        m = _BRACKET_DATE.search(s) if "[" in s else None
         if m:
             p.access_date = parse_access_date(m.group(0))
             s = _cut(s, m)
     if any(c in s for c in "ÿŷŸ"):
         s = _GARBLE_SEP.sub(", ", s)
-    if "y " in s:
+    if "y " in s and _Y_HINT.search(s):
         s = _Y_AFTER_QUOTE.sub(",", s)
     s = " ".join(s.split()).strip()
 
-    q = find_quoted_title(s, prefix_ok=_prefix_is_authors)
+    memo = p.memo
+    q = find_quoted_title(s, prefix_ok=lambda prefix: _prefix_is_authors(prefix, memo))
     comma_style = False
     if q is not None:
         o, c, title = q
@@ -881,21 +1055,37 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
         p.title = _clean_title(title)
         p.hints.append("quoted-title")
         rest = s[c + 1 :]
-    elif re.match(r"[^«“]{8,400}?[»”]", s) and not re.match(r"[^«“]{8,400}?[»”][\w]", s):
+    elif (
+        ("»" in s or "”" in s)
+        and (lq := _LOST_OPEN_QUOTE.match(s)) is not None
+        and not _LOST_OPEN_QUOTE_WORD.match(s)
+    ):
         # the opening quote was lost (the title began on an earlier line): «… » without «
-        c = re.match(r"[^«“]{8,400}?[»”]", s).end() - 1
+        c = lq.end() - 1
         author_text, p.title = "", _clean_title(s[:c])
         rest = s[c + 1 :]
     else:
         author_text, remainder = ("", s) if same_author else _split_unquoted(s, p)
         comma_style = author_text.rstrip().endswith(",") or bool(re.match(r"\s*,", remainder))
+        chem = _CHEM_NUMBERS.match(remainder) if author_text and "," in author_text else None
+        if chem and (chem.group("y") or p.year):
+            # "S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012.": the last piece is the journal
+            head, _, last = author_text.strip(" ,.").rpartition(",")
+            if head and _chem_journal(head, last):
+                author_text, remainder = head, remainder[chem.end() :]
+                p.container = last.strip(" ,.")
+                if chem.group("y"):
+                    p.year, p.date = int(chem.group("y")), p.date or chem.group("y")
+                p.volume, p.pages = chem.group("v"), chem.group("pg")
         ym = _YEAR_SENTENCE.match(remainder)
         if ym and author_text:
             p.year = int(ym.group("y"))
             p.date = p.date or ym.group("y")
             remainder = remainder[ym.end() :]
         jm = _JOURNAL_ONLY.match(remainder) if author_text else None
-        if jm:
+        if "title-first" in p.hints:
+            title, rest = p.title or "", remainder
+        elif jm:
             # "Phys. Rev. Lett. 83, 3370 (1999)": physics style has no title
             title, rest = "", remainder
             p.container = jm.group("j").strip(" ,.")
@@ -936,14 +1126,34 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
         if lp and _PUBLISHER_WORD.search(lp.group("pub")):
             p.location, p.publisher = lp.group("loc"), lp.group("pub").strip()
         else:
-            pm = re.search(
-                r"(?:^|[.,]\s+)(?P<pub>[^,.]{2,60}\b(?:Press|Verlag|Publishers?|Publishing|Books)\b[^,.]{0,30})",
-                after,
+            pm = (
+                _PUBLISHER_NAMED.search(after)
+                if any(w in after for w in ("Press", "Verlag", "Publish", "Books"))
+                else None
             )
             if pm:
                 p.publisher = pm.group("pub").strip()
+    if (
+        p.container
+        and p.location
+        and p.publisher
+        and not (p.published_in or "in" in p.hints or "in-book" in p.hints)
+        and not (p.volume or p.issue or p.pages)
+        and not _JOURNALISH.search(p.container)
+        and not _CONF_WORD.search(p.container)
+    ):
+        # "Title. Subtitle. Paris: Gallimard, 1952.": a book; what looked like a container is its subtitle
+        p.container = None
     etype = _entry_type(p, s)
-    if etype in ("thesis", "report") and not p.published_in and p.container and not p.volume:
+    if (
+        etype in ("thesis", "report")
+        and not p.published_in
+        and p.container
+        and not p.volume
+        and "in" not in p.hints
+        and "in-book" not in p.hints
+        and not _CONF_WORD.search(p.container)
+    ):
         p.publisher = p.publisher or p.container
         p.container = None
     if p.title and _NOT_CONTAINER_WORDS.fullmatch(p.title):

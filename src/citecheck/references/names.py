@@ -119,7 +119,8 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     """Split an author list into names; also say whether it ended in "et al." / "and others"."""
     text = " ".join(text.split()).strip(" ,;:")
     et_al = False
-    m = _ET_AL.search(text)
+    tail_at = max(0, len(text) - 24)  # "et al." / "and others" can only end the list
+    m = _ET_AL.search(text, tail_at)
     if m:
         et_al = True
         text = text[: m.start()].strip(" ,;:")

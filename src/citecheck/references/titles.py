@@ -51,7 +51,7 @@ def _inner_opener(text: str, i: int) -> bool:
         return False
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before in " (—-–" and (after.isalnum() or after in '«“"')
+    return (before in " (—-–" or (before in "“«" and c in "‘'")) and (after.isalnum() or after in '«“"')
 
 
 def find_quoted_title(

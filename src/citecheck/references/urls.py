@@ -1,6 +1,6 @@
 """Finding and repairing the URLs that PDF extraction and machine translation damaged.
 
-Two pure functions:
+Three pure functions:
 
 * :func:`find_url` says where the URL text sits in a reference, even when the text has
   spaces where dots and slashes were (``http:// ar mofcom gov cn / art…``) or has lost its
@@ -9,6 +9,10 @@ Two pure functions:
   still carries is restored (dots in the host, joined path pieces, the dot before
   ``html``); what it does not carry is never guessed. Garbled characters make the URL
   ``complete=False`` and their surroundings become ``fragments`` for a CDX prefix query.
+* :func:`url_in` does both on a reference's text and reads the context: a host such as
+  ``www.china.com.`` that ends a PDF-extracted footnote may have lost its country code
+  (``.cn``) to the line break, while ``see http://example.com.`` in ordinary text just ends
+  a sentence.
 
 >>> repair_url("http:// ar mofcom gov cn / article / 202111 / 2021 shtml").repaired
 'http://ar.mofcom.gov.cn/article/202111/2021.shtml'
@@ -26,7 +30,7 @@ import re
 
 from ..model import Url
 
-__all__ = ["find_url", "repair_url", "GARBLE_CHARS"]
+__all__ = ["find_url", "repair_url", "url_in", "GARBLE_CHARS"]
 
 #: Longer URL text is not an address; only this much is read.
 MAX_URL_CHARS = 4096
@@ -74,6 +78,18 @@ _ACCESS_BRACKET = re.compile(r"\[\s*\d{2}\s*\d{2}\s*-")
 _EXT_WORD = re.compile(r"(?i)^(?:s?html?|sht|ml|pdf|php|aspx?|jsp|xml|docx?|xlsx?)[.,;]?$")
 _DOMAIN_LABEL = re.compile(r"^[A-Za-z0-9-]+\.?$")
 _STOP_CHARS = '[«»“”"<>()'
+_IPV4 = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
+_IPV6_LITERAL = re.compile(r"^\[[0-9A-Fa-f:.]{2,45}\]")
+# Signs that a text came from a (Chinese) PDF extraction, where line ends cut addresses.
+_EXTRACTION_SIGNS = re.compile(rf"[«»《》\u3000-\u30ff\u4e00-\u9fff{_G}]")
+
+
+def _literal_host(host: str) -> bool:
+    """``localhost``, an IPv4 address or a bracketed IPv6 literal: complete without a TLD."""
+    h = host.strip().lower()
+    if h.startswith("["):
+        return _IPV6_LITERAL.match(h) is not None and h.endswith("]")
+    return h == "localhost" or (_IPV4.match(h) is not None and all(int(x) <= 255 for x in h.split(".")))
 
 
 def _tokens(text: str, pos: int) -> list[tuple[int, int]]:
@@ -82,6 +98,9 @@ def _tokens(text: str, pos: int) -> list[tuple[int, int]]:
 
 
 def _host_done(host_text: str) -> bool:
+    bare = re.sub(r":\s*\d+\s*$", "", host_text.strip())
+    if _literal_host(bare):
+        return True
     labels = [x for x in re.split(r"[\s.]+", host_text.strip().lower()) if x]
     if len(labels) < 2:
         return False
@@ -99,6 +118,8 @@ def find_url(text: str) -> tuple[int, int] | None:
     >>> s, e = find_url(t); t[s:e]
     'http://www.govgovcn/xinwen/20 21 - 12 / 08 / content_5 html'
     """
+    if "/" not in text and "www" not in text:
+        return None  # every address form below needs a slash or "www"
     m = _SCHEME_AT.search(text)
     if m is None:
         return _find_schemeless(text)
@@ -155,7 +176,9 @@ def _extend(text: str, start: int, after: int) -> int:
     for idx, (s, e) in enumerate(toks):
         tok = text[s:e]
         stop = -1
-        if any(c in tok for c in _STOP_CHARS):
+        if idx == 0 and tok.startswith("[") and _IPV6_LITERAL.match(tok):
+            pass  # "http://[::1]:80/": the bracket is the host, not the next work
+        elif any(c in tok for c in _STOP_CHARS):
             stop = min(tok.find(c) for c in _STOP_CHARS if c in tok)
             if stop == 0:
                 break
@@ -245,6 +268,8 @@ def _repair_host(host: str, repairs: list[str]) -> tuple[str, bool]:
     if pm:
         port = ":" + pm.group(1)
         host = host[: pm.start()]
+    if _literal_host(host):
+        return host.strip().lower() + port, True
     raw_labels = [x for x in re.split(r"[\s.]+", host) if x]
     if len(raw_labels) > 1 and " " in host.strip():
         repairs.append("restored dots in host")
@@ -305,8 +330,35 @@ def _final_ext(url: str) -> str | None:
     return m.group(1) if m else None
 
 
-def repair_url(raw: str) -> Url:
+def url_in(text: str) -> tuple[int, int, Url] | None:
+    """Find the URL in a reference's ``text`` and repair it: ``(start, end, url)`` or None.
+
+    A host-only address that ends the text with a dot is cut at a line end when the text
+    shows the signs of a PDF extraction (guillemets, Chinese characters, garbled
+    characters) and the host ends in a label that usually precedes a country code; in
+    any other text the dot ends the sentence.
+
+    >>> url_in("«Wang Yi», Ministry website, 2019, http://www.china.com.")[2].complete
+    False
+    >>> url_in("For details see http://example.com.")[2].repaired
+    'http://example.com'
+    """
+    loc = find_url(text)
+    if loc is None:
+        return None
+    a, b = loc
+    at_end = not text[b:].strip()
+    cut = at_end and _EXTRACTION_SIGNS.search(text) is not None
+    return a, b, repair_url(text[a:b], cut_at_line_end=cut)
+
+
+def repair_url(raw: str, *, cut_at_line_end: bool = False) -> Url:
     """Repair the URL text ``raw`` (as found by :func:`find_url`) into a :class:`Url`.
+
+    ``cut_at_line_end``: the text ends a line of a PDF extraction, so a host-only address
+    ending in ``.com.``/``.gov.``/``.org.``… may have lost its country code to the line
+    break and is marked incomplete. Otherwise a final dot after a complete host is the
+    sentence's and is dropped.
 
     >>> u = repair_url("http://www.govgovcn/xinwen/20 21 - 12 / 08 / content_5659408 html")
     >>> u.repaired, u.complete
@@ -375,8 +427,13 @@ def repair_url(raw: str) -> Url:
         elif not host_ok:
             repairs.append("host has no top-level domain: cut or lost")
             damaged = True
-        elif trailing_dot and not path:
-            repairs.append("ends with '.' right after the host: probably cut at a line end")
+        elif (
+            trailing_dot
+            and not path
+            and cut_at_line_end
+            and host.rsplit(":", 1)[0].rsplit(".", 1)[-1] in _SECOND_LEVEL
+        ):
+            repairs.append("ends with '.' right after the host at a line end: a country code may be cut")
             damaged = True
     if not damaged:
         url = f"{scheme}://{host}{path}"
