@@ -20,13 +20,12 @@ import dataclasses
 import json
 import sys
 from enum import Enum
-from pathlib import Path
 
 import click
 
-from ..errors import InputError
 from ..fsutil import atomic_write
 from ..model import LinkState, SourceCheck
+from ..references.load import load_references
 from ..sources.archive import WAYBACK_BASE, WAYBACK_CDX
 from ..sources.session import CheckerSession, CheckerSettings
 
@@ -119,23 +118,6 @@ def checker_options(func):
 # ------------------------------------------------------------------------------------------
 # Input, output
 # ------------------------------------------------------------------------------------------
-
-
-def load_references(path: str | Path) -> list:
-    """References of a paper (or of a .bib file) with stable keys."""
-    path = Path(path)
-    if path.suffix.lower() == ".bib":
-        from ..references.bibfile import references_from_bibtex
-
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
-        return references_from_bibtex(text)
-    from ..document import load_document
-    from ..references.extract import extract_references
-
-    return extract_references(load_document(path))
 
 
 def _plain(value):

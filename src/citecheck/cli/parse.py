@@ -14,24 +14,16 @@ from __future__ import annotations
 
 import click
 
-from ..errors import InputError
 from ..export import FORMATS, export
 from ..fsutil import atomic_write
+from ..references.load import load_references
 
 INPUT_FORMATS = ("auto", "text", "markdown", "latex", "bibtex", "lines")
 
 
 def parse_paper(path: str, input_format: str = "auto") -> list:
-    """Load ``path`` and return its references with keys (the library call behind the command)."""
-    from ..document import load_document
-    from ..references.extract import extract_references
-
-    doc = load_document(path, format=input_format)
-    refs = extract_references(doc)
-    if not refs:
-        where = f"{path}"
-        raise InputError(f"{where}: no footnotes or references found (input read as {doc.format!r})")
-    return refs
+    """Load ``path`` and return its references with keys (see :func:`load_references`)."""
+    return load_references(path, format=input_format)
 
 
 @click.command("parse")
