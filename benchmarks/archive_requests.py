@@ -5,7 +5,7 @@ one snapshot fetch), none on a warm one; the snapshot chosen is the last one bef
 
 Run from the repository root (pywb lives in its own virtual environment)::
 
-    CITECHECK_PYWB_VENV=/work/pywbvenv /work/venv/bin/python benchmarks/archive_requests.py [--runs 3]
+    CITECHECK_PYWB_VENV=.pywb-venv python benchmarks/archive_requests.py [--runs 3]
 
 The archive holds two captures of each of ``--urls`` URLs spread over ``--hosts`` hosts (one
 before the access date, one after); the reference list cites every URL once plus ``--dupes``

@@ -7,7 +7,7 @@ interval and the per-host concurrency allow), their ratio (target <= 1.2), reque
 a warm re-run from the cache (target: zero requests), and the same list through LinkChecker
 (installed on first use in ``benchmarks/.venv-linkchecker``; target: citecheck <= 0.5x).
 
-    /work/venv/bin/python benchmarks/check_speed.py [--urls 500 --hosts 20 --no-linkchecker]
+    python benchmarks/check_speed.py [--urls 500 --hosts 20 --no-linkchecker]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Usage::
     python benchmarks/parse_speed.py [N] [PATH_TO_ANYSTYLE_XML]
 
 Builds a corpus of N (default 12,000) references in memory by cycling the AnyStyle
-labelled strings (read from ``/work/shared/parsing/anystyle-core.xml`` or
+labelled strings (read from ``../shared/parsing/anystyle-core.xml`` or
 ``$CITECHECK_ANYSTYLE_XML``, never copied) and perturbing each copy (a different year,
 page numbers shifted, a name's case changed, a citation number prefixed), so no two
 strings are identical and no cache can help. The figure is references per second of
@@ -28,7 +28,8 @@ from pathlib import Path
 from citecheck.references.fields import parse_reference
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = Path(os.environ.get("CITECHECK_ANYSTYLE_XML", "/work/shared/parsing/anystyle-core.xml"))
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "parsing" / "anystyle-core.xml"
+DEFAULT = Path(os.environ.get("CITECHECK_ANYSTYLE_XML", str(SHARED)))
 SEED = ROOT / "seeds" / "china-latin-america-green-cooperation-2022.txt"
 
 

@@ -5,7 +5,7 @@ Targets (issue 5): the seed verifies in under 2 s with a warm cache; the reports
 
 Run from the repository root::
 
-    /work/venv/bin/python benchmarks/verify_speed.py [--runs 5]
+    python benchmarks/verify_speed.py [--runs 5]
 
 The seed's cited hosts are answered by the local origin server and its archived copies by
 a local pywb (tests/seed_world.py), so nothing leaves 127.0.0.1. Prints medians.
