@@ -1,12 +1,15 @@
 """Speed of the figure stage: extraction throughput and a 1,000-footnote paper.
 
-Usage: python benchmarks/figure_speed.py [--runs N]
+Usage: python benchmarks/figure_speed.py [--runs N] [--worst-only]
 
 1. Extraction throughput: about 2 MB of real-looking text (the bundled seed paper, the
    Chinese fixture pages, the labelled sources) read by extract_quantities; target
    >= 1 MB/s.
 2. A paper of 1,000 footnotes, each claim compared with its own source of about 6 KB
    (a labelled source plus seed paragraphs as surrounding text); target < 10 s on one core.
+3. Worst cases: 100 KB made only of dense figures (a numeral every two or three characters,
+   with scale words, units, currencies, qualifiers, ranges...), each read in full; target:
+   every one well under a second. Prints each median and the worst.
 Prints medians over the runs (CPU time of this process, so other load on the machine
 does not count; wall time shown too).
 """
@@ -46,8 +49,52 @@ def timed(fn) -> tuple[float, float]:
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
+# unit repeated to 100 KB (the same inputs as the speed test in tests/test_figures_extract.py, and more)
+DENSE = {
+    "numerals only": "1 ",
+    "digits with comma separators": "1,",
+    "digits with dot separators": "1.",
+    "Chinese numerals and scale words": "一亿",
+    "Chinese numerals": "一千五百 ",
+    "numbers split by a lost decimal point": "5181 74 ",
+    "split decimals with a unit": "5181 74 MW ",
+    "one long digit run": "1234567890",
+    "currency symbols": "US$1 ",
+    "currency symbols and scale abbreviations": "$1bn ",
+    "qualifiers": "about 1 ",
+    "Chinese qualifier, scale and currency": "约1亿美元",
+    "digits and a Chinese scale word": "1万",
+    "digits, scale and a Chinese unit": "1万千瓦",
+    "ranges with a unit": "1-2 MW ",
+    "percentages": "1% ",
+    "numbers on no-break spaces": "1\u00a0",
+    "numbers on lines of their own": "1\n",
+    "full-width digits": "１ ",
+    "grouped thousands": "1 234 ",
+    "counted nouns": "1 key local new big projects ",
+    "Spanish scale and currency": "1 mil millones de pesos ",
+    "phone numbers": "Tel 1 ",
+}
+
+
+def worst_cases(runs: int) -> None:
+    print(f"worst cases: 100 KB each, median CPU of {runs} runs; target: each well under 1 s")
+    results = []
+    for name, unit in DENSE.items():
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        n_quantities = len(extract_quantities(text))
+        cpu = statistics.median(timed(lambda t=text: extract_quantities(t))[0] for _ in range(runs))
+        results.append((cpu, name, unit, n_quantities))
+        print(f"  {cpu:6.3f} s  {n_quantities:6,} quantities  {name} ({unit!r} repeated)")
+    cpu, name, unit, n_quantities = max(results)
+    print(f"  worst: {cpu:.3f} s for {name} ({unit!r} repeated, {n_quantities:,} quantities)")
+
+
 def main(argv: list[str]) -> int:
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
+    if "--worst-only" in argv:
+        worst_cases(runs)
+        return 0
     base, pairs = corpus()
     text = (base * (2_000_000 // len(base) + 1))[:2_000_000]
     size_mb = len(text.encode("utf-8")) / 1e6
@@ -80,6 +127,7 @@ def main(argv: list[str]) -> int:
     wall = statistics.median(t[1] for t in times)
     print(f"paper: 1,000 footnotes against 1,000 sources of {avg_kb:.1f} KB on average")
     print(f"  median CPU {cpu:.2f} s, wall {wall:.2f} s; target < 10 s on one core")
+    worst_cases(runs)
     return 0
 
 

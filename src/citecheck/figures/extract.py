@@ -102,20 +102,43 @@ _KEYWORDS = (
     "figure|fig|figura|gráfico|note|notes|footnote|nota|notas|ref|annex|anexo|paragraph|para|lei|ley|law|"
     "decree|decreto|resolution|resolución|resolução|phase|fase|line|línea|linha|route|ruta|isbn|issn|doi"
 )
-_BEFORE_MASK_REV = re.compile(
-    rf"(?:\s+,?\.?(?:{_rev(_MONTHS_EN)})\b"
+# One pattern per kind of look-alike, each tried only when a cheap necessary condition holds
+# (one big alternation cost tens of microseconds per numeral, most of it in branches that
+# could not match).  Any of them masks the numeral; ``_BEFORE_REST_REV`` is tried last because
+# its final branch (start of a line) is not a mask by itself.
+_BEFORE_MONTH_REV = re.compile(
+    rf"\s+,?\.?(?:{_rev(_MONTHS_EN)})\b"
     rf"|(?i:(?:\s+ed|\s+led)?\s+(?:{_rev(_MONTHS_ESPT)})\b)"
-    rf"|(?i:\s?[:#]?\s?\.?(?:{_rev(_KEYWORDS)})\b)"
-    r"|(?i:[\d\s().-]{0,12}[+(]?\s?[:：]?\s?\.?(?:"
-    + _rev("tel|phone|telephone|fax|tél|teléfono|telefone|fone|whatsapp")
-    + r"))"
-    r"|[\d\s().-]{0,12}[+(]?\s?[:：]?\s?(?:" + _rev("电话|傳真|传真|手机|電話") + r")"
-    rf"|[\d{_CN_D}百千]*\s?第"
-    r"|[-_]?[A-Za-z]"
+)
+_BEFORE_KEYWORD_REV = re.compile(rf"(?i:\s?[:#]?\s?\.?(?:{_rev(_KEYWORDS)})\b)")
+
+
+def _last_chars(words: str) -> str:
+    """A character class of the last characters of ``words`` ("|"-separated)."""
+    return "[" + "".join(sorted({re.escape(w[-1]) for w in words.split("|")})) + "]"
+
+
+# a keyword's last character after at most "\s?[:#]?\s?\.?" (same flags as the pattern it guards)
+_KEYWORD_GUARD_REV = re.compile(rf"(?i:\s?[:#]?\s?\.?{_last_chars(_KEYWORDS)})")
+_PHONE_WORDS = "tel|phone|telephone|fax|tél|teléfono|telefone|fone|whatsapp"
+_PHONE_WORDS_CN = "电话|傳真|传真|手机|電話"
+_BEFORE_PHONE_REV = re.compile(
+    r"(?i:[\d\s().-]{0,12}[+(]?\s?[:：]?\s?\.?(?:" + _rev(_PHONE_WORDS) + r"))"
+    r"|[\d\s().-]{0,12}[+(]?\s?[:：]?\s?(?:" + _rev(_PHONE_WORDS_CN) + r")"
+)
+# the phone pattern runs only when one of these words lies in the 40 characters before a numeral
+# (the leading class, every first character under (?i), lets the search skip ahead fast)
+_PHONE_WORD_RE = re.compile(
+    r"(?=[tTpPfFwW电傳传手電])(?:(?i:tel|tél|phone|fax|fone|whatsapp)|电话|傳真|传真|手机|電話)"
+)
+_BEFORE_ORDINAL_REV = re.compile(rf"[\d{_CN_D}百千]*\s?第")
+_REST_FIRST = frozenset("-_.,–/")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_BEFORE_REST_REV = re.compile(
+    r"[-_]?[A-Za-z]"
     r"|[.,]\d"
     r"|\s?[-–]\s?\d|\s?[/_]"
     r"|(?P<line>[ \t]*(?:\n|$))"
-    r")"
 )
 # checked on the text just after a numeral
 _AFTER_MASK_RE = re.compile(
@@ -142,9 +165,10 @@ _QUAL_BEFORE_WORDS = (
     "cerca|aprox."
 )
 _QUAL_BEFORE_REV = re.compile(rf"\s*({_rev(_QUAL_BEFORE_WORDS)})(?:$|[^\w])", re.IGNORECASE)
-_QUAL_BEFORE_CN_REV = re.compile(
-    f"({_rev('约|大约|約|大約|近|将近|將近|接近|超过|超過|逾|超|多达|不到|不足|至少|最多')})"
-)
+_QUAL_BEFORE_GUARD_REV = re.compile(rf"\s*{_last_chars(_QUAL_BEFORE_WORDS)}", re.IGNORECASE)
+_QUAL_CN = "约|大约|約|大約|近|将近|將近|接近|超过|超過|逾|超|多达|不到|不足|至少|最多"
+_QUAL_BEFORE_CN_REV = re.compile(f"({_rev(_QUAL_CN)})")
+_QUAL_BEFORE_CN_LAST = frozenset(w[-1] for w in _QUAL_CN.split("|"))
 _QUAL_WORDS = {
     "about": "about", "approximately": "about", "approx.": "about", "approx": "about", "around": "about",
     "roughly": "about", "some": "about", "circa": "about", "ca.": "about", "an estimated": "about",
@@ -166,6 +190,17 @@ _QUAL_WORDS = {
     "até": "up_to", "多达": "up_to", "最多": "up_to",
 }  # fmt: skip
 _QUAL_AFTER_RE = re.compile(r"[ \u00a0]?(左右|上下|以上|以下|以内|多|余|餘|plus|or more|y pico|e pouco)")
+_QUAL_AFTER_FIRST = frozenset("左上以多余餘poye")
+
+
+def _qual_after(text: str, pos: int) -> re.Match | None:
+    """``_QUAL_AFTER_RE`` at ``pos``, after a cheap test of the first character."""
+    c = text[pos : pos + 1]
+    if c in (" ", "\u00a0"):
+        c = text[pos + 1 : pos + 2]
+    return _QUAL_AFTER_RE.match(text, pos) if c in _QUAL_AFTER_FIRST else None
+
+
 _QUAL_AFTER = {
     "左右": "about", "上下": "about", "以上": "more_than", "以下": "less_than", "以内": "up_to",
     "多": "more_than", "余": "more_than", "餘": "more_than", "plus": "more_than", "or more": "at_least",
@@ -183,6 +218,10 @@ _YEAR_CONTEXT_REV = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_CN_PREFIX = "百分之"
+_ONE = Decimal(1)
+# every character a (?i) pattern of Latin words can match, and [\s:#.], is below this one
+# (ASCII, Latin-1, Latin Extended A/B: é, º, ı, ſ...), except Unicode spaces
+_LATIN_END = "\u0250"
 
 
 @dataclass(frozen=True)
@@ -232,6 +271,24 @@ def detect_language(text: str) -> str:
     return best[1] if best[0] > 0 else "en"
 
 
+def _may_follow_space(c: str) -> bool:
+    """After whitespace, a month, "de" or "of" starts with a letter (or ",", "." before a month)."""
+    return c.isspace() or c.isalpha() or c in ",."
+
+
+# first characters of _AFTER_MASK_RE's branches, with every character its (?i) parts also accept
+_AFTER_MASK_FIRST = frozenset("页頁期卷届屆ENRSTenrstªºÈèſ")
+
+
+def _may_be_after_mask(text: str, end: int) -> bool:
+    """Cheap necessary condition for ``_AFTER_MASK_RE`` to match at ``end``."""
+    c = text[end : end + 1]
+    if c.isspace():
+        c2 = text[end + 1 : end + 2]
+        return c2.isspace() or c2.isalpha() or c2 in _AFTER_MASK_FIRST
+    return c != "" and c in _AFTER_MASK_FIRST
+
+
 class _Mask:
     """Spans of the text that hold look-alike numbers (dates, phones, codes, URLs...)."""
 
@@ -254,15 +311,33 @@ class _Mask:
         if i >= 0 and self.ends[i] > start:
             return True
         text = self.text
-        rev = text[max(0, start - 40) : start][::-1]
-        bm = _BEFORE_MASK_REV.match(rev)
+        # the 40 characters before the numeral, reversed (one slice)
+        rev = text[start - 1 : start - 41 if start > 40 else None : -1] if start else ""
+        if rev[:1].isspace() and _may_follow_space(rev[1:2]) and _BEFORE_MONTH_REV.match(rev):
+            return True
+        c = rev[:1]
+        if (
+            (c < _LATIN_END or c.isspace())
+            and _KEYWORD_GUARD_REV.match(rev)
+            and _BEFORE_KEYWORD_REV.match(rev)
+        ):
+            return True
+        if _PHONE_WORD_RE.search(text, max(0, start - 40), start) and _BEFORE_PHONE_REV.match(rev):
+            return True
+        if "第" in rev and _BEFORE_ORDINAL_REV.match(rev):
+            return True
+        c = rev[:1]
+        if c == "" or c in _REST_FIRST or c.isspace() or c in _ASCII_LETTERS:
+            bm = _BEFORE_REST_REV.match(rev)
+        else:
+            bm = None
         if bm:
             if bm.group("line") is None:
                 return True
             # a numeral at the start of a line is a list or note number when "." or ")" follows
             if (start < 40 or bm.end() < len(rev)) and _LIST_AFTER_RE.match(text, end):
                 return True
-        if _AFTER_MASK_RE.match(text, end):
+        if _may_be_after_mask(text, end) and _AFTER_MASK_RE.match(text, end):
             return True
         # inside an e-mail address or a domain name with a path ("mofcom.gov.cn/article/2021")
         c = text[start - 1 : start]
@@ -283,47 +358,67 @@ def extract_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     ``lang`` ("en", "zh", "es", "pt") decides how ``1,234``/``1.234`` are read; None
     guesses it from the text.
     """
-    return [h.quantity for h in extract_hits(text, lang)]
+    return [parts[0] for parts in _scan(text, lang)]
 
 
 def extract_hits(text: str, lang: str | None = None) -> list[Hit]:
     """Like :func:`extract_quantities`, with the extra detail the comparison uses."""
+    return [Hit(*parts) for parts in _scan(text, lang)]
+
+
+# What _read finds, in the field order of Hit (a plain tuple: extract_quantities needs
+# only the Quantity, and building a frozen Hit per numeral costs as much as the Quantity).
+_Parts = tuple
+
+
+def _scan(text: str, lang: str | None) -> list[_Parts]:
+    """One left-to-right pass: each numeral not masked is read with its surroundings."""
     if not text:
         return []
     lang = lang or detect_language(text)
     norm = _normalise_digits(text)
     mask = _Mask(norm)
-    hits: list[Hit] = []
+    hits: list[_Parts] = []
     pos = 0
     n = len(norm)
+    search = _NUM_RE.search
+    covers = mask.covers
     while pos < n:
-        m = _NUM_RE.search(norm, pos)
+        m = search(norm, pos)
         if not m:
             break
         pos = m.end()
-        if mask.covers(m.start(), m.end()):
+        if covers(m.start(), pos):
             continue
-        hit, consumed = _read(norm, m, lang, text)
+        plain = _read_plain(norm, m.start(), pos, m.group(), text) if m.lastgroup == "ar" else None
+        hit, consumed = plain if plain is not None else _read(norm, m, lang, text)
         if hit is not None:
             hits.append(hit)
-        pos = max(pos, consumed)
+        if consumed > pos:
+            pos = consumed
     return hits
 
 
 def _qualifier_before(before: str) -> str | None:
+    last = before[-1:]
+    if last in _QUAL_BEFORE_CN_LAST:
+        m = _QUAL_BEFORE_CN_REV.match(before[::-1])
+        if m:
+            return _QUAL_WORDS.get(m.group(1)[::-1])
+    if not last or (last >= _LATIN_END and not last.isspace()):
+        return None  # qualifier words end in Latin letters (or "."), whatever the case
     rev = before[::-1]
-    m = _QUAL_BEFORE_CN_REV.match(rev)
-    if m:
-        return _QUAL_WORDS.get(m.group(1)[::-1])
+    if not _QUAL_BEFORE_GUARD_REV.match(rev):
+        return None  # no qualifier word can end here (cheap test before the long alternation)
     m = _QUAL_BEFORE_REV.match(rev)
     if m:
         return _QUAL_WORDS.get(m.group(1)[::-1].lower())
     return None
 
 
-def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None, int]:
-    start, end = m.start(), m.end()
-    kind = m.lastgroup
+def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | None, int]:
+    start, end = m.span()
+    kind = m.lastgroup  # (plain digits were tried by _read_plain first)
     notes: list[str] = []
     alternatives: list[Decimal] = []
     grouping_space = False
@@ -384,12 +479,20 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
             return None, end  # a date or a time of day, or a duration
         if len(raw_num) > 40:
             return None, end  # a digit string that long is a code or an identifier, not a figure
-        num = parse_arabic(raw_num, lang)
-        mantissa, precision, digits, has_decimal = num.value, num.precision, num.digits, num.decimal
-        grouping_space = any(c in raw_num for c in " \u00a0\u202f\u2009")
-        if grouping_space and " " in raw_num:
-            notes.append(f"spaces inside '{raw_num}' read as digit grouping: {mantissa}")
-        scale = Decimal(1)
+        if raw_num.isdigit():  # no separator: what parse_arabic would return, without its work
+            mantissa, precision, digits, has_decimal = (
+                Decimal(raw_num),
+                _ONE,
+                raw_num.strip("0") or "0",
+                False,
+            )
+        else:
+            num = parse_arabic(raw_num, lang)
+            mantissa, precision, digits, has_decimal = num.value, num.precision, num.digits, num.decimal
+            grouping_space = any(c in raw_num for c in " \u00a0\u202f\u2009")
+            if grouping_space and " " in raw_num:
+                notes.append(f"spaces inside '{raw_num}' read as digit grouping: {mantissa}")
+        scale = _ONE
         scale_word = None
         has_positional = True
         # letters glued before (B3W, COVID-19) are masked; glued after and not a unit: skip later
@@ -403,7 +506,13 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
     bare = before[: len(before) - cur[2]] if cur else before
     qualifier = _qualifier_before(bare)
     high_mantissa: Decimal | None = None
-    if kind == "ar" and cur is None and _plain_end(norm, end):
+    # (digits only, up to 40, got here because _read_plain found something after or a currency)
+    if (
+        kind == "ar"
+        and cur is None
+        and not (raw_num.isdigit() and len(raw_num) <= 40)
+        and _plain_end(norm, end)
+    ):
         # fast path: nothing that could be a unit, scale, currency, range or fraction follows
         if len(raw_num) == 4 and raw_num.isdigit() and 1800 <= mantissa <= 2100:
             return None, end  # a year
@@ -413,7 +522,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
         ), end  # fmt: skip
     # lost decimal point: "5181 74 MW"
     if kind == "ar" and not has_decimal and not grouping_space and "," not in raw_num and "." not in raw_num:
-        ld = _LOST_DEC_RE.match(norm, end)
+        ld = _LOST_DEC_RE.match(norm, end) if norm[end : end + 1] in (" ", "\u00a0") else None
         if ld and _something_follows(norm, ld.end(), currency is not None):
             frac = ld.group(1)
             joined = Decimal(f"{raw_num}.{frac}")
@@ -430,7 +539,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
             end = ld.end()
     # Arabic fraction 1/3 -> percent
     if kind == "ar" and not has_decimal:
-        fr = _FRACTION_RE.match(norm, end)
+        fr = _FRACTION_RE.match(norm, end) if norm[end : end + 1] == "/" else None
         if fr:
             den = int(fr.group(1))
             if 0 < mantissa < den <= 12:
@@ -443,30 +552,32 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
                 ), end  # fmt: skip
             return None, fr.end()
     # range "5-10", "5 至 10"
-    rg = _RANGE_RE.match(norm, end)
+    rg = _RANGE_RE.match(norm, end) if _may_be_range(norm, end) else None
     if rg and kind == "ar" and _something_follows(norm, rg.end(), currency is not None, count=True):
-        high = parse_arabic(rg.group(1), lang).value
+        high = _arabic_value(rg.group(1), lang)
         if high > mantissa:
             high_mantissa = high
             end = rg.end()
-    elif kind == "ar" and _BETWEEN_REV.match(bare[::-1]):
+    elif kind == "ar" and bare[-1:].isspace() and _BETWEEN_REV.match(bare[::-1]):
         am = _AND_RE.match(norm, end)
         if am:
-            high = parse_arabic(am.group(1), lang).value
+            high = _arabic_value(am.group(1), lang)
             if high > mantissa:
                 high_mantissa = high
                 end = am.end()
     # 多/余 before the scale: "100多万"
-    qa = _QUAL_AFTER_RE.match(norm, end)
+    follows = _may_follow(norm, end)
+    qa = _qual_after(norm, end) if follows else None
     if qa and qa.group(1) in ("多", "余", "餘"):
         qualifier = qualifier or "more_than"
         end = qa.end()
+        follows = _may_follow(norm, end)
     family = "number"
     unit: str | None = None
-    unit_factor = Decimal(1)
+    unit_factor = _ONE
     unit_symbol: str | None = None
     # percent
-    pc = match_percent(norm, end)
+    pc = match_percent(norm, end) if follows else None
     if pc is None and before.endswith(_PERCENT_CN_PREFIX):
         pc = ("%", end)
     if pc:
@@ -475,23 +586,25 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
             mantissa, precision = mantissa / 10, precision / 10
         end = pc[1]
     else:
-        if kind == "ar":
+        if kind == "ar" and follows:
             sc = match_scale(norm, end, money=currency is not None, unit_follows=unit_starts_at)
             if sc:
                 scale, scale_word = sc.multiplier, sc.word
                 end = sc.end
-        qa = _QUAL_AFTER_RE.match(norm, end)
+                follows = _may_follow(norm, end)
+        qa = _qual_after(norm, end) if follows else None
         if qa and qa.group(1) in ("多", "余", "餘"):
             qualifier = qualifier or "more_than"
             end = qa.end()
-        um = match_unit(norm, end)
-        if um is None and scale_word is not None:
+            follows = _may_follow(norm, end)
+        um = match_unit(norm, end) if follows else None
+        if um is None and scale_word is not None and follows:
             um = _unit_after_of(norm, end)
         if um:
             family, unit, unit_factor, unit_symbol = um.family, um.unit, um.factor, um.symbol
             end = um.end
         else:
-            cs = match_currency_suffix(norm, end)
+            cs = match_currency_suffix(norm, end) if follows else None
             if cs:
                 currency = currency or cs[0]
                 if cur_symbol == "$" and cs[0] != "USD":
@@ -504,7 +617,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
                     unit = "$"
                     notes.append("a bare '$' may be US dollars or pesos")
             else:
-                cm = match_count(norm, end)
+                cm = match_count(norm, end) if follows else None
                 if cm:
                     family, unit = "count", cm[0]
                     end = cm[1]
@@ -536,7 +649,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
         return None, end
     if end < len(norm) and norm[end] in "年" and family == "number":
         return None, end + 1
-    qa = _QUAL_AFTER_RE.match(norm, end)
+    qa = _qual_after(norm, end)
     if qa and qa.group(1) not in ("多", "余", "餘") or (qa and family in ("count", "number")):
         qualifier = qualifier or _QUAL_AFTER[qa.group(1)]
         end = qa.end()
@@ -545,6 +658,62 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[Hit | None,
         has_decimal, scale, unit_factor, scale_word, high_mantissa, tuple(notes), tuple(alternatives),
         unit_symbol,
     ), end  # fmt: skip
+
+
+_RANGE_FIRST = frozenset("-–—~～至到")
+
+
+def _may_be_range(text: str, end: int) -> bool:
+    """Cheap necessary condition for ``_RANGE_RE`` at ``end``."""
+    c = text[end : end + 1]
+    if c in (" ", "\u00a0"):
+        c = text[end + 1 : end + 2]
+    return c != "" and c in _RANGE_FIRST
+
+
+def _may_follow(text: str, pos: int) -> bool:
+    """Whether a suffix (scale word, unit, currency, counted noun, percent, 左右/多...) can
+    start at ``pos``: each starts with a letter (CJK included) or %, after at most one
+    space or hyphen.  Lets a numeral followed by a digit or punctuation skip every matcher.
+
+    >>> _may_follow("1万1万", 2), _may_follow("5 MW", 1), _may_follow("1, 2", 1)
+    (False, True, False)
+    """
+    c = text[pos : pos + 1]
+    if c in (" ", "\u00a0", "-"):
+        c = text[pos + 1 : pos + 2]
+    return c.isalpha() or (c != "" and c in "%％‰")
+
+
+_DATE_TIME_AFTER = frozenset("年月日号號时時点分秒")
+
+
+def _read_plain(
+    norm: str, start: int, end: int, raw_num: str, original: str
+) -> tuple[_Parts | None, int] | None:
+    """The common case, read with the least work: digits only, no currency before, nothing
+    after that could be a unit, scale, range or fraction.  None: take the general path
+    (which gives the same answer for these, only slower)."""
+    if not raw_num.isdigit() or len(raw_num) > 40:
+        return None
+    c = norm[end : end + 1]
+    if c and c in _DATE_TIME_AFTER:
+        return None, end  # a date or a time of day, or a duration
+    if not _plain_end(norm, end):
+        return None
+    before = norm[start - 40 : start] if start >= 40 else norm[:start]
+    if before[-1:] == "第":
+        return None, end
+    if match_currency_prefix(before) is not None:
+        return None
+    mantissa = Decimal(raw_num)
+    if len(raw_num) == 4 and 1800 <= mantissa <= 2100:
+        return None, end  # a year
+    q = Quantity(
+        mantissa * _ONE, "number", original[start:end], start, end, None, None, _qualifier_before(before),
+        _ONE, None, None, (),
+    )  # fmt: skip
+    return (q, mantissa, raw_num.strip("0") or "0", False, _ONE, _ONE, None, ()), end
 
 
 _PLAIN_STOP = frozenset("%％‰-–—~～/多余餘")
@@ -571,22 +740,31 @@ def _plain_end(text: str, end: int) -> bool:
     return not (c.isalpha() or c in _PLAIN_STOP)
 
 
+_OF_RE = re.compile(r"[ \u00a0](?:of|de|metric)[ \u00a0]")
+
+
 def _unit_after_of(text: str, pos: int):
     """``4.5 billion tons of``/``mil millones de toneladas``: allow "of"/"de" before a unit."""
-    mm = re.match(r"[ \u00a0](?:of|de|metric)[ \u00a0]", text[pos : pos + 12])
+    mm = _OF_RE.match(text, pos, pos + 12)
     if mm:
-        return match_unit(text, pos + mm.end() - 1)
+        return match_unit(text, mm.end() - 1)
     return None
 
 
 def _something_follows(text: str, pos: int, money: bool, count: bool = False) -> bool:
-    return bool(
-        (count and match_count(text, pos))
+    # pure tests, so their order does not change the answer: cheapest and likeliest first
+    return _may_follow(text, pos) and bool(
+        match_unit(text, pos)
         or match_percent(text, pos)
         or match_scale(text, pos, money=money)
-        or match_unit(text, pos)
         or match_currency_suffix(text, pos)
+        or (count and match_count(text, pos))
     )
+
+
+def _arabic_value(raw: str, lang: str) -> Decimal:
+    """``parse_arabic(raw, lang).value``, without its work for digits only."""
+    return Decimal(raw) if raw.isdigit() else parse_arabic(raw, lang).value
 
 
 def _digits_of(value: Decimal) -> str:
@@ -613,35 +791,16 @@ def _make(
     notes: tuple[str, ...],
     alternatives: tuple[Decimal, ...],
     unit_symbol: str | None = None,
-) -> Hit:
+) -> _Parts:
     factor = scale * unit_factor
     value = mantissa * factor
     high = high_mantissa * factor if high_mantissa is not None else None
     raw = original[start:end]
     q = Quantity(
-        value=value,
-        family=family,
-        raw=raw,
-        start=start,
-        end=end,
-        unit=unit,
-        currency=currency,
-        qualifier=qualifier,
-        precision=precision * factor,
-        high=high,
-        scale_word=scale_word,
-        notes=notes,
-    )
-    return Hit(
-        quantity=q,
-        mantissa=mantissa,
-        digits=digits,
-        has_decimal=has_decimal,
-        scale=scale,
-        unit_factor=unit_factor,
-        unit_symbol=unit_symbol,
-        alternatives=tuple(a * factor for a in alternatives),
-    )
+        value, family, raw, start, end, unit, currency, qualifier, precision * factor, high, scale_word, notes
+    )  # positional, in the field order of Quantity: cheaper, and this runs once per figure
+    alts = tuple(a * factor for a in alternatives) if alternatives else ()
+    return (q, mantissa, digits, has_decimal, scale, unit_factor, unit_symbol, alts)
 
 
 def hit_for(quantity: Quantity, lang: str | None = None) -> Hit:

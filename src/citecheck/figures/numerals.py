@@ -36,7 +36,12 @@ def normalise_digits(text: str) -> str:
     """
     if _FULLWIDTH_RE.search(text) is None:
         return text
-    return text.translate(_FULLWIDTH)
+    # replace only the full-width characters: str.translate looks up every character
+    return _FULLWIDTH_RE.sub(_to_ascii, text)
+
+
+def _to_ascii(m: re.Match) -> str:
+    return chr(_FULLWIDTH[ord(m.group())])
 
 
 _SPACES = "\u00a0\u202f\u2009 '’"

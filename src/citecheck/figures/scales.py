@@ -11,8 +11,8 @@ Decimal('100000000')
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 # canonical word -> multiplier.  Spanish billón and European Portuguese bilião are 10^12;
 # Brazilian bilhão is 10^9 (the usage of every Brazilian source).
@@ -62,6 +62,8 @@ _WORD_RE = re.compile(
     + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])",
     re.IGNORECASE,
 )
+# every character _WORD_RE can start with after its optional space (İ ı ſ and the Kelvin sign: re's other case folds)
+_WORD_FIRST = frozenset({w[0] for w in _SPELLINGS} | {w[0].upper() for w in _SPELLINGS} | set("İıſ\u212a"))
 _K_RE = re.compile(r"[kK](?![A-Za-zÀ-ÖØ-öø-ÿ])")
 # Short forms that only mean "million"/"billion" right after a currency amount: US$5m, $2bn, R$3B
 _MONEY_SHORT_RE = re.compile(r" ?(m|M|b|B|MM|mi|bi|tri|mil mi|mil bi)\.?(?![A-Za-zÀ-ÖØ-öø-ÿ])")
@@ -73,8 +75,9 @@ _CN_RE = re.compile(r"[十百千万萬亿億]+")
 _CN_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
 
-@dataclass(frozen=True)
-class ScaleMatch:
+class ScaleMatch(NamedTuple):
+    """A scale word found after a number (a named tuple: one is built per number read)."""
+
     word: str  # canonical: "billion", "亿", "万亿", "mil millones"
     multiplier: Decimal
     end: int
@@ -96,6 +99,13 @@ def _canon_cn(chars: str) -> str:
     return chars.replace("萬", "万").replace("億", "亿")
 
 
+# canonical word and multiplier of the usual runs (one or two characters), computed once
+_CN_SCALES: dict[str, tuple[str, Decimal]] = {
+    run: (_canon_cn(run), chinese_scale(run))
+    for run in [a + b for a in _CN_VALUES for b in ("", *_CN_VALUES)]
+}
+
+
 def match_scale(text: str, pos: int, *, money: bool = False, unit_follows=None) -> ScaleMatch | None:
     """Match a scale word at ``pos`` (right after a number).
 
@@ -113,12 +123,14 @@ def match_scale(text: str, pos: int, *, money: bool = False, unit_follows=None) 
                 k -= 1
         run = run[:k]
         if run and run != "十" and run != "百":
-            return ScaleMatch(_canon_cn(run), chinese_scale(run), pos + len(run))
+            known = _CN_SCALES.get(run)
+            word, multiplier = known if known else (_canon_cn(run), chinese_scale(run))
+            return ScaleMatch(word, multiplier, pos + len(run))
         return None
     c = text[pos : pos + 2].lstrip(" \u00a0")[:1]
     if not (c.isascii() and c.isalpha() or "\u00c0" <= c <= "\u00ff"):
         return None
-    m = _WORD_RE.match(text, pos)
+    m = _WORD_RE.match(text, pos) if c in _WORD_FIRST else None
     if m:
         word = m.group().strip().lower()
         canon = _SPELLINGS.get(word)

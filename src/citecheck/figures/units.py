@@ -16,8 +16,8 @@ UnitMatch(family='power', unit='W', factor=Decimal('1000000'), end=2, symbol='MW
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 D = Decimal
 
@@ -98,14 +98,39 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# Characters that re's case-insensitive matching takes for an ASCII letter other than its
+# two cases (İ ı for i, ſ for s, the Kelvin sign for k).  _first_chars adds them to any (?i) set: a superset
+# is all a cheap "can this alternation start here?" test needs.
+_FOLD_EXTRA = frozenset("İıſ\u212a")
+
+
+def _first_chars(words, ignorecase: bool) -> frozenset[str]:
+    """Every character an alternation of ``words`` can start with."""
+    chars = {w[0] for w in words}
+    if ignorecase:
+        chars |= {c.lower() for c in chars} | {c.upper() for c in chars} | _FOLD_EXTRA
+    return frozenset(chars)
+
+
+def _letter_at(text: str, pos: int) -> str:
+    """The character at ``pos``, or after one space or hyphen there."""
+    c = text[pos : pos + 1]
+    if c in (" ", "\u00a0", "-"):
+        c = text[pos + 1 : pos + 2]
+    return c
+
+
 _SYM_RE = re.compile(r"[ \u00a0-]?(" + _alt(_SYMBOLS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])")
 _WORD_RE = re.compile(r"[ \u00a0-]?(" + _alt(_WORDS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
 _CJK_RE = re.compile(r"(" + _alt(_CJK_UNITS) + r")")
 _WORDS_LOWER = {k.lower(): v for k, v in _WORDS.items()}
+_SYM_FIRST = _first_chars(_SYMBOLS, ignorecase=False)
+_WORD_FIRST = _first_chars(_WORDS, ignorecase=True)
 
 
-@dataclass(frozen=True)
-class UnitMatch:
+class UnitMatch(NamedTuple):
+    """A unit found after a number (a named tuple: one is built per number read)."""
+
     family: str
     unit: str
     factor: Decimal
@@ -133,11 +158,12 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         return UnitMatch(fam, unit, factor, m.end(), m.group(1))
     if not letter_follows(text, pos):
         return None
-    m = _SYM_RE.match(text, pos)
+    c = _letter_at(text, pos)
+    m = _SYM_RE.match(text, pos) if c in _SYM_FIRST else None
     if m:
         fam, unit, factor = _SYMBOLS[m.group(1)]
         return UnitMatch(fam, unit, factor, m.end(), m.group(1))
-    m = _WORD_RE.match(text, pos)
+    m = _WORD_RE.match(text, pos) if c in _WORD_FIRST else None
     if m:
         fam, unit, factor = _WORDS_LOWER[m.group(1).lower()]
         return UnitMatch(fam, unit, factor, m.end(), m.group(1))
@@ -162,8 +188,17 @@ _POINTS_RE = re.compile(
 )
 
 
+# what the two patterns can start with (after the optional space), (?i) included
+_PERCENT_FIRST = frozenset("%％‰个個pP")
+
+
 def match_percent(text: str, pos: int) -> tuple[str, int] | None:
     """``("%", end)`` for percent, ``("pp", end)`` for percentage points."""
+    c = text[pos : pos + 1]
+    if c in (" ", "\u00a0"):
+        c = text[pos + 1 : pos + 2]
+    if c == "" or c not in _PERCENT_FIRST:
+        return None  # cheap test before the two patterns
     m = _POINTS_RE.match(text, pos)
     if m:
         return "pp", m.end()
@@ -184,6 +219,7 @@ _PREFIX = {
     "MXN": "MXN", "MX$": "MXN", "CLP": "CLP", "COP": "COP", "PEN": "PEN", "S/": "PEN", "S/.": "PEN",
     "$": "USD",
 }  # fmt: skip
+_PREFIX_LAST = frozenset(k[-1] for k in _PREFIX)
 _PREFIX_RE = re.compile(r"(?<![A-Za-z])(" + _alt(_PREFIX).replace(r"\$", r"\\?\$") + r")[ \u00a0]?$")
 
 _SUFFIX = {
@@ -200,6 +236,7 @@ _SUFFIX = {
     "soles": "PEN", "索尔": "PEN", "brl": "BRL", "ars": "ARS", "mxn": "MXN",
 }  # fmt: skip
 _SUFFIX_RE = re.compile(r"[ \u00a0]?(?:of |de )?(" + _alt(_SUFFIX) + r")(?![a-z])", re.IGNORECASE)
+_SUFFIX_FIRST = _first_chars([*_SUFFIX, "of ", "de "], ignorecase=True)
 # pesos are ambiguous between countries: a claim in "pesos" matches ARS, MXN, CLP, COP
 PESO_CODES = frozenset({"ARS", "MXN", "CLP", "COP", "UYU"})
 DOLLAR_LIKE = frozenset({"USD"}) | PESO_CODES  # a bare "$" may be any of these
@@ -211,6 +248,11 @@ def match_currency_prefix(before: str) -> tuple[str, str, int] | None:
     Returns ``(ISO code, symbol without escapes, characters it takes in before)``.
     """
     tail = before[-8:]
+    last = tail[:-1] if tail[-1:] == "\n" else tail  # "$" of the pattern also matches before a final newline
+    if last[-1:] in (" ", "\u00a0"):
+        last = last[:-1]
+    if last[-1:] not in _PREFIX_LAST:
+        return None  # cheap test before the search
     m = _PREFIX_RE.search(tail)
     if not m:
         return None
@@ -221,8 +263,12 @@ def match_currency_prefix(before: str) -> tuple[str, str, int] | None:
 def match_currency_suffix(text: str, pos: int) -> tuple[str, int] | None:
     """Currency word right after a number or scale word: ``(ISO code, end)``."""
     c = text[pos : pos + 1]
-    if not (letter_follows(text, pos) or c in "美元人欧歐雷比索阿墨" and c):
+    if c in (" ", "\u00a0"):
+        c = text[pos + 1 : pos + 2]
+    if not (letter_follows(text, pos) or c and c in "美元人欧歐雷比索阿墨"):
         return None
+    if c not in _SUFFIX_FIRST:
+        return None  # cheap test before the long alternation
     m = _SUFFIX_RE.match(text, pos)
     if not m:
         return None
@@ -269,13 +315,19 @@ _NEXT_WORDS_RE = re.compile(r"[ \u00a0]((?:[A-Za-zÀ-ÿ'-]{1,20}[ \u00a0]?){1,6}
 _COUNT_LOWER = {k.lower(): v for k, v in COUNT_NOUNS.items()}
 
 
+_WORD_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ'-]+")
+_COUNT_FIRST_WORDS = frozenset(k.split(" ")[0] for k in _COUNT_LOWER)
+
+
 def _count_after(text: str, pos: int) -> tuple[str, int] | None:
     m = _NEXT_WORDS_RE.match(text, pos)
     if not m:
         return None
-    words = list(re.finditer(r"[A-Za-zÀ-ÿ'-]+", m.group(1)))
+    words = list(_WORD_TOKEN_RE.finditer(m.group(1)))
     base = m.start(1)
     for i in range(min(len(words), 5)):
+        if words[i].group().lower() not in _COUNT_FIRST_WORDS:
+            continue  # no counted noun starts with this word
         for n in (3, 2, 1):
             if i + n > len(words):
                 continue
