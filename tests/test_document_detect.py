@@ -36,3 +36,21 @@ def test_bibtex_documents_keep_their_text_for_the_bib_reader():
 def test_unknown_format_is_a_usage_error():
     with pytest.raises(UsageError, match="unknown input format"):
         read_document("x", format="docx")
+
+
+def test_a_long_markdown_paper_with_its_notes_at_the_end_is_still_markdown():
+    body = "".join(f"Claim number {i} is stated here.[^{i}]\n" for i in range(8000))
+    notes = "".join(f'[^{i}]: Author {i}, "Title {i}", Journal, 2020, pp. 1-2.\n' for i in range(8000))
+    text = body + "\n" + notes
+    assert len(body) > 200_000 and detect_format(text) == "markdown"
+
+
+def test_100000_markdown_footnotes_are_all_read():
+    n = 100_000
+    text = (
+        "".join(f"C{i}.[^{i}]\n" for i in range(n))
+        + "\n"
+        + "".join(f"[^{i}]: A{i}, T{i}, 2020.\n" for i in range(n))
+    )
+    doc = read_document(text)
+    assert doc.format == "markdown" and len(doc.notes) == n and len(doc.markers) == n

@@ -63,6 +63,8 @@ def detect_format(text: str, path: str | None = None) -> str:
             return "bibtex"
     if _LATEX.search(head):
         return "latex"
-    if _MD_NOTE.search(head) or _MD_INLINE.search(head):
+    # Markdown footnote definitions usually sit at the end of a long paper: look there too.
+    tail = text[-200_000:] if len(text) > 200_000 else ""
+    if _MD_NOTE.search(head) or _MD_INLINE.search(head) or _MD_NOTE.search(tail):
         return "markdown"
     return "text"
