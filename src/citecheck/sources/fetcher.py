@@ -236,6 +236,41 @@ def _parse_retry_after(value: str | None, now_wall: float) -> float | None:
     return max(0.0, when.timestamp() - now_wall)
 
 
+def url_problem(url: str) -> tuple[str, str] | None:
+    """What makes ``url`` unfetchable before any traffic, as ``(error_kind, one line)``, or None.
+
+    >>> url_problem("javascript:alert(1)")
+    ('scheme', 'only http and https are fetched, not javascript:')
+    """
+    if not isinstance(url, str) or not url.strip():
+        return ("invalid-url", "empty URL")
+    if any(ord(ch) < 0x21 for ch in url.strip()):
+        return ("invalid-url", f"URL contains spaces or control characters: {url[:80]!r}")
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        return ("invalid-url", f"unparsable URL ({exc}): {url[:80]}")
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        shown = scheme + ":" if scheme else "no scheme"
+        return ("scheme", f"only http and https are fetched, not {shown}")
+    if not parts.hostname:
+        return ("invalid-url", f"URL has no host: {url[:80]}")
+    if port == 0:
+        return ("invalid-url", f"URL has port 0: {url[:80]}")
+    return None
+
+
+def normalise_url(url: str) -> str:
+    """The form two URLs share when they name the same resource (for loops and replay look-ups)."""
+    try:
+        parts = urlsplit(url.strip())
+        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+    except ValueError:
+        return url.strip()
+
+
 def _host_key(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
@@ -461,7 +496,7 @@ class Fetcher:
         method = method.upper()
         current = url
         redirects: list[str] = []
-        seen = {self._normalise(url)}
+        seen = {normalise_url(url)}
         waited = 0.0
         attempts = 0
         last = _Attempt()
@@ -489,7 +524,7 @@ class Fetcher:
                 last.error_kind = "too-many-redirects"
                 last.error = f"more than {self.config.max_redirects} redirects"
                 return self._result(url, current, redirects, started, attempts, last)
-            key = self._normalise(target)
+            key = normalise_url(target)
             if key in seen:
                 last.error_kind = "redirect-loop"
                 last.error = f"redirect loop: {current} -> {target}"
@@ -502,31 +537,12 @@ class Fetcher:
             current = target
 
     # -- internals -----------------------------------------------------------------------
-    @staticmethod
-    def _normalise(url: str) -> str:
-        parts = urlsplit(url)
-        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
-
     def precheck(self, url: str) -> tuple[str, str] | None:
         """Scheme, syntax and literal-host checks, before any traffic."""
-        if not isinstance(url, str) or not url.strip():
-            return ("invalid-url", "empty URL")
-        if any(ord(ch) < 0x21 for ch in url.strip()) or " " in url.strip():
-            return ("invalid-url", f"URL contains spaces or control characters: {url[:80]!r}")
-        try:
-            parts = urlsplit(url.strip())
-            port = parts.port
-        except ValueError as exc:
-            return ("invalid-url", f"unparsable URL ({exc}): {url[:80]}")
-        scheme = parts.scheme.lower()
-        if scheme not in ("http", "https"):
-            shown = scheme + ":" if scheme else "no scheme"
-            return ("scheme", f"only http and https are fetched, not {shown}")
-        host = parts.hostname
-        if not host:
-            return ("invalid-url", f"URL has no host: {url[:80]}")
-        if port == 0:
-            return ("invalid-url", f"URL has port 0: {url[:80]}")
+        problem = url_problem(url)
+        if problem is not None:
+            return problem
+        host = urlsplit(url.strip()).hostname or ""
         reason = self.guard.refusal_for_host(host)
         if reason is not None:
             return ("guard", f"refused: {reason}")

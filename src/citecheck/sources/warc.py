@@ -41,7 +41,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from ..errors import InputError, OutputError
-from .fetcher import REDIRECT_STATUSES, FetchConfig, FetchResponse
+from .fetcher import REDIRECT_STATUSES, FetchConfig, FetchResponse, normalise_url, url_problem
 
 _TRUNCATED = {"too-large": "length", "timeout": "time", "incomplete": "disconnect"}
 _TRUNCATED_BACK = {v: k for k, v in _TRUNCATED.items()}
@@ -200,40 +200,12 @@ class RecordingFetcher:
         self._fetcher.close()
 
 
-def _precheck(url: str) -> tuple[str, str] | None:
-    """The checks a live fetcher makes before any traffic (so replay says the same)."""
-    text = (url or "").strip()
-    if not text:
-        return ("invalid-url", "empty URL")
-    if any(ord(ch) < 0x21 for ch in text):
-        return ("invalid-url", f"URL contains spaces or control characters: {url[:80]!r}")
-    try:
-        parts = urlsplit(text)
-        parts.port  # noqa: B018 - raises for a bad port
-    except ValueError as exc:
-        return ("invalid-url", f"unparsable URL ({exc}): {url[:80]}")
-    if parts.scheme.lower() not in ("http", "https"):
-        shown = parts.scheme.lower() + ":" if parts.scheme else "no scheme"
-        return ("scheme", f"only http and https are fetched, not {shown}")
-    if not parts.hostname:
-        return ("invalid-url", f"URL has no host: {url[:80]}")
-    return None
-
-
-def _key(url: str) -> str:
-    try:
-        parts = urlsplit(url.strip())
-        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
-    except ValueError:
-        return url.strip()
-
-
 _PROBE_NAME = re.compile(r"/citecheck-[0-9a-f]+-no-such-page$")
 
 
 def _probe_dir(url: str) -> str | None:
     """For live.py's soft-404 probe URLs (a random page name): the directory they probe."""
-    key = _key(url)
+    key = normalise_url(url)
     found = _PROBE_NAME.search(urlsplit(key).path)
     return key[: len(key) - len(found.group(0)) + 1] if found else None
 
@@ -299,10 +271,10 @@ class ReplayFetcher:
                         entry = _Entry(path, iterator.get_record_offset(), "failure")
                     else:
                         continue
-                    self._index.setdefault(_key(uri), []).append(entry)
+                    self._index.setdefault(normalise_url(uri), []).append(entry)
                     probed = _probe_dir(uri)
                     if probed is not None:
-                        self._probes[probed] = _key(uri)
+                        self._probes[probed] = normalise_url(uri)
         except OSError as exc:
             raise InputError(f"cannot read WARC {path}: {exc.strerror or exc}") from None
         except InputError:
@@ -312,10 +284,10 @@ class ReplayFetcher:
 
     def precheck(self, url: str) -> tuple[str, str] | None:
         """Scheme and syntax checks, as the live fetcher makes them (no guard: nothing is sent)."""
-        return _precheck(url)
+        return url_problem(url)
 
     def _entries(self, url: str) -> list[_Entry] | None:
-        entries = self._index.get(_key(url))
+        entries = self._index.get(normalise_url(url))
         if entries is None:
             # live.py probes a random page name per run: any recorded probe of that directory answers
             probed = _probe_dir(url)
@@ -324,7 +296,7 @@ class ReplayFetcher:
         return entries
 
     def __contains__(self, url: str) -> bool:
-        return _key(url) in self._index
+        return normalise_url(url) in self._index
 
     def urls(self) -> list[str]:
         return sorted(self._index)
@@ -356,9 +328,9 @@ class ReplayFetcher:
         """Replay ``url`` (following recorded redirects); never raises, never touches the network."""
         current = url
         redirects: list[str] = []
-        seen = {_key(url)}
+        seen = {normalise_url(url)}
         while True:
-            problem = _precheck(current)  # also for every redirect target, as the live fetcher does
+            problem = url_problem(current)  # also for every redirect target, as the live fetcher does
             if problem is not None:
                 return self._failure(
                     url, current, redirects, problem[0], problem[1], 0 if not redirects else 1
@@ -381,12 +353,12 @@ class ReplayFetcher:
             if follow_redirects and code in REDIRECT_STATUSES and location:
                 target = urljoin(current, location.strip()).split("#", 1)[0]
                 redirects.append(target)
-                if _key(target) in seen or len(redirects) > 20:
-                    kind = "redirect-loop" if _key(target) in seen else "too-many-redirects"
+                if normalise_url(target) in seen or len(redirects) > 20:
+                    kind = "redirect-loop" if normalise_url(target) in seen else "too-many-redirects"
                     return self._response(
                         url, current, redirects, code, reason, resp_headers, body, None, kind
                     )
-                seen.add(_key(target))
+                seen.add(normalise_url(target))
                 current = target
                 continue
             cap = max_bytes
