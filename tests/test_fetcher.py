@@ -6,32 +6,23 @@ import socket
 import threading
 import time
 
-import pytest
-
 from citecheck.sources.fetcher import DEFAULT_USER_AGENT, FetchConfig, Fetcher
+from servers.origin import loopback_fetch_config
 
 
 def config(**overrides) -> FetchConfig:
-    base = dict(
-        allowed_hosts=("127.0.0.0/8",),
-        min_interval=0.0,
-        backoff=0.05,
-        retries=2,
-        connect_timeout=1.0,
-        read_timeout=2.0,
-        total_timeout=5.0,
-        default_retry_after=0.3,
-        max_bytes=1_000_000,
-        offline_probe_host=None,
+    return loopback_fetch_config(
+        **{
+            "backoff": 0.05,
+            "retries": 2,
+            "connect_timeout": 1.0,
+            "read_timeout": 2.0,
+            "total_timeout": 5.0,
+            "default_retry_after": 0.3,
+            "max_bytes": 1_000_000,
+            **overrides,
+        }
     )
-    base.update(overrides)
-    return FetchConfig(**base)
-
-
-@pytest.fixture
-def origin(origin_server):
-    origin_server.reset()
-    return origin_server
 
 
 def gaps(records) -> list[float]:

@@ -14,30 +14,23 @@ import pytest
 from citecheck.model import LinkState
 from citecheck.sources.fetcher import FetchConfig, Fetcher
 from citecheck.sources.live import check_link
+from servers.origin import loopback_fetch_config
 
 CAP = 1_000_000
 
 
 def config(**overrides) -> FetchConfig:
-    base = dict(
-        allowed_hosts=("127.0.0.0/8",),
-        min_interval=0.0,
-        backoff=0.02,
-        retries=1,
-        connect_timeout=1.0,
-        read_timeout=1.0,
-        total_timeout=2.0,
-        max_bytes=CAP,
-        offline_probe_host=None,
+    return loopback_fetch_config(
+        **{
+            "backoff": 0.02,
+            "retries": 1,
+            "connect_timeout": 1.0,
+            "read_timeout": 1.0,
+            "total_timeout": 2.0,
+            "max_bytes": CAP,
+            **overrides,
+        }
     )
-    base.update(overrides)
-    return FetchConfig(**base)
-
-
-@pytest.fixture
-def origin(origin_server):
-    origin_server.reset()
-    return origin_server
 
 
 @pytest.mark.parametrize("path", ["/gzip-bomb", "/deflate-bomb"])

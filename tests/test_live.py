@@ -10,28 +10,21 @@ from citecheck.model import LinkState
 from citecheck.sources.cache import Cache
 from citecheck.sources.fetcher import FetchConfig, Fetcher
 from citecheck.sources.live import check_link, check_links, not_found_phrase, similarity
+from servers.origin import loopback_fetch_config
 
 
 def config(**overrides) -> FetchConfig:
-    base = dict(
-        allowed_hosts=("127.0.0.0/8",),
-        min_interval=0.0,
-        backoff=0.02,
-        retries=1,
-        connect_timeout=1.0,
-        read_timeout=1.0,
-        total_timeout=3.0,
-        default_retry_after=0.2,
-        offline_probe_host=None,
+    return loopback_fetch_config(
+        **{
+            "backoff": 0.02,
+            "retries": 1,
+            "connect_timeout": 1.0,
+            "read_timeout": 1.0,
+            "total_timeout": 3.0,
+            "default_retry_after": 0.2,
+            **overrides,
+        }
     )
-    base.update(overrides)
-    return FetchConfig(**base)
-
-
-@pytest.fixture
-def origin(origin_server):
-    origin_server.reset()
-    return origin_server
 
 
 @pytest.mark.parametrize(

@@ -507,6 +507,23 @@ def origin_server():
         server.stop()
 
 
+@pytest.fixture
+def origin(origin_server):
+    """The origin server with its request records cleared for this test."""
+    origin_server.reset()
+    return origin_server
+
+
+def loopback_fetch_config(**settings):
+    """A FetchConfig that reaches the origin server (127.0.0.0/8) and nothing else private, with no
+    minimum interval and no DNS probe; each test file adds the timings it pins."""
+    from citecheck.sources.fetcher import FetchConfig
+
+    values = dict(allowed_hosts=("127.0.0.0/8",), min_interval=0.0, offline_probe_host=None)
+    values.update(settings)
+    return FetchConfig(**values)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the origin server in its own process; prints its port on the first line."""
     import argparse
