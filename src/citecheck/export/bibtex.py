@@ -105,16 +105,32 @@ _BIBLATEX_TYPES = {
 }
 
 
-def _fields_bibtex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
-    etype = _BIBTEX_TYPES.get(ref.entry_type, "misc")
-    url = usable_url(ref)
-    if etype == "misc" and ref.entry_type in ("news", "webpage") and url is None and not ref.container:
-        etype = "misc"
-    f: list[tuple[str, str | None]] = [
+def _head_fields(ref: Reference) -> list[tuple[str, str | None]]:
+    """Author, editor and title: the same in BibTeX and BibLaTeX."""
+    return [
         ("author", _people(ref.authors, ref.et_al)),
         ("editor", _people(ref.editors)),
         ("title", escape_latex(ref.title) if ref.title else None),
     ]
+
+
+def _locator_fields(ref: Reference, etype: str, url: str | None) -> list[tuple[str, str | None]]:
+    """Volume to URL: the same field names and escaping in BibTeX and BibLaTeX."""
+    return [
+        ("volume", escape_latex(ref.volume) if ref.volume else None),
+        ("number", escape_latex(ref.issue) if ref.issue else None),
+        ("pages", escape_latex(ref.pages).replace("-", "--") if ref.pages else None),
+        ("edition", escape_latex(ref.edition) if ref.edition and etype == "book" else None),
+        ("doi", _escape_url(ref.doi) if ref.doi else None),
+        ("isbn", escape_latex(ref.isbn) if ref.isbn else None),
+        ("url", _escape_url(url) if url else None),
+    ]
+
+
+def _fields_bibtex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
+    etype = _BIBTEX_TYPES.get(ref.entry_type, "misc")
+    url = usable_url(ref)
+    f = _head_fields(ref)
     cont = escape_latex(ref.container) if ref.container else None
     if etype == "article":
         f.append(("journal", cont))
@@ -136,15 +152,7 @@ def _fields_bibtex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
             f.append(("month", str(parts[1])))
         if len(parts) > 2:
             f.append(("day", str(parts[2])))
-    f += [
-        ("volume", escape_latex(ref.volume) if ref.volume else None),
-        ("number", escape_latex(ref.issue) if ref.issue else None),
-        ("pages", escape_latex(ref.pages).replace("-", "--") if ref.pages else None),
-        ("edition", escape_latex(ref.edition) if ref.edition and etype == "book" else None),
-        ("doi", _escape_url(ref.doi) if ref.doi else None),
-        ("isbn", escape_latex(ref.isbn) if ref.isbn else None),
-        ("url", _escape_url(url) if url else None),
-    ]
+    f += _locator_fields(ref, etype, url)
     notes = [escape_latex(n) for n in notes_for(ref)]
     if ref.access_date:
         notes.insert(0, f"Accessed {ref.access_date}")
@@ -158,11 +166,7 @@ def _fields_biblatex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
     if etype == "online" and url is None:
         etype = "misc"  # @online needs a url; a damaged one is only a note
     cont = escape_latex(ref.container) if ref.container else None
-    f: list[tuple[str, str | None]] = [
-        ("author", _people(ref.authors, ref.et_al)),
-        ("editor", _people(ref.editors)),
-        ("title", escape_latex(ref.title) if ref.title else None),
-    ]
+    f = _head_fields(ref)
     if etype == "article":
         f.append(("journaltitle", cont))
         if ref.entry_type == "newspaper":
@@ -181,13 +185,7 @@ def _fields_biblatex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
     f += [
         ("location", escape_latex(ref.location) if ref.location else None),
         ("date", ref.date or (str(ref.year) if ref.year else None)),
-        ("volume", escape_latex(ref.volume) if ref.volume else None),
-        ("number", escape_latex(ref.issue) if ref.issue else None),
-        ("pages", escape_latex(ref.pages).replace("-", "--") if ref.pages else None),
-        ("edition", escape_latex(ref.edition) if ref.edition and etype == "book" else None),
-        ("doi", _escape_url(ref.doi) if ref.doi else None),
-        ("isbn", escape_latex(ref.isbn) if ref.isbn else None),
-        ("url", _escape_url(url) if url else None),
+        *_locator_fields(ref, etype, url),
         ("urldate", ref.access_date if ref.access_date and url else None),
     ]
     notes = [escape_latex(n) for n in notes_for(ref)]
