@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from citecheck.cli import cli
 from citecheck.cli.check import checker_options
+from citecheck.errors import UsageError
 from citecheck.sources.archive import WAYBACK_BASE, WAYBACK_CDX
 from citecheck.sources.session import CheckerSettings
 from servers.pywb_archive import WarcPage, write_warc
@@ -167,6 +168,25 @@ def test_checker_options_are_reusable_by_another_command():
     assert (config.cdx_per_minute, config.min_interval) == (12.0, 1.0)  # politeness kept unless asked
     CliRunner().invoke(other, [], catch_exceptions=False)
     assert (seen["settings"].archives, seen["settings"].cdx) == ((WAYBACK_BASE,), (WAYBACK_CDX,))
+
+
+def test_a_ca_bundle_given_on_the_command_line_reaches_the_fetcher(tmp_path):
+    bundle = tmp_path / "corporate-ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    seen = {}
+
+    @click.command()
+    @checker_options
+    def other(**options):
+        seen["config"] = CheckerSettings.from_options(options).fetch_config()
+
+    CliRunner().invoke(other, ["--ca-bundle", str(bundle)], catch_exceptions=False)
+    assert seen["config"].ca_bundle == str(bundle)
+
+
+def test_a_missing_ca_bundle_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="certificate bundle not found"):
+        CheckerSettings.from_options({"ca_bundle": str(tmp_path / "nope.pem")})
 
 
 def test_an_archive_nobody_can_reach_is_one_line_on_stderr(tmp_path):

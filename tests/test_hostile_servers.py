@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
-import ssl
-import subprocess
 import threading
 import time
 import tracemalloc
@@ -15,6 +14,7 @@ from citecheck.model import LinkState
 from citecheck.sources.fetcher import FetchConfig, Fetcher
 from citecheck.sources.live import check_link
 from servers.origin import loopback_fetch_config
+from servers.tls import CertificateAuthority, https_server, self_signed
 
 CAP = 1_000_000
 
@@ -152,49 +152,30 @@ def test_redirects_to_file_and_to_a_private_address_are_refused(origin):
 
 
 @pytest.fixture(scope="module")
-def self_signed_server(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("tls")
-    key, cert = directory / "key.pem", directory / "cert.pem"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
-        check=True,
-        capture_output=True,
+def tls_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("tls")
+
+
+@pytest.fixture(scope="module")
+def authority(tls_dir):
+    return CertificateAuthority.create(tls_dir)
+
+
+@pytest.fixture(scope="module")
+def self_signed_server(tls_dir):
+    with https_server(*self_signed(tls_dir)) as url:
+        yield url
+
+
+def _issued_server(authority, tls_dir, name, valid_from_days, valid_until_days):
+    now = dt.datetime.now(dt.timezone.utc)
+    pair = authority.issue(
+        tls_dir,
+        name,
+        valid_from=now + dt.timedelta(days=valid_from_days),
+        valid_until=now + dt.timedelta(days=valid_until_days),
     )
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            self.send_response(200)
-            self.send_header("Content-Length", "2")
-            self.end_headers()
-            self.wfile.write(b"ok")
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"https://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    return https_server(*pair)
 
 
 def test_a_self_signed_certificate_is_blocked_not_broken_and_not_retried(self_signed_server):
@@ -203,3 +184,35 @@ def test_a_self_signed_certificate_is_blocked_not_broken_and_not_retried(self_si
         result = check_link(self_signed_server, fetcher)
     assert response.error_kind == "tls" and "self-signed" in response.error and response.attempts == 1
     assert result.state is LinkState.BLOCKED
+
+
+def test_a_certificate_signed_by_a_trusted_authority_is_accepted(authority, tls_dir):
+    # The control for the two tests below: same authority, same server, only the dates differ.
+    with _issued_server(authority, tls_dir, "valid", -1, 30) as url:
+        with Fetcher(config(ca_bundle=str(authority.bundle))) as fetcher:
+            result = check_link(url, fetcher)
+    assert result.state is LinkState.OK
+
+
+def test_an_expired_certificate_is_blocked_with_the_reason_and_not_retried(authority, tls_dir):
+    with _issued_server(authority, tls_dir, "expired", -400, -30) as url:
+        with Fetcher(config(retries=2, ca_bundle=str(authority.bundle))) as fetcher:
+            response = fetcher.fetch(url)
+            result = check_link(url, fetcher)
+    assert response.status is None and response.error_kind == "tls" and response.attempts == 1
+    assert "expired" in response.error
+    assert result.state is LinkState.BLOCKED and "expired" in result.reason
+
+
+def test_a_certificate_not_yet_valid_is_blocked_with_the_reason(authority, tls_dir):
+    with _issued_server(authority, tls_dir, "future", 30, 400) as url:
+        with Fetcher(config(ca_bundle=str(authority.bundle))) as fetcher:
+            response = fetcher.fetch(url)
+    assert response.error_kind == "tls" and "not yet valid" in response.error
+
+
+def test_without_the_authority_the_same_valid_certificate_is_refused(authority, tls_dir):
+    with _issued_server(authority, tls_dir, "untrusted", -1, 30) as url:
+        with Fetcher(config()) as fetcher:
+            response = fetcher.fetch(url)
+    assert response.error_kind == "tls" and "unable to get local issuer" in response.error

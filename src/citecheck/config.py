@@ -70,6 +70,7 @@ class VerifyOptions:
     max_bytes: int | None = None
     cdx_per_minute: float | None = None
     snapshots_per_second: float | None = None
+    ca_bundle: Path | None = None  # PEM authorities trusted instead of the default bundle
     workers: int = 8
     from_warc: tuple[Path, ...] = ()
     save_warc: Path | None = None
@@ -95,7 +96,7 @@ class VerifyOptions:
         }
 
 
-_PATH_KEYS = {"cache_dir", "save_warc", "report_dir", "bib_dir", "junit"}
+_PATH_KEYS = {"cache_dir", "save_warc", "report_dir", "bib_dir", "junit", "ca_bundle"}
 _TUPLE_KEYS = {"archives", "cdx", "allowed_hosts", "formats"}
 _BOOL_KEYS = {"use_cache", "offline", "allow_private"}
 _INT_KEYS = {"retries", "per_host_concurrency", "max_bytes", "workers"}

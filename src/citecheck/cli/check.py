@@ -60,6 +60,14 @@ _OPTIONS = [
         help="Host the address guard lets through (repeatable).",
     ),
     click.option(
+        "--ca-bundle",
+        type=click.Path(exists=True, dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="PEM file of certificate authorities to trust instead of the default ones "
+        "(e.g. a TLS-inspecting proxy's).",
+    ),
+    click.option(
         "--from-warc",
         "from_warc",
         multiple=True,

@@ -189,6 +189,7 @@ def verify(
             min_interval=checker.get("min_interval"),
             cdx_per_minute=checker.get("cdx_per_minute"),
             snapshots_per_second=checker.get("snapshots_per_second"),
+            ca_bundle=checker.get("ca_bundle"),
         )
         bar = ProgressBar() if not quiet and sys.stderr.isatty() else None
         log = (lambda line: click.echo(line, err=True)) if verbose else None

@@ -82,6 +82,7 @@ class FetchConfig:
     allowed_hosts: tuple[str, ...] = ()
     user_agent: str = DEFAULT_USER_AGENT
     offline_probe_host: str | None = "example.com"  # resolved when a name fails, to tell "offline"
+    ca_bundle: str | None = None  # PEM file of authorities to trust instead of the default bundle
 
 
 @dataclass(frozen=True)
@@ -376,6 +377,8 @@ class Fetcher:
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         session.headers.clear()
+        if self.config.ca_bundle:
+            session.verify = str(self.config.ca_bundle)
         return session
 
     def _connect(self, conn: HTTPConnection) -> socket.socket:

@@ -44,6 +44,7 @@ FETCH_KEYS = (
     "max_bytes",
     "cdx_per_minute",
     "snapshots_per_second",
+    "ca_bundle",
 )
 
 
@@ -139,6 +140,9 @@ class CheckerSettings:
         for path in self.from_warc:
             if not Path(path).is_file():
                 raise UsageError(f"WARC file not found: {path}")
+        bundle = self.fetch_overrides.get("ca_bundle")
+        if bundle and not Path(bundle).is_file():
+            raise UsageError(f"certificate bundle not found: {bundle}")
 
     def fetch_config(self):
         """The :class:`~citecheck.sources.fetcher.FetchConfig` these settings describe.
@@ -156,6 +160,8 @@ class CheckerSettings:
                 total_timeout=self.timeout * 3,
             )
         values.update({k: v for k, v in self.fetch_overrides.items() if v is not None})
+        if values.get("ca_bundle") is not None:
+            values["ca_bundle"] = str(values["ca_bundle"])
         names = {f.name for f in dataclasses.fields(FetchConfig)}
         return FetchConfig(**{k: v for k, v in values.items() if k in names})
 
