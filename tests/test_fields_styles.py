@@ -266,3 +266,106 @@ def test_a_title_with_a_numbered_part_keeps_its_part_and_the_journal_is_the_last
     assert ref.title == "Studies of clay. 2. Uptake of lead by kaolinite"
     assert ref.container == "Clays Miner Res"
     assert (ref.volume, ref.issue, ref.pages) == ("49", "3", "100-110")
+
+
+def test_vancouver_title_with_a_capitalised_last_word_stops_before_the_journal():
+    ref = parse_reference(
+        "Rossi A, Bianchi B, Verdi C. Measles outbreaks among travellers to Portugal. "
+        "Euro Travel Med. 2015; 12(4): 201-209."
+    )
+    assert ref.title == "Measles outbreaks among travellers to Portugal"
+    assert ref.container == "Euro Travel Med"
+    assert (ref.volume, ref.issue, ref.pages) == ("12", "4", "201-209")
+
+
+def test_a_vancouver_author_misread_as_the_title_goes_back_to_the_authors():
+    ref = parse_reference("Kent DL. Pike JH. Sleep and running in recruits. J Sports Med. 2004 34 3 126-131.")
+    assert ref.authors == ("Kent DL", "Pike JH")
+    assert ref.title == "Sleep and running in recruits"
+    assert ref.container == "J Sports Med"
+
+
+def test_apa_without_an_author_works_with_a_two_word_title_too():
+    ref = parse_reference("Good harvest. (2003, June). Farmers Monthly Magazine, 18(6), p. 12")
+    assert ref.authors == () and ref.title == "Good harvest"
+    assert ref.container == "Farmers Monthly Magazine"
+
+
+def test_a_corporate_author_with_an_acronym_is_still_an_author_before_an_apa_date():
+    ref = parse_reference(
+        "Ministère de la santé publique (MSP) (2004). Rapport annuel sur les eaux, Service des eaux, 40 p."
+    )
+    assert ref.authors and ref.authors[0].startswith("Ministère")
+    assert ref.title.startswith("Rapport annuel")
+
+
+def test_astronomy_style_has_no_title_and_names_the_volume_after_in():
+    ref = parse_reference(
+        "Ortiz P., Lind K., 2004, in Stellar Winds in Binary Systems IV, eds. Hale T. and Ray J., "
+        "ASP Conf. Ser. 301, p. 55"
+    )
+    assert ref.title is None
+    assert ref.container == "Stellar Winds in Binary Systems IV"
+
+
+def test_et_al_closes_the_author_list_before_a_chemistry_journal():
+    ref = parse_reference("[7] Novak P. et al., J. Mol. Struct. 2011, 45, 100-109.")
+    assert ref.et_al and ref.container == "J. Mol. Struct"
+    assert (ref.year, ref.volume, ref.pages) == (2011, "45", "100-109")
+
+
+def test_the_day_before_an_mla_month_belongs_to_the_date_not_to_the_magazine():
+    ref = parse_reference('Hale, Ann. "Winter Roads." Ocean Weekly 12 Mar. 1994: 30-33.')
+    assert ref.container == "Ocean Weekly"
+
+
+def test_a_proceedings_name_ends_before_the_city_and_country_of_the_meeting():
+    ref = parse_reference(
+        "Olsen, K. (1999). Fast joins. In Proceedings of the Ninth Workshop on Databases (WDB-9) Tromsø, Norway."
+    )
+    assert ref.container == "Proceedings of the Ninth Workshop on Databases (WDB-9)"
+
+
+def test_a_country_inside_a_journal_abbreviation_is_kept():
+    ref = parse_reference("Ng K, Lo T. Gene maps of rice. Proc Natl Acad Sci USA. 2012; 10(2): 1-9.")
+    assert ref.container == "Proc Natl Acad Sci USA"
+
+
+def test_film_credits_are_not_authors_or_containers():
+    apa = parse_reference(
+        "Stone, R. (Producer), & Vale, M. (Director). (2011). The long river [Motion picture]. "
+        "Canada: North Films."
+    )
+    assert apa.authors == ("Stone, R.", "Vale, M.") and apa.title == "The long river"
+    assert apa.container is None
+    mla = parse_reference("The Long River. Dir. Mara Vale. Perf. Tom Reed. North Films, 2011.")
+    assert mla.authors == () and mla.title == "The Long River"
+    assert mla.container is None and mla.publisher == "North Films"
+
+
+def test_a_book_title_split_at_a_comma_is_joined_again_when_place_and_publisher_follow():
+    ref = parse_reference("Reed, Tom. Rivers, Lakes and Seas. Boston: Harbor Books, 2001.")
+    assert ref.title == "Rivers, Lakes and Seas" and ref.container is None
+    serial = parse_reference("Kim, J. (2002). Sampling, Estimation, and Testing. Springer-Verlag, Berlin.")
+    assert serial.title == "Sampling, Estimation, and Testing" and serial.container is None
+
+
+def test_a_series_after_a_book_title_is_not_glued_to_the_title():
+    ref = parse_reference(
+        "[9] Ada Lin. Lectures on Lattices. Graduate texts in algebra. Springer-Verlag, 1999."
+    )
+    assert ref.title == "Lectures on Lattices"
+
+
+def test_a_year_in_parentheses_inside_a_title_does_not_end_it():
+    ref = parse_reference(
+        "Park, D. (2001). A test of Lee's (1995) claim about short memories in adults. "
+        "Journal of Memory Studies, 8(2), 10-19."
+    )
+    assert ref.title == "A test of Lee's (1995) claim about short memories in adults"
+    assert ref.container == "Journal of Memory Studies"
+
+
+def test_numbers_right_after_the_title_show_that_its_last_sentence_is_the_journal():
+    ref = parse_reference("[5] Ana Ruiz. Elliptic curves. II. Acta arithmetica, 12(1):5–40, 1980.")
+    assert ref.title == "Elliptic curves. II" and ref.container == "Acta arithmetica"

@@ -83,6 +83,9 @@ _IN = re.compile(r"^[\s,.;:]*In:?\s+", re.I)
 _IN_EDITORS_ACM = re.compile(
     r"^[\s,.;:]*In:?\s+(?P<eds>[^()]{2,160}?),?\s+(?:eds?\.?|editors?|\(eds?\.?\))(?:\s*[,.:]\s*|\s+)", re.I
 )
+_NAMES_NEXT = re.compile(
+    r"\s*(?:[A-Z][\w'’-]+,?\s+(?:[A-Z]\.\s?-?)+|(?:[A-Z]\.\s?-?)+\s*[A-Z][\w'’-]+)(?:\s*,|\s+and\b|\s*&)"
+)
 _QUOTED_CONTAINER = re.compile(r"^[\s,.;:]*[«\"“‘*]\s*(?P<c>[^«»\"“”*]{2,200}?)\s*[»\"”’*]")
 # cities where many books are published: ", Paris, Éditions Galilée" is place and publisher
 _PUBLISHING_CITIES = (
@@ -143,8 +146,9 @@ _NOT_A_CONTAINER = re.compile(
 )
 _MONTH_START = re.compile(
     r"(?i)(?=[\s,.])[,.]?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:\s+|\()\d"
 )
+_DAY_BEFORE_MONTH = re.compile(r"[\s,.]+\d{1,2}$")
 _LOCATION_PUBLISHER = re.compile(
     r"^[\s,.;(]*(?P<loc>[A-Z][\w'’.-]*(?:[ /-](?:(?:de|da|do|la|del|am|upon|on|sur|im)\s)?[A-Z][\w'’.-]*){0,3}"
     r"(?:\s\([A-Z]{2,3}\))?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2})"
@@ -154,7 +158,9 @@ _PUBLISHER_WORD = re.compile(
     r"(?i)\b(?:press|verlag|publishers?|publishing|publications|books|wiley|springer|elsevier|sage|penguin|routledge|"
     r"macmillan|mcgraw|addison|prentice|blackwell|pearson|norton|harper|random house|kluwer|dover|academic|"
     r"gallimard|taylor|francis|cambridge|oxford|siam|mit press|ams|acm press|ieee press|o'reilly|morgan kaufmann|"
-    r"editions?|éditions|edizioni|editorial|editora|inc\.?|ltd\.?|gmbh)\b"
+    r"editions?|éditions|edizioni|editorial|editora|inc\.?|ltd\.?|gmbh|gruyter|brill|palgrave|hackett|knopf|"
+    r"houghton|mifflin|doubleday|scribner|vintage|suhrkamp|rowohlt|hachette|flammarion|seuil|dunod|laterza|"
+    r"einaudi|mondadori|feltrinelli|thames\s+(?:and|&)\s+hudson|little,\s+brown|[\w-]+\s+&\s+co)\b"
 )
 _REPORT_WORD = re.compile(
     r"(?i)\b(?:tech(?:nical)?\.?\s*(?:report|rep\.?|memo)|research report|working paper|report\b|white paper|"
@@ -454,8 +460,8 @@ def _split_unquoted(s: str, p: _Parts) -> tuple[str, str]:
     if m and not authors and 8 <= m.start() <= 300 and m.group("y"):
         head = s[: m.start()].rstrip(" ,.")
         if (
-            len(_SENTENCE_CASE_WORD.findall(head)) >= 2
-            and not re.search(r"[«»\"“”]|[.:;]\s|\b[A-Z]\.|\bet al\b", head)
+            len(_SENTENCE_CASE_WORD.findall(head)) >= (1 if len(head.split()) <= 8 else 2)
+            and not re.search(r"[«»\"“”]|[.:;]\s|\b[A-Z]\.|\bet al\b|\([A-Z]{2,}\)", head)
             and not re.match(r"[A-Z][\w'’-]+,\s+[A-Z]", head)
         ):
             # APA without an author: "Good chemistry. (1996, September). Magazine, 44(1), p. 8"
@@ -519,7 +525,8 @@ _TAIL_LOCATION = re.compile(
 )
 _CREDIT = re.compile(
     r"(?i)(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.|edited and translated|introd?\.?|tr\."
-    r"|[üu]bersetzt von|traduction de|traduit par|trad\.|translation by|compiled by|review of)(?:\s+by)?\s+[A-Z]"
+    r"|[üu]bersetzt von|traduction de|traduit par|trad\.|translation by|compiled by|review of"
+    r"|dir\.|perf\.|prod\.)(?:\s+by)?\s+[A-Z]"
 )
 _LEADING_YEAR = re.compile(rf"\(?{YEAR_RE}[a-z]?\)?[.,:]\s+(?=[A-Z])")
 _VOL_THESIS_SUFFIX = re.compile(
@@ -540,11 +547,15 @@ _ED_SUFFIX = re.compile(
 
 
 _PAREN_CUT = re.compile(
-    r"(?=[\s,(])(?:\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
+    r"(?=[\s,(])(?![\s,]*\([^()]{1,40}\)\s+(?-i:[a-z]{3,}))"  # "Kelly's (1997) suggestion": the sentence goes on
+    r"(?:\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
     r"|\s*,?\s*\((?=[^()]*\b(?:Press|University|Publishers?|Verlag|Books|trans\.?|tr\.|eds?\.|edn|edition|dissertation|thesis|"
     r"report|brief|paper|ed\.|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
     re.I,
 )
+
+
+_SERIAL_LIST = re.compile(r"[A-Z][^,.;:()]{1,40},\s+(?:and|&|or|und|et|y)\s+[A-Z]")
 
 
 def _comma_cut(title: str, full: str) -> int | None:
@@ -556,6 +567,8 @@ def _comma_cut(title: str, full: str) -> int | None:
         seg_on = full[m.end() :].split(",", 1)[0].strip()
         if re.fullmatch(rf"\s*{YEAR_RE}\s*[-–]\s*\d{{1,4}}\s*", title[m.end() :]):
             continue  # "A History of Dartmouth College, 1815-1909": a period in the title
+        if _SERIAL_LIST.match(full, m.end()):
+            continue  # "Causation, Prediction, and Search": a list inside the title
         if _NON_TITLE_SEGMENT.match(seg) or _PUBLISHER_WORD.search(seg) or _ABBREV_WORD.match(seg_on):
             return m.start()
         if re.search(rf"\b{YEAR_RE}\b|\d+\s*[-–]\s*\d+|\(\d+\)", seg) and not re.match(
@@ -700,15 +713,66 @@ _BRACKET_DATE = re.compile(r"\[\s*\d{4}\s*-\s*[\dÿŷŸ]{1,2}\s*-?\s*[\dÿŷŸ\s
 _REPORT_TYPE = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*rep|report\b|working paper|white paper)")
 _Y_HINT = re.compile(r"[»\"”*A-Z]y\s")
 _NUMBERS_NEXT = re.compile(r"[\s,.;]*(?:vol\.?\s*)?\d{1,4}\s*(?:\(\s*\d[^)]{0,8}\))?\s*[:,]\s*\d")
+_UNTITLED_IN = re.compile(r"[\s,.;]*in:?\s+(?=[A-Z‘'\"“«])")
+# a word only a periodical's name has: "... One of the Glasgow Boys. Victorian Studies 42 (1999)"
+_JOURNAL_NAME = re.compile(
+    r"(?i)\b(?:journal|review|quarterly|bulletin|annals|letters|magazine|studies|transactions|zeitschrift"
+    r"|revue|rivista|revista|archiv(?:es|e|o)?)\b"
+)
+_SERIES_WORD = re.compile(
+    r"(?i)\b(?:series|texts|notes|monographs?|library|collection|bibliotheca|reihe|collana|colección)\b"
+)
+_ET_AL_LEFT = re.compile(r"[\s,]*et\.?\s+al(?:\.|\b)[\s,.;:]*")
+_ROLE_PAREN = re.compile(
+    r"\s*\((?:executive\s+)?(?:producers?|directors?|writers?|hosts?|narrators?|composers?|performers?"
+    r"|photographers?|illustrators?|speakers?|interviewers?|artists?)\)",
+    re.I,
+)
+_FILM_TITLE = re.compile(r"(?P<t>[^.]{2,200}?)\.\s+(?=(?:Dir|Prod|Perf)[.,]\s+[A-Z])")
+_FILM_CREDITS = re.compile(r"(?:(?:Dir|Perf|Prod|Screenplay)[.,]\s+(?:[A-Z]\.\s)*[^.]+\.\s*)+")
 _PAGE_NEXT = re.compile(r"\s*,\s*pp?\.\s*\d")
+# ". 2012; 40(2): 497", ". 2010, 2, 1629", ". 2004 34 3 126", ". 2011 ;(61) : 40": Vancouver numbers
+_VANCOUVER_NEXT = re.compile(rf"[\s.]*{YEAR_RE}[a-z]?\s*(?:[;,]\s*|\s+)\(?\d")
 _CONF_TRAILING_PLACE = re.compile(r",\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?$")
+# countries that close a meeting's name: "... (IJCAI-91) Sydney, Australia", "... Worlds Germany"
+_COUNTRIES = (
+    r"Argentina|Australia|Austria|Belgium|Brazil|Bulgaria|Canada|Chile|China|Colombia|Croatia|Cuba"
+    r"|Czech Republic|Czechia|Denmark|Egypt|Estonia|Finland|France|Germany|Greece|Hungary|Iceland|India"
+    r"|Indonesia|Iran|Ireland|Israel|Italy|Japan|Korea|Latvia|Lithuania|Luxembourg|Malaysia|Mexico"
+    r"|Morocco|Netherlands|The Netherlands|New Zealand|Nigeria|Norway|Pakistan|Peru|Poland|Portugal"
+    r"|Romania|Russia|Scotland|Serbia|Singapore|Slovakia|Slovenia|South Africa|Spain|Sweden|Switzerland"
+    r"|Taiwan|Thailand|Tunisia|Turkey|UK|U\.K\.|USA|U\.S\.A\.|Ukraine|Uruguay|Venezuela|Vietnam|Wales"
+)
+_TRAILING_CITY_COUNTRY = re.compile(
+    r"(?<!\bof)(?<!\bin)(?<!\bfor)(?<!\bde)(?<!\bdu)(?<!\bla)(?<!\band)(?<!\.)[\s,]+"
+    rf"(?:[A-Z][\w'’-]{{3,}}(?:/[A-Z][\w'’-]+)?,?\s+(?:{_COUNTRIES})|(?:{_COUNTRIES})(?<![A-Z.]))\.?$"
+)
+
+
+# "Liu SM Zhong J Zhao XJ", "Bao Q, Zhao Y, Renner A, Jauch K-W": surnames with initials after them
+_VANCOUVER_NAMES = re.compile(
+    r"(?:[A-Z][\w'’-]+(?:\s[A-Z][a-z][\w'’-]*)?\s[A-Z]{1,3}(?:-[A-Z])?(?:[,;]?\s+|$))+"
+)
+
+
+def _looks_like_names(text: str, p: _Parts) -> bool:
+    """True when ``text`` reads as author names ("Moore JH", "Liu SM Zhong J Zhao XJ", "Cirillo DM;
+    the SMIRA Group"), not as a title."""
+    head = re.split(r";\s*", text, maxsplit=1)[0].replace("*", " ")
+    head = " ".join(head.split())
+    return len(text.split()) <= 40 and (
+        _VANCOUVER_NAMES.fullmatch(head) is not None or _prefix_is_authors(head, p.memo)
+    )
 
 
 def _take_container(rest: str, p: _Parts) -> str:
     """Read the container (journal, newspaper, agency, website) off the front of ``rest``."""
     em = _IN_EDITORS.match(rest)
     explicit = em is not None and not re.search(r"[\d«»\"“”]", em.group("eds"))
-    em = em or _IN_EDITORS_ACM.match(rest)
+    if em is None:
+        em = _IN_EDITORS_ACM.match(rest)
+        if em and _NAMES_NEXT.match(rest, em.end()):
+            em = None  # "in Astronomical Data Analysis V, eds. Jacoby G. and Barnes J.": editors come after
     if em and not explicit and not _prefix_is_authors(em.group("eds"), p.memo):
         em = None  # "(Eds.)" in brackets names editors even with a group name among them
     if em is None and "(" in rest[:90]:
@@ -739,6 +803,13 @@ def _take_container(rest: str, p: _Parts) -> str:
     body = rest.lstrip(" ,.;:*")
     if not body:
         return rest
+    fc = _FILM_CREDITS.match(body)
+    if fc:
+        body = body[fc.end() :]  # "Dir. Hal Ashby. Prod. Andrew Braunsberg.": people, not a container
+        dm = re.match(r"\s*(?P<d>[^,.;]{2,60})(?=[,.]|$)", body)
+        if dm:
+            p.publisher = dm.group("d").strip()  # "United Artists, 1979": the distributor
+            return body[dm.end() :]
     for _ in range(3):
         if not _CREDIT.match(body):
             break
@@ -777,6 +848,9 @@ def _take_container(rest: str, p: _Parts) -> str:
     mm = _MONTH_START.search(body)
     if mm and mm.start() < end:
         end = mm.start()
+        dd = _DAY_BEFORE_MONTH.search(body, 0, end)
+        if dd:
+            end = dd.start()  # "New Yorker 15 Feb. 1993": the day belongs to the date
     dm = find_date(body[:end]) if end else None
     if dm and dm.start > 2 and re.match(r"[\s,.;(]", body[dm.start - 1]):
         if re.match(r"\s*(?:[,.;)]|$)", body[dm.end :]):
@@ -814,6 +888,10 @@ def _take_container(rest: str, p: _Parts) -> str:
     if cand[-1:].isdigit() or cand.endswith(("IEEE", "ACM", "Citeseer", "Springer")):
         cand = _TAIL_NOISE.sub("", cand).rstrip(" ,.;:*")
     conf = _CONF_WORD.search(cand) is not None
+    if conf and cand[-1:].isalpha():
+        cm = _TRAILING_CITY_COUNTRY.search(cand)
+        if cm and cm.start() > 12:
+            cand = cand[: cm.start()].rstrip(" ,")
     if conf or (in_ctx and cand and _PLACE_FOLLOWER.match(body, body.find(cand) + len(cand))):
         # "Proceedings of ..., Edinburgh" / "..., Austin" / "in Affreschi romani..., Roma: 22-28":
         # a trailing place is not part of the name
@@ -848,18 +926,32 @@ def _take_container(rest: str, p: _Parts) -> str:
         ):
             p.publisher, p.location = cand, tail_loc.group("loc")  # "Charles Griffin, London, 1982."
             return body[end:]
-    if cand and ". " in cand and p.title and _NUMBERS_NEXT.match(body, end) and not in_ctx:
+    vancouver = _VANCOUVER_NEXT.match(body, end) is not None
+    if cand and ". " in cand and p.title and not in_ctx and (vancouver or _NUMBERS_NEXT.match(body, end)):
         # "Reactions at oxide surfaces. 1. Oxidation of As(III). Environ Sci Technol 29(8):1898":
-        # the title went on past its first full stop; the journal is the last sentence
+        # the title went on past its first full stop; the journal is the last sentence. Before
+        # Vancouver numbers ("Title in Italy. Eur Respir J. 2012; 40(2)") that holds even when the
+        # title's last word is capitalised.
         ends = [
             e
             for e in _sentence_ends(cand)
-            if e < len(cand) - 3 and len(cand[:e].split()) >= 3 and _word_before(cand, e, "-")[:1].islower()
+            if e < len(cand) - 3
+            and len(cand[:e].split()) >= 3
+            and (
+                vancouver
+                or _word_before(cand, e, "-")[:1].islower()
+                or _JOURNAL_NAME.search(cand, e + 1) is not None
+            )
         ]
         if ends:
             head, tail = cand[: ends[-1]].strip(), cand[ends[-1] + 1 :].strip()
             if tail and tail[:1].isupper() and len(tail.split()) <= 8 and not _NOT_A_CONTAINER.match(tail):
-                p.title = f"{p.title}. {head}"
+                if vancouver and _looks_like_names(p.title, p):
+                    # "Goss DL. Moore JH. Title. J Orthop. 2004": the "title" was the last author
+                    p.authors = (*p.authors, *split_authors(p.title)[0])
+                    p.title = head
+                else:
+                    p.title = f"{p.title}. {head}"
                 cand = tail
     if cand and len(cand) <= 250:
         if (
@@ -1006,6 +1098,10 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
         s = re.sub(r"</?(?:i|b|em|strong|italic|bold|sup|sub|span)\b[^>]*>", "", s)
     if any(c in s for c in "，。：；（）"):
         s = s.translate(_FULLWIDTH)
+    if "(" in s[:400] and (rm := _ROLE_PAREN.search(s, 0, 400)) is not None:
+        # "Marshall, F. (Producers), & Fincher, D. (Director). (2008).": film credits, not authors' text
+        s = s[: rm.start()] + _ROLE_PAREN.sub("", s[rm.start() : 400]) + s[400:]
+        s = s.replace("..", ".")
     same_author = False
     if s.startswith(("———", "——", "---", "–––", "___")):
         s = re.sub(r"^[—–_-]{2,}\s*[.,]?\s*", "", s)
@@ -1065,7 +1161,18 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
         author_text, p.title = "", _clean_title(s[:c])
         rest = s[c + 1 :]
     else:
-        author_text, remainder = ("", s) if same_author else _split_unquoted(s, p)
+        fm = None if same_author else _FILM_TITLE.match(s)
+        if fm:
+            # MLA film: "The Arrival. Dir. David Twohy. Perf. Charlie Sheen. Artisan, 1996."
+            author_text, remainder = "", s[fm.end("t") + 1 :]
+            p.title = fm.group("t")
+            p.hints.append("title-first")
+        else:
+            author_text, remainder = ("", s) if same_author else _split_unquoted(s, p)
+        etm = _ET_AL_LEFT.match(remainder) if author_text else None
+        if etm:
+            # "Hwang I.-W. et al., J. Phys. Chem. C 2008, 112": "et al." closes the author list
+            author_text, remainder = author_text.rstrip(" ,") + " et al.", remainder[etm.end() :]
         comma_style = author_text.rstrip().endswith(",") or bool(re.match(r"\s*,", remainder))
         chem = _CHEM_NUMBERS.match(remainder) if author_text and "," in author_text else None
         if chem and (chem.group("y") or p.year):
@@ -1085,6 +1192,10 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
         jm = _JOURNAL_ONLY.match(remainder) if author_text else None
         if "title-first" in p.hints:
             title, rest = p.title or "", remainder
+        elif author_text and p.year and _UNTITLED_IN.match(remainder):
+            # "Arnaud, K.A., 1996, in Astronomical Data Analysis Software and Systems V, eds. ...":
+            # astronomy style names the volume a paper is in and gives the paper no title
+            title, rest = "", remainder
         elif jm:
             # "Phys. Rev. Lett. 83, 3370 (1999)": physics style has no title
             title, rest = "", remainder
@@ -1112,6 +1223,17 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
         if tm and tm.start() > 3:
             rest = p.title[tm.start() :] + " " + rest
             p.title = _clean_title(p.title[: tm.start()])
+    if p.title and not p.container and ". " in p.title and _NUMBERS_NEXT.match(rest):
+        # "Fourier integral operators. I. Acta mathematica, 127(1):79": numbers right after the
+        # "title" show that its last sentence is the journal
+        ends = [e for e in _sentence_ends(p.title) if len(p.title[:e].split()) >= 3 and e < len(p.title) - 3]
+        if ends:
+            head, tail = p.title[: ends[-1]], p.title[ends[-1] + 1 :].strip()
+            rm = re.match(r"([IVX]{1,4})\.\s+(?=[A-Z])", tail)
+            if rm:
+                head, tail = f"{head}. {rm.group(1)}", tail[rm.end() :]  # "operators. I. Acta mathematica"
+            if tail[:1].isupper() and len(tail.split()) <= 8 and not _NOT_A_CONTAINER.match(tail):
+                p.title, p.container = _clean_title(head), tail
     rest = _take_container(rest, p)
     after = rest
     _numbers(after, p)
@@ -1135,14 +1257,23 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
                 p.publisher = pm.group("pub").strip()
     if (
         p.container
-        and p.location
-        and p.publisher
+        and (
+            (p.publisher and (p.location or "quoted-title" not in p.hints))
+            or ("quoted-title" not in p.hints and _LOCATION_PUBLISHER.match(after) is not None)
+        )
         and not (p.published_in or "in" in p.hints or "in-book" in p.hints)
         and not (p.volume or p.issue or p.pages)
         and not _JOURNALISH.search(p.container)
         and not _CONF_WORD.search(p.container)
     ):
-        # "Title. Subtitle. Paris: Gallimard, 1952.": a book; what looked like a container is its subtitle
+        # "Title. Subtitle. Paris: Gallimard, 1952." / "Easter Island, Earth Island. New York: Thames
+        # and Hudson": a book; what looked like a container is the rest of its title
+        if p.title and "quoted-title" not in p.hints and not re.match(r"(?i)vols?\b", p.container):
+            series = _SERIES_WORD.search(p.container) is not None  # "Graduate texts in mathematics"
+            for glue in (", ", "; ") if series else (", ", ". ", "; "):
+                if f"{p.title}{glue}{p.container}" in s:
+                    p.title = f"{p.title}{glue}{p.container}"
+                    break
         p.container = None
     etype = _entry_type(p, s)
     if (
