@@ -369,3 +369,28 @@ def test_a_year_in_parentheses_inside_a_title_does_not_end_it():
 def test_numbers_right_after_the_title_show_that_its_last_sentence_is_the_journal():
     ref = parse_reference("[5] Ana Ruiz. Elliptic curves. II. Acta arithmetica, 12(1):5–40, 1980.")
     assert ref.title == "Elliptic curves. II" and ref.container == "Acta arithmetica"
+
+
+def test_pdf_glyph_faults_inside_names_and_words_are_undone():
+    ref = parse_reference(
+        "[2] L. Jim´enez, K. Ho↵man, and T. Vander- berg, “Planning un- certain paths,” "
+        "Journal of Field Robotics, vol. 9, no. 2, pp. 1–9, 2010."
+    )
+    assert ref.authors == ("L. Jiménez", "K. Hoffman", "T. Vanderberg")
+    assert ref.title == "Planning uncertain paths"
+    assert ref.container == "Journal of Field Robotics"
+
+
+def test_a_hyphen_before_and_or_to_is_not_a_line_break():
+    ref = parse_reference("Ames, K. (2003). Pre- and post-war housing. Urban Review, 4(1), 1-9.")
+    assert ref.title == "Pre- and post-war housing"
+
+
+def test_a_book_whose_last_title_part_is_followed_by_a_known_publisher_has_no_container():
+    ref = parse_reference("Lowe, Ann. Reading, writing and the state: Mill, Locke, Hume. Macmillan, 1999.")
+    assert ref.container is None
+
+
+def test_an_encyclopedia_edition_year_is_not_part_of_its_name():
+    ref = parse_reference('Cole, Ray. "Frost, Robert." Encyclopedia Britannica. 1998 ed.')
+    assert ref.container == "Encyclopedia Britannica"

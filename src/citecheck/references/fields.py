@@ -107,7 +107,7 @@ _CONTAINER_CUT = re.compile(
     r"(?=[\s,.;:(*])(?:"
     r"(?:,?\s+|\s*[,.;]\s*)(?:vol(?:ume)?s?\b\.?|nos?\b\.?|nr\.|issue\b|iss\.|pp?\.|pages?\b|edition\b|\d+(?:st|nd|rd|th)\s+ed|"
     r"Page\b|Pages\b|Edition\b|Issue\b|Heft\b|H\.\s*\d|Jg\.|Bd\.|s\.\s*\d|to appear\b|in press\b|forthcoming\b|"
-    r"special issue\b|lecture notes\b|lncs\b|lnai\b|reprinted\b|submitted\b|published as\b)"
+    r"special issue\b|lecture notes\b|lncs\b|lnai\b|reprinted\b|submitted\b|published as\b|\d{4}\s+ed\b)"
     r"|[,.]?\s+\d+\s*(?:[(:;,.]|$)|[,.]?\s+\d+[A-Za-z]?\s*[-–]\s*\d|\s*\((?![A-Z][A-Z0-9'’-]+\))|\s\*\s|\s*\*\s*$"
     r"|[,;]\s*\d+\b(?!(?:st|nd|rd|th)\b)|[,.;]\s*$"
     r"|(?-i:,\s+(?:[A-Z][a-zA-Z'’.-]+\s?){1,3},\s+(?:[A-Z]{2}\b\.?|(?:The\s)?[A-Z][a-z]+\b)(?=\s*(?:[,.;]|$|\d|\(|[A-Z][a-z]+\.?\s+\d)))"
@@ -234,6 +234,27 @@ class _Parts:
     warnings: list[str] = field(default_factory=list)
     #: answers of _prefix_is_authors for this reference (the same prefix is asked about often)
     memo: dict[str, bool] = field(default_factory=dict)
+
+
+_PDF_GLYPHS = "´¨˜ˆ↵"
+_SPACING_ACCENT = re.compile(r"(?<=[a-z])([´¨˜ˆ])([AEIOUNaeiouny])(?=[a-z])")
+_COMBINING = {"´": "\u0301", "¨": "\u0308", "˜": "\u0303", "ˆ": "\u0302"}
+
+
+def _repair_pdf_glyphs(s: str) -> str:
+    """Undo two PDF-extraction faults inside words: a spacing accent before its letter
+    ("Arbel´aez" -> "Arbeláez", "Go¨del" -> "Gödel") and the "ff" ligature read as an arrow
+    ("Ku↵ner" -> "Kuffner").
+
+    >>> _repair_pdf_glyphs("P. Arbel´aez and J. Ku↵ner")
+    'P. Arbeláez and J. Kuffner'
+    """
+    s = _SPACING_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(2) + _COMBINING[m.group(1)]), s)
+    return re.sub(r"(?<=[A-Za-z])↵(?=[a-z])", "ff", s)
+
+
+# "Vrijen- hoek", "un- certain": a word hyphenated at a line end; "pre- and post-" stays
+_BROKEN_WORD = re.compile(r"(?<=[a-z]{2})- (?!(?:and|or|und|et|to|bis|y|e|ou|oder)\b)(?=[a-z]{2})")
 
 
 def _strip_marker(text: str) -> str:
@@ -1088,6 +1109,10 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
     if len(s) > MAX_PARSE_CHARS:
         p.warnings.append(f"text is {len(s)} characters long; only the first {MAX_PARSE_CHARS} were parsed")
         s = s[:MAX_PARSE_CHARS]
+    if any(c in s for c in _PDF_GLYPHS):
+        s = _repair_pdf_glyphs(s)
+    if "- " in s:
+        s = _BROKEN_WORD.sub("", s)
     if not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)  # "Le´on" with a combining accent -> "Léon"
     s = _strip_marker(s)
@@ -1259,7 +1284,13 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
         p.container
         and (
             (p.publisher and (p.location or "quoted-title" not in p.hints))
-            or ("quoted-title" not in p.hints and _LOCATION_PUBLISHER.match(after) is not None)
+            or (
+                "quoted-title" not in p.hints
+                and (
+                    _LOCATION_PUBLISHER.match(after) is not None
+                    or _PUBLISHER_WORD.match(after.lstrip(" .,;")) is not None
+                )
+            )
         )
         and not (p.published_in or "in" in p.hints or "in-book" in p.hints)
         and not (p.volume or p.issue or p.pages)
