@@ -56,6 +56,7 @@ _NOTE_START = re.compile(
 _BODY_MARKER = re.compile(
     rf"(?=[\\$\[^{{{_G}{_CIRCLED}{_SUPERSCRIPTS}§])(?:{_LATEX_Y}|{_LATEX_NUM}"
     rf"|(?<![{_G}\w])[{_G}](?![{_G}\w])"
+    rf"|(?<=[.!?\"”»)])[{_G}](?=[A-Z][a-z])|(?<=[.!?\"”»)]\s)[{_G}](?=[A-Z][a-z])"  # "cars. ÿProgreso"
     rf"|[{_CIRCLED}]"
     rf"|(?<=[^\s\d{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]{{1,3}}"
     r"|§"

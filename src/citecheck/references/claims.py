@@ -2,7 +2,12 @@
 
 Linking, most reliable first: the same label (Markdown ``[^a]``, LaTeX ``\\cite{key}`` and
 ``\\footnote`` in order), the same printed number (``①``, ``[3]``, ``¹``), and, when markers
-are garbled (``ÿ``), the n-th marker on a page with the n-th note on that page.
+are garbled (``ÿ``), position on the page. There the unit is the cited work, not the note: a
+note that holds two run-together works had two markers. When a page has as many garbled
+markers as works, the n-th marker calls the n-th work. When the counts differ (extraction
+lost or invented a marker, or moved a note to another page), order alone drifts, so markers
+and works are aligned in order by the words a marker's sentence shares with a work's text
+(names, places, title words); without such evidence the alignment is still n-th to n-th.
 
 The claim text runs back from the marker to the start of its sentence (two sentences when
 the first is very short), never past the previous marker or the start of the paragraph.
@@ -22,7 +27,7 @@ from ..document.latex import clean_latex
 from ..document.markers import find_body_markers
 from ..model import Claim, Document, Marker, Note, Span
 
-__all__ = ["extract_claims", "link_markers"]
+__all__ = ["align_in_order", "extract_claims", "link_marker_pairs", "link_markers"]
 
 _SENTENCE_BREAK = re.compile(r"[.!?。！？;；][\"”»')\]]*\s+|[。！？]")
 _MD_MARKER = re.compile(r"\[\^[^\]\s]{1,64}\]")
@@ -33,7 +38,16 @@ _MAX_BACK = 1500
 
 
 def link_markers(doc: Document) -> dict[str, Marker]:
-    """Note id -> the in-text marker that calls it (notes without a marker are absent)."""
+    """Note id -> the (first) in-text marker that calls it (notes without a marker are absent)."""
+    links: dict[str, Marker] = {}
+    for note_id, mk in link_marker_pairs(doc):
+        links.setdefault(note_id, mk)
+    return links
+
+
+def link_marker_pairs(doc: Document) -> list[tuple[str, Marker]]:
+    """Every (note id, marker) link, in marker order; a note holding several run-together works
+    may be called by several garbled markers (one per work)."""
     links: dict[str, Marker] = {}
     used: set[int] = set()
     markers = list(doc.markers)
@@ -75,21 +89,142 @@ def link_markers(doc: Document) -> dict[str, Marker]:
             i = (same_page or candidates)[0]
             links[note.id] = markers[i]
             used.add(i)
-    # 3. garbled: n-th unused marker on a page <-> n-th unlinked note on that page
-    pages: dict[int, list[Note]] = {}
+    # 3. garbled: markers and cited works of a page, aligned in order
+    pairs = [(note_id, mk) for note_id, mk in links.items()]
+    free = [i for i in range(len(markers)) if i not in used]
+    pairs.extend((note_id, markers[i]) for note_id, i in _positional_pairs(doc, free, links))
+    return sorted(pairs, key=lambda pair: pair[1].span.start)
+
+
+def _positional_pairs(doc: Document, free: list[int], links: dict) -> list[tuple[str, int]]:
+    """(note id, marker index) for the garbled markers ``free`` and the works of the notes not
+    in ``links``, page by page."""
+    markers = list(doc.markers)
+    works = _works_per_note(doc)
+    slots_by_page: dict[int, list[tuple[str, str]]] = {}
     for note in doc.notes:
-        if note.id not in links and not _is_label(note.marker) and not note.marker.startswith("\\bibitem"):
-            pages.setdefault(note.page, []).append(note)
+        if note.id in links or _is_label(note.marker) or note.marker.startswith("\\bibitem"):
+            continue
+        for text in works.get(note.id, []):
+            slots_by_page.setdefault(note.page, []).append((note.id, text))
     free_by_page: dict[int, list[int]] = {}
-    for i, mk in enumerate(markers):
-        if i not in used and mk.number is None and not _is_label(mk.raw):
+    for i in free:
+        mk = markers[i]
+        if mk.number is None and not _is_label(mk.raw):
             free_by_page.setdefault(mk.page, []).append(i)
-    for page, notes in pages.items():
-        free = free_by_page.get(page, [])
-        for note, i in zip(notes, free, strict=False):
-            links[note.id] = markers[i]
-            used.add(i)
-    return links
+    pairs = []
+    for page, slots in slots_by_page.items():
+        page_markers = free_by_page.get(page, [])
+        if not page_markers:
+            continue
+        if len(page_markers) == len(slots):
+            pairs.extend((note_id, i) for (note_id, _), i in zip(slots, page_markers, strict=True))
+            continue
+        contexts = [_marker_context(doc, markers, i) for i in page_markers]
+        for si, mi in align_in_order(contexts, [text for _, text in slots]):
+            pairs.append((slots[si][0], page_markers[mi]))
+    return pairs
+
+
+def _works_per_note(doc: Document) -> dict[str, list[str]]:
+    """Note id -> the texts of the works cited in it (a note with none gets none)."""
+    from .segment import segment_document
+
+    works: dict[str, list[str]] = {}
+    for seg in segment_document(doc):
+        if seg.note_id is not None:
+            works.setdefault(seg.note_id, []).append(seg.text)
+    for note in doc.notes:
+        if note.id not in works and doc.format != "text":
+            works[note.id] = [note.text]
+    return works
+
+
+def _marker_context(doc: Document, markers: list[Marker], i: int) -> str:
+    """The text a marker stands behind: back to the previous marker or note, at most 600 characters."""
+    end = markers[i].span.start
+    start = max(0, end - 600)
+    for mk in markers:
+        if start <= mk.span.end <= end and mk is not markers[i]:
+            start = mk.span.end
+    for note in doc.notes:
+        if start <= note.span.end <= end:
+            start = note.span.end
+    return doc.text[start:end]
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_STOP = frozenset(
+    "this that with from have been will were which their there these those into also more than such "
+    "other about after over under between through during while where when what they them its said "
+    "year years china chinese latin america american countries country development cooperation green "
+    "published edition page pages issue news http https html shtml www article daily first time state "
+    "states united international economic economy world people general important "
+    "january february march april june july august september october november december".split()
+)
+_PROPER = re.compile(r"(?<![.!?]\s)(?<=\s)[A-Z][^\W\d_]{3,}|(?<=\s)[A-Z]{4,}\b")
+_MIN_EVIDENCE = 1.0  # a shared name (CELAC, Uruguay) or two shared common words, rare on the page
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def _names(text: str) -> set[str]:
+    """Words capitalised inside a sentence of running text: names of people, places, bodies."""
+    return {w.lower().rstrip("s") for w in _PROPER.findall(text)}
+
+
+def align_in_order(contexts: list[str], works: list[str]) -> list[tuple[int, int]]:
+    """Pairs (work index, context index), in order on both sides, as many as the shorter side
+    allows, choosing which to leave out by the words each context shares with each work: names
+    (capitalised inside a sentence of the context) weigh twice as much as other words, and a word
+    found in several of the page's works weighs that much less. Evidence below one name counts
+    for nothing; with none the first context goes with the first work, the second with the
+    second, and so on.
+
+    >>> align_in_order(["Wind rose.", "CELAC met in Havana.", "Solar panels fell."],
+    ...                ["CELAC summit, Havana", "Solar panels report"])
+    [(0, 1), (1, 2)]
+    >>> align_in_order(["a", "b", "c"], ["x", "y"])
+    [(0, 0), (1, 1)]
+    """
+    cw = [_words(c) for c in contexts]
+    names = [_names(c) for c in contexts]
+    ww = [_words(w) for w in works]
+    df: dict[str, int] = {}
+    for words in ww:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    m, n = len(contexts), len(works)
+    match_bonus = 1000.0  # as many links as possible first; evidence decides which
+    # best[i][j]: best score aligning contexts[i:] with works[j:]
+    best = [[0.0] * (n + 1) for _ in range(m + 1)]
+    score = [[0.0] * n for _ in range(m)]
+    for i in range(m):
+        for j in range(n):
+            evidence = sum((1.0 if w in names[i] else 0.5) / df[w] for w in cw[i] & ww[j])
+            if evidence >= _MIN_EVIDENCE:
+                score[i][j] = evidence
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            shared = score[i][j]
+            best[i][j] = max(
+                match_bonus + shared + best[i + 1][j + 1],
+                best[i + 1][j],
+                best[i][j + 1],
+            )
+    pairs, i, j = [], 0, 0
+    while i < m and j < n:
+        shared = score[i][j]
+        if best[i][j] == match_bonus + shared + best[i + 1][j + 1]:
+            pairs.append((j, i))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
 
 
 def _quantities(text: str) -> tuple:
@@ -183,8 +318,8 @@ def _sentence_start(text: str, *, after_marker: bool) -> int:
 
 def extract_claims(doc: Document) -> list[Claim]:
     """One Claim per note that has an in-text marker, in document order of the markers."""
-    links = link_markers(doc)
-    if not links:
+    pairs = link_marker_pairs(doc)
+    if not pairs:
         return []
     ordered = sorted(doc.markers, key=lambda mk: mk.span.start)
     prev_end = {}
@@ -196,7 +331,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     line_starts = _line_starts(doc.text)
     page_floor = _page_floors(doc, line_starts)
     claims = []
-    for note_id, mk in sorted(links.items(), key=lambda kv: kv[1].span.start):
+    for note_id, mk in pairs:
         floor = max(prev_end.get(id(mk), 0), page_floor.get(mk.page, 0))
         k = bisect.bisect_right(note_ends, mk.span.start) - 1  # never run back into a note (or its braces)
         if k >= 0:
