@@ -156,3 +156,12 @@ def test_latex_claims_never_include_the_previous_footnote():
         r"Solar grew.\footnote{Xinhua, 2017. Long note.} Wind grew too.\footnote{Daily, 2018.}"
     )
     assert [c.text for c in extract_claims(tex)] == ["Solar grew.", "Wind grew too."]
+
+
+def test_a_page_of_thousands_of_notes_is_linked_by_order_without_quadratic_alignment():
+    body = " ".join(f"Sentence {i} about Place{i}.ÿ" for i in range(1200))
+    notes = "\n\n".join(f"ÿ «Report on Place{i}», Xinhua News Agency, June 8, 2019" for i in range(1000))
+    doc = read_document(body + "\n\n" + notes + "\n")
+    pairs = link_marker_pairs(doc)
+    assert [note_id for note_id, _ in pairs] == [n.id for n in doc.notes]
+    assert [mk.order for _, mk in pairs] == list(range(1, 1001))

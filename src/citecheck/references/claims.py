@@ -113,6 +113,7 @@ def _positional_pairs(doc: Document, free: list[int], links: dict) -> list[tuple
         if mk.number is None and not _is_label(mk.raw):
             free_by_page.setdefault(mk.page, []).append(i)
     pairs = []
+    ends = None
     for page, slots in slots_by_page.items():
         page_markers = free_by_page.get(page, [])
         if not page_markers:
@@ -120,7 +121,13 @@ def _positional_pairs(doc: Document, free: list[int], links: dict) -> list[tuple
         if len(page_markers) == len(slots):
             pairs.extend((note_id, i) for (note_id, _), i in zip(slots, page_markers, strict=True))
             continue
-        contexts = [_marker_context(doc, markers, i) for i in page_markers]
+        if len(page_markers) * len(slots) > _MAX_ALIGN_CELLS:
+            # a page of thousands of notes (a generated file, not a paper): order only
+            pairs.extend((note_id, i) for (note_id, _), i in zip(slots, page_markers, strict=False))
+            continue
+        if ends is None:
+            ends = sorted([mk.span.end for mk in markers] + [n.span.end for n in doc.notes])
+        contexts = [_marker_context(doc.text, ends, markers[i].span.start) for i in page_markers]
         for si, mi in align_in_order(contexts, [text for _, text in slots]):
             pairs.append((slots[si][0], page_markers[mi]))
     return pairs
@@ -140,17 +147,12 @@ def _works_per_note(doc: Document) -> dict[str, list[str]]:
     return works
 
 
-def _marker_context(doc: Document, markers: list[Marker], i: int) -> str:
-    """The text a marker stands behind: back to the previous marker or note, at most 600 characters."""
-    end = markers[i].span.start
-    start = max(0, end - 600)
-    for mk in markers:
-        if start <= mk.span.end <= end and mk is not markers[i]:
-            start = mk.span.end
-    for note in doc.notes:
-        if start <= note.span.end <= end:
-            start = note.span.end
-    return doc.text[start:end]
+def _marker_context(text: str, ends: list[int], pos: int) -> str:
+    """The text a marker at ``pos`` stands behind: back to the previous marker or note (``ends``:
+    their end offsets, sorted), at most 600 characters."""
+    k = bisect.bisect_right(ends, pos) - 1
+    start = max(pos - 600, ends[k] if k >= 0 else 0, 0)
+    return text[start:pos]
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -163,6 +165,7 @@ _STOP = frozenset(
     "january february march april june july august september october november december".split()
 )
 _PROPER = re.compile(r"(?<![.!?]\s)(?<=\s)[A-Z][^\W\d_]{3,}|(?<=\s)[A-Z]{4,}\b")
+_MAX_ALIGN_CELLS = 250_000
 _MIN_EVIDENCE = 1.0  # a shared name (CELAC, Uruguay) or two shared common words, rare on the page
 
 
