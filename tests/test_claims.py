@@ -159,9 +159,12 @@ def test_latex_claims_never_include_the_previous_footnote():
 
 
 def test_a_page_of_thousands_of_notes_is_linked_by_order_without_quadratic_alignment():
+    def name(i):  # a distinct word per number: 12 -> "Villbacc"
+        return "Vill" + "".join(chr(97 + int(d)) for d in str(i + 1000))
+
     # the names would align marker 201 with note 1; a page this size is linked by order instead
-    body = " ".join(f"Sentence {i} about Place{i - 200}.ÿ" for i in range(1200))
-    notes = "\n\n".join(f"ÿ «Report on Place{i}», Xinhua News Agency, June 8, 2019" for i in range(1000))
+    body = " ".join(f"Sentence {i} about {name(i - 200)} town.ÿ" for i in range(1200))
+    notes = "\n\n".join(f"ÿ «Report on {name(i)}», Xinhua News Agency, June 8, 2019" for i in range(1000))
     doc = read_document(body + "\n\n" + notes + "\n")
     pairs = link_marker_pairs(doc)
     assert [note_id for note_id, _ in pairs] == [n.id for n in doc.notes]
