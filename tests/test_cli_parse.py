@@ -115,7 +115,7 @@ def test_an_unwritable_output_is_exit_status_2(seed_path, tmp_path):
 
 def test_the_summary_names_references_that_could_not_be_fully_parsed(seed_path, tmp_path):
     result = CliRunner().invoke(cli, ["parse", str(seed_path), "-o", str(tmp_path / "x.bib")])
-    assert "9 URLs incomplete" in result.stderr
+    assert "10 URLs incomplete" in result.stderr
     assert "xinhuanet2014xi: line 39: URL incomplete" in result.stderr
 
 

@@ -87,6 +87,16 @@ def test_garbled_seed_url_is_recovered_from_a_longer_path_with_evidence(pywb_arc
 
 
 @pytest.mark.pywb
+def test_a_url_with_changed_characters_is_recovered_from_the_archive_index(pywb_archive, client):
+    url = repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml")  # seed line 143
+    pywb_archive.reset()
+    result = recover_url(url, client)
+    assert result.recovery.status == "recovered"
+    assert result.recovery.url == "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml"
+    assert pywb_archive.request_count() == 1
+
+
+@pytest.mark.pywb
 def test_the_archive_confirms_htm_over_the_parsers_first_guess_html(pywb_archive, client):
     url = repair_url(GOV_CN_HTML)
     assert url.repaired.endswith(".html")  # the parser's best guess
@@ -148,7 +158,7 @@ def test_pywb_filters_rows_server_side_with_its_own_filter_syntax(client):
         archive, "http://ar.mofcom.gov.cn/art", match="prefix", contains="/202111/20211103215703.SHTML"
     )
     assert "filter=~original:" in query
-    assert len(everything) == 2 and [c.url for c in filtered] == [MOFCOM]
+    assert len(everything) == 3 and [c.url for c in filtered] == [MOFCOM]
 
 
 WAYBACK_ROWS = (

@@ -105,10 +105,32 @@ def test_an_upper_case_split_extension_is_rejoined():
     assert url.repaired == "http://ar.mofcom.gov.cn/article/2021.shtml"
 
 
-def test_a_gov_com_host_is_kept_as_written_but_gov_cn_is_ranked_first():
+def test_characters_changed_in_extraction_make_the_url_incomplete_with_the_likely_form_first():
+    # seed line 143: '.gov.com' for '.gov.cn' and '202.202' for the date folder '202202'
     url = repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml")
-    assert url.repaired == "http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094.shtml"
-    assert url.candidates[0] == "http://ar.mofcom.gov.cn/article/jmxw/202.202/20220203278094.shtml"
+    assert not url.complete
+    assert url.repaired == "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml"
+    assert url.candidates[:2] == (
+        "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml",
+        "http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094.shtml",
+    )
+    assert url.fragments == (
+        "ar.mofcom.gov.cn",
+        "http://ar.mofcom.gov.cn/article/jmxw/",
+        "/20220203278094.shtml",
+    )
+    assert any("'202.202' is probably '202202'" in r for r in url.repairs)
+
+
+def test_only_a_gov_com_host_keeps_the_printed_path_in_the_prefix():
+    url = repair_url("http://www.mofcom.gov.com/article/a/202202/x.shtml")
+    assert not url.complete and url.repaired == "http://www.mofcom.gov.cn/article/a/202202/x.shtml"
+    assert url.fragments[1:] == ("http://www.mofcom.gov.cn/article/a/202202/", "/x.shtml")
+
+
+def test_dotted_numbers_that_are_not_a_date_folder_are_left_alone():
+    assert repair_url("http://example.org/v/1.5/notes.html").complete
+    assert repair_url("http://example.org/2021.13/notes.html").complete
 
 
 def test_find_url_stops_before_an_access_date_and_the_next_work():

@@ -88,6 +88,13 @@ DEFAULT_PAGES: tuple[WarcPage, ...] = (
     WarcPage(
         "http://ar.mofcom.gov.cn/article/jmxw/202111/20211116000000.shtml", "20211120000000", "<p>decoy</p>"
     ),
+    # The seed's "http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml": characters
+    # changed, not lost; only the real address is archived.
+    WarcPage(
+        "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml",
+        "20220205000000",
+        "<h1>Argentina renewable energy</h1><p>13% of electricity demand</p>",
+    ),
     # The seed's "content_5659408 html": only the .htm form is archived.
     WarcPage(
         "http://www.gov.cn/xinwen/2021-12/08/content_5659408.htm",

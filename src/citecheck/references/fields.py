@@ -1327,7 +1327,10 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
     if etype in ("article", "newspaper") and not p.container:
         p.warnings.append("no journal or newspaper found")
     if p.url is not None and not p.url.complete:
-        p.warnings.append("URL incomplete: characters lost in extraction")
+        if any("changed in extraction" in r for r in p.url.repairs):
+            p.warnings.append("URL incomplete: characters changed in extraction, not the address as printed")
+        else:
+            p.warnings.append("URL incomplete: characters lost in extraction")
     return Reference(
         key="",
         entry_type=etype,

@@ -27,6 +27,7 @@ False
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Url
 
@@ -442,10 +443,16 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False) -> Url:
         if ext and any("restored '." in r for r in repairs):
             for alt in _EXT_SIBLINGS[ext]:
                 candidates.append(url[: -len(ext)] + alt)
-        if re.search(r"\.gov\.com(?=[:/]|$)", f"{host}"):
-            alt = url.replace(".gov.com", ".gov.cn", 1)
-            candidates.insert(0, alt)
-            repairs.append("host '.gov.com' is probably '.gov.cn' (see candidates)")
+        altered = _altered(scheme, host, path, repairs)
+        if altered is not None:
+            return Url(
+                raw=raw,
+                repaired=altered.fragments[1] + altered.rest,
+                complete=False,
+                candidates=tuple(dict.fromkeys([altered.fragments[1] + altered.rest, *candidates])),
+                repairs=tuple(dict.fromkeys(repairs)),
+                fragments=altered.fragments,
+            )
         return Url(
             raw=raw,
             repaired=url,
@@ -454,6 +461,53 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False) -> Url:
             repairs=tuple(dict.fromkeys(repairs)),
         )
     return _partial(raw, scheme, scheme_ok, host, host_garbled, host_part, path, repairs)
+
+
+@dataclass(frozen=True)
+class _Altered:
+    fragments: tuple[str, ...]  # (host, prefix, tail, *middle) for a prefix query
+    rest: str  # what follows the prefix in the most likely form
+
+
+# "/202.202/" in ".../jmxw/202.202/20220203278094.shtml": a YYYYMM(DD) folder that gained a dot
+_DATE_FOLDER = re.compile(r"^(\d{2,6})\.(\d{2,6})$")
+
+
+def _date_digits(digits: str) -> bool:
+    if len(digits) not in (6, 8) or not 1990 <= int(digits[:4]) <= 2039:
+        return False
+    return 1 <= int(digits[4:6]) <= 12 and (len(digits) == 6 or 1 <= int(digits[6:8]) <= 31)
+
+
+def _altered(scheme: str, host: str, path: str, repairs: list[str]) -> _Altered | None:
+    """Characters changed (not lost) in extraction: a government host printed ``.gov.com`` (there
+    is no such registry; ``.gov.cn`` lost its last letter to an OCR ``m``), a date folder with a
+    stray dot (``202.202`` for ``202202``). The URL as printed is then not the address; the most
+    likely form and the fragments to confirm it in an archive's index are returned."""
+    fixed_host = host
+    if re.search(r"\.gov\.com(?=:|$)", host):
+        fixed_host = re.sub(r"\.gov\.com(?=:|$)", ".gov.cn", host)
+        repairs.append("host '.gov.com' is probably '.gov.cn': characters changed in extraction")
+    segments = path.split("/")
+    first_bad = None
+    for k, seg in enumerate(segments):
+        m = _DATE_FOLDER.match(seg)
+        if m and _date_digits(m.group(1) + m.group(2)):
+            segments[k] = m.group(1) + m.group(2)
+            first_bad = k if first_bad is None else first_bad
+            repairs.append(
+                f"date folder '{seg}' is probably '{segments[k]}': characters changed in extraction"
+            )
+    if fixed_host == host and first_bad is None:
+        return None
+    base = f"{scheme}://{fixed_host}"
+    if first_bad is None:  # only the host changed: the path is as printed
+        head, tail = "/".join(segments[:-1]) + "/", segments[-1]
+        return _Altered((fixed_host, base + head, "/" + tail if tail else ""), tail)
+    prefix = base + "/".join(segments[:first_bad]) + "/"
+    tail = "/" + segments[-1] if first_bad < len(segments) - 1 and segments[-1] else ""
+    rest = "/".join(segments[first_bad:])
+    return _Altered((fixed_host, prefix, tail), rest)
 
 
 def _partial(
