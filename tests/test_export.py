@@ -93,6 +93,19 @@ def test_an_incomplete_url_is_never_written_as_a_url_only_as_a_note():
     assert "UR  -" not in export([ref], "ris")
 
 
+def test_a_url_with_changed_characters_is_exported_as_a_note_with_both_forms_never_as_a_url():
+    from citecheck.references.urls import repair_url
+
+    ref = _web(repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml"))
+    text = export([ref], "bibtex")
+    assert "url =" not in text
+    assert (
+        "URL altered in the source (characters changed): probably "
+        "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml, printed http://ar.mofcom.gov.com/"
+        in text
+    )
+
+
 def test_a_reference_missing_fields_is_exported_with_a_note_saying_what_is_missing():
     ref = Reference(
         key="anonnd", entry_type="misc", raw="ÿ , 2019, pp. 1-5.", year=2019, warnings=("no title found",)

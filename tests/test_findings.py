@@ -126,6 +126,20 @@ def test_a_url_recovered_from_the_archive_index_replaces_the_incomplete_url_find
     assert finding.url == found
 
 
+def test_a_url_with_changed_characters_says_so_and_shows_the_most_likely_address():
+    from citecheck.references.urls import repair_url
+
+    url = repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml")  # seed line 143
+    ref = Reference("arg2022", "webpage", "raw", url=url)
+    (finding,) = build_findings([ref], [SourceCheck("arg2022", None)], [])
+    assert finding.kind is FindingKind.INCOMPLETE_URL and "altered in extraction" in finding.message
+    evidence = dict(finding.evidence)
+    assert (
+        evidence["most likely address"] == "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml"
+    )
+    assert evidence["as printed"].startswith("http://ar.mofcom.gov.com/")
+
+
 def test_an_inconsistent_figure_keeps_both_sentences_and_the_diagnosis():
     finding = _one(_findings(), FindingKind.INCONSISTENT)
     evidence = dict(finding.evidence)

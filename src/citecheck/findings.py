@@ -30,6 +30,7 @@ from .model import (
     SourceCheck,
     Verdict,
 )
+from .references.urls import characters_changed
 
 #: Most serious first; renderers and the CLI list findings in this order.
 SEVERITY: tuple[FindingKind, ...] = (
@@ -205,9 +206,10 @@ def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
         )
         return out
     if not url.complete:
+        changed = characters_changed(url)
         evidence = [("as printed", url.raw)]
         if url.repaired:
-            evidence.append(("best partial form", url.repaired))
+            evidence.append(("most likely address" if changed else "best partial form", url.repaired))
         for fragment in url.fragments:
             evidence.append(("surviving fragment", fragment))
         if recovery is not None:
@@ -219,7 +221,9 @@ def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
         out.append(
             Finding(
                 FindingKind.INCOMPLETE_URL,
-                "URL text is garbled and could not be fully recovered; check it by hand",
+                "URL text was altered in extraction; the printed address cannot be right, check it by hand"
+                if changed
+                else "URL text is garbled and could not be fully recovered; check it by hand",
                 ref.key,
                 ref.note_id,
                 url.repaired,

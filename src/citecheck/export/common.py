@@ -16,6 +16,7 @@ import re
 
 from ..model import Reference
 from ..references.names import PARTICLES, is_chinese_name
+from ..references.urls import characters_changed
 
 __all__ = [
     "name_parts",
@@ -100,7 +101,11 @@ def usable_url(ref: Reference) -> str | None:
 def notes_for(ref: Reference) -> list[str]:
     """Notes that say what is missing or uncertain, for the exporters' note fields."""
     notes: list[str] = []
-    if ref.url is not None and not ref.url.complete:
+    if ref.url is not None and characters_changed(ref.url):
+        notes.append(
+            f"URL altered in the source (characters changed): probably {ref.url.repaired}, printed {ref.url.raw}"
+        )
+    elif ref.url is not None and not ref.url.complete:
         partial = ref.url.repaired or ref.url.raw
         notes.append(f"URL incomplete in the source (characters lost): {partial}")
     elif ref.url is not None and ref.url.candidates and ref.url.candidates[0] != ref.url.repaired:

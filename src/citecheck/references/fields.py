@@ -25,7 +25,7 @@ from ..model import Reference, Span, Url
 from .dates import YEAR_RE, find_date, parse_access_date
 from .names import _INITIAL, PARTICLES, looks_like_name, split_authors
 from .titles import find_quoted_title
-from .urls import url_in
+from .urls import characters_changed, url_in
 
 __all__ = ["parse_reference", "MAX_PARSE_CHARS"]
 
@@ -1327,7 +1327,7 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
     if etype in ("article", "newspaper") and not p.container:
         p.warnings.append("no journal or newspaper found")
     if p.url is not None and not p.url.complete:
-        if any("changed in extraction" in r for r in p.url.repairs):
+        if characters_changed(p.url):
             p.warnings.append("URL incomplete: characters changed in extraction, not the address as printed")
         else:
             p.warnings.append("URL incomplete: characters lost in extraction")

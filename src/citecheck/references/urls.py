@@ -463,6 +463,19 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False) -> Url:
     return _partial(raw, scheme, scheme_ok, host, host_garbled, host_part, path, repairs)
 
 
+CHANGED = "changed in extraction"  # the phrase every repair note about altered characters holds
+
+
+def characters_changed(url: Url) -> bool:
+    """True when the URL lost no characters but some were changed in extraction, so the
+    printed form is not the address and ``repaired`` is the most likely one (unconfirmed).
+
+    >>> characters_changed(repair_url("http://ar.mofcom.gov.com/article/a.shtml"))
+    True
+    """
+    return not url.complete and any(CHANGED in r for r in url.repairs)
+
+
 @dataclass(frozen=True)
 class _Altered:
     fragments: tuple[str, ...]  # (host, prefix, tail, *middle) for a prefix query
@@ -487,7 +500,7 @@ def _altered(scheme: str, host: str, path: str, repairs: list[str]) -> _Altered 
     fixed_host = host
     if re.search(r"\.gov\.com(?=:|$)", host):
         fixed_host = re.sub(r"\.gov\.com(?=:|$)", ".gov.cn", host)
-        repairs.append("host '.gov.com' is probably '.gov.cn': characters changed in extraction")
+        repairs.append(f"host '.gov.com' is probably '.gov.cn': characters {CHANGED}")
     segments = path.split("/")
     first_bad = None
     for k, seg in enumerate(segments):
