@@ -4,7 +4,13 @@ import re
 from collections import Counter
 
 from citecheck.document import read_document
-from citecheck.references.claims import align_in_order, extract_claims, link_marker_pairs, link_markers
+from citecheck.references.claims import (
+    align_in_order,
+    extract_claims,
+    link_marker_pairs,
+    link_markers,
+    unmatched_claims,
+)
 from citecheck.references.extract import extract_references
 
 
@@ -169,3 +175,14 @@ def test_a_page_of_thousands_of_notes_is_linked_by_order_without_quadratic_align
     pairs = link_marker_pairs(doc)
     assert [note_id for note_id, _ in pairs] == [n.id for n in doc.notes]
     assert [mk.order for _, mk in pairs] == list(range(1, 1001))
+
+
+def test_a_garbled_marker_that_matches_no_note_still_yields_its_claim_and_figures(seed_text):
+    # seed line 129: "... a total installed capacity of 5181 74 MW. ÿ" - no note on page 4 is left for it
+    orphans = unmatched_claims(read_document(seed_text))
+    capacity = next(c for c in orphans if "5181 74 MW" in c.text)
+    assert capacity.note_id == "" and capacity.marker.span.start_line == 129
+    (q,) = [q for q in capacity.quantities if q.raw == "5181 74 MW"]
+    assert any("decimal point lost" in note for note in q.notes)
+    linked = {id(mk) for _, mk in link_marker_pairs(read_document(seed_text))}
+    assert all(id(c.marker) not in linked for c in orphans)

@@ -197,3 +197,10 @@ def test_the_command_replays_the_seed_from_the_recorded_warc_with_the_same_verdi
     assert replayed == original
     assert (out / "reports" / f"{stem}.html").is_file() and (out / "reports" / f"{stem}.md").is_file()
     assert 'failures="' in (out / "junit.xml").read_text("utf-8")
+
+
+def test_the_lost_decimal_behind_an_unmatched_marker_reaches_the_report(seed_run):
+    report, *_ = seed_run
+    (finding,) = [f for f in report.findings if "matches no note (line 129): 5181 74 MW" in f.message]
+    assert finding.kind is FindingKind.UNVERIFIABLE
+    assert "decimal point lost" in dict(finding.evidence)["extraction"]

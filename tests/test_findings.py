@@ -140,6 +140,21 @@ def test_a_url_with_changed_characters_says_so_and_shows_the_most_likely_address
     assert evidence["as printed"].startswith("http://ar.mofcom.gov.com/")
 
 
+def test_figures_behind_a_marker_that_matches_no_note_are_unverifiable_findings_with_the_extraction_note():
+    from citecheck.document import read_document
+    from citecheck.references.claims import unmatched_claims
+
+    text = "Capacity reached 5181 74 MW.ÿ Wind rose.ÿ\n\nÿ «Wind report», Xinhua News Agency, June 8, 2019\n"
+    doc = read_document(text)
+    findings = build_findings([], [], [], unmatched=unmatched_claims(doc))
+    (finding,) = [f for f in findings if "matches no note" in f.message]
+    assert finding.kind is FindingKind.UNVERIFIABLE and finding.message.endswith(": 5181 74 MW")
+    evidence = dict(finding.evidence)
+    assert (
+        evidence["claim"] == "Capacity reached 5181 74 MW." and "decimal point lost" in evidence["extraction"]
+    )
+
+
 def test_an_inconsistent_figure_keeps_both_sentences_and_the_diagnosis():
     finding = _one(_findings(), FindingKind.INCONSISTENT)
     evidence = dict(finding.evidence)

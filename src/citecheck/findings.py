@@ -333,6 +333,29 @@ def _figure_findings(figures: Iterable[FigureCheck], ref_by_key: dict[str, Refer
     return out
 
 
+def _unmatched_findings(claims: Iterable[Claim]) -> list[Finding]:
+    """Figures behind a footnote marker that no note could be matched to: unverifiable, but
+    worth a look (the extraction may also have damaged them, which the quantity notes say)."""
+    out = []
+    for claim in claims:
+        line = claim.marker.span.start_line if claim.marker is not None and claim.marker.span else None
+        where = f" (line {line})" if line else ""
+        for q in claim.quantities:
+            evidence = [("claim", claim.text), ("paper's figure", q.raw)]
+            evidence.extend(("extraction", note) for note in q.notes)
+            out.append(
+                Finding(
+                    FindingKind.UNVERIFIABLE,
+                    f"Figure behind a footnote marker that matches no note{where}: {q.raw}",
+                    None,
+                    None,
+                    None,
+                    tuple(evidence),
+                )
+            )
+    return out
+
+
 def _warning_findings(refs: Sequence[Reference], document_warnings: Iterable[str]) -> list[Finding]:
     out = [
         Finding(FindingKind.PARSE_WARNING, f"Document: {warning}", evidence=(("warning", warning),))
@@ -360,6 +383,7 @@ def build_findings(
     claims: Sequence[Claim] = (),
     *,
     document_warnings: Iterable[str] = (),
+    unmatched: Sequence[Claim] = (),
 ) -> list[Finding]:
     """Every finding of a run, most serious kind first, then in reference order.
 
@@ -393,6 +417,8 @@ def build_findings(
                     (("claim", claim.text),),
                 )
             )
+
+    found.extend(_unmatched_findings(unmatched))
 
     rank = {kind: index for index, kind in enumerate(SEVERITY)}
     big = len(references) + 1

@@ -232,7 +232,7 @@ def verify_with_references(
     ``config``; the caller closes it), e.g. a fetcher that routes hosts to a local server.
     """
     from .document import load_document
-    from .references.claims import extract_claims
+    from .references.claims import extract_claims, unmatched_claims
     from .references.extract import extract_references
 
     if paper is None:
@@ -251,7 +251,14 @@ def verify_with_references(
         figures = compare_figures(claims, references, sources)
         request_count = session.request_count
 
-    findings = build_findings(references, checks, figures, claims, document_warnings=document.warnings)
+    findings = build_findings(
+        references,
+        checks,
+        figures,
+        claims,
+        document_warnings=document.warnings,
+        unmatched=unmatched_claims(document),
+    )
     recorded = options.summary()
     recorded["request_count"] = request_count
     report = Report(

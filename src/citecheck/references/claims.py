@@ -27,7 +27,7 @@ from ..document.latex import clean_latex
 from ..document.markers import find_body_markers
 from ..model import Claim, Document, Marker, Note, Span
 
-__all__ = ["align_in_order", "extract_claims", "link_marker_pairs", "link_markers"]
+__all__ = ["align_in_order", "extract_claims", "link_marker_pairs", "link_markers", "unmatched_claims"]
 
 _SENTENCE_BREAK = re.compile(r"[.!?。！？;；][\"”»')\]]*\s+|[。！？]")
 _MD_MARKER = re.compile(r"\[\^[^\]\s]{1,64}\]")
@@ -320,8 +320,27 @@ def _sentence_start(text: str, *, after_marker: bool) -> int:
 
 
 def extract_claims(doc: Document) -> list[Claim]:
-    """One Claim per note that has an in-text marker, in document order of the markers."""
-    pairs = link_marker_pairs(doc)
+    """One Claim per linked marker (a note holding several works may have several), in
+    document order of the markers."""
+    return _claims_for(doc, link_marker_pairs(doc))
+
+
+def unmatched_claims(doc: Document) -> list[Claim]:
+    """Claims behind garbled markers that no note could be matched to (``note_id`` is empty).
+
+    Their figures cannot be checked against a source, but an editor should see them: the
+    seed's "total installed capacity of 5181 74 MW. ÿ" is one.
+    """
+    linked = {id(mk) for _, mk in link_marker_pairs(doc)}
+    free = [
+        ("", mk)
+        for mk in doc.markers
+        if id(mk) not in linked and mk.number is None and not _is_label(mk.raw) and doc.format == "text"
+    ]
+    return _claims_for(doc, sorted(free, key=lambda pair: pair[1].span.start))
+
+
+def _claims_for(doc: Document, pairs: list[tuple[str, Marker]]) -> list[Claim]:
     if not pairs:
         return []
     ordered = sorted(doc.markers, key=lambda mk: mk.span.start)
