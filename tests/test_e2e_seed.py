@@ -204,3 +204,23 @@ def test_the_lost_decimal_behind_an_unmatched_marker_reaches_the_report(seed_run
     (finding,) = [f for f in report.findings if "matches no note (line 129): 5181 74 MW" in f.message]
     assert finding.kind is FindingKind.UNVERIFIABLE
     assert "decimal point lost" in dict(finding.evidence)["extraction"]
+
+
+def test_the_verified_bibliography_points_at_the_archived_copy_of_a_dead_link(seed_files):
+    paths, options = seed_files
+    bib = next(p for p in paths if p.suffix == ".bib").read_text(encoding="utf-8")
+    cofco = bib[bib.index("COFCO makes breakthrough") :].split("\n}\n")[0]
+    assert "Archived copy of 2022-01-15: " in cofco and "/seed/20220115083000" in cofco
+
+
+def test_export_reads_the_json_report_back_and_writes_csl_with_the_archive(seed_files, tmp_path):
+    paths, _ = seed_files
+    report_json = next(p for p in paths if p.suffix == ".json")
+    out = tmp_path / "refs.json"
+    result = CliRunner().invoke(cli, ["export", str(report_json), "--format", "csljson", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    items = {item["id"]: item for item in json.loads(out.read_text(encoding="utf-8"))}
+    archived = [item for item in items.values() if "archive_location" in item]
+    assert any("/seed/20220115083000" in item["archive_location"] for item in archived)
+    bare = CliRunner().invoke(cli, ["export", str(report_json), "--no-archived"])
+    assert "archive_location" not in bare.output and "Archived copy" not in bare.output

@@ -218,3 +218,46 @@ def test_export_always_produces_valid_utf8_even_from_lone_surrogates(fmt, tmp_pa
     assert "\U0001f600" in text  # a proper pair is joined, not replaced
     path = atomic_write(tmp_path / f"out.{fmt}", text)
     assert path.read_bytes() == data
+
+
+def test_a_verified_bibliography_takes_the_address_the_archive_recovered_and_keeps_the_printed_one():
+    from citecheck.export.verified import archived_copies, verified_references
+    from citecheck.model import Recovery, Snapshot, SourceCheck
+    from citecheck.references.urls import repair_url
+
+    printed = "http:// ar mofcom gov cn / art ÿÿÿÿÿ/ 202111 / 20211103215703 shtml"
+    ref = _web(repair_url(printed), warnings=("URL incomplete: characters lost in extraction",))
+    found = "http://ar.mofcom.gov.cn/article/jmxw/202111/20211103215703.shtml"
+    snapshot = Snapshot(
+        "https://web.archive.org/web/",
+        found,
+        "20211110080000",
+        "https://web.archive.org/web/20211110080000/" + found,
+        "raw",
+    )
+    check = SourceCheck(ref.key, None, snapshot=snapshot, recovery=Recovery("recovered", found))
+    (verified,) = verified_references([ref], [check])
+    assert verified.url.complete and verified.url.repaired == found
+    text = export([verified], "biblatex", archived=archived_copies([check]))
+    assert f"url = {{{found}}}" in text
+    assert "URL as printed: http:// ar mofcom gov cn / art" in text and "recovered from a web archive" in text
+    assert "Archived copy of 2021-11-10: https://web.archive.org/web/20211110080000/" in text
+    assert "characters lost" not in text
+    (item,) = json.loads(export([verified], "csljson", archived=archived_copies([check])))
+    assert item["URL"] == found and item["archive_location"].endswith(found)
+
+
+def test_export_of_something_that_is_not_a_report_is_one_line_and_status_2(tmp_path):
+    import subprocess
+    import sys
+
+    bogus = tmp_path / "x.json"
+    bogus.write_text('{"hello": 1}', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "from citecheck.cli import main; main()", "export", str(bogus)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stderr.strip().count("\n") == 0
+    assert "is not a citecheck JSON report" in done.stderr

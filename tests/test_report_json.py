@@ -70,3 +70,28 @@ def test_hostile_text_still_gives_valid_utf8_json_that_matches_the_schema():
 
 def test_an_empty_report_is_valid_too():
     _validate(render(Report(paper="empty.txt", generated_at="2026-11-28T12:00:00Z"), "json"))
+
+
+def test_a_json_report_reads_back_into_the_same_report():
+    from citecheck.report.load import report_from_json
+
+    report = sample_report()
+    text = render(report, "json")
+    again = report_from_json(text)
+    assert again.references == report.references and again.checks == report.checks
+    assert again.figures == report.figures and again.findings == report.findings
+    assert render(again, "json") == text
+
+
+def test_a_report_of_another_major_schema_version_is_refused_in_one_line():
+    import pytest
+
+    from citecheck.errors import InputError
+    from citecheck.report.load import report_from_json
+
+    data = json.loads(render(sample_report(), "json"))
+    data["schema_version"] = "2.0"
+    with pytest.raises(InputError, match="report schema 2.0"):
+        report_from_json(json.dumps(data))
+    with pytest.raises(InputError, match="not JSON"):
+        report_from_json("{")

@@ -368,9 +368,15 @@ def write_outputs(report: Report, references: Iterable[Reference], options: Veri
     Raises :class:`~citecheck.errors.OutputError` (one line) when a directory cannot be written.
     """
     from .export import export
+    from .export.verified import archived_copies, verified_references
 
     paths = output_paths(report, options)
-    rendered: list[tuple[Path, str]] = [(paths["bib"], export(list(references), options.bib_format))]
+    bibliography = export(
+        verified_references(references, report.checks),
+        options.bib_format,
+        archived=archived_copies(report.checks),
+    )
+    rendered: list[tuple[Path, str]] = [(paths["bib"], bibliography)]
     for fmt in options.formats:
         rendered.append((paths[fmt], render(report, fmt)))
     if "junit-file" in paths:

@@ -22,12 +22,13 @@ its repair is complete; a damaged one goes to ``note``. Chinese names are writte
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import bibtexparser
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from ..model import Reference
+from ..model import Reference, Snapshot
 from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url, valid_text
 
 __all__ = ["to_bibtex", "to_biblatex", "escape_latex"]
@@ -127,7 +128,7 @@ def _locator_fields(ref: Reference, etype: str, url: str | None) -> list[tuple[s
     ]
 
 
-def _fields_bibtex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
+def _fields_bibtex(ref: Reference, archived=None) -> tuple[str, list[tuple[str, str]]]:
     etype = _BIBTEX_TYPES.get(ref.entry_type, "misc")
     url = usable_url(ref)
     f = _head_fields(ref)
@@ -153,14 +154,14 @@ def _fields_bibtex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
         if len(parts) > 2:
             f.append(("day", str(parts[2])))
     f += _locator_fields(ref, etype, url)
-    notes = [escape_latex(n) for n in notes_for(ref)]
+    notes = [escape_latex(n) for n in notes_for(ref, archived)]
     if ref.access_date:
         notes.insert(0, f"Accessed {ref.access_date}")
     f.append(("note", ". ".join(notes) if notes else None))
     return etype, [(k, v) for k, v in f if v]
 
 
-def _fields_biblatex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
+def _fields_biblatex(ref: Reference, archived=None) -> tuple[str, list[tuple[str, str]]]:
     etype = _BIBLATEX_TYPES.get(ref.entry_type, "misc")
     url = usable_url(ref)
     if etype == "online" and url is None:
@@ -188,14 +189,14 @@ def _fields_biblatex(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
         *_locator_fields(ref, etype, url),
         ("urldate", ref.access_date if ref.access_date and url else None),
     ]
-    notes = [escape_latex(n) for n in notes_for(ref)]
+    notes = [escape_latex(n) for n in notes_for(ref, archived)]
     if ref.access_date and not url:
         notes.insert(0, f"Accessed {ref.access_date}")
     f.append(("note", ". ".join(notes) if notes else None))
     return etype, [(k, v) for k, v in f if v]
 
 
-def _write(refs: list[Reference], fields_of) -> str:
+def _write(refs: list[Reference], fields_of, archived=None) -> str:
     lib = bibtexparser.Library()
     used: set[str] = set()
     for i, ref in enumerate(refs):
@@ -204,7 +205,7 @@ def _write(refs: list[Reference], fields_of) -> str:
         while key in used:
             key += "x"
         used.add(key)
-        etype, fields = fields_of(ref)
+        etype, fields = fields_of(ref, archived)
         lib.add(Entry(etype, key, [Field(k, v) for k, v in fields]))
     fmt = BibtexFormat()
     fmt.indent = "  "
@@ -212,11 +213,11 @@ def _write(refs: list[Reference], fields_of) -> str:
     return valid_text(bibtexparser.write_string(lib, bibtex_format=fmt))
 
 
-def to_bibtex(refs: list[Reference]) -> str:
+def to_bibtex(refs: list[Reference], archived: Mapping[str, Snapshot] | None = None) -> str:
     """Classic BibTeX (@article, @misc with howpublished/url/note, @techreport, ...)."""
-    return _write(refs, _fields_bibtex)
+    return _write(refs, _fields_bibtex, archived)
 
 
-def to_biblatex(refs: list[Reference]) -> str:
+def to_biblatex(refs: list[Reference], archived: Mapping[str, Snapshot] | None = None) -> str:
     """BibLaTeX (@article with journaltitle, @online with url + urldate, @report, ...)."""
-    return _write(refs, _fields_biblatex)
+    return _write(refs, _fields_biblatex, archived)

@@ -13,8 +13,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from ..model import Reference
+from ..model import Reference, Snapshot
 from ..references.names import PARTICLES, is_chinese_name
 from ..references.urls import characters_changed
 
@@ -91,6 +92,11 @@ def date_parts(iso: str | None) -> list[int] | None:
     return parts or None
 
 
+def snapshot_day(timestamp: str) -> str:
+    """``20220115083000`` -> ``2022-01-15``."""
+    return f"{timestamp[:4]}-{timestamp[4:6]}-{timestamp[6:8]}" if len(timestamp) >= 8 else timestamp
+
+
 def usable_url(ref: Reference) -> str | None:
     """The URL to export as a link: only a complete repair, never a partial guess."""
     if ref.url is not None and ref.url.complete and ref.url.repaired:
@@ -98,9 +104,13 @@ def usable_url(ref: Reference) -> str | None:
     return None
 
 
-def notes_for(ref: Reference) -> list[str]:
-    """Notes that say what is missing or uncertain, for the exporters' note fields."""
+def notes_for(ref: Reference, archived: Mapping[str, Snapshot] | None = None) -> list[str]:
+    """Notes that say what is missing or uncertain, for the exporters' note fields; with
+    ``archived`` (reference key -> snapshot, from a verification), where the archived copy is."""
     notes: list[str] = []
+    snapshot = (archived or {}).get(ref.key)
+    if snapshot is not None:
+        notes.append(f"Archived copy of {snapshot_day(snapshot.timestamp)}: {snapshot.url}")
     if ref.url is not None and characters_changed(ref.url):
         notes.append(
             f"URL altered in the source (characters changed): probably {ref.url.repaired}, printed {ref.url.raw}"

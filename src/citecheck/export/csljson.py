@@ -11,8 +11,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
-from ..model import Reference
+from ..model import Reference, Snapshot
 from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url, valid_text
 
 __all__ = ["to_csljson", "csl_item"]
@@ -41,7 +42,7 @@ def _person(name: str) -> dict:
     return {"family": fam, "given": giv} if giv else {"family": fam}
 
 
-def csl_item(ref: Reference) -> dict:
+def csl_item(ref: Reference, archived: Mapping[str, Snapshot] | None = None) -> dict:
     """One reference as a CSL-JSON item (a dict)."""
     item: dict = {"id": ref.key or "ref", "type": _TYPES.get(ref.entry_type, "document")}
     if ref.authors:
@@ -80,14 +81,19 @@ def csl_item(ref: Reference) -> dict:
     url = usable_url(ref)
     if url:
         item["URL"] = url
-    notes = notes_for(ref)
+    notes = notes_for(ref, archived)
     if notes:
         item["note"] = "; ".join(notes)
+    snapshot = (archived or {}).get(ref.key)
+    if snapshot is not None:
+        item["archive"] = snapshot.archive
+        item["archive_location"] = snapshot.url
     if ref.language:
         item["language"] = ref.language
     return item
 
 
-def to_csljson(refs: list[Reference]) -> str:
+def to_csljson(refs: list[Reference], archived: Mapping[str, Snapshot] | None = None) -> str:
     """A JSON array of CSL items, UTF-8, indented."""
-    return valid_text(json.dumps([csl_item(r) for r in refs], ensure_ascii=False, indent=2) + "\n")
+    items = [csl_item(r, archived) for r in refs]
+    return valid_text(json.dumps(items, ensure_ascii=False, indent=2) + "\n")

@@ -17,7 +17,9 @@ ER  -
 
 from __future__ import annotations
 
-from ..model import Reference
+from collections.abc import Mapping
+
+from ..model import Reference, Snapshot
 from .common import date_parts, is_literal_name, name_parts, notes_for, split_pages, usable_url, valid_text
 
 __all__ = ["to_ris"]
@@ -56,7 +58,7 @@ def _ris_date(iso: str | None) -> str | None:
     return f"{y:04d}/{'' if m is None else f'{m:02d}'}/{'' if d is None else f'{d:02d}'}/"
 
 
-def to_ris(refs: list[Reference]) -> str:
+def to_ris(refs: list[Reference], archived: Mapping[str, Snapshot] | None = None) -> str:
     """RIS text; ``ER  -`` closes every record."""
     out: list[str] = []
     for ref in refs:
@@ -100,7 +102,7 @@ def to_ris(refs: list[Reference]) -> str:
             lines.append(("UR", url))
         if ref.access_date:
             lines.append(("Y2", ref.access_date))
-        lines += [("N1", n) for n in notes_for(ref)]
+        lines += [("N1", n) for n in notes_for(ref, archived)]
         out.extend(f"{tag}  - {_clean(value)}" for tag, value in lines)
         out.append("ER  - ")
         out.append("")
