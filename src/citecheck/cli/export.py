@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import click
 
-from ..export import FORMATS, export
+from ..export import export
 from ..export.verified import archived_copies, verified_references
 from ..fsutil import atomic_write
 from ..report.load import load_report
+from .parse import bibliography_options
 
 
 def export_report(path: str, fmt: str = "bibtex", *, archived: bool = True) -> str:
@@ -30,17 +31,7 @@ def export_report(path: str, fmt: str = "bibtex", *, archived: bool = True) -> s
 
 @click.command("export")
 @click.argument("report", type=click.Path(dir_okay=False))
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout."
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(FORMATS)),
-    default="bibtex",
-    show_default=True,
-    help="Output format.",
-)
+@bibliography_options
 @click.option("--no-archived", is_flag=True, default=False, help="Leave out the archived copies.")
 def export_command(report: str, output: str | None, fmt: str, no_archived: bool) -> None:
     """Export the bibliography of a verified paper from its JSON REPORT."""

@@ -26,19 +26,24 @@ def parse_paper(path: str, input_format: str = "auto") -> list:
     return load_references(path, format=input_format)
 
 
+def bibliography_options(func):
+    """``-o/--output`` and ``--format`` of a command that writes a bibliography (parse, export)."""
+    func = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(sorted(FORMATS)),
+        default="bibtex",
+        show_default=True,
+        help="Output format.",
+    )(func)
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout."
+    )(func)
+
+
 @click.command("parse")
 @click.argument("paper", type=click.Path(dir_okay=False))
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout."
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(FORMATS)),
-    default="bibtex",
-    show_default=True,
-    help="Output format.",
-)
+@bibliography_options
 @click.option(
     "--input-format",
     type=click.Choice(INPUT_FORMATS),
