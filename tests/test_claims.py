@@ -186,3 +186,11 @@ def test_a_garbled_marker_that_matches_no_note_still_yields_its_claim_and_figure
     assert any("decimal point lost" in note for note in q.notes)
     linked = {id(mk) for _, mk in link_marker_pairs(read_document(seed_text))}
     assert all(id(c.marker) not in linked for c in orphans)
+
+
+def test_a_converters_escaped_dollar_is_read_as_a_dollar(seed_text):
+    # seed line 153: "The contract value was US\$10.8 billion." (a PDF-to-Markdown escape)
+    orphans = unmatched_claims(read_document(seed_text))
+    contract = next(c for c in orphans if "contract value" in c.text)
+    assert "US$10.8 billion" in contract.text and "\\$" not in contract.text
+    assert [q.raw for q in contract.quantities] == ["US$10.8 billion"]

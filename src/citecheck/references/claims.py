@@ -30,6 +30,7 @@ from ..model import Claim, Document, Marker, Note, Span
 __all__ = ["align_in_order", "extract_claims", "link_marker_pairs", "link_markers", "unmatched_claims"]
 
 _SENTENCE_BREAK = re.compile(r"[.!?。！？;；][\"”»')\]]*\s+|[。！？]")
+_ESCAPED = re.compile(r"\\([$%&#_])")
 _MD_MARKER = re.compile(r"\[\^[^\]\s]{1,64}\]")
 _PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
 _MIN_SENTENCE = 60
@@ -287,7 +288,7 @@ def _clean(doc: Document, text: str) -> str:
             pieces.append(text[last : mk.start])
             last = mk.end
         pieces.append(text[last:])
-        text = "".join(pieces)
+        text = _ESCAPED.sub(r"\1", "".join(pieces))  # "US\$10.8 billion": a converter's escape
     return re.sub(r"\s+", " ", text).strip()
 
 
