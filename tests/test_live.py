@@ -191,4 +191,7 @@ def test_many_urls_on_one_host_never_beat_the_minimum_interval_or_the_concurrenc
     records = origin.requests(host="rate.localhost")
     assert len(records) == 13  # twelve pages and one soft-404 probe
     gaps = [b.time - a.time for a, b in zip(records, records[1:], strict=False)]
-    assert min(gaps) >= 0.055
+    # the server stamps each request when its thread gets to run: allow 20 ms of scheduling
+    # jitter per gap, none on average (without the limiter the gaps would be near zero)
+    assert min(gaps) >= 0.04
+    assert (records[-1].time - records[0].time) / len(gaps) >= 0.057
