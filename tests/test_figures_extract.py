@@ -314,6 +314,7 @@ _DENSE = {
     "digits with comma separators": ("1,", 1),
     "digits with dot separators": ("1.", 1),
     "Chinese numerals and scale words": ("一亿", 0),
+    "Chinese numerals": ("一千五百 ", 20_000),
     "numbers split by a lost decimal point": ("5181 74 ", 25_000),
     "split decimals with a unit": ("5181 74 MW ", 9_091),
     "one long digit run": ("1234567890", 0),
@@ -326,6 +327,12 @@ _DENSE = {
     "ranges with a unit": ("1-2 MW ", 14_286),
     "percentages": ("1% ", 33_334),
     "numbers on no-break spaces": ("1\u00a0", 50_000),
+    "numbers on lines of their own": ("1\n", 50_000),
+    "full-width digits": ("１ ", 50_000),
+    "grouped thousands": ("1 234 ", 16_668),
+    "counted nouns": ("1 key local new big projects ", 3_449),
+    "Spanish scale and currency": ("1 mil millones de pesos ", 4_167),
+    "phone numbers": ("Tel 1 ", 0),
 }
 
 
@@ -340,13 +347,57 @@ def test_100_kb_of_the_densest_figures_is_read_well_under_a_second_and_in_full(u
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     elapsed, found = _cpu_seconds(text)
     for _ in range(2):  # CPU time still grows when other processes share the cores: best of three
-        if elapsed < 1.0:
+        if elapsed < _DENSE_BOUND:
             break
         elapsed = min(elapsed, _cpu_seconds(text)[0])
     assert found == expected  # every figure is read: speed does not come from skipping numerals
-    # Pathological (super-linear) matching would take minutes here; the sub-second target itself is
-    # measured by benchmarks/figure_speed.py (0.4-1.2 s on a loaded 2-core machine), not by this test.
-    assert elapsed < 3.0
+    assert elapsed < _DENSE_BOUND
+
+
+# A guard against pathological (super-linear) matching, which would take minutes, not a speed
+# target: benchmarks/figure_speed.py measures these (0.15-0.7 s best runs on a shared 2-core
+# machine whose yardstick is 2.4x an idle modern core) against the target of 0.5 s.
+_DENSE_BOUND = 3.0
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "value"),
+    [("5 mileſ", "length", Decimal("8046.720")), ("3 kİlometres", "length", Decimal(3000)),
+     ("2 DOLLARſ", "currency", Decimal(2)), ("7 reaıs", "currency", Decimal(7))],
+)  # fmt: skip
+def test_units_and_currencies_spelt_with_the_letters_re_folds_are_read_not_raised_on(text, family, value):
+    # (?i) matches ſ for s, ı and İ for i: the word found must still lead to its table entry
+    q = only(text)
+    assert (q.raw, q.family, q.value) == (text, family, value)
+
+
+def test_a_numeral_inside_what_a_reading_consumed_is_passed_over_and_one_after_it_is_read():
+    # 万 of 1万 and 万千 of 1万千瓦 are numerals too: the scan passes over them, not past what follows
+    found = extract_quantities("1万一千五百人 3万千瓦十三个项目")
+    assert [(q.raw, q.value) for q in found] == [
+        ("1万", Decimal(10_000)),
+        ("一千五百人", Decimal(1_500)),
+        ("3万千瓦", Decimal(30_000_000)),
+        ("十三个项目", Decimal(13)),
+    ]
+
+
+@pytest.mark.parametrize("filler", ["", " ".join(["Press enquiries go to the desk."] * 40)])
+def test_a_phone_word_before_a_number_masks_it_in_dense_and_in_sparse_text(filler):
+    # dense text: the phone words are indexed once (overlaps too); sparse: searched per numeral
+    text = f"Consultas: whatsapphone 11 4321 5678; {filler} 2,162 emitters; 电话 010 1234 5678"
+    assert [q.raw for q in extract_quantities(text)] == ["2,162 emitters"]
+    assert (extract._Mask(text).phone_starts is None) == bool(filler)
+
+
+def test_phone_words_of_a_dense_text_are_indexed_once_overlaps_included():
+    text = "Consultas: whatsapphone 11 4321 5678; 2,162 emitters; 电话 010 1234 5678"
+    mask = extract._Mask(text)
+    assert [text[a:b] for a, b in zip(mask.phone_starts, mask.phone_ends, strict=True)] == [
+        "whatsapp",
+        "phone",
+        "电话",
+    ]
 
 
 def _ignorecase_closure(chars: str) -> set[str]:
@@ -366,6 +417,9 @@ def test_first_character_prechecks_admit_every_character_the_patterns_accept():
     for words in (extract._KEYWORDS, extract._QUAL_BEFORE_WORDS):
         last = "".join({w[-1] for w in words.split("|")})
         assert all(c < extract._LATIN_END for c in _ignorecase_closure(last))
+    assert _ignorecase_closure("".join({w[-1] for w in extract._QUAL_BEFORE_WORDS.split("|")})) == (
+        extract._QUAL_LAST_CHARS
+    )
 
 
 _NEAR_FIGURES = st.sampled_from(

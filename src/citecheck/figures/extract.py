@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from ..model import Quantity
 from .numerals import (
-    CN_DIGITS,
+    CN_DIGIT_SET,
     parse_arabic,
     parse_chinese,
     parse_chinese_fraction,
@@ -33,6 +33,8 @@ from .numerals import (
 )
 from .scales import chinese_scale, match_scale
 from .units import (
+    CURRENCY_PREFIX_LAST,
+    PERCENT_FIRST,
     match_count,
     match_currency_prefix,
     match_currency_suffix,
@@ -218,6 +220,8 @@ _YEAR_CONTEXT_REV = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_CN_PREFIX = "百分之"
+_CN_BIG = frozenset("万萬亿億")
+_CN_POSITIONAL = frozenset("十百千万萬亿億拾佰仟")
 _ONE = Decimal(1)
 # every character a (?i) pattern of Latin words can match, and [\s:#.], is below this one
 # (ASCII, Latin-1, Latin Extended A/B: é, º, ı, ſ...), except Unicode spaces
@@ -305,32 +309,59 @@ class _Mask:
             elif b > a:
                 self.starts.append(a)
                 self.ends.append(b)
+        # Where numerals are dense, every place a phone word occurs (overlapping ones too:
+        # "whatsapphone") is found once for the text; elsewhere searching the 40 characters
+        # before each numeral costs less than scanning the whole text.  Same answers either way.
+        self.phone_starts: list[int] | None = None
+        self.phone_ends: list[int] = []
+        if sum(map(text.count, "0123456789")) * _DENSE_DIGITS > len(text):
+            self.phone_starts = []
+            m = _PHONE_WORD_RE.search(text)
+            while m:
+                self.phone_starts.append(m.start())
+                self.phone_ends.append(m.end())
+                m = _PHONE_WORD_RE.search(text, m.start() + 1)
+
+    def _phone_word_before(self, start: int) -> bool:
+        """A phone word lies wholly in the 40 characters before ``start``."""
+        starts = self.phone_starts
+        if starts is None:
+            return _PHONE_WORD_RE.search(self.text, max(0, start - 40), start) is not None
+        if not starts:
+            return False
+        i = bisect.bisect_left(starts, start - 40)
+        while i < len(starts) and starts[i] < start:
+            if self.phone_ends[i] <= start:
+                return True
+            i += 1
+        return False
 
     def covers(self, start: int, end: int) -> bool:
+        """Whether the numeral at ``start:end`` only looks like a quantity.
+
+        Each look-behind pattern runs only when the character before the numeral can end
+        what it matches (the same answers as running them all, with fewer calls)."""
         i = bisect.bisect_right(self.starts, start) - 1
         if i >= 0 and self.ends[i] > start:
             return True
         text = self.text
-        # the 40 characters before the numeral, reversed (one slice)
-        rev = text[start - 1 : start - 41 if start > 40 else None : -1] if start else ""
-        if rev[:1].isspace() and _may_follow_space(rev[1:2]) and _BEFORE_MONTH_REV.match(rev):
-            return True
-        c = rev[:1]
-        if (
-            (c < _LATIN_END or c.isspace())
-            and _KEYWORD_GUARD_REV.match(rev)
-            and _BEFORE_KEYWORD_REV.match(rev)
-        ):
-            return True
-        if _PHONE_WORD_RE.search(text, max(0, start - 40), start) and _BEFORE_PHONE_REV.match(rev):
-            return True
-        if "第" in rev and _BEFORE_ORDINAL_REV.match(rev):
-            return True
-        c = rev[:1]
-        if c == "" or c in _REST_FIRST or c.isspace() or c in _ASCII_LETTERS:
-            bm = _BEFORE_REST_REV.match(rev)
+        if start:
+            c = text[start - 1]
+            # the 40 characters before the numeral, reversed (one slice)
+            rev = text[start - 1 : start - 41 if start > 40 else None : -1]
+            space = c.isspace()
+            if space and _may_follow_space(rev[1:2]) and _BEFORE_MONTH_REV.match(rev):
+                return True
+            if (c < _LATIN_END or space) and _KEYWORD_GUARD_REV.match(rev) and _BEFORE_KEYWORD_REV.match(rev):
+                return True
+            if self._phone_word_before(start) and _BEFORE_PHONE_REV.match(rev):
+                return True
+            if "第" in rev and _BEFORE_ORDINAL_REV.match(rev):
+                return True
+            bm = _BEFORE_REST_REV.match(rev) if space or c in _REST_FIRST or c in _ASCII_LETTERS else None
         else:
-            bm = None
+            c = rev = ""
+            bm = _BEFORE_REST_REV.match(rev)  # the start of the text: a line starts here
         if bm:
             if bm.group("line") is None:
                 return True
@@ -340,8 +371,7 @@ class _Mask:
         if _may_be_after_mask(text, end) and _AFTER_MASK_RE.match(text, end):
             return True
         # inside an e-mail address or a domain name with a path ("mofcom.gov.cn/article/2021")
-        c = text[start - 1 : start]
-        if c in ("/", "@", ".", "=", "?", "&", "_"):
+        if c in _URL_BEFORE:
             left = text.rfind(" ", max(0, start - 120), start)
             token = text[
                 left + 1 : text.find(" ", end, end + 120)
@@ -352,13 +382,19 @@ class _Mask:
         return False
 
 
+_URL_BEFORE = frozenset("/@.=?&_")
+# a text with more than one digit in this many characters has its phone words indexed (about
+# where one search per numeral starts to cost more than one scan of the whole text)
+_DENSE_DIGITS = 32
+
+
 def extract_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     """All comparable quantities in ``text``, in order.
 
     ``lang`` ("en", "zh", "es", "pt") decides how ``1,234``/``1.234`` are read; None
     guesses it from the text.
     """
-    return [parts[0] for parts in _scan(text, lang)]
+    return _scan(text, lang, detail=False)
 
 
 def extract_hits(text: str, lang: str | None = None) -> list[Hit]:
@@ -371,32 +407,79 @@ def extract_hits(text: str, lang: str | None = None) -> list[Hit]:
 _Parts = tuple
 
 
-def _scan(text: str, lang: str | None) -> list[_Parts]:
-    """One left-to-right pass: each numeral not masked is read with its surroundings."""
+def _scan(text: str, lang: str | None, detail: bool = True) -> list:
+    """One left-to-right pass: each numeral not masked is read with its surroundings.
+
+    Returns the :data:`_Parts` of each figure, or only its Quantity when not ``detail``
+    (extract_quantities: no tuple per figure is kept, nor a second list built)."""
     if not text:
         return []
     lang = lang or detect_language(text)
     norm = _normalise_digits(text)
     mask = _Mask(norm)
-    hits: list[_Parts] = []
-    pos = 0
-    n = len(norm)
-    search = _NUM_RE.search
+    hits: list = []
     covers = mask.covers
-    while pos < n:
-        m = search(norm, pos)
-        if not m:
-            break
-        pos = m.end()
-        if covers(m.start(), pos):
-            continue
-        plain = _read_plain(norm, m.start(), pos, m.group(), text) if m.lastgroup == "ar" else None
-        hit, consumed = plain if plain is not None else _read(norm, m, lang, text)
-        if hit is not None:
-            hits.append(hit)
-        if consumed > pos:
-            pos = consumed
-    return hits
+    # One finditer yields what repeated searches would (the match found at a place does not
+    # depend on where the search started): a numeral inside what a reading consumed (万 of
+    # 1万) is passed over, and only one that straddles its end needs a new search from there.
+    finditer = _NUM_RE.finditer
+    numerals = finditer(norm)
+    consumed_to = 0
+    while True:
+        for m in numerals:
+            start, pos = m.span()
+            if start < consumed_to:
+                if pos <= consumed_to:
+                    continue
+                numerals = finditer(norm, consumed_to)
+                break
+            if covers(start, pos):
+                continue
+            # a letter right after the numeral is never the plain case: straight to the full reading
+            plain = (
+                _read_plain(norm, start, pos, m.group(), text)
+                if m.lastgroup == "ar" and not norm[pos : pos + 1].isalpha()
+                else None
+            )
+            hit, consumed = plain if plain is not None else _read(norm, m, lang, text)
+            if hit is not None:
+                hits.append(hit if detail else hit[0])
+            if consumed > pos:
+                consumed_to = consumed
+        else:
+            return hits
+
+
+# every character _QUAL_BEFORE_GUARD_REV accepts after its spaces, (?i) folds included (all of
+# them are below _LATIN_END, which a test checks)
+_QUAL_LAST_CHARS = frozenset(
+    c for c in map(chr, range(ord(_LATIN_END))) if _QUAL_BEFORE_GUARD_REV.fullmatch(c)
+)
+
+
+def _context_before(norm: str, start: int) -> tuple[str, tuple[str, str, int] | None, str, str | None]:
+    """What is written before the numeral at ``start``: the 40 characters before it, the
+    currency symbol ending there (:func:`match_currency_prefix`), those characters without
+    it, and the qualifier word before both.
+
+    The currency and qualifier patterns run only when the last characters can end what they
+    match (their own first tests, done here without a call): same answers, less work.
+
+    >>> _context_before("It cost about US$ 5", 18)
+    ('It cost about US$ ', ('USD', 'US$', 4), 'It cost about ', 'about')
+    """
+    before = norm[start - 40 : start] if start >= 40 else norm[:start]
+    k = len(before)  # a currency symbol's last character, then at most a newline and one space
+    if before[k - 1 : k] == "\n":
+        k -= 1
+    if before[k - 1 : k] in (" ", "\u00a0"):
+        k -= 1
+    cur = match_currency_prefix(before) if k and before[k - 1] in CURRENCY_PREFIX_LAST else None
+    bare = before[: len(before) - cur[2]] if cur else before
+    # a Chinese qualifier ends right before; a Latin one may have spaces after it
+    if bare[-1:] in _QUAL_BEFORE_CN_LAST or bare.rstrip()[-1:] in _QUAL_LAST_CHARS:
+        return before, cur, bare, _qualifier_before(bare)
+    return before, cur, bare, None
 
 
 def _qualifier_before(before: str) -> str | None:
@@ -446,7 +529,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
         run = m.group()
         if len(run) > 24:
             return None, end  # no figure is written with that many numeral characters
-        if not any(c in CN_DIGITS for c in run) and not run.startswith("十"):
+        if CN_DIGIT_SET.isdisjoint(run) and not run.startswith("十"):
             return None, end
         # keep 千 of 千瓦 / 千米 / 千克 with its unit
         while run and run[-1] == "千" and unit_starts_at(norm, start + len(run) - 1):
@@ -459,7 +542,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
         scale_chars = ""
         core = run
         stripped = run.rstrip("万萬亿億")
-        if stripped and not any(c in "万萬亿億" for c in stripped):
+        if stripped and _CN_BIG.isdisjoint(stripped):
             scale_chars, core = run[len(stripped) :], stripped
         parsed = parse_chinese(core) if core else None
         if parsed is None:
@@ -470,12 +553,12 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
         mantissa, precision = parsed
         scale = chinese_scale(scale_chars) if scale_chars else Decimal(1)
         scale_word = scale_chars.replace("萬", "万").replace("億", "亿") or None
-        has_positional = any(c in "十百千万萬亿億拾佰仟" for c in run)
+        has_positional = not _CN_POSITIONAL.isdisjoint(run)
         digits = _digits_of(mantissa)
         has_decimal = "点" in run
     else:
         raw_num = m.group("ar")
-        if norm[end : end + 1] in ("年", "月", "日", "号", "號", "时", "時", "点", "分", "秒"):
+        if norm[end : end + 1] in _DATE_TIME_AFTER:
             return None, end  # a date or a time of day, or a duration
         if len(raw_num) > 40:
             return None, end  # a digit string that long is a code or an identifier, not a figure
@@ -496,15 +579,15 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
         scale_word = None
         has_positional = True
         # letters glued before (B3W, COVID-19) are masked; glued after and not a unit: skip later
-    before = norm[max(0, start - 40) : start]
+    before, cur, bare, qualifier = _context_before(norm, start)
     if kind == "ar" and before[-1:] == "第":
         return None, end
-    cur = match_currency_prefix(before)
-    currency = cur[0] if cur else None
-    cur_symbol = cur[1] if cur else None
-    raw_start = start - cur[2] if cur else start
-    bare = before[: len(before) - cur[2]] if cur else before
-    qualifier = _qualifier_before(bare)
+    if cur:
+        currency, cur_symbol, taken = cur
+        raw_start = start - taken
+    else:
+        currency = cur_symbol = None
+        raw_start = start
     high_mantissa: Decimal | None = None
     # (digits only, up to 40, got here because _read_plain found something after or a currency)
     if (
@@ -552,7 +635,8 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
                 ), end  # fmt: skip
             return None, fr.end()
     # range "5-10", "5 至 10"
-    rg = _RANGE_RE.match(norm, end) if _may_be_range(norm, end) else None
+    after, follower = _next_chars(norm, end)
+    rg = _RANGE_RE.match(norm, end) if after in _RANGE_FIRST else None  # _may_be_range's test
     if rg and kind == "ar" and _something_follows(norm, rg.end(), currency is not None, count=True):
         high = _arabic_value(rg.group(1), lang)
         if high > mantissa:
@@ -565,19 +649,22 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
             if high > mantissa:
                 high_mantissa = high
                 end = am.end()
+    if high_mantissa is not None:
+        after, follower = _next_chars(norm, end)
     # 多/余 before the scale: "100多万"
-    follows = _may_follow(norm, end)
-    qa = _qual_after(norm, end) if follows else None
+    follows = follower.isalpha() or follower in _PERCENT_SIGNS  # _may_follow(norm, end)
+    qa = _QUAL_AFTER_RE.match(norm, end) if follows and after in _QUAL_AFTER_FIRST else None  # _qual_after
     if qa and qa.group(1) in ("多", "余", "餘"):
         qualifier = qualifier or "more_than"
         end = qa.end()
         follows = _may_follow(norm, end)
+        after = _next_chars(norm, end)[0]
     family = "number"
     unit: str | None = None
     unit_factor = _ONE
     unit_symbol: str | None = None
     # percent
-    pc = match_percent(norm, end) if follows else None
+    pc = match_percent(norm, end) if follows and after in PERCENT_FIRST else None
     if pc is None and before.endswith(_PERCENT_CN_PREFIX):
         pc = ("%", end)
     if pc:
@@ -661,6 +748,24 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
 
 
 _RANGE_FIRST = frozenset("-–—~～至到")
+_PERCENT_SIGNS = frozenset("%％‰")
+
+
+def _next_chars(text: str, pos: int) -> tuple[str, str]:
+    """The character at ``pos`` past one space, and past one space or hyphen: what the cheap
+    tests of :func:`_may_be_range`, :func:`_qual_after`, ``match_percent`` (the first) and
+    :func:`_may_follow` (the second) look at, found once for all of them.
+
+    >>> _next_chars("5 MW", 1), _next_chars("5-MW", 1), _next_chars("5", 1)
+    (('M', 'M'), ('-', 'M'), ('', ''))
+    """
+    c = text[pos : pos + 1]
+    if c in (" ", "\u00a0"):
+        c = text[pos + 1 : pos + 2]
+        return c, c
+    if c == "-":
+        return c, text[pos + 1 : pos + 2]
+    return c, c
 
 
 def _may_be_range(text: str, end: int) -> bool:
@@ -701,17 +806,16 @@ def _read_plain(
         return None, end  # a date or a time of day, or a duration
     if not _plain_end(norm, end):
         return None
-    before = norm[start - 40 : start] if start >= 40 else norm[:start]
+    before, cur, _, qualifier = _context_before(norm, start)
     if before[-1:] == "第":
         return None, end
-    if match_currency_prefix(before) is not None:
+    if cur is not None:
         return None
     mantissa = Decimal(raw_num)
     if len(raw_num) == 4 and 1800 <= mantissa <= 2100:
         return None, end  # a year
     q = Quantity(
-        mantissa * _ONE, "number", original[start:end], start, end, None, None, _qualifier_before(before),
-        _ONE, None, None, (),
+        mantissa * _ONE, "number", original[start:end], start, end, None, None, qualifier, _ONE, None, None, ()
     )  # fmt: skip
     return (q, mantissa, raw_num.strip("0") or "0", False, _ONE, _ONE, None, ()), end
 
@@ -792,13 +896,15 @@ def _make(
     alternatives: tuple[Decimal, ...],
     unit_symbol: str | None = None,
 ) -> _Parts:
-    factor = scale * unit_factor
+    # (a factor times the Decimal 1 is that factor, digit for digit: one multiplication saved)
+    factor = unit_factor if scale is _ONE else scale if unit_factor is _ONE else scale * unit_factor
     value = mantissa * factor
     high = high_mantissa * factor if high_mantissa is not None else None
-    raw = original[start:end]
+    # positional, in the field order of Quantity: cheaper, and this runs once per figure
     q = Quantity(
-        value, family, raw, start, end, unit, currency, qualifier, precision * factor, high, scale_word, notes
-    )  # positional, in the field order of Quantity: cheaper, and this runs once per figure
+        value, family, original[start:end], start, end, unit, currency, qualifier, precision * factor, high,
+        scale_word, notes,
+    )  # fmt: skip
     alts = tuple(a * factor for a in alternatives) if alternatives else ()
     return (q, mantissa, digits, has_decimal, scale, unit_factor, unit_symbol, alts)
 

@@ -119,6 +119,9 @@ CN_DIGITS = {
 CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
+# as sets, to test a whole string at once (set.issuperset(text): no generator per character)
+CN_DIGIT_SET = frozenset(CN_DIGITS)
+CN_NUMERAL_SET = frozenset(CN_NUMERAL_CHARS)
 
 
 def parse_chinese(text: str) -> tuple[Decimal, Decimal] | None:
@@ -139,12 +142,12 @@ def parse_chinese(text: str) -> tuple[Decimal, Decimal] | None:
     frac = ""
     if "点" in text:
         text, _, frac_cn = text.partition("点")
-        if not frac_cn or any(c not in CN_DIGITS for c in frac_cn):
+        if not frac_cn or not CN_DIGIT_SET.issuperset(frac_cn):
             return None
         frac = "".join(str(CN_DIGITS[c]) for c in frac_cn)
-    if any(c not in CN_NUMERAL_CHARS for c in text):
+    if not CN_NUMERAL_SET.issuperset(text):
         return None
-    if text and all(c in CN_DIGITS for c in text) and len(text) > 1:
+    if text and len(text) > 1 and CN_DIGIT_SET.issuperset(text):
         ip = int("".join(str(CN_DIGITS[c]) for c in text))
         prec = 1
     elif not text:
@@ -153,13 +156,15 @@ def parse_chinese(text: str) -> tuple[Decimal, Decimal] | None:
         total = section = number = 0
         prec = 1
         prev_small = 0
+        digits, small_units = CN_DIGITS, CN_SMALL_UNITS
         for c in text:
-            if c in CN_DIGITS:
-                number = CN_DIGITS[c]
+            d = digits.get(c)
+            if d is not None:
+                number = d
                 prec = 1
                 continue
-            if c in CN_SMALL_UNITS:
-                mult = CN_SMALL_UNITS[c]
+            mult = small_units.get(c)
+            if mult is not None:
                 section += (number or (1 if not section or prev_small else 0) or 1) * mult
                 number = 0
                 prec = mult

@@ -113,7 +113,7 @@ def match_scale(text: str, pos: int, *, money: bool = False, unit_follows=None) 
     ``unit_follows(text, pos) -> bool`` lets the caller keep 千 of 千瓦 (kW) as part of the
     unit: the Chinese run is shortened until what follows is not a unit that starts there.
     """
-    m = _CN_RE.match(text, pos)
+    m = _CN_RE.match(text, pos) if text[pos : pos + 1] in _CN_VALUES else None  # (its first characters)
     if m:
         run = m.group()
         # shorten so that a unit such as 千瓦 / 千米 / 千克 keeps its 千

@@ -128,6 +128,21 @@ _SYM_FIRST = _first_chars(_SYMBOLS, ignorecase=False)
 _WORD_FIRST = _first_chars(_WORDS, ignorecase=True)
 
 
+def _key_of(table: dict, matched: str) -> str:
+    """The key of ``table`` (lower case) that a case-insensitive pattern matched as ``matched``.
+
+    ``str.lower`` is enough but for the characters re also folds (ſ for s, ı and İ for i, the
+    Kelvin sign for k): those are looked for with re's own folding.
+
+    >>> _key_of({"miles": 1}, "MILES"), _key_of({"miles": 1}, "mileſ")
+    ('miles', 'miles')
+    """
+    key = matched.lower()
+    if key in table:
+        return key
+    return next(k for k in table if re.fullmatch(re.escape(k), matched, re.IGNORECASE))
+
+
 class UnitMatch(NamedTuple):
     """A unit found after a number (a named tuple: one is built per number read)."""
 
@@ -165,7 +180,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         return UnitMatch(fam, unit, factor, m.end(), m.group(1))
     m = _WORD_RE.match(text, pos) if c in _WORD_FIRST else None
     if m:
-        fam, unit, factor = _WORDS_LOWER[m.group(1).lower()]
+        fam, unit, factor = _WORDS_LOWER[_key_of(_WORDS_LOWER, m.group(1))]
         return UnitMatch(fam, unit, factor, m.end(), m.group(1))
     return None
 
@@ -190,6 +205,7 @@ _POINTS_RE = re.compile(
 
 # what the two patterns can start with (after the optional space), (?i) included
 _PERCENT_FIRST = frozenset("%％‰个個pP")
+PERCENT_FIRST = _PERCENT_FIRST  # (for callers that test it before calling match_percent)
 
 
 def match_percent(text: str, pos: int) -> tuple[str, int] | None:
@@ -220,6 +236,8 @@ _PREFIX = {
     "$": "USD",
 }  # fmt: skip
 _PREFIX_LAST = frozenset(k[-1] for k in _PREFIX)
+# what a currency written before a number ends with (a cheap test before match_currency_prefix)
+CURRENCY_PREFIX_LAST = _PREFIX_LAST
 _PREFIX_RE = re.compile(r"(?<![A-Za-z])(" + _alt(_PREFIX).replace(r"\$", r"\\?\$") + r")[ \u00a0]?$")
 
 _SUFFIX = {
@@ -272,7 +290,7 @@ def match_currency_suffix(text: str, pos: int) -> tuple[str, int] | None:
     m = _SUFFIX_RE.match(text, pos)
     if not m:
         return None
-    word = m.group(1).lower()
+    word = _key_of(_SUFFIX, m.group(1))
     if word == "real" and not re.match(r"[ \u00a0]?reais", text[pos:]):
         return None  # "real" alone is too often an adjective
     return _SUFFIX[word], m.end()
