@@ -225,6 +225,12 @@ class Snapshot:
     mimetype: str | None = None
     digest: str | None = None
 
+    @property
+    def day(self) -> str:
+        """The capture's date: ``20220115083000`` -> ``2022-01-15``."""
+        ts = self.timestamp
+        return f"{ts[:4]}-{ts[4:6]}-{ts[6:8]}" if len(ts) >= 8 else ts
+
 
 @dataclass(frozen=True)
 class Recovery:

@@ -155,8 +155,7 @@ def format_table(checks: list[SourceCheck]) -> str:
     for check in checks:
         state = check.link.state.value if check.link is not None else "-"
         if check.snapshot is not None:
-            ts = check.snapshot.timestamp
-            archived = f"{ts[:4]}-{ts[4:6]}-{ts[6:8]}"
+            archived = check.snapshot.day
         elif check.archive_error:
             archived = "error"
         else:

@@ -92,11 +92,6 @@ def date_parts(iso: str | None) -> list[int] | None:
     return parts or None
 
 
-def snapshot_day(timestamp: str) -> str:
-    """``20220115083000`` -> ``2022-01-15``."""
-    return f"{timestamp[:4]}-{timestamp[4:6]}-{timestamp[6:8]}" if len(timestamp) >= 8 else timestamp
-
-
 def usable_url(ref: Reference) -> str | None:
     """The URL to export as a link: only a complete repair, never a partial guess."""
     if ref.url is not None and ref.url.complete and ref.url.repaired:
@@ -110,7 +105,7 @@ def notes_for(ref: Reference, archived: Mapping[str, Snapshot] | None = None) ->
     notes: list[str] = []
     snapshot = (archived or {}).get(ref.key)
     if snapshot is not None:
-        notes.append(f"Archived copy of {snapshot_day(snapshot.timestamp)}: {snapshot.url}")
+        notes.append(f"Archived copy of {snapshot.day}: {snapshot.url}")
     if ref.url is not None and characters_changed(ref.url):
         notes.append(
             f"URL altered in the source (characters changed): probably {ref.url.repaired}, printed {ref.url.raw}"
