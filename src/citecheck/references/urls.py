@@ -27,7 +27,6 @@ False
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..model import Url
 
@@ -445,13 +444,14 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False) -> Url:
                 candidates.append(url[: -len(ext)] + alt)
         altered = _altered(scheme, host, path, repairs)
         if altered is not None:
+            likely, fragments = altered
             return Url(
                 raw=raw,
-                repaired=altered.fragments[1] + altered.rest,
+                repaired=likely,
                 complete=False,
-                candidates=tuple(dict.fromkeys([altered.fragments[1] + altered.rest, *candidates])),
+                candidates=tuple(dict.fromkeys([likely, *candidates])),
                 repairs=tuple(dict.fromkeys(repairs)),
-                fragments=altered.fragments,
+                fragments=fragments,
             )
         return Url(
             raw=raw,
@@ -476,14 +476,9 @@ def characters_changed(url: Url) -> bool:
     return not url.complete and any(CHANGED in r for r in url.repairs)
 
 
-@dataclass(frozen=True)
-class _Altered:
-    fragments: tuple[str, ...]  # (host, prefix, tail, *middle) for a prefix query
-    rest: str  # what follows the prefix in the most likely form
-
-
 # "/202.202/" in ".../jmxw/202.202/20220203278094.shtml": a YYYYMM(DD) folder that gained a dot
 _DATE_FOLDER = re.compile(r"^(\d{2,6})\.(\d{2,6})$")
+_GOV_COM = re.compile(r"\.gov\.com(?=:|$)")
 
 
 def _date_digits(digits: str) -> bool:
@@ -492,14 +487,15 @@ def _date_digits(digits: str) -> bool:
     return 1 <= int(digits[4:6]) <= 12 and (len(digits) == 6 or 1 <= int(digits[6:8]) <= 31)
 
 
-def _altered(scheme: str, host: str, path: str, repairs: list[str]) -> _Altered | None:
+def _altered(scheme: str, host: str, path: str, repairs: list[str]) -> tuple[str, tuple[str, ...]] | None:
     """Characters changed (not lost) in extraction: a government host printed ``.gov.com`` (there
     is no such registry; ``.gov.cn`` lost its last letter to an OCR ``m``), a date folder with a
-    stray dot (``202.202`` for ``202202``). The URL as printed is then not the address; the most
-    likely form and the fragments to confirm it in an archive's index are returned."""
-    fixed_host = host
-    if re.search(r"\.gov\.com(?=:|$)", host):
-        fixed_host = re.sub(r"\.gov\.com(?=:|$)", ".gov.cn", host)
+    stray dot (``202.202`` for ``202202``). The URL as printed is then not the address; returns
+    the most likely form and the fragments ``(host, prefix, tail)`` to confirm it in an archive's
+    index (the prefix stops before the first changed folder; an unchanged last segment is the tail).
+    """
+    fixed_host, host_changes = _GOV_COM.subn(".gov.cn", host)
+    if host_changes:
         repairs.append(f"host '.gov.com' is probably '.gov.cn': characters {CHANGED}")
     segments = path.split("/")
     first_bad = None
@@ -508,19 +504,14 @@ def _altered(scheme: str, host: str, path: str, repairs: list[str]) -> _Altered 
         if m and _date_digits(m.group(1) + m.group(2)):
             segments[k] = m.group(1) + m.group(2)
             first_bad = k if first_bad is None else first_bad
-            repairs.append(
-                f"date folder '{seg}' is probably '{segments[k]}': characters changed in extraction"
-            )
-    if fixed_host == host and first_bad is None:
+            repairs.append(f"date folder '{seg}' is probably '{segments[k]}': characters {CHANGED}")
+    if not host_changes and first_bad is None:
         return None
-    base = f"{scheme}://{fixed_host}"
-    if first_bad is None:  # only the host changed: the path is as printed
-        head, tail = "/".join(segments[:-1]) + "/", segments[-1]
-        return _Altered((fixed_host, base + head, "/" + tail if tail else ""), tail)
-    prefix = base + "/".join(segments[:first_bad]) + "/"
-    tail = "/" + segments[-1] if first_bad < len(segments) - 1 and segments[-1] else ""
-    rest = "/".join(segments[first_bad:])
-    return _Altered((fixed_host, prefix, tail), rest)
+    last = len(segments) - 1
+    k = last if first_bad is None else first_bad
+    prefix = f"{scheme}://{fixed_host}" + "/".join(segments[:k]) + "/"
+    tail = "/" + segments[last] if segments[last] and (first_bad is None or first_bad < last) else ""
+    return prefix + "/".join(segments[k:]), (fixed_host, prefix, tail)
 
 
 def _partial(
