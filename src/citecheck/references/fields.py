@@ -776,6 +776,18 @@ _VANCOUVER_NAMES = re.compile(
 )
 
 
+def _inner_sentence_ends(text: str) -> list[int]:
+    """Sentence ends inside ``text`` that leave a title of three words or more before them
+    and something after them: where a title may stop and a journal's name begin."""
+    return [e for e in _sentence_ends(text) if e < len(text) - 3 and len(text[:e].split()) >= 3]
+
+
+def _may_be_journal(tail: str) -> bool:
+    """The last sentence of a run-on title can be a journal's name: capitalised, short, and
+    not a thesis, report or edition note."""
+    return tail[:1].isupper() and len(tail.split()) <= 8 and not _NOT_A_CONTAINER.match(tail)
+
+
 def _looks_like_names(text: str, p: _Parts) -> bool:
     """True when ``text`` reads as author names ("Moore JH", "Liu SM Zhong J Zhao XJ", "Cirillo DM;
     the SMIRA Group"), not as a title."""
@@ -955,18 +967,14 @@ def _take_container(rest: str, p: _Parts) -> str:
         # title's last word is capitalised.
         ends = [
             e
-            for e in _sentence_ends(cand)
-            if e < len(cand) - 3
-            and len(cand[:e].split()) >= 3
-            and (
-                vancouver
-                or _word_before(cand, e, "-")[:1].islower()
-                or _JOURNAL_NAME.search(cand, e + 1) is not None
-            )
+            for e in _inner_sentence_ends(cand)
+            if vancouver
+            or _word_before(cand, e, "-")[:1].islower()
+            or _JOURNAL_NAME.search(cand, e + 1) is not None
         ]
         if ends:
             head, tail = cand[: ends[-1]].strip(), cand[ends[-1] + 1 :].strip()
-            if tail and tail[:1].isupper() and len(tail.split()) <= 8 and not _NOT_A_CONTAINER.match(tail):
+            if _may_be_journal(tail):
                 if vancouver and _looks_like_names(p.title, p):
                     # "Goss DL. Moore JH. Title. J Orthop. 2004": the "title" was the last author
                     p.authors = (*p.authors, *split_authors(p.title)[0])
@@ -1251,13 +1259,13 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
     if p.title and not p.container and ". " in p.title and _NUMBERS_NEXT.match(rest):
         # "Fourier integral operators. I. Acta mathematica, 127(1):79": numbers right after the
         # "title" show that its last sentence is the journal
-        ends = [e for e in _sentence_ends(p.title) if len(p.title[:e].split()) >= 3 and e < len(p.title) - 3]
+        ends = _inner_sentence_ends(p.title)
         if ends:
             head, tail = p.title[: ends[-1]], p.title[ends[-1] + 1 :].strip()
             rm = re.match(r"([IVX]{1,4})\.\s+(?=[A-Z])", tail)
             if rm:
                 head, tail = f"{head}. {rm.group(1)}", tail[rm.end() :]  # "operators. I. Acta mathematica"
-            if tail[:1].isupper() and len(tail.split()) <= 8 and not _NOT_A_CONTAINER.match(tail):
+            if _may_be_journal(tail):
                 p.title, p.container = _clean_title(head), tail
     rest = _take_container(rest, p)
     after = rest
