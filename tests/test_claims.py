@@ -6,6 +6,7 @@ from collections import Counter
 from citecheck.document import read_document
 from citecheck.references.claims import (
     align_in_order,
+    extract_all_claims,
     extract_claims,
     link_marker_pairs,
     link_markers,
@@ -194,3 +195,9 @@ def test_a_converters_escaped_dollar_is_read_as_a_dollar(seed_text):
     contract = next(c for c in orphans if "contract value" in c.text)
     assert "US$10.8 billion" in contract.text and "\\$" not in contract.text
     assert [q.raw for q in contract.quantities] == ["US$10.8 billion"]
+
+
+def test_one_linking_from_the_extracted_references_gives_the_same_claims(seed_text):
+    doc = read_document(seed_text)
+    linked, unmatched = extract_all_claims(doc, extract_references(doc))
+    assert linked == extract_claims(doc) and unmatched == unmatched_claims(doc)

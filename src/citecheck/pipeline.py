@@ -232,7 +232,7 @@ def verify_with_references(
     ``config``; the caller closes it), e.g. a fetcher that routes hosts to a local server.
     """
     from .document import load_document
-    from .references.claims import extract_claims, unmatched_claims
+    from .references.claims import extract_all_claims
     from .references.extract import extract_references
 
     if paper is None:
@@ -240,7 +240,7 @@ def verify_with_references(
     path = Path(paper)
     document = load_document(path, format=options.input_format)
     references = list(extract_references(document))
-    claims = list(extract_claims(document))
+    claims, unmatched = extract_all_claims(document, references)
 
     with CheckerSession(checker_settings(options), fetcher=fetcher, log=log) as session:
         checks = _check(references, session.fetcher, session.cache, options, progress)
@@ -257,7 +257,7 @@ def verify_with_references(
         figures,
         claims,
         document_warnings=document.warnings,
-        unmatched=unmatched_claims(document),
+        unmatched=unmatched,
     )
     recorded = options.summary()
     recorded["request_count"] = request_count

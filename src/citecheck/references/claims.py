@@ -22,12 +22,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from ..document.latex import clean_latex
 from ..document.markers import find_body_markers
-from ..model import Claim, Document, Marker, Note, Span
+from ..model import Claim, Document, Marker, Note, Reference, Span
 
-__all__ = ["align_in_order", "extract_claims", "link_marker_pairs", "link_markers", "unmatched_claims"]
+__all__ = [
+    "align_in_order",
+    "extract_all_claims",
+    "extract_claims",
+    "link_marker_pairs",
+    "link_markers",
+    "unmatched_claims",
+]
 
 _SENTENCE_BREAK = re.compile(r"[.!?。！？;；][\"”»')\]]*\s+|[。！？]")
 _ESCAPED = re.compile(r"\\([$%&#_])")
@@ -46,9 +54,13 @@ def link_markers(doc: Document) -> dict[str, Marker]:
     return links
 
 
-def link_marker_pairs(doc: Document) -> list[tuple[str, Marker]]:
+def link_marker_pairs(
+    doc: Document, references: Sequence[Reference] | None = None
+) -> list[tuple[str, Marker]]:
     """Every (note id, marker) link, in marker order; a note holding several run-together works
-    may be called by several garbled markers (one per work)."""
+    may be called by several garbled markers (one per work). ``references``: the document's
+    works as :func:`~citecheck.references.extract.extract_references` found them (else the
+    notes are segmented again here)."""
     links: dict[str, Marker] = {}
     used: set[int] = set()
     markers = list(doc.markers)
@@ -93,15 +105,17 @@ def link_marker_pairs(doc: Document) -> list[tuple[str, Marker]]:
     # 3. garbled: markers and cited works of a page, aligned in order
     pairs = [(note_id, mk) for note_id, mk in links.items()]
     free = [i for i in range(len(markers)) if i not in used]
-    pairs.extend((note_id, markers[i]) for note_id, i in _positional_pairs(doc, free, links))
+    pairs.extend((note_id, markers[i]) for note_id, i in _positional_pairs(doc, free, links, references))
     return sorted(pairs, key=lambda pair: pair[1].span.start)
 
 
-def _positional_pairs(doc: Document, free: list[int], links: dict) -> list[tuple[str, int]]:
+def _positional_pairs(
+    doc: Document, free: list[int], links: dict, references: Sequence[Reference] | None
+) -> list[tuple[str, int]]:
     """(note id, marker index) for the garbled markers ``free`` and the works of the notes not
     in ``links``, page by page."""
     markers = list(doc.markers)
-    works = _works_per_note(doc)
+    works = _works_per_note(doc, references)
     slots_by_page: dict[int, list[tuple[str, str]]] = {}
     for note in doc.notes:
         if note.id in links or _is_label(note.marker) or note.marker.startswith("\\bibitem"):
@@ -134,14 +148,18 @@ def _positional_pairs(doc: Document, free: list[int], links: dict) -> list[tuple
     return pairs
 
 
-def _works_per_note(doc: Document) -> dict[str, list[str]]:
+def _works_per_note(doc: Document, references: Sequence[Reference] | None) -> dict[str, list[str]]:
     """Note id -> the texts of the works cited in it (a note with none gets none)."""
-    from .segment import segment_document
+    if references is None:
+        from .segment import segment_document
 
+        cited = [(seg.note_id, seg.text) for seg in segment_document(doc)]
+    else:
+        cited = [(ref.note_id, ref.raw) for ref in references]  # raw: the segment's text
     works: dict[str, list[str]] = {}
-    for seg in segment_document(doc):
-        if seg.note_id is not None:
-            works.setdefault(seg.note_id, []).append(seg.text)
+    for note_id, text in cited:
+        if note_id is not None:
+            works.setdefault(note_id, []).append(text)
     for note in doc.notes:
         if note.id not in works and doc.format != "text":
             works[note.id] = [note.text]
@@ -332,13 +350,25 @@ def unmatched_claims(doc: Document) -> list[Claim]:
     Their figures cannot be checked against a source, but an editor should see them: the
     seed's "total installed capacity of 5181 74 MW. ÿ" is one.
     """
-    linked = {id(mk) for _, mk in link_marker_pairs(doc)}
-    free = [
-        ("", mk)
-        for mk in doc.markers
-        if id(mk) not in linked and mk.number is None and not _is_label(mk.raw) and doc.format == "text"
-    ]
-    return _claims_for(doc, sorted(free, key=lambda pair: pair[1].span.start))
+    return extract_all_claims(doc)[1]
+
+
+def extract_all_claims(
+    doc: Document, references: Sequence[Reference] | None = None
+) -> tuple[list[Claim], list[Claim]]:
+    """:func:`extract_claims` and :func:`unmatched_claims` from one linking (what ``verify``
+    uses; ``references`` as in :func:`link_marker_pairs`)."""
+    pairs = link_marker_pairs(doc, references)
+    linked = {id(mk) for _, mk in pairs}
+    free = []
+    if doc.format == "text":
+        free = [
+            ("", mk)
+            for mk in doc.markers
+            if id(mk) not in linked and mk.number is None and not _is_label(mk.raw)
+        ]
+        free.sort(key=lambda pair: pair[1].span.start)
+    return _claims_for(doc, pairs), _claims_for(doc, free)
 
 
 def _claims_for(doc: Document, pairs: list[tuple[str, Marker]]) -> list[Claim]:
