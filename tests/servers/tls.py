@@ -86,14 +86,7 @@ class CertificateAuthority:
         """Write ``name``.pem and ``name``.key: a leaf for 127.0.0.1 valid in the given window."""
         key = _key()
         certificate = (
-            x509.CertificateBuilder()
-            .subject_name(_name("127.0.0.1"))
-            .issuer_name(self.certificate.subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(valid_from)
-            .not_valid_after(valid_until)
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(LOOPBACK)]), critical=False)
+            _loopback_leaf(key, self.certificate.subject, valid_from, valid_until)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(
                 x509.AuthorityKeyIdentifier.from_issuer_public_key(self.key.public_key()), critical=False
@@ -107,18 +100,22 @@ def self_signed(directory: Path, name: str = "self-signed") -> tuple[Path, Path]
     """A leaf for 127.0.0.1 that vouches for itself (valid dates, no authority behind it)."""
     key = _key()
     now = dt.datetime.now(dt.timezone.utc)
-    certificate = (
+    builder = _loopback_leaf(key, _name("127.0.0.1"), now - dt.timedelta(days=1), now + dt.timedelta(days=1))
+    return _write_pair(directory, name, builder.sign(key, hashes.SHA256()), key)
+
+
+def _loopback_leaf(key, issuer: x509.Name, valid_from: dt.datetime, valid_until: dt.datetime):
+    """A certificate for 127.0.0.1 (subject and address), unsigned: the caller adds and signs."""
+    return (
         x509.CertificateBuilder()
         .subject_name(_name("127.0.0.1"))
-        .issuer_name(_name("127.0.0.1"))
+        .issuer_name(issuer)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
+        .not_valid_before(valid_from)
+        .not_valid_after(valid_until)
         .add_extension(x509.SubjectAlternativeName([x509.IPAddress(LOOPBACK)]), critical=False)
-        .sign(key, hashes.SHA256())
     )
-    return _write_pair(directory, name, certificate, key)
 
 
 def _write_pair(directory: Path, name: str, certificate: x509.Certificate, key) -> tuple[Path, Path]:
