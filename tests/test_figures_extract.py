@@ -410,7 +410,7 @@ def test_first_character_prechecks_admit_every_character_the_patterns_accept():
     # the cheap tests that skip a pattern must let through anything that pattern could match,
     # including what re's case-insensitive matching folds (ſ for s, ı and İ for i)
     assert _ignorecase_closure("snrteèºª") <= extract._AFTER_MASK_FIRST
-    assert _ignorecase_closure("p%％‰个個") <= units._PERCENT_FIRST
+    assert _ignorecase_closure("p%％‰个個") <= units.PERCENT_FIRST
     assert _ignorecase_closure("".join({w[0] for w in units._WORDS})) <= units._WORD_FIRST
     assert _ignorecase_closure("".join({w[0] for w in [*units._SUFFIX, "of", "de"]})) <= units._SUFFIX_FIRST
     assert _ignorecase_closure("".join({w[0] for w in scales._SPELLINGS})) <= scales._WORD_FIRST

@@ -203,9 +203,9 @@ _POINTS_RE = re.compile(
 )
 
 
-# what the two patterns can start with (after the optional space), (?i) included
-_PERCENT_FIRST = frozenset("%％‰个個pP")
-PERCENT_FIRST = _PERCENT_FIRST  # (for callers that test it before calling match_percent)
+# what the two patterns can start with (after the optional space), (?i) included; callers test
+# it too before calling match_percent
+PERCENT_FIRST = frozenset("%％‰个個pP")
 
 
 def match_percent(text: str, pos: int) -> tuple[str, int] | None:
@@ -213,7 +213,7 @@ def match_percent(text: str, pos: int) -> tuple[str, int] | None:
     c = text[pos : pos + 1]
     if c in (" ", "\u00a0"):
         c = text[pos + 1 : pos + 2]
-    if c == "" or c not in _PERCENT_FIRST:
+    if c == "" or c not in PERCENT_FIRST:
         return None  # cheap test before the two patterns
     m = _POINTS_RE.match(text, pos)
     if m:
@@ -235,9 +235,8 @@ _PREFIX = {
     "MXN": "MXN", "MX$": "MXN", "CLP": "CLP", "COP": "COP", "PEN": "PEN", "S/": "PEN", "S/.": "PEN",
     "$": "USD",
 }  # fmt: skip
-_PREFIX_LAST = frozenset(k[-1] for k in _PREFIX)
 # what a currency written before a number ends with (a cheap test before match_currency_prefix)
-CURRENCY_PREFIX_LAST = _PREFIX_LAST
+CURRENCY_PREFIX_LAST = frozenset(k[-1] for k in _PREFIX)
 _PREFIX_RE = re.compile(r"(?<![A-Za-z])(" + _alt(_PREFIX).replace(r"\$", r"\\?\$") + r")[ \u00a0]?$")
 
 _SUFFIX = {
@@ -269,7 +268,7 @@ def match_currency_prefix(before: str) -> tuple[str, str, int] | None:
     last = tail[:-1] if tail[-1:] == "\n" else tail  # "$" of the pattern also matches before a final newline
     if last[-1:] in (" ", "\u00a0"):
         last = last[:-1]
-    if last[-1:] not in _PREFIX_LAST:
+    if last[-1:] not in CURRENCY_PREFIX_LAST:
         return None  # cheap test before the search
     m = _PREFIX_RE.search(tail)
     if not m:
