@@ -1,8 +1,11 @@
 """Reading a paper from disk: the only module of ``citecheck.document`` that touches files.
 
 Bytes are decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030 or Latin-1
-(Windows-1252); a PDF is turned into text with pypdf (pages separated by form feeds).
-Empty, binary and oversized files are refused with a one-line :class:`InputError`.
+(Windows-1252). A PDF is read from its layout (:mod:`.pdf`: footnote areas, superscript
+call-outs, running headers); one whose layout shows no notes is read as PDF-extracted text.
+With ``format="text"`` (or another text format) a PDF is flattened by pypdf instead, as
+before. A Word file (.docx) is read by :mod:`.docx`. Empty, binary, encrypted, scanned and
+oversized files are refused with a one-line :class:`InputError`.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "paper.txt"
@@ -16,6 +19,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -27,13 +31,17 @@ MAX_BYTES = 20 * 1024 * 1024
 
 _MAGIC = (
     (b"%PDF-", "pdf"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx/.odt?); save the paper as plain text"),
+    (b"PK\x03\x04", "zip"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"\x7fELF", "a program"),
     (b"MZ", "a Windows program"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file; save the paper as plain text"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old binary Word (.doc) file or a password-protected Office document; "
+        "save it as .docx (without a password), PDF or plain text",
+    ),
     (b"\x1f\x8b", "a gzip archive"),
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -102,6 +110,35 @@ def _pdf_text(data: bytes, name: str) -> str:
     return "\f".join(pages)
 
 
+def _layout_pdf(data: bytes, name: str) -> Document:
+    from .pdf import read_pdf
+
+    try:
+        doc = read_pdf(data, path=name)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    except Exception as exc:  # the PDF library raises many types on damaged files
+        raise InputError(f"{name}: cannot read this PDF ({type(exc).__name__})") from None
+    if doc.notes:
+        return doc
+    # no footnote area, endnotes or raised call-outs: the text may still number its notes
+    flat = read_document(doc.text, format="text", path=name, encoding="pdf")
+    if flat.notes:
+        return replace(
+            flat, warnings=(*flat.warnings, "no footnote area in the layout; notes read from the text")
+        )
+    return doc
+
+
+def _docx(data: bytes, name: str) -> Document:
+    from .docx import read_docx
+
+    try:
+        return read_docx(data, path=name)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+
+
 def load_document(path: str | os.PathLike, *, format: str = "auto") -> Document:
     """Read a paper file into a Document; raises :class:`InputError` with a one-line reason."""
     p = Path(path)
@@ -130,6 +167,10 @@ def load_document(path: str | os.PathLike, *, format: str = "auto") -> Document:
     if not data.strip():
         raise InputError(f"{name} is empty")
     reason = _binary_reason(data)
+    if reason == "pdf" and format == "auto":
+        return _layout_pdf(data, name)
+    if reason == "zip":
+        return _docx(data, name)
     if reason == "pdf":
         text, encoding = _pdf_text(data, name), "pdf"
         if format == "auto":
