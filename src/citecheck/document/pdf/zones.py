@@ -60,11 +60,18 @@ class PageZones:
 
 
 def body_size(pages: list[PageLines]) -> float:
-    """The font size most characters of the document are set in."""
+    """The font size most characters of the document's body are set in, counted in the upper
+    half of each page below its top band (footnotes sit at the foot, and a paper with many
+    long notes has more characters in them than in its body)."""
     counts: Counter = Counter()
     for page in pages:
         for ln in page.lines:
-            counts[ln.size] += len(ln.text)
+            if BAND * page.height < ln.top < 0.5 * page.height:
+                counts[ln.size] += len(ln.text)
+    if not counts:
+        for page in pages:
+            for ln in page.lines:
+                counts[ln.size] += len(ln.text)
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
