@@ -51,7 +51,7 @@ def _joins_url(prev: str, nxt: str, vocabulary: Collection[str]) -> str | None:
     breaks_inside = tok[-1] in _URL_BREAK_AFTER and not (tok[-1] == "." and first[0].isupper())
     looks_like_rest = bool(_URL_REST.fullmatch(first.rstrip(".,;)"))) and not first[0].isupper()
     if breaks_inside or looks_like_rest:
-        return prev + nxt
+        return GLUE
     return None
 
 
@@ -64,24 +64,27 @@ def _joins_hyphenated_word(prev: str, nxt: str, vocabulary: Collection[str]) -> 
     head = m.group(1)
     n = _LOWER_START.match(nxt)
     if not n:
-        return prev + nxt  # "Sino-" + "Brazilian", "COVID-" + "19": a real hyphen
+        return GLUE  # "Sino-" + "Brazilian", "COVID-" + "19": a real hyphen
     tail = n.group(1)
     joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
     if hyphenated in vocabulary and joined not in vocabulary:
-        return prev + nxt
-    return prev[:-1] + nxt
+        return GLUE
+    return DROP_HYPHEN
 
 
 def _joins_after_dash(prev: str, nxt: str, vocabulary: Collection[str]) -> str | None:
     """``pp. 274-`` + ``291``: a line broken after a printed hyphen or dash keeps it, no space."""
     if prev[-1] in "-–—" and not prev[-2:-1].isspace():
-        return prev + nxt
+        return GLUE
     return None
 
 
 def _joins_with_space(prev: str, nxt: str, vocabulary: Collection[str]) -> str | None:
-    return f"{prev} {nxt}"
+    return SPACE
 
+
+SPACE, GLUE, DROP_HYPHEN = " ", "", "-"
+_TAIL = 300
 
 RULES: tuple[Callable[[str, str, Collection[str]], str | None], ...] = (
     _joins_url,
@@ -91,24 +94,41 @@ RULES: tuple[Callable[[str, str, Collection[str]], str | None], ...] = (
 )
 
 
-def join_pair(prev: str, nxt: str, vocabulary: Collection[str] = ()) -> str:
-    """``prev`` and ``nxt`` (two consecutive lines) as one text, by the first rule that applies."""
-    prev, nxt = prev.rstrip(), nxt.lstrip()
-    if not prev or not nxt:
-        return prev + nxt
+def join_action(prev: str, nxt: str, vocabulary: Collection[str] = ()) -> str:
+    """How the line ``nxt`` joins the text ``prev`` (only its end is looked at): ``SPACE``,
+    ``GLUE`` or ``DROP_HYPHEN``, by the first rule that applies."""
     for rule in RULES:
-        joined = rule(prev, nxt, vocabulary)
-        if joined is not None:
-            return joined
-    return f"{prev} {nxt}"  # pragma: no cover - the last rule always applies
+        action = rule(prev, nxt, vocabulary)
+        if action is not None:
+            return action
+    return SPACE  # pragma: no cover - the last rule always applies
+
+
+def join_pair(prev: str, nxt: str, vocabulary: Collection[str] = ()) -> str:
+    """``prev`` and ``nxt`` (two consecutive lines) as one text."""
+    return join_lines([prev, nxt], vocabulary)
 
 
 def join_lines(lines: Sequence[str], vocabulary: Collection[str] = ()) -> str:
-    """The lines of one paragraph as one line of text."""
-    out = ""
+    """The lines of one paragraph as one line of text (linear in its length: the rules look
+    at the last ``_TAIL`` characters only)."""
+    parts: list[str] = []
+    tail = ""
     for line in lines:
-        out = join_pair(out, line, vocabulary) if out else line.strip()
-    return out
+        line = line.strip()
+        if not line:
+            continue
+        if parts:
+            action = join_action(tail, line, vocabulary)
+            if action == DROP_HYPHEN:
+                parts[-1] = parts[-1][:-1]
+                tail = tail[:-1]
+            elif action == SPACE:
+                parts.append(" ")
+                tail += " "
+        parts.append(line)
+        tail = (tail + line)[-_TAIL:]
+    return "".join(parts)
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...model import Document, Marker, Note, Page, Span
 from ..markdown import note_id_for
-from .glyphs import PdfError, read_pages
+from .glyphs import PageGlyphs, PdfError, read_pages
 from .joins import join_lines, vocabulary_of
 from .lines import Line, group_lines
 from .notes import RawNote, continue_notes, endnote_start, superscript
@@ -144,9 +145,15 @@ def read_pdf(data: bytes, *, path: str | None = None) -> Document:
     pages_total = page_count(data)
     if pages_total > MAX_PAGES:
         raise PdfError(f"the PDF has {pages_total} pages; citecheck reads papers up to {MAX_PAGES} pages")
+    return read_glyph_pages(read_pages(data), path=path)
+
+
+def read_glyph_pages(glyph_pages: Iterable[PageGlyphs], *, path: str | None = None) -> Document:
+    """The Document of pages of glyphs (from :func:`.glyphs.read_pages` or another PDF library
+    that gives characters with position and size), consumed one page at a time."""
     pages: list[PageLines] = []
     chars = images = 0
-    for glyphs in read_pages(data):
+    for glyphs in glyph_pages:
         lines = group_lines(glyphs)
         chars += sum(len(ln.text) for ln in lines)
         images += glyphs.images
@@ -164,13 +171,19 @@ def read_pdf(data: bytes, *, path: str | None = None) -> Document:
 
 
 def _assemble(zones: list[PageZones], size: float, path: str | None) -> Document:
-    # endnotes: the body lines after a "Notes" heading
+    # endnotes: the body lines after a "Notes" heading, up to the next heading (a longer
+    # document may hold several papers, each with its notes)
     flat = [ln for z in zones for ln in z.body]
-    cut = endnote_start(flat)
-    end_lines: list[Line] = []
-    if cut is not None:
-        end_lines = flat[cut:]
-        dropped = {id(ln) for ln in flat[cut - 1 :]}
+    sections: list[list[Line]] = []
+    dropped: set[int] = set()
+    i = 0
+    while (cut := endnote_start(flat[i:])) is not None:
+        start = i + cut
+        stop = next((j for j in range(start, len(flat)) if flat[j].size > HEADING * size), len(flat))
+        sections.append(flat[start:stop])
+        dropped.update(id(ln) for ln in flat[start - 1 : stop])
+        i = stop
+    if dropped:
         zones = [
             PageZones(
                 z.number, z.running, tuple(ln for ln in z.body if id(ln) not in dropped), z.notes, z.columns
@@ -180,7 +193,8 @@ def _assemble(zones: list[PageZones], size: float, path: str | None) -> Document
     raw_notes: list[RawNote] = []
     for z in zones:
         raw_notes = continue_notes(raw_notes, z.notes)
-    raw_notes = continue_notes(raw_notes, end_lines) if end_lines else raw_notes
+    for section in sections:
+        raw_notes.extend(continue_notes([], section))
     paragraphs = _paragraphs(zones, size)
     all_lines = [t for p in paragraphs for t in p.lines] + [t for n in raw_notes for t in n.lines]
     vocabulary = vocabulary_of([_MARK.sub("", t) for t in all_lines])
