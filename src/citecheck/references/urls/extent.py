@@ -39,7 +39,9 @@ __all__ = ["find_url", "MAX_URL_CHARS"]
 MAX_URL_CHARS = 4096
 
 _SCHEME_AT = re.compile(
-    rf"(?<![A-Za-z])(?:https?|ttps?|tps?|ps?|h\s*t(?:\s*[^\s:/]{{1,6}})?|s)\s*:\s*/\s*/"
+    rf"(?<![A-Za-z])(?:https?|ttps?|tps?|ps?|s)\s*:\s*/\s*/"
+    rf"|(?<![A-Za-z])[A-Za-z]{{0,5}}\s*[{G}][{G}yö\s]*:\s*/\s*/"
+    rf"|(?<![A-Za-z])h\s*t(?:\s*[^\s:/]{{1,6}})?\s*:\s*/\s*/"
     rf"|(?<![\w./])(?-i:www\d?\s*\.(?=\s*[a-z0-9]))"
     rf"|[{G}]+/\s*/"
     rf"|(?<![\w:/]):\s*/\s*/(?=\s*[a-z0-9])",
@@ -54,7 +56,19 @@ ACCESS_BRACKET = re.compile(r"\[\s*(?:19|20)\d\s*\d\s*[-–./年]")
 _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*\.?$|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?$")
 _EXT_TAIL = re.compile(r"\.([A-Za-z0-9]{1,6})$")
 _PROSE_END = ",;"
-_QUERY = ("?", "#", "&", "=")
+_SEPARATORS = ("/", "-", "_", ".", "=", "&", "?", "#")
+_DASHES = ("-", "–", "—")
+
+
+def _no_query(word: str) -> str:
+    """``view.do?seq=3`` -> ``view.do``."""
+    return re.split(r"[?#]", word, maxsplit=1)[0]
+
+
+def _letters_tail(word: str) -> str:
+    """The letters that end ``word`` after its last dot or separator: ``name.PD`` -> ``PD``."""
+    m = re.search(r"(?:^|[./_-])([A-Za-z]{1,5})$", word)
+    return m.group(1) if m else ""
 
 
 def find_url(text: str) -> tuple[int, int] | None:
@@ -140,6 +154,7 @@ class _Walker:
         self.host = ""  # printed host text so far
         self.in_host = True
         self.ext_seen = False
+        self.in_query = False
 
     def tok(self, i: int) -> str:
         if i >= len(self.toks):
@@ -162,7 +177,7 @@ class _Walker:
             if not (glued or self.continues(prev, tok, i)):
                 break
             end = e
-            self.take(tok)
+            self.take(prev, tok)
             prev = tok
             if stop > 0 or tok.endswith(tuple(_PROSE_END)):
                 break
@@ -170,19 +185,31 @@ class _Walker:
             end -= 1
         return end
 
-    def take(self, tok: str) -> None:
+    def take(self, prev: str, tok: str) -> None:
+        """Record what ``tok`` (now part of the URL) says: the host ends, a query or an extension starts."""
         if self.in_host:
-            if "/" in tok:
-                self.in_host = False
-                self.host += " " + tok.split("/", 1)[0]
-                tail = tok.split("/", 1)[1]
-            else:
+            if "/" not in tok:
                 self.host += " " + tok
                 return
-        else:
-            tail = tok
-        m = _EXT_TAIL.search(tail.split("?", 1)[0].rstrip(".,;"))
-        if (m and is_extension(m.group(1))) or (is_extension(tail.rstrip(".,;")) and tail[:1].isalpha()):
+            self.in_host = False
+            head, tok = tok.split("/", 1)
+            self.host += " " + head
+            prev, tok = "/", "/" + tok
+        if "?" in tok:
+            self.in_query = True
+        if self.in_query:
+            return
+        if "/" in tok:
+            self.ext_seen = False
+        last = tok.rsplit("/", 1)[-1].rstrip(".,;")
+        m = _EXT_TAIL.search(last)
+        if m and m.start() > 0 and is_extension(m.group(1)):
+            self.ext_seen = True
+        elif (
+            "/" not in tok
+            and not prev.endswith(_SEPARATORS)
+            and (is_extension(last) or _joins_extension(_letters_tail(prev), last))
+        ):
             self.ext_seen = True
 
     # -- the decisions -------------------------------------------------------------------------
@@ -192,10 +219,9 @@ class _Walker:
             return False
         if not URL_CHARS.match(tok.rstrip(".")):
             return False
-        if self.ext_seen and not self.in_host:  # after "name.html" only a query or fragment
-            return prev.endswith(_QUERY) or tok.startswith(_QUERY)
         if prev.endswith(tuple(JOINERS)) or tok.startswith(tuple(JOINERS)):
-            return True
+            # after "name.html" a lone dash is the sentence's, not the address's
+            return not (self.ext_seen and (tok in _DASHES or prev in _DASHES))
         if HAS_GARBLE.search(tok):
             return True
         if self.in_host:
@@ -238,6 +264,8 @@ class _Walker:
             if tok.startswith(("/", ":")):
                 return k > i and registrable(labels)
             head = tok.split("/", 1)[0].split(":", 1)[0]
+            if HAS_GARBLE.search(head):
+                return "/" in tok or k > i  # a garbled label: the host runs on to its slash
             if not _LABEL.match(head) or (head[:1].isupper() and not head.isupper()):
                 return False
             labels = labels + labels_of(head)
@@ -246,27 +274,30 @@ class _Walker:
         return False
 
     def path_continues(self, prev: str, tok: str, i: int) -> bool:
-        word = tok.rstrip(".,;")
+        word = _no_query(tok.rstrip(".,;"))
+        nxt = self.tok(i + 1)
         if HAS_GARBLE.search(prev):
             return tok[:1].islower() or tok[:1].isdigit() or "/" in tok
+        if _joins_extension(_letters_tail(prev), word):
+            return True  # "SHT" + "ML", "name.PD" + "F"
+        if self.in_query:
+            return prev[-1:].isdigit() and tok[:1].isdigit()
         if self.ext_seen:
             return False
         if prev[-1:].isdigit() and tok[:1].isdigit():
             return True
         if is_extension(word) and not prev.endswith("."):
             return True
-        nxt = self.tok(i + 1)
-        if _joins_extension(prev, word) or _joins_extension(word, nxt.rstrip(".,;")):
+        if _joins_extension(word, _no_query(nxt.rstrip(".,;"))):
             return True
         if "/" in tok:
             return True
+        if re.match(r"^[A-Za-z]{1,5}\?[^\s?]*=", tok):
+            return True  # "aspx?id=3", "ZS?locations=ZJ": an extension with its query
         if nxt.startswith(tuple(JOINERS)) and len(tok) <= 60:
             return True
-        if (
-            re.search(r"/[\w%~+-]+$", prev)
-            and _EXT_TAIL.search(word)
-            and is_extension(_EXT_TAIL.search(word).group(1))
-        ):
+        tail = _EXT_TAIL.search(word)
+        if re.search(r"/[\w%~+-]+$", prev) and tail and is_extension(tail.group(1)):
             return True  # "impact/Final BrochureWHA2008a.pdf": a file name after a path piece
         return self.before_access_date(tok, i)
 
@@ -276,7 +307,8 @@ class _Walker:
             piece = self.tok(k)
             if ACCESS_BRACKET.match(piece) or piece.startswith("["):
                 return k > i
-            if not re.fullmatch(r"[a-z0-9][a-z0-9%~+.-]*", piece) or piece.lower() in ACCESS_WORDS:
+            address_like = re.fullmatch(r"[a-z0-9][a-z0-9%~+.-]*|[A-Z]{1,5}", piece)
+            if not address_like or piece.lower() in ACCESS_WORDS:
                 return False
             if ACCESS_BRACKET.match(self.text[self.toks[k][1] :].lstrip()):
                 return True

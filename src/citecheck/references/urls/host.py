@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .suffixes import dotless_splits, registrable, suffix_length
+from .suffixes import dotless_splits, is_suffix, registrable, suffix_length
 from .vocab import literal_host
 
 _PORT = re.compile(r":\s*(\d{1,5})\s*$")
+#: ``www`` glued to the rest of a host that lost every dot (``wwwtheguardiancom``).
+_GLUED_SERVICE = re.compile(r"www\d?(?=[a-z0-9]{3,})")
 _SPACED_JOIN = re.compile(r"\s*([-_])\s*")
 
 
@@ -62,6 +64,8 @@ def read_host(text: str) -> HostReading:
     if literal_host(text):
         return HostReading(text.strip().lower() + port, True)
     labels = labels_of(text)
+    if len(labels) == 4 and literal_host(".".join(labels)):
+        return HostReading(".".join(labels) + port, True, (), ("restored dots in host",))
     if len(labels) > 1 and re.search(r"\S\s+\S", text.strip()):
         repairs.append("restored dots in host")
     if upper:
@@ -73,6 +77,10 @@ def read_host(text: str) -> HostReading:
     elif labels:
         for head, suffix in dotless_splits(labels[-1]):
             readings.append([*labels[:-1], head, *suffix.split(".")])
+        service = _GLUED_SERVICE.match(labels[0]) if len(labels) == 1 else None
+        if service:  # "wwwtheguardiancom": a host printed without any of its dots
+            rest = labels[0][service.end() :]
+            readings = [[service.group(0), *r[1:]] for r in _dotless_readings(rest)]
         if readings:
             dotless = True
             repairs.append(f"restored dots in '{labels[-1]}'")
@@ -89,6 +97,16 @@ def read_host(text: str) -> HostReading:
             repairs.append(f"removed doubled '{reading[-suffix_length(reading)]}' in host")
     names = list(dict.fromkeys(".".join(r) + port for r in ranked))
     return HostReading(names[0], True, tuple(names[1:]), tuple(repairs), upper, dotless)
+
+
+def _dotless_readings(label: str) -> list[list[str]]:
+    """``theguardiancom`` -> ``[["", "theguardian", "com"]]``: a name and a known suffix, longest
+    suffix first (the first item is a placeholder for the glued service label)."""
+    out = [["", head, *suffix.split(".")] for head, suffix in dotless_splits(label)]
+    for i in range(1, len(label) - 1):
+        if is_suffix(label[i:]) and "." not in label[i:]:
+            out.append(["", label[:i], label[i:]])
+    return [r for r in out if r[1]]
 
 
 def _undouble(labels: list[str]) -> list[str] | None:

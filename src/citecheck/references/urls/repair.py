@@ -103,7 +103,6 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False, hosts: Collection[str
     if cut:
         repairs.append(f"URL text longer than {MAX_URL_CHARS} characters; only the start was read")
     text = text.rstrip(",;")
-    trailing_dot = text.endswith(".")
     text = text.rstrip(".")
     scheme, scheme_ok, rest = _scheme(text, repairs)
     slash = rest.find("/")
@@ -132,8 +131,8 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False, hosts: Collection[str
         elif not reading.complete:
             repairs.append("host has no top-level domain: cut or lost")
             damaged = True
-        elif trailing_dot and not path and cut_at_line_end and _ends_in_category(host):
-            repairs.append("ends with '.' right after the host at a line end: a country code may be cut")
+        elif not path and cut_at_line_end and _ends_in_category(host):
+            repairs.append("ends right after the host at a line end: a country code may be cut")
             damaged = True
     if damaged:
         return _partial(raw, scheme, scheme_ok, host, host_garbled, host_part, path, repairs)

@@ -17,6 +17,7 @@ before its ``.net``/``.com``) is recognised as incomplete.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from publicsuffixlist import PSLFILE, PublicSuffixList
@@ -25,6 +26,7 @@ __all__ = ["suffix_length", "registrable", "dotless_splits", "is_suffix", "is_ca
 
 #: A host has at most this many labels worth testing against the list (the list's deepest rule has 5).
 _MAX_SUFFIX_LABELS = 6
+_SERVICE = re.compile(r"www\d{0,2}")
 #: A dotless suffix (``govcn``) is only split off a label when it is at least this long, so a
 #: short accidental ending (``...aco`` = ``a.co``?) never counts as evidence.
 _MIN_DOTLESS = 4
@@ -53,9 +55,17 @@ def suffix_length(labels: list[str]) -> int:
 
 
 def registrable(labels: list[str]) -> bool:
-    """The labels end in a known public suffix and hold at least one label before it."""
+    """The labels end in a known public suffix and hold a name before it.
+
+    ``www`` (``www2``…) is a service label, never a name registered under a top-level domain:
+    ``www.science`` is a host cut before its ``.org``. (A registry's own site under a category
+    suffix is real: ``www.gov.cn``, ``www.gob.mx``.)
+
+    >>> registrable(["www", "science"]), registrable(["www", "science", "org"]), registrable(["www", "gov", "cn"])
+    (False, True, True)
+    """
     n = suffix_length(labels)
-    return 0 < n < len(labels)
+    return 0 < n < len(labels) and (n > 1 or _SERVICE.fullmatch(labels[-n - 1]) is None)
 
 
 @cache
