@@ -56,6 +56,8 @@ ACCESS_BRACKET = re.compile(r"\[\s*(?:19|20)\d\s*\d\s*[-–./年]")
 _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*\.?$|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?$")
 _EXT_TAIL = re.compile(r"\.([A-Za-z0-9]{1,6})$")
 _PROSE_END = ",;"
+#: A short word without a vowel (``stm``, ``cms``, ``nsf``): prose words have vowels, extensions often not.
+_VOWELLESS = re.compile(r"[b-df-hj-np-tv-z]{2,5}|[B-DF-HJ-NP-TV-Z]{2,5}")
 _SEPARATORS = ("/", "-", "_", ".", "=", "&", "?", "#")
 _DASHES = ("-", "–", "—")
 
@@ -296,6 +298,8 @@ class _Walker:
             return True  # "aspx?id=3", "ZS?locations=ZJ": an extension with its query
         if nxt.startswith(tuple(JOINERS)) and len(tok) <= 60:
             return True
+        if _VOWELLESS.fullmatch(word) and prev[-1:].isalnum() and not self.tok(i + 1)[:1].islower():
+            return True  # "7812345 stm The …": a final word without a vowel is no prose, an extension
         tail = _EXT_TAIL.search(word)
         if re.search(r"/[\w%~+-]+$", prev) and tail and is_extension(tail.group(1)):
             return True  # "impact/Final BrochureWHA2008a.pdf": a file name after a path piece
