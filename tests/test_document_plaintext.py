@@ -1,5 +1,7 @@
 """Plain-text reader: pages from running headers, footnote blocks, in-text markers (seed lines)."""
 
+import pathlib
+
 from citecheck.document import read_document
 from citecheck.document.plaintext import read_plaintext
 
@@ -202,3 +204,62 @@ def test_a_footnote_repeated_on_every_page_is_not_a_running_header():
     doc = read_plaintext("".join(page.format(n=n) for n in range(4)))
     assert len(doc.pages) == 4
     assert [(n.page, n.order) for n in doc.notes] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+
+
+# -- running headers of a second paper in the seed's style (tests/data/paper2) ---------------
+
+_PAPER2 = (
+    pathlib.Path(__file__).resolve().parent
+    / "data"
+    / "paper2"
+    / "china-africa-renewable-cooperation-2021.txt"
+)
+
+
+def _paper2_lines(drop=()):
+    lines = _PAPER2.read_text(encoding="utf-8").split("\n")
+    return "\n".join("" if i + 1 in drop else line for i, line in enumerate(lines))
+
+
+def test_the_second_papers_pages_start_at_its_running_headers_garbled_variants_included():
+    doc = read_document(_paper2_lines())
+    assert [p.start_line for p in doc.pages] == [1, 17, 29, 39, 49, 57]
+    assert {p.header for p in doc.pages[1:]} == {
+        "西亚非洲 Issue 3, 2021",
+        "酉亚非洲 Issue 3, 2021",
+        "西亚非州 Issue 3, 2021",
+    }
+
+
+def test_a_header_naming_an_issue_and_year_that_recurs_only_twice_is_still_a_header():
+    # only "西亚非洲 Issue 3, 2021" (line 17) and "西亚非州 Issue 3, 2021" (line 39) kept
+    doc = read_document(_paper2_lines(drop=(29, 49, 57)))
+    assert [p.start_line for p in doc.pages] == [1, 17, 39]
+    assert not _note_at(doc, 39)
+
+
+def test_a_line_naming_the_mastheads_issue_and_year_is_a_header_even_once():
+    # masthead "June 2021 Volume 39 Issue 3 West Asia and Africa …": "西亚非洲 Issue 3, 2021" once
+    doc = read_document(_paper2_lines(drop=(29, 39, 49, 57)))
+    assert [p.start_line for p in doc.pages] == [1, 17]
+
+
+def test_a_running_header_after_a_note_never_becomes_a_reference():
+    from citecheck.references.extract import extract_references
+
+    text = _paper2_lines(drop=(29, 49, 57)).replace(
+        "[2022 - 02 - 05] 《非洲太阳能》\n\n", "[2022 - 02 - 05]\n"
+    )
+    refs = extract_references(read_document(text))
+    assert len(refs) == 12
+    assert not any("Issue 3" in r.raw for r in refs)
+
+
+def test_a_note_citing_the_same_issue_and_year_is_not_a_running_header():
+    text = (
+        "June 2021 Volume 39 Issue 3 West Asia and Africa\n\nBody text.ÿ\n\n"
+        "ÿ Li Ming: «Energy», published in «West Asia and Africa», Issue 3, 2021, Page 5.\n"
+    )
+    doc = read_document(text)
+    assert [p.start_line for p in doc.pages] == [1]
+    assert len(doc.notes) == 1

@@ -31,7 +31,7 @@ COMPLETE = [
     ),
     (227, None, "https://www.thedialogue.org/wp-content/uploads/2015/11/GEGI-GreeningAmericas-Final.pdf"),
     (245, None, "http://www.customs.gov.cn/customs/302249/zfxxxgk"),
-    (272, None, "http://mx.mofcom.gov.cn/article/jmxw/202109/20210903203895.shtml"),
+    (272, None, "http://mxmofcom.gov.cn/article/jmxw/202109/20210903203895.shtml"),
 ]
 
 
@@ -76,6 +76,25 @@ def test_the_wind_farm_url_keeps_its_readable_middle_for_a_prefix_query(lines):
     url = _url_on(lines, 173)
     assert url.raw.startswith("ht ÿÿÿ: //")
     assert "tan-wind-turbines-arrive-for-progreso-" in url.fragments
+
+
+def test_a_host_that_lost_every_dot_splits_where_the_documents_other_hosts_show(seed_text):
+    # line 272 "http://mxmofcomgovcn/…" alone reads as mxmofcom.gov.cn; lines 177 and 282 of
+    # the same paper print "ar mofcom gov cn", so the lost dot sat before "mofcom".
+    from citecheck.document import read_document
+    from citecheck.references.extract import extract_references
+
+    refs = extract_references(read_document(seed_text))
+    url = next(r.url for r in refs if r.span.start_line <= 272 <= r.span.end_line and r.url)
+    assert url.repaired == "http://mx.mofcom.gov.cn/article/jmxw/202109/20210903203895.shtml"
+    assert url.complete
+    assert "http://mxmofcom.gov.cn/article/jmxw/202109/20210903203895.shtml" in url.candidates
+
+
+def test_a_host_that_lost_every_dot_alone_keeps_its_label_and_is_a_ranked_reading():
+    url = repair_url("http://mxmofcomgovcn/article/2 0210903203895 shtml")
+    assert url.repaired == "http://mxmofcom.gov.cn/article/20210903203895.shtml"
+    assert "restored dots in 'mxmofcomgovcn'" in url.repairs
 
 
 def test_an_extension_written_as_a_word_gets_its_dot_and_ranked_alternatives():

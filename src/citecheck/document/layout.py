@@ -58,6 +58,14 @@ _ISSUE_LINE = re.compile(
     r"(?i)\b(?:issue|no\.|vol\.|volume)\s*\d+.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:issue|no\.)\s*\d+"
 )
 _MAX_HEADER = 90
+#: A running header repeats the masthead's issue and year: it is short.
+_MAX_ISSUE_HEADER = 60
+_ISSUE_NO = re.compile(r"(?i)\b(?:issue|no\.?|number|n[º°o]\.?)\s*(\d{1,3})\b|第\s*(\d{1,3})\s*期")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: How many times a line's shape must recur to be furniture: any short line three times, a
+#: line naming an issue and a year (``西亚非洲 Issue 3, 2021``) twice.
+_REPEATS = 3
+_ISSUE_REPEATS = 2
 
 
 def _shape(text: str) -> str:
@@ -73,11 +81,47 @@ def _cjk_set(text: str) -> frozenset[str]:
     return frozenset(_CJK.findall(text))
 
 
+def _issue_and_year(text: str) -> tuple[str, str] | None:
+    """``("3", "2021")`` from ``西亚非洲 Issue 3, 2021`` or ``June 2021 Volume 39 Issue 3 …``."""
+    issue, year = _ISSUE_NO.search(text), _YEAR.search(text)
+    if issue is None or year is None:
+        return None
+    return issue.group(1) or issue.group(2), year.group(1)
+
+
+def masthead_issue(lines: list[Line]) -> tuple[str, str] | None:
+    """The issue and year the first lines of the paper name (its masthead), or None."""
+    for ln in [x for x in lines if not x.blank][:3]:
+        found = _issue_and_year(ln.text)
+        if found is not None:
+            return found
+    return None
+
+
+def _repeats_enough(count: int, text: str) -> bool:
+    """A shape recurring ``count`` times is a running header's (an issue line needs fewer)."""
+    return count >= _REPEATS or (count >= _ISSUE_REPEATS and _ISSUE_LINE.search(text) is not None)
+
+
+def _names_masthead_issue(text: str, masthead: tuple[str, str] | None) -> bool:
+    """A short unquoted line naming the masthead's issue and year is its running header, even once."""
+    if masthead is None or len(text) > _MAX_ISSUE_HEADER or re.search(r"[«»“”\"《》]", text):
+        return False
+    return _issue_and_year(text) == masthead
+
+
 def find_furniture(lines: list[Line]) -> dict[int, str]:
-    """Line number -> kind ("header", "page-number", "stamp") for running headers and the like."""
+    """Line number -> kind ("header", "page-number", "stamp") for running headers and the like.
+
+    A running header is a short line that recurs at page boundaries with the same or nearly
+    the same shape (digits, garbled CJK characters aside), or that names the issue and year of
+    the paper's masthead; it is never a note or body text.
+    """
     candidates = [ln for ln in lines if not ln.blank and len(ln.text.strip()) <= _MAX_HEADER]
     full = Counter(_shape(ln.text) for ln in candidates)
     ascii_ = Counter(_ascii_shape(ln.text) for ln in candidates if _CJK.search(ln.text))
+    masthead = masthead_issue(lines)
+    first = next((ln.number for ln in lines if not ln.blank), 0)
     out: dict[int, str] = {}
     cjk_groups: list[tuple[frozenset[str], list[int]]] = []
     for ln in candidates:
@@ -91,12 +135,15 @@ def find_furniture(lines: list[Line]) -> dict[int, str]:
         if t.endswith((".", "。", ":", "：")) or len(t) < 3 or t[-1] in GARBLED_GLYPHS or _looks_like_note(t):
             continue
         shape = _shape(t)
-        if full[shape] >= 3 and sum(ch.isalpha() for ch in t) >= 3:
+        if _repeats_enough(full[shape], t) and sum(ch.isalpha() for ch in t) >= 3:
+            out[ln.number] = "header"
+            continue
+        if ln.number != first and _names_masthead_issue(t, masthead):
             out[ln.number] = "header"
             continue
         if _CJK.search(t):
             a = _ascii_shape(t)
-            if len(re.sub(r"[^A-Za-z]", "", a)) >= 3 and ascii_[a] >= 3:
+            if len(re.sub(r"[^A-Za-z]", "", a)) >= 3 and _repeats_enough(ascii_[a], t):
                 out[ln.number] = "header"
                 continue
             if len(t) <= 30:  # short CJK line: group garbled variants by shared characters

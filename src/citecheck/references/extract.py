@@ -12,10 +12,13 @@ what is known (its raw text and span) and a warning.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document, Reference
 from .fields import parse_reference
 from .keys import assign_keys
 from .segment import segment_document
+from .urls import prefer_document_hosts
 
 
 def extract_references(doc: Document) -> list[Reference]:
@@ -38,4 +41,10 @@ def extract_references(doc: Document) -> list[Reference]:
                 warnings=(f"could not parse this reference ({type(exc).__name__}: {exc})",),
             )
         refs.append(ref)
-    return assign_keys(refs)
+    return assign_keys(_with_document_hosts(refs))
+
+
+def _with_document_hosts(refs: list[Reference]) -> list[Reference]:
+    """A host that lost its dots is re-read with the hosts the other references print."""
+    urls = prefer_document_hosts([r.url for r in refs])
+    return [r if u is r.url else replace(r, url=u) for r, u in zip(refs, urls, strict=True)]

@@ -187,7 +187,9 @@ def _ask(
 def confirm_candidates(candidates, client: ArchiveClient) -> RecoveryResult:
     """Which of the ranked ``candidates`` an archive knows (the first archive that knows one)."""
     candidates = list(dict.fromkeys(candidates))
-    wanted = {url_key(c): c for c in candidates}
+    wanted: dict[str, str] = {}
+    for c in candidates:  # candidates that differ only in case share a key: the higher-ranked one speaks
+        wanted.setdefault(url_key(c), c)
     errors: list[str] = []
     missing: list[RecoveryResult] = []
     for archive in client.archives:

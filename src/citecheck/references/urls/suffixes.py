@@ -1,0 +1,125 @@
+"""Where a host ends: the Public Suffix List (ICANN section), as bundled by ``publicsuffixlist``.
+
+The list ships inside the package and is never fetched: reading it is pure (a package
+resource, loaded once). Only the ICANN section counts, so ``github.io`` is a registrable
+domain, and unknown top-level labels are *not* suffixes, so ``www.xinhuanet`` (a host cut
+before its ``.net``/``.com``) is recognised as incomplete.
+
+>>> suffix_length(["law", "ox", "ac", "uk"])
+2
+>>> suffix_length(["www", "xinhuanet"])
+0
+>>> registrable(["oglobo", "globo", "com"]), registrable(["world"])
+(True, False)
+>>> dotless_splits("sasacgovcn")
+[('sasac', 'gov.cn')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from publicsuffixlist import PSLFILE, PublicSuffixList
+
+__all__ = ["suffix_length", "registrable", "dotless_splits", "is_suffix", "is_category"]
+
+#: A host has at most this many labels worth testing against the list (the list's deepest rule has 5).
+_MAX_SUFFIX_LABELS = 6
+_SERVICE = re.compile(r"www\d{0,2}")
+#: A dotless suffix (``govcn``) is only split off a label when it is at least this long, so a
+#: short accidental ending (``...aco`` = ``a.co``?) never counts as evidence.
+_MIN_DOTLESS = 4
+#: A label is a registry category (``gov``, ``com``, ``ac``) when this many top-level domains
+#: put it before themselves as a public suffix (``gov.cn``, ``gov.br``, …).
+_CATEGORY_MIN_TLDS = 12
+
+
+@cache
+def _psl() -> PublicSuffixList:
+    return PublicSuffixList(only_icann=True, accept_unknown=False)
+
+
+def is_suffix(name: str) -> bool:
+    """``name`` (dotted, lower case) is a public suffix the list knows (``co.uk``, ``com``)."""
+    return bool(name) and _psl().is_public(name)
+
+
+def suffix_length(labels: list[str]) -> int:
+    """How many of the last ``labels`` form the longest public suffix the list knows (0: none)."""
+    best = 0
+    for k in range(1, min(len(labels), _MAX_SUFFIX_LABELS) + 1):
+        if is_suffix(".".join(labels[-k:])):
+            best = k
+    return best
+
+
+def registrable(labels: list[str]) -> bool:
+    """The labels end in a known public suffix and hold a name before it.
+
+    ``www`` (``www2``…) is a service label, never a name registered under a top-level domain:
+    ``www.science`` is a host cut before its ``.org``. (A registry's own site under a category
+    suffix is real: ``www.gov.cn``, ``www.gob.mx``.)
+
+    >>> registrable(["www", "science"]), registrable(["www", "science", "org"]), registrable(["www", "gov", "cn"])
+    (False, True, True)
+    """
+    n = suffix_length(labels)
+    return 0 < n < len(labels) and (n > 1 or _SERVICE.fullmatch(labels[-n - 1]) is None)
+
+
+@cache
+def _dotless_index() -> dict[str, tuple[str, ...]]:
+    """``"govcn"`` -> ``("gov.cn",)``: the multi-label plain rules of the ICANN section, dots dropped."""
+    index: dict[str, list[str]] = {}
+    icann = False
+    with open(PSLFILE, encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.strip()
+            if line.startswith("// ===BEGIN ICANN"):
+                icann = True
+            elif line.startswith("// ===END ICANN"):
+                break
+            if not icann or not line or line.startswith(("//", "*", "!")) or "." not in line:
+                continue
+            if not line.isascii() or "*" in line:
+                continue
+            key = line.replace(".", "")
+            if len(key) >= _MIN_DOTLESS:
+                index.setdefault(key, []).append(line)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def _categories() -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for suffixes in _dotless_index().values():
+        for suffix in suffixes:
+            labels = suffix.split(".")
+            if len(labels) == 2:
+                counts[labels[0]] = counts.get(labels[0], 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= _CATEGORY_MIN_TLDS)
+
+
+def is_category(label: str) -> bool:
+    """``label`` is a second-level category many registries use (``gov``, ``com``, ``ac``, ``gob``).
+
+    >>> is_category("gov"), is_category("mofcom")
+    (True, False)
+    """
+    return label in _categories()
+
+
+def dotless_splits(label: str) -> list[tuple[str, str]]:
+    """Ways to read a label that lost its dots as ``head`` + a multi-label public suffix.
+
+    Longest suffix first (the list's own rule: the longest matching suffix wins). A
+    single-label ending (``xinhuanet`` = ``xinhua`` + ``net``?) is never offered: a host cut
+    before its top-level domain reads the same way, so it is no evidence.
+    """
+    index = _dotless_index()
+    out: list[tuple[str, str]] = []
+    for i in range(1, len(label)):
+        for suffix in index.get(label[i:], ()):
+            out.append((label[:i], suffix))
+    return out

@@ -1,0 +1,66 @@
+"""The general vocabulary the URL reader uses: garble glyphs, file extensions, URL characters.
+
+Nothing here names a site: these are facts about PDF extraction (which glyphs it puts where
+letters were lost), about the web (which file extensions pages are served with) and about
+URL syntax (RFC 3986).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters PDF extraction puts where letters were lost.
+GARBLE_CHARS = "ÿŷŸ\ufffd"
+G = GARBLE_CHARS
+#: A garbled run: the glyphs plus the ``y``/``ö`` the same extraction mixes into them.
+GARBLE_RUN = re.compile(rf"[yö]*[{G}][{G}yö]*")
+HAS_GARBLE = re.compile(rf"[{G}]")
+
+#: File extensions of web pages and documents (lower case); a final word in this list that
+#: follows the file name after a space is the extension whose dot was read as a space.
+EXTENSIONS = frozenset(
+    "html htm shtml shtm xhtml phtml jhtml php php3 asp aspx jsp jspx cfm cgi pl do action "
+    "pdf doc docx xls xlsx ppt pptx odt ods rtf txt csv xml json rss ps zip ece".split()
+)
+#: Extensions whose pages are often served under a sibling name (a ranked alternative).
+EXT_SIBLINGS = {
+    "html": ("htm", "shtml"),
+    "htm": ("html", "shtml"),
+    "shtml": ("html", "htm"),
+    "shtm": ("shtml", "htm"),
+}
+#: Longest extension worth joining from split pieces (``SHT ML``, ``HTM L``).
+MAX_EXT = max(len(e) for e in EXTENSIONS)
+
+#: Words that sit between an address and its access date in some styles; never URL text.
+ACCESS_WORDS = frozenset(
+    "accessed retrieved visited consulted viewed cited online available access retrieval "
+    "accedido consultado consultada acesso acessado acessada consulté consultée".split()
+)
+
+#: Characters that end URL text in a reference: quotes and brackets of the sentence around it.
+STOP_CHARS = '«»“”"<>()[]{}‘’`'
+#: Full-width and CJK characters (a running header, the next Chinese title) end URL text too.
+WIDE = re.compile(
+    r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+)
+#: Characters RFC 3986 allows in a URL (unreserved, reserved, percent), plus the garble glyphs.
+URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'*+,;=%ö{G}]+$")
+#: Separators next to which a space is a join: ``2012_ 07``, ``c elac - 2``, ``/ path``.
+JOINERS = "/-_?=&#:+~%"
+
+IPV4 = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
+IPV6_LITERAL = re.compile(r"^\[[0-9A-Fa-f:.]{2,45}\]")
+
+
+def is_extension(word: str) -> bool:
+    """``word`` (any case) is a file extension of the vocabulary."""
+    return word.lower() in EXTENSIONS
+
+
+def literal_host(host: str) -> bool:
+    """``localhost``, an IPv4 address or a bracketed IPv6 literal: complete without a suffix."""
+    h = host.strip().lower()
+    if h.startswith("["):
+        return IPV6_LITERAL.match(h) is not None and h.endswith("]")
+    return h == "localhost" or (IPV4.match(h) is not None and all(int(x) <= 255 for x in h.split(".")))
