@@ -49,6 +49,9 @@ from .ratelimit import HostBlocked, RateLimiter
 DEFAULT_USER_AGENT = f"citecheck/{__version__} (+https://github.com/citecheck/citecheck)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PURPOSES = ("live", "cdx", "timegate", "snapshot")
+#: Purposes paced by an archive's own limits (``cdx_per_minute``, ``snapshots_per_second``),
+#: not by ``min_interval``, which is for the pages a paper cites.
+ARCHIVE_BUDGETS = ("cdx", "snapshot")
 _CHUNK = 64 * 1024
 _REDIRECT_BODY_CAP = 64 * 1024
 _MAX_BACKOFF = 60.0
@@ -73,7 +76,7 @@ class FetchConfig:
     retries: int = 3
     backoff: float = 1.0
     per_host_concurrency: int = 2
-    min_interval: float = 1.0  # seconds between two request starts on one host
+    min_interval: float = 1.0  # seconds between two page requests to one host (not archive requests)
     cdx_per_minute: float = 24.0
     snapshots_per_second: float = 8.0
     default_retry_after: float = 60.0  # silence after a 429 without Retry-After
@@ -324,6 +327,7 @@ class Fetcher:
                 "snapshot": 1.0 / config.snapshots_per_second if config.snapshots_per_second > 0 else 0.0,
             },
             purpose_groups={"timegate": "snapshot"},
+            own_budgets=ARCHIVE_BUDGETS,
             clock=self._clock,
             sleep=self._sleep,
         )
@@ -370,7 +374,7 @@ class Fetcher:
         session.trust_env = False  # no proxies from the environment: the guard must see the target
         adapter = _Adapter(
             pool_connections=64,
-            pool_maxsize=max(4, self.config.per_host_concurrency),
+            pool_maxsize=max(4, self.config.per_host_concurrency * (1 + len(ARCHIVE_BUDGETS))),
             max_retries=0,
             pool_block=False,
         )
