@@ -32,9 +32,10 @@ class MemoryIndex:
 
     def answer(self, query):
         self.asked.append(query)
-        host = query.url.split("/", 1)[0] if query.match == "prefix" else host_group(query.url)
+        host = host_group(query.url)
         if query.match == "prefix":
-            want = "/" + query.url.split("/", 1)[1] if "/" in query.url else "/"
+            bare = query.url.split("://", 1)[1]
+            want = "/" + bare.split("/", 1)[1] if "/" in bare else "/"
             rows = [r for r in self.rows if r[0] == host and r[1].startswith(want)]
         else:
             want = path_key(query.url)
@@ -129,7 +130,7 @@ def test_urls_of_one_host_share_one_prefix_query_on_their_common_path():
     )
     queries = planner.initial()
     assert [(q.match, q.url, len(q.targets)) for q in queries] == [
-        ("prefix", "gov.example/article/202", 3),
+        ("prefix", "http://gov.example/article/202", 3),
         ("exact", "http://other.example/only.html", 1),
     ]
     assert all(q.limit for q in queries)  # every answer is bounded
@@ -150,7 +151,7 @@ def test_a_cut_answer_settles_the_urls_sorting_before_its_last_row_and_splits_th
     outcome = planner.settle(first, index.answer(first))
     assert list(outcome.resolved) == ["http://big.example/p/003.html"]  # before the 10th row
     follow = outcome.follow_up
-    assert [(q.match, q.url) for q in follow] == [("prefix", "big.example/p/03")]
+    assert [(q.match, q.url) for q in follow] == [("prefix", "http://big.example/p/03")]
     assert choices(run_plan(CdxPlanner(cited, limit=10), MemoryIndex(site)), cited) == choices(
         run_plan(CdxPlanner(cited, grouped=False), MemoryIndex(site)), cited
     )

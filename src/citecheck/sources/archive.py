@@ -336,6 +336,13 @@ def _strip_scheme(url: str) -> str:
     return re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", url)
 
 
+def _prefix_param(url: str) -> str:
+    """A prefix query's ``url=``: without its scheme (both schemes share the index key), unless
+    the host has a port, where the scheme keeps ``host:port`` from reading as a scheme."""
+    bare = _strip_scheme(url)
+    return bare if ":" not in bare.split("/", 1)[0] or "://" not in url else url
+
+
 def is_wayback_cdx(endpoint: str) -> bool:
     """Wayback-style CDX server (``…/cdx/search/cdx``) rather than pywb's (``…/<coll>/cdx``)."""
     return urlsplit(endpoint).path.rstrip("/").endswith("/cdx/search/cdx")
@@ -383,7 +390,7 @@ def cdx_query_url(
     """
     flavour = "wayback" if is_wayback_cdx(endpoint) else "pywb"
     params: list[tuple[str, str]] = [
-        ("url", _strip_scheme(url) if match == "prefix" else url),
+        ("url", _prefix_param(url) if match == "prefix" else url),
         ("output", "json"),
     ]
     if match != "exact":

@@ -33,7 +33,7 @@ Planning is pure: no network, no disk (the archive client runs the queries).
 >>> planner = CdxPlanner({"http://a.org/n/1.html": ("2022-02-20",), "http://a.org/n/2.html": (None,),
 ...                       "http://b.org/x": (None,)})
 >>> [(q.match, q.url) for q in planner.initial()]
-[('prefix', 'a.org/n/'), ('exact', 'http://b.org/x')]
+[('prefix', 'http://a.org/n/'), ('exact', 'http://b.org/x')]
 """
 
 from __future__ import annotations
@@ -270,9 +270,13 @@ class CdxPlanner:
         return PlannedQuery("exact", target.url, (target.url,), limit=self.limit, from_ts=from_ts)
 
     def _prefix_query(self, group: Sequence[_Target], prefix: str) -> PlannedQuery:
-        host = group[0].host
+        first = group[0]
         return PlannedQuery(
-            "prefix", f"{host}{prefix}", tuple(t.url for t in group), prefix=prefix, limit=self.limit
+            "prefix",
+            f"{first.scheme}://{first.host}{prefix}",
+            tuple(t.url for t in group),
+            prefix=prefix,
+            limit=self.limit,
         )
 
     def _cover(self, group: Sequence[_Target], floor: str) -> list[PlannedQuery]:

@@ -46,6 +46,7 @@ from ..errors import ArchiveError, NoSnapshot
 from ..model import LinkResult, LinkState, Recovery, Reference, Snapshot, SourceCheck, Url
 from .archive import WAYBACK_BASE, WAYBACK_CDX, Archive, ArchiveClient, error_line, make_archives
 from .bodies import LIVE_BODY_NS, SourceBodies
+from .cdxplan import ROW_LIMIT
 from .recover import RecoveryResult, alternatives, needs_recovery, recover_url, url_key
 from .scheduler import ArchiveScheduler
 
@@ -318,6 +319,7 @@ def check_references(
     want_body: Callable[[Reference], bool] | None = None,
     bodies: SourceBodies | None = None,
     grouped: bool = True,
+    row_limit: int = ROW_LIMIT,
 ) -> list[SourceCheck]:
     """One :class:`SourceCheck` per reference that has a URL, in input order.
 
@@ -326,7 +328,8 @@ def check_references(
     ``progress(done, total, what)`` is called after each network task.
 
     Index look-ups are planned (:mod:`~citecheck.sources.cdxplan`; ``grouped=False`` asks one
-    query per URL, the method the plan is measured against) and run by one
+    query per URL, the method the plan is measured against; ``row_limit`` bounds each planned
+    answer) and run by one
     :class:`~citecheck.sources.scheduler.ArchiveScheduler`, interleaved with live checks. For
     each reference ``want_body`` accepts, the page body is kept in ``bodies``: the snapshot is
     downloaded as soon as its capture is chosen, the live page kept from its check.
@@ -346,7 +349,14 @@ def check_references(
     with (
         ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-check") as pool,
         ArchiveScheduler(
-            client, memo, bodies=bodies, workers=workers, lanes=lanes, grouped=grouped, tick=counter.tick
+            client,
+            memo,
+            bodies=bodies,
+            workers=workers,
+            lanes=lanes,
+            grouped=grouped,
+            row_limit=row_limit,
+            tick=counter.tick,
         ) as work,
     ):
         live_futures = []

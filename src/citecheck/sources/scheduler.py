@@ -31,7 +31,7 @@ from ..errors import ArchiveError
 from ..model import Snapshot
 from .archive import Archive, ArchiveClient, choose_capture, is_wayback_cdx
 from .bodies import SourceBodies
-from .cdxplan import CdxPlanner, PlannedQuery
+from .cdxplan import ROW_LIMIT, CdxPlanner, PlannedQuery
 
 Tick = Callable[[str], None]
 
@@ -41,7 +41,7 @@ class ArchiveScheduler:
 
     ``memo`` receives ``(archive base, url) -> captures`` (or the ArchiveError met), the form
     :meth:`ArchiveClient.lookup` reads with ``captures_by_archive``. ``grouped=False`` plans one
-    query per URL (the per-URL method). ``tick(what)`` is called once per settled URL
+    query per URL (the per-URL method); ``row_limit`` bounds each planned answer. ``tick(what)`` is called once per settled URL
     (``"archive"``) and per download (``"snapshot"``).
     """
 
@@ -54,9 +54,11 @@ class ArchiveScheduler:
         workers: int = 8,
         lanes: int = 1,
         grouped: bool = True,
+        row_limit: int = ROW_LIMIT,
         tick: Tick | None = None,
     ) -> None:
         self.client = client
+        self.row_limit = row_limit
         self.memo = memo
         self.bodies = bodies
         self.grouped = grouped
@@ -159,7 +161,9 @@ class ArchiveScheduler:
                     round_.open += 1
                     self._run(self._lanes[index], self._per_url, round_, url, dates)
                 return
-            planner = CdxPlanner(ask, grouped=self.grouped, paginate=is_wayback_cdx(archive.cdx))
+            planner = CdxPlanner(
+                ask, grouped=self.grouped, limit=self.row_limit, paginate=is_wayback_cdx(archive.cdx)
+            )
             round_.planner = planner
             for query in planner.initial():
                 round_.open += 1
