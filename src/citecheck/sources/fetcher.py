@@ -79,6 +79,9 @@ class FetchConfig:
     min_interval: float = 1.0  # seconds between two page requests to one host (not archive requests)
     cdx_per_minute: float = 24.0
     snapshots_per_second: float = 8.0
+    # requests of one archive budget (index queries, snapshots) in flight at once: enough to keep
+    # a budget of 8 a second when one download takes half a second
+    archive_concurrency: int = 4
     default_retry_after: float = 60.0  # silence after a 429 without Retry-After
     max_retry_after: float = 600.0  # a Retry-After beyond this: give up on that host this run
     allow_private: bool = False
@@ -328,6 +331,7 @@ class Fetcher:
             },
             purpose_groups={"timegate": "snapshot"},
             own_budgets=ARCHIVE_BUDGETS,
+            budget_concurrency=config.archive_concurrency,
             clock=self._clock,
             sleep=self._sleep,
         )
@@ -374,7 +378,9 @@ class Fetcher:
         session.trust_env = False  # no proxies from the environment: the guard must see the target
         adapter = _Adapter(
             pool_connections=64,
-            pool_maxsize=max(4, self.config.per_host_concurrency * (1 + len(ARCHIVE_BUDGETS))),
+            pool_maxsize=max(
+                4, self.config.per_host_concurrency + self.config.archive_concurrency * len(ARCHIVE_BUDGETS)
+            ),
             max_retries=0,
             pool_block=False,
         )

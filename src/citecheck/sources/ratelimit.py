@@ -44,7 +44,8 @@ class RateLimiter:
     ``purpose_intervals`` maps a purpose (``"cdx"``) to the minimum seconds between two
     starts of that purpose on one host; ``purpose_groups`` lets purposes share a budget
     (``{"timegate": "snapshot"}``); purposes (after grouping) in ``own_budgets`` skip the
-    host's ``min_interval`` and have their own ``per_host_concurrency`` slots.
+    host's ``min_interval`` and have ``budget_concurrency`` slots of their own (default: as
+    many as ``per_host_concurrency``).
 
     >>> now = [0.0]
     >>> limiter = RateLimiter(min_interval=1.0, purpose_intervals={"snapshot": 0.125},
@@ -64,6 +65,7 @@ class RateLimiter:
         purpose_intervals: Mapping[str, float] | None = None,
         purpose_groups: Mapping[str, str] | None = None,
         own_budgets: tuple[str, ...] = (),
+        budget_concurrency: int | None = None,
         clock: Callable[[], float] | None = None,
         sleep: Callable[[float], None] | None = None,
     ) -> None:
@@ -74,6 +76,7 @@ class RateLimiter:
         self.purpose_intervals = dict(purpose_intervals or {})
         self.purpose_groups = dict(purpose_groups or {})
         self.own_budgets = frozenset(own_budgets)
+        self.budget_concurrency = max(1, budget_concurrency or per_host_concurrency)
         self._clock = clock or time.monotonic
         self._sleep = sleep or time.sleep
         self._lock = threading.Condition()
@@ -90,8 +93,9 @@ class RateLimiter:
 
     def _take(self, host: str, lane: str = "") -> None:
         key = (host, lane)
+        limit = self.budget_concurrency if lane else self.per_host_concurrency
         with self._lock:
-            while self._active.get(key, 0) >= self.per_host_concurrency:
+            while self._active.get(key, 0) >= limit:
                 self._lock.wait()
             self._active[key] = self._active.get(key, 0) + 1
 
