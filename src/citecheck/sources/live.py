@@ -201,6 +201,21 @@ class _Probes:
         self._lock = threading.Lock()
         self._memo: dict[str, str | None] = {}
         self._pending: dict[str, threading.Event] = {}
+        self._shingles: dict[str, set] = {}  # probe key -> shingles of its text (read per page)
+
+    def resembles(self, url: str, text: str, fetcher: Fetcher) -> bool:
+        """Whether ``text`` is (nearly) the page the host serves for a path that cannot exist."""
+        sibling = self.text_for(url, fetcher)
+        if sibling is None or not _enough_words(sibling):
+            return False
+        key = _probe_key(url)
+        theirs = self._shingles.get(key)
+        if theirs is None:
+            theirs = self._shingles[key] = _shingles(sibling)
+        mine = _shingles(text)
+        if not mine and not theirs:
+            return True
+        return len(mine & theirs) / len(mine | theirs) >= _SIMILAR
 
     def text_for(self, url: str, fetcher: Fetcher) -> str | None:
         """Normalised text the host serves for a random sibling path, or None (proper 404)."""
@@ -298,8 +313,7 @@ def _soft_404(url: str, response: FetchResponse, fetcher: Fetcher, probes: _Prob
     text = page_text(markup)
     if not _enough_words(text):
         return None
-    sibling = probes.text_for(response.final_url, fetcher)
-    if sibling is not None and _enough_words(sibling) and similarity(text, sibling) >= _SIMILAR:
+    if probes.resembles(response.final_url, text, fetcher):
         return "same page as the host serves for a path that does not exist"
     return None
 
