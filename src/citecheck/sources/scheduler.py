@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import ArchiveError
 from ..model import Snapshot
-from .archive import Archive, ArchiveClient, choose_capture, is_wayback_cdx
+from .archive import Archive, ArchiveAnswerError, ArchiveClient, choose_capture, is_wayback_cdx
 from .bodies import SourceBodies
 from .cdxplan import ROW_LIMIT, CdxPlanner, PlannedQuery
 
@@ -158,16 +158,14 @@ class ArchiveScheduler:
                     self._settled(round_, url, known)
             if not archive.cdx:  # TimeMap / TimeGate archives answer one URL per request
                 for url, dates in ask.items():
-                    round_.open += 1
-                    self._run(self._lanes[index], self._per_url, round_, url, dates)
+                    self._queue(round_, self._per_url, round_, url, dates)
                 return
             planner = CdxPlanner(
                 ask, grouped=self.grouped, limit=self.row_limit, paginate=is_wayback_cdx(archive.cdx)
             )
             round_.planner = planner
             for query in planner.initial():
-                round_.open += 1
-                self._run(self._lanes[index], self._query, round_, query)
+                self._queue(round_, self._query, round_, query)
         finally:
             self._query_done(round_)
             self._leave()
@@ -178,35 +176,52 @@ class ArchiveScheduler:
             rows = self.client.captures(archive, url, dates[0] if dates else None)
         except ArchiveError as exc:
             rows = exc
-        self._count()
+        except Exception as exc:  # noqa: BLE001 - one odd answer never stalls the run
+            rows = ArchiveAnswerError(f"index answer could not be read: {type(exc).__name__}: {exc}"[:200])
+        finally:
+            self._count()
         self._settled(round_, url, rows)
         self._query_done(round_)
 
     def _query(self, round_: _Round, query: PlannedQuery) -> None:
         archive = self._archives[round_.index]
-        planner = round_.planner
+        try:
+            self._ask(round_, archive, query)
+        except Exception as exc:  # noqa: BLE001 - an archive error, or an answer we cannot read
+            error = (
+                exc
+                if isinstance(exc, ArchiveError)
+                else ArchiveAnswerError(f"index answer could not be read: {type(exc).__name__}: {exc}"[:200])
+            )
+            for url in query.targets:
+                if (archive.base, url) not in self.memo:
+                    self._settled(round_, url, error)
+        finally:
+            self._query_done(round_)
+
+    def _ask(self, round_: _Round, archive: Archive, query: PlannedQuery) -> None:
+        """One planned query: settle what its answer settles, queue what it calls for."""
         try:
             answer = self.client.planned_query(archive, query)
-        except ArchiveError as exc:
-            for url in query.targets:
-                self._settled(round_, url, exc)
-            self._query_done(round_)
-            return
         finally:
             self._count()
         if query.count:
-            follow = planner.page_reads(query, int(answer))
+            follow = round_.planner.page_reads(query, int(answer))
         else:
-            outcome = planner.settle(query, answer)
+            outcome = round_.planner.settle(query, answer)
             for url, rows in outcome.resolved.items():
                 if not query.plain:
                     self.client.remember_rows(archive, url, rows)
                 self._settled(round_, url, list(rows))
             follow = outcome.follow_up
         for nxt in follow:
+            self._queue(round_, self._query, round_, nxt)
+
+    def _queue(self, round_: _Round, fn, *args) -> None:
+        """Run ``fn`` on the round's archive lane, counted open until it calls :meth:`_query_done`."""
+        with self._cond:
             round_.open += 1
-            self._run(self._lanes[round_.index], self._query, round_, nxt)
-        self._query_done(round_)
+        self._run(self._lanes[round_.index], fn, *args)
 
     def _query_done(self, round_: _Round) -> None:
         with self._cond:
