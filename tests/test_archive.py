@@ -313,3 +313,70 @@ def test_an_archive_refusing_both_timemap_and_timegate_is_an_error_not_no_copy(o
     origin_server.add_page(f"/nomemento/web/{url}", "<html>error</html>", "text/html")
     with pytest.raises(ArchiveAnswerError, match="HTTP 500"):
         ArchiveClient([Archive(origin_server.url("/nomemento/web/"))], fetcher).lookup(url, None)
+
+
+# -- planned look-ups against a Wayback-shaped CDX server ---------------------------------------
+
+
+def _wayback_check(cdx, refs, **config):
+    from citecheck.sources.checker import check_references
+
+    with Fetcher(local_fetch_config(**config)) as fetcher:
+        return check_references(refs, fetcher=fetcher, archives=[cdx.base], cdx=[cdx.endpoint], live=False)
+
+
+def _refs(urls, date="2022-02-20"):
+    from citecheck.model import Reference, Url
+
+    return [Reference(key=f"w{n}", entry_type="webpage", raw=u, url=Url(u, u, True), access_date=date)
+            for n, u in enumerate(urls)]  # fmt: skip
+
+
+def test_a_wayback_index_is_asked_for_the_choice_fields_only_and_no_error_captures():
+    from servers.wayback_cdx import WaybackCdx
+
+    site = [(f"http://www.ministry.example/news/{n}.html", stamp, status)
+            for n in range(4) for stamp, status in (("20200101000000", 200), ("20210601000000", 404))]  # fmt: skip
+    with WaybackCdx(site) as cdx:
+        checks = _wayback_check(cdx, _refs([f"http://www.ministry.example/news/{n}.html" for n in range(4)]))
+        ((path, _),) = cdx.requests()
+    assert [c.snapshot.timestamp for c in checks] == ["20200101000000"] * 4  # never the 404 capture
+    assert "matchType=prefix" in path and "fl=urlkey,timestamp,original,mimetype,statuscode,digest" in path
+    assert "filter=!statuscode:[45].." in path.replace("%5B", "[").replace("%5D", "]")
+
+
+def test_urls_one_prefix_cannot_separate_are_read_with_wayback_pagination():
+    from servers.wayback_cdx import WaybackCdx
+
+    site = [(f"http://forum.example/view.php?id={n}", "20200101000000", 200) for n in range(30)]
+    cited = [f"http://forum.example/view.php?id={n}" for n in (2, 7, 11, 19, 23, 28)]
+    with WaybackCdx(site, block=10) as cdx:
+        from citecheck.sources.checker import check_references
+
+        with Fetcher(local_fetch_config()) as fetcher:
+            checks = check_references(_refs(cited), fetcher=fetcher, archives=[cdx.base], cdx=[cdx.endpoint],
+                                      live=False, row_limit=5)  # fmt: skip
+        paths = [p for p, _ in cdx.requests()]
+    assert all(
+        c.snapshot is not None and c.snapshot.original_url == u for c, u in zip(checks, cited, strict=True)
+    )
+    assert sum("showNumPages=true" in p for p in paths) == 1 and sum("page=" in p for p in paths) == 3
+    assert len(paths) == 5 < len(cited)  # the cut prefix query, the page count, three pages
+
+
+def test_a_429_on_an_index_query_waits_for_retry_after_then_asks_again():
+    from servers.wayback_cdx import WaybackCdx
+
+    with WaybackCdx([("http://a.example/x", "20200101000000", 200)], too_many=1, retry_after="1") as cdx:
+        checks = _wayback_check(cdx, _refs(["http://a.example/x"]), retries=2)
+        times = [t for _, t in cdx.requests()]
+    assert checks[0].snapshot is not None and len(times) == 2 and times[1] - times[0] >= 0.95
+
+
+def test_a_bare_429_on_an_index_query_means_the_default_silence_before_the_next():
+    from servers.wayback_cdx import WaybackCdx
+
+    with WaybackCdx([("http://a.example/x", "20200101000000", 200)], too_many=1, retry_after=None) as cdx:
+        checks = _wayback_check(cdx, _refs(["http://a.example/x"]), retries=2, default_retry_after=0.6)
+        times = [t for _, t in cdx.requests()]
+    assert checks[0].snapshot is not None and times[1] - times[0] >= 0.55

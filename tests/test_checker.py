@@ -8,6 +8,7 @@ import pytest
 
 from citecheck.model import LinkState, Reference, Url
 from citecheck.references.urls import repair_url
+from citecheck.sources.bodies import SourceBodies
 from citecheck.sources.cache import Cache
 from citecheck.sources.checker import check_references, fetch_source
 from citecheck.sources.fetcher import Fetcher
@@ -125,10 +126,11 @@ def test_requests_are_deduplicated_cold_and_absent_warm(site, archive, tmp_path)
     with Cache(tmp_path / "cache") as cache:
         _run(_refs(site), archive, cache=cache)
         assert len(site.requests("/chk/report.html")) == 1  # two references, one live request
-        # one exact index query per plain URL (report, 404); one prefix query per damaged or
-        # ambiguous URL (mofcom, decl, onlylive), whose answer also serves their snapshot look-up
-        assert archive.request_count() == 5
-        assert archive.request_count("matchType=prefix") == 3
+        # the two plain URLs (report, 404) share a host: one planned prefix query answers both;
+        # one prefix query per damaged or ambiguous URL (mofcom, decl, onlylive), whose answer
+        # also serves their snapshot look-up
+        assert archive.request_count() == 4
+        assert archive.request_count("matchType=prefix") == 4
         site.reset()
         archive.reset()
         _run(_refs(site), archive, cache=cache)
@@ -274,3 +276,84 @@ def test_replaying_a_warc_without_archive_answers_means_no_copy_recorded_not_an_
     assert all(c.archive_error is None and c.snapshot is None for c in replayed.values())
     assert replayed["mofcom"].recovery.status == "unchecked"
     assert "recorded" in replayed["mofcom"].recovery.evidence
+
+
+# -- one scheduler, one body per page --------------------------------------------------------
+
+
+def test_bodies_kept_by_the_check_stage_are_read_without_a_second_request(site, archive):
+    bodies = SourceBodies()
+    refs = _refs(site)
+    with Fetcher(local_fetch_config()) as fetcher:
+        site.reset()
+        archive.reset()
+        checks = _run(refs, archive, fetcher=fetcher, want_body=lambda ref: True, bodies=bodies)
+        by_key = {c.reference_key: c for c in checks}
+        live_before = len(site.requests("/chk/only-live.html"))
+        snapshots_before = archive.request_count("id_/")
+        assert live_before == 1 and snapshots_before >= 3  # the check stage fetched each once
+        assert fetch_source(by_key["report2022"], fetcher, None, bodies)[:2] == (
+            b"<p>2019: 35 wind farms</p>",
+            "text/html; charset=utf-8",
+        )
+        assert b"12 solar parks" in fetch_source(by_key["onlylive"], fetcher, None, bodies)[0]
+        assert len(site.requests("/chk/only-live.html")) == live_before  # the figure text: no request
+        assert archive.request_count("id_/") == snapshots_before
+
+
+def test_snapshot_downloads_start_while_index_queries_still_wait_for_their_budget(
+    origin_server, pywb_archive_factory
+):
+    hosts = [f"host{n}.localhost" for n in (1, 2, 3)]
+    urls = [origin_server.url(f"/sched/{n}.html", host=h) for h in hosts for n in range(3)]
+    pywb = pywb_archive_factory([WarcPage(u, "20200101000000", f"<p>{u}</p>") for u in urls])
+    refs = [_ref(f"r{n}", u) for n, u in enumerate(urls)]
+    pywb.reset()
+    with Fetcher(local_fetch_config(cdx_per_minute=120)) as fetcher:  # one index query every 0.5 s
+        checks = _run(
+            refs, pywb, fetcher=fetcher, live=False, want_body=lambda r: True, bodies=SourceBodies()
+        )
+    assert all(c.snapshot is not None for c in checks)
+    log = pywb.requests()
+    index = [r.time for r in log if "/cdx?" in r.path]
+    downloads = [r.time for r in log if "id_/" in r.path]
+    assert len(index) == 3 and len(downloads) == 9  # one query per host, one download per page
+    assert min(downloads) < max(index)  # the first host's pages come before the last query
+
+
+@pytest.fixture(scope="module")
+def corpus(pywb_archive_factory):
+    """Pages of three sites, cited in other spellings than they were captured under."""
+    pages, cited = [], []
+    for n in range(36):
+        host = ("news.example", "gov.example", "forum.example")[n % 3]
+        path = f"/a/{n % 4}/p{n}.html" if host != "forum.example" else f"/view.php?id={n}&lang=en"
+        captured = f"http://www.{host}{path}" if n % 5 else f"https://{host}{path.upper()}"
+        if n % 7 != 3:  # some are never archived
+            pages.append(WarcPage(captured, "20190101000000", f"<p>{n} before</p>"))
+            pages.append(WarcPage(captured, "20230101000000", f"<p>{n} after</p>"))
+        if n % 6 == 1:
+            pages.append(WarcPage(captured, "20210101000000", "<p>gone</p>", status=404))
+        query_swapped = path.replace(f"id={n}&lang=en", f"lang=en&id={n}")
+        cited.append((f"http://www.{host}{query_swapped}", ("2022-02-20", None, "2018-01-01")[n % 3]))
+    return pywb_archive_factory(pages), cited
+
+
+@pytest.mark.parametrize("row_limit", [5000, 7])
+def test_planned_look_ups_choose_the_same_snapshots_as_one_query_per_url(corpus, row_limit):
+    pywb, cited = corpus
+    refs = [_ref(f"c{n}", url, date) for n, (url, date) in enumerate(cited)]
+    pywb.reset()
+    planned = _run(refs, pywb, live=False, row_limit=row_limit)
+    planned_queries = pywb.request_count("/cdx?")
+    pywb.reset()
+    per_url = _run(refs, pywb, live=False, grouped=False)
+    assert pywb.request_count("/cdx?") == len(cited)
+    assert [(c.reference_key, c.snapshot, c.archive_error) for c in planned] == [
+        (c.reference_key, c.snapshot, c.archive_error) for c in per_url
+    ]
+    assert sum(c.snapshot is not None for c in planned) == 31  # the never-archived five have none
+    if row_limit == 5000:
+        assert planned_queries == 3  # one per site
+    else:
+        assert 3 < planned_queries < len(cited)  # cut answers were split, still fewer than per URL

@@ -272,7 +272,18 @@ def test_min_interval_from_the_command_line_spaces_the_requests_to_one_host(run,
     assert min(gaps) >= 0.38, gaps  # the config file says 0: the flag won
 
 
-def test_cdx_per_minute_from_the_command_line_spaces_archive_index_queries(run, paper, pywb_archive):
+def test_cdx_per_minute_from_the_command_line_spaces_archive_index_queries(
+    run, tmp_path, origin_server, pywb_archive
+):
+    # three hosts: the planner asks one index query per host (one host's URLs share one query)
+    paper = tmp_path / "three hosts.bib"
+    entries = []
+    for n in (1, 2, 3):
+        url = origin_server.url(f"/page/cdx-{n}", host=f"host{n}.localhost")
+        entries.append(
+            f"@misc{{p{n}, title = {{Page {n}}}, year = {{2021}}, urldate = {{2022-02-20}}, url = {{{url}}}}}"
+        )
+    paper.write_text("\n".join(entries) + "\n", encoding="utf-8")
     pywb_archive.reset()
     result = run(str(paper), "--cdx-per-minute", "600", "--fail-on", "none", "-q")
     assert result.exit_code == 0, result.output

@@ -29,6 +29,10 @@ def gaps(records) -> list[float]:
     return [b.time - a.time for a, b in zip(records, records[1:], strict=False)]
 
 
+def gaps_of(times) -> list[float]:
+    return [b - a for a, b in zip(times, times[1:], strict=False)]
+
+
 def test_a_page_is_fetched_once_with_the_citecheck_user_agent(origin):
     with Fetcher(config()) as fetcher:
         response = fetcher.fetch(origin.url("/page/one"))
@@ -152,7 +156,7 @@ def test_different_hosts_are_fetched_in_parallel_despite_the_interval(origin):
     assert {r.host for r in origin.requests("/page/x")} == {f"host{n}.localhost" for n in range(4)}
 
 
-def test_cdx_calls_are_limited_per_minute_on_top_of_the_host_interval(origin):
+def test_cdx_calls_are_limited_per_minute(origin):
     with Fetcher(config(cdx_per_minute=150)) as fetcher:  # one every 0.4 s
         for n in range(3):
             fetcher.fetch(origin.url(f"/page/cdx{n}"), purpose="cdx")
@@ -169,6 +173,48 @@ def test_timegate_and_snapshot_share_the_snapshot_rate(origin):
         fetcher.fetch(origin.url("/page/snap"), purpose="snapshot")
     gap = origin.requests("/page/snap")[0].time - origin.requests("/page/tg")[0].time
     assert gap >= 0.24
+
+
+def _fetch_all(fetcher, urls, purpose, threads=8):
+    chunks = [urls[n::threads] for n in range(threads)]
+    workers = [
+        threading.Thread(target=lambda part: [fetcher.fetch(u, purpose=purpose) for u in part], args=(part,))
+        for part in chunks
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+
+def test_snapshot_downloads_keep_their_own_budget_not_the_per_host_interval(origin):
+    # 40 downloads at 80 a second take 0.5 s; held to a 0.1 s per-host interval they took 4 s
+    with Fetcher(config(min_interval=0.1, snapshots_per_second=80)) as fetcher:
+        _fetch_all(fetcher, [origin.url(f"/page/snap-budget/{n}") for n in range(40)], "snapshot")
+    times = sorted(r.time for r in origin.requests() if r.path.startswith("/page/snap-budget/"))
+    assert len(times) == 40
+    assert 39 / 80 - 0.05 <= times[-1] - times[0] < 1.2  # the budget, not 40 x 0.1 s
+
+
+def test_index_queries_keep_their_budget_and_ignore_the_per_host_interval(origin):
+    with Fetcher(config(min_interval=1.0, cdx_per_minute=300)) as fetcher:  # one every 0.2 s
+        _fetch_all(fetcher, [origin.url(f"/page/cdx-budget/{n}") for n in range(5)], "cdx", threads=2)
+    times = sorted(r.time for r in origin.requests() if r.path.startswith("/page/cdx-budget/"))
+    assert min(gaps_of(times)) >= 0.18 and times[-1] - times[0] < 2.0  # 5 x 0.2 s, not 5 x 1 s
+
+
+def test_pages_keep_the_per_host_interval_while_archive_downloads_run_on_the_same_host(origin):
+    with Fetcher(config(min_interval=0.3, snapshots_per_second=50)) as fetcher:
+        pages = threading.Thread(
+            target=lambda: [fetcher.fetch(origin.url(f"/page/iv-live/{n}")) for n in range(3)]
+        )
+        pages.start()
+        _fetch_all(fetcher, [origin.url(f"/page/iv-snap/{n}") for n in range(10)], "snapshot", threads=4)
+        pages.join()
+    live = sorted(r.time for r in origin.requests() if r.path.startswith("/page/iv-live/"))
+    snaps = sorted(r.time for r in origin.requests() if r.path.startswith("/page/iv-snap/"))
+    assert min(gaps_of(live)) >= 0.25  # pages: the host's interval
+    assert snaps[-1] - snaps[0] < 0.5  # downloads: their own 50 a second, alongside
 
 
 def test_redirects_are_followed_hop_by_hop(origin):

@@ -44,6 +44,7 @@ from .model import (
 )
 from .report import FORMATS, render
 from .report._common import scrub
+from .sources.bodies import SourceBodies
 from .sources.session import CheckerSession, CheckerSettings, LoggingFetcher
 
 __all__ = [
@@ -98,7 +99,14 @@ def fetch_config(options: VerifyOptions):
 
 
 def _check(
-    references: Sequence[Reference], fetcher, cache, options: VerifyOptions, progress
+    references: Sequence[Reference],
+    fetcher,
+    cache,
+    options: VerifyOptions,
+    progress,
+    *,
+    want=None,
+    bodies=None,
 ) -> list[SourceCheck]:
     from .sources.checker import check_references
 
@@ -108,6 +116,8 @@ def _check(
         "archives": tuple(options.archives),
         "cdx": tuple(options.cdx),
         "workers": max(1, options.workers),
+        "want_body": want,
+        "bodies": bodies,
     }
     if progress is not None:
         kwargs["progress"] = _adapt_progress(progress, "check")
@@ -126,15 +136,16 @@ def _adapt_progress(progress: Progress, stage: str):
 
 
 def _source_texts(
-    wanted: Sequence[SourceCheck], fetcher, cache, options: VerifyOptions, progress
+    wanted: Sequence[SourceCheck], fetcher, cache, options: VerifyOptions, progress, bodies=None
 ) -> dict[str, SourceText]:
-    """Source text for each check that has a live page or an archived copy."""
+    """Source text for each check that has a live page or an archived copy (bodies the check
+    stage already fetched come from ``bodies``: each page is fetched once per run)."""
     from .sources.checker import fetch_source
     from .sources.text import to_text
 
     def one(check: SourceCheck) -> tuple[str, SourceText | None]:
         try:
-            got = fetch_source(check, fetcher, cache)
+            got = fetch_source(check, fetcher, cache, bodies)
         except (OSError, ValueError) as exc:  # one bad source never aborts a run
             return check.reference_key, SourceText(check.url, "", "live", title=f"error: {exc}")
         if got is None:
@@ -242,12 +253,19 @@ def verify_with_references(
     references = list(extract_references(document))
     claims, unmatched = extract_all_claims(document, references)
 
+    cited_notes = {claim.note_id for claim in claims if quotes_figures(claim)}
+    ref_note = {ref.key: ref.note_id for ref in references}
+    bodies = SourceBodies()  # this run's page bodies: fetched once, read by the figure stage
+
+    def want(ref: Reference) -> bool:
+        return ref.note_id in cited_notes
+
     with CheckerSession(checker_settings(options), fetcher=fetcher, log=log) as session:
-        checks = _check(references, session.fetcher, session.cache, options, progress)
-        cited_notes = {claim.note_id for claim in claims if quotes_figures(claim)}
-        ref_note = {ref.key: ref.note_id for ref in references}
+        checks = _check(
+            references, session.fetcher, session.cache, options, progress, want=want, bodies=bodies
+        )
         wanted = [c for c in checks if ref_note.get(c.reference_key) in cited_notes and _needs_source(c)]
-        sources = _source_texts(wanted, session.fetcher, session.cache, options, progress)
+        sources = _source_texts(wanted, session.fetcher, session.cache, options, progress, bodies)
         figures = compare_figures(claims, references, sources)
         request_count = session.request_count
 

@@ -132,9 +132,16 @@ class _Page:
 class OriginServer:
     """Threaded HTTP/1.1 server with fault modes; see the module docstring for paths."""
 
-    def __init__(self, *, latency: float = 0.0, addresses: tuple[str, ...] = ("127.0.0.1",)) -> None:
+    def __init__(
+        self,
+        *,
+        latency: float = 0.0,
+        addresses: tuple[str, ...] = ("127.0.0.1",),
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.latency = latency  # seconds added before every answer (benchmarks use 0.05)
         self.addresses = addresses  # extra loopback addresses (127.0.0.N) act as separate hosts
+        self.headers = dict(headers or {})  # sent with every answer (benchmarks: tool opt-ins)
         self._lock = threading.Lock()
         self._records: list[RecordedRequest] = []
         self._counters: dict[str, int] = {}
@@ -297,7 +304,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         if content_type:
             self.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
+        for name, value in {**self.origin.headers, **(headers or {})}.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -531,9 +538,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="citecheck's test origin server")
     parser.add_argument("--latency", type=float, default=0.0)
     parser.add_argument("--hosts", type=int, default=1, help="listen on 127.0.0.1 .. 127.0.0.N")
+    parser.add_argument(
+        "--header", action="append", default=[], metavar="NAME:VALUE", help="send with every answer"
+    )
     args = parser.parse_args(argv)
     addresses = tuple(f"127.0.0.{n}" for n in range(1, args.hosts + 1))
-    server = OriginServer(latency=args.latency, addresses=addresses).start()
+    headers = dict(h.split(":", 1) for h in args.header)
+    server = OriginServer(latency=args.latency, addresses=addresses, headers=headers).start()
     print(server.port, flush=True)
     try:
         threading.Event().wait()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import quote, urlencode, urlsplit
@@ -142,9 +142,10 @@ class Capture:
     status: int | None = None
     mimetype: str | None = None
     digest: str | None = None
+    key: str | None = field(default=None, compare=False)  # the index's canonical URL key (SURT)
 
     def as_row(self) -> tuple:
-        return (self.url, self.timestamp, self.status, self.mimetype, self.digest)
+        return (self.url, self.timestamp, self.status, self.mimetype, self.digest, self.key)
 
 
 # --------------------------------------------------------------------------------------------
@@ -175,6 +176,7 @@ def _capture_from_mapping(row: dict) -> Capture | None:
         status=_int_or_none(row.get("statuscode", row.get("status"))),
         mimetype=row.get("mimetype") or row.get("mime") or None,
         digest=row.get("digest") or None,
+        key=row.get("urlkey") or None,
     )
 
 
@@ -334,13 +336,39 @@ def _strip_scheme(url: str) -> str:
     return re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", url)
 
 
+def _prefix_param(url: str) -> str:
+    """A prefix query's ``url=``: without its scheme (both schemes share the index key), unless
+    the host has a port, where the scheme keeps ``host:port`` from reading as a scheme."""
+    bare = _strip_scheme(url)
+    return bare if ":" not in bare.split("/", 1)[0] or "://" not in url else url
+
+
 def is_wayback_cdx(endpoint: str) -> bool:
     """Wayback-style CDX server (``…/cdx/search/cdx``) rather than pywb's (``…/<coll>/cdx``)."""
     return urlsplit(endpoint).path.rstrip("/").endswith("/cdx/search/cdx")
 
 
+#: The fields a snapshot choice needs, by CDX flavour (``fl=``): no length, offset or file name.
+CHOICE_FIELDS = {
+    "wayback": ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest"),
+    "pywb": ("urlkey", "timestamp", "url", "mime", "status", "digest"),
+}
+#: Server-side filter dropping error captures (never chosen), by flavour: Wayback filters are
+#: Java regexes on a field; pywb's need ``~`` for a regex (its default is "contains").
+NO_ERROR_CAPTURES = {"wayback": "!statuscode:[45]..", "pywb": "!~status:[45]"}
+
+
 def cdx_query_url(
-    endpoint: str, url: str, *, match: str = "exact", limit: int | None = None, contains: str | None = None
+    endpoint: str,
+    url: str,
+    *,
+    match: str = "exact",
+    limit: int | None = None,
+    contains: str | None = None,
+    choice_fields: bool = False,
+    from_ts: str | None = None,
+    page: int | None = None,
+    count_pages: bool = False,
 ) -> str:
     """The CDX request for ``url`` (``match``: exact or prefix), asking for JSON.
 
@@ -349,25 +377,62 @@ def cdx_query_url(
     ``collapse=urlkey``; pywb: ``filter=~original:<regex>``). Callers still filter the rows:
     a server that ignores the parameter costs bandwidth, never correctness.
 
+    ``choice_fields`` asks only for the fields a snapshot choice reads and no error captures;
+    ``from_ts`` starts the answer at a timestamp; ``page``/``count_pages`` use the Wayback
+    pagination API at its smallest page size (one block of about 3,000 rows).
+
     >>> cdx_query_url("http://h/web/cdx", "http://a.org/art", match="prefix", limit=500)
     'http://h/web/cdx?url=a.org/art&output=json&matchType=prefix&limit=500'
     >>> print(cdx_query_url(WAYBACK_CDX, "http://a.org/art", match="prefix", contains="/1.html"))
     https://web.archive.org/cdx/search/cdx?url=a.org/art&output=json&matchType=prefix&filter=original:(?i).*/1\\.html.*&collapse=urlkey
+    >>> print(cdx_query_url("http://h/web/cdx", "a.org/n/", match="prefix", limit=9, choice_fields=True))
+    http://h/web/cdx?url=a.org/n/&output=json&matchType=prefix&limit=9&fl=urlkey,timestamp,url,mime,status,digest&filter=!~status:[45]
     """
-    params = {"url": _strip_scheme(url) if match == "prefix" else url, "output": "json"}
+    flavour = "wayback" if is_wayback_cdx(endpoint) else "pywb"
+    params: list[tuple[str, str]] = [
+        ("url", _prefix_param(url) if match == "prefix" else url),
+        ("output", "json"),
+    ]
     if match != "exact":
-        params["matchType"] = match
+        params.append(("matchType", match))
     if limit:
-        params["limit"] = str(limit)
+        params.append(("limit", str(limit)))
     if contains:
         pattern = "(?i).*" + re.escape(contains)
-        if is_wayback_cdx(endpoint):
-            params["filter"] = "original:" + pattern + ".*"
-            params["collapse"] = "urlkey"
+        if flavour == "wayback":
+            params += [("filter", "original:" + pattern + ".*"), ("collapse", "urlkey")]
         else:
-            params["filter"] = "~original:" + pattern
+            params.append(("filter", "~original:" + pattern))
+    if choice_fields:
+        params += [("fl", ",".join(CHOICE_FIELDS[flavour])), ("filter", NO_ERROR_CAPTURES[flavour])]
+    if from_ts:
+        params.append(("from", from_ts))
+    if count_pages:
+        params += [("showNumPages", "true"), ("pageSize", "1")]
+    elif page is not None:
+        params += [("page", str(page)), ("pageSize", "1")]
     sep = "&" if "?" in endpoint else "?"
-    return endpoint + sep + urlencode(params, safe=":/*()?\\~")
+    return endpoint + sep + urlencode(params, safe=":/*()?\\~!,[]")
+
+
+def parse_page_count(body: bytes) -> int:
+    """The number a ``showNumPages=true`` request answers (a bare integer, or one in JSON).
+
+    >>> parse_page_count(b"12\\n"), parse_page_count(b'{"pages": 3, "pageSize": 1}')
+    (12, 3)
+    """
+    text = body.decode("utf-8", errors="replace").strip()
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and isinstance(data.get("pages"), int):
+        return data["pages"]
+    if isinstance(data, int):
+        return data
+    raise ArchiveAnswerError("CDX page count answer is not a number")
 
 
 # --------------------------------------------------------------------------------------------
@@ -431,6 +496,41 @@ class ArchiveClient:
         captures = parse_cdx(response.body, response.headers.get("content-type"))
         self._store(query, [c.as_row() for c in captures])
         return query, captures
+
+    def known_rows(self, archive: Archive, url: str) -> list[Capture] | None:
+        """A URL's captures from the cache (stored under its per-URL query), or None."""
+        if not archive.cdx:
+            return None
+        cached = self._cached(cdx_query_url(archive.cdx, url))
+        return None if cached is None else [Capture(*row) for row in cached]
+
+    def remember_rows(self, archive: Archive, url: str, rows) -> None:
+        """Cache a URL's captures as its per-URL query would have (a planned answer's share)."""
+        if archive.cdx:
+            self._store(cdx_query_url(archive.cdx, url), [c.as_row() for c in rows])
+
+    def planned_query(self, archive: Archive, query) -> list[Capture] | int:
+        """Run one :class:`~citecheck.sources.cdxplan.PlannedQuery`: its rows, or the page count
+        a ``showNumPages`` request answers. Raises an ArchiveError subclass."""
+        if query.plain:
+            return self.cdx_query(archive, query.url)[1]
+        if not archive.cdx:
+            raise ArchiveAnswerError(f"{archive.base} has no CDX endpoint configured")
+        address = cdx_query_url(
+            archive.cdx,
+            query.url,
+            match=query.match,
+            limit=query.limit,
+            choice_fields=not query.count,
+            from_ts=query.from_ts,
+            page=query.page,
+            count_pages=query.count,
+        )
+        response = self.fetcher.fetch(address, purpose="cdx")
+        _raise_for_answer(response, f"CDX {archive.cdx}")
+        if query.count:
+            return parse_page_count(response.body)
+        return parse_cdx(response.body, response.headers.get("content-type"))
 
     def timemap(self, archive: Archive, url: str) -> list[Capture]:
         """Mementos from the archive's TimeMap (an unknown URL: 404 -> no captures)."""

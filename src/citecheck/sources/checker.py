@@ -45,9 +45,10 @@ from urllib.parse import urlsplit
 from ..errors import ArchiveError, NoSnapshot
 from ..model import LinkResult, LinkState, Recovery, Reference, Snapshot, SourceCheck, Url
 from .archive import WAYBACK_BASE, WAYBACK_CDX, Archive, ArchiveClient, error_line, make_archives
+from .bodies import LIVE_BODY_NS, SourceBodies
+from .cdxplan import ROW_LIMIT
 from .recover import RecoveryResult, alternatives, needs_recovery, recover_url, url_key
-
-LIVE_BODY_NS = "live-body"
+from .scheduler import ArchiveScheduler
 
 Progress = Callable[[int, int, str], None]  # (done, total, what was just finished)
 
@@ -208,17 +209,100 @@ def _archivable(url: str | None) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in url.strip()
 
 
-def _live_states(urls: list[str], fetcher, cache, workers: int, counter: _Counter) -> dict[str, LinkResult]:
+def _live_states(
+    urls: list[str], fetcher, cache, workers: int, counter: _Counter, keep=None, bodies=None
+) -> dict[str, LinkResult]:
     from .live import check_links
 
     def tick(done: int, total: int, result) -> None:
         counter.tick("live")
 
     try:
-        return check_links(urls, fetcher, cache, workers=workers, progress=tick)
+        return check_links(urls, fetcher, cache, workers=workers, progress=tick, keep=keep, bodies=bodies)
     except Exception as exc:  # noqa: BLE001 - never abort the run: say why on each URL
         reason = f"live check failed: {type(exc).__name__}: {exc}"[:200]
         return {url: LinkResult(url=url, state=LinkState.FLAKY, reason=reason) for url in urls}
+
+
+# -- 1. planning: what each reference needs (pure) ---------------------------------------------
+
+
+def _plan_references(refs: Iterable[Reference]) -> list[_Plan]:
+    plans = [_Plan(ref=r, url=r.url) for r in refs if r.url is not None]
+    for plan in plans:
+        plan.recovery_key = _recovery_key(plan.url)
+        if plan.recovery_key is None:
+            plan.target = plan.url.repaired or plan.url.raw
+    return plans
+
+
+def _apply_recovery(plan: _Plan, result: RecoveryResult | None, memo: dict) -> None:
+    """The URL a damaged or ambiguous reference is checked under, once its recovery is known."""
+    if result is None:
+        result = RecoveryResult(
+            Recovery("unchecked", None, alternatives(plan.url), "archive look-up disabled")
+        )
+    plan.recovery = result
+    found = result.recovery
+    if not plan.url.complete:
+        plan.incomplete = True
+        plan.target = found.url if found.status == "recovered" else None
+    elif found.status == "confirmed":
+        plan.target = found.url
+    else:
+        plan.target = plan.url.repaired or plan.url.raw
+    if result.archive is not None and plan.target:
+        # the recovery's index answer already lists this URL's captures: no second query
+        known = (result.rows_by_url or {}).get(url_key(plan.target))
+        if result.captures and found.url == plan.target:
+            memo.setdefault((result.archive.base, plan.target), list(result.captures))
+        elif known is not None:
+            memo.setdefault((result.archive.base, plan.target), list(known))
+
+
+def _archive_targets(plans: Iterable[_Plan], want_body) -> tuple[dict, dict]:
+    """``(url -> access dates, url -> dates whose snapshot body is wanted)`` for look-ups."""
+    dates: dict[str, list] = {}
+    wanted: dict[str, set] = {}
+    for plan in plans:
+        if not _archivable(plan.target):
+            continue
+        url = plan.target.split("#", 1)[0]
+        dates.setdefault(url, [])
+        if plan.ref.access_date not in dates[url]:
+            dates[url].append(plan.ref.access_date)
+        if want_body is not None and want_body(plan.ref):
+            wanted.setdefault(url, set()).add(plan.ref.access_date)
+    return dates, wanted
+
+
+# -- 2. network: recoveries, live checks and archive work, all at once --------------------------
+
+
+def _recover_all(plans: list[_Plan], client: ArchiveClient, pool, counter: _Counter) -> dict:
+    recoveries: dict[tuple, RecoveryResult | None] = {}
+    keyed_url: dict[tuple, Url] = {}
+    for plan in plans:
+        if plan.recovery_key is not None:
+            recoveries.setdefault(plan.recovery_key, None)
+            keyed_url.setdefault(plan.recovery_key, plan.url)
+    if not recoveries:
+        return recoveries
+    counter.add(len(recoveries))
+
+    def recover(key: tuple) -> RecoveryResult | None:
+        try:
+            return recover_url(keyed_url[key], client)
+        except Exception as exc:  # noqa: BLE001 - one bad URL never aborts the run
+            why = f"recovery failed: {type(exc).__name__}: {exc}"[:200]
+            return RecoveryResult(Recovery("unchecked", None, (), why), error=why)
+        finally:
+            counter.tick("archive index")
+
+    keys = list(recoveries)
+    for key, result in zip(keys, pool.map(recover, keys), strict=True):
+        recoveries[key] = result
+    return recoveries
 
 
 def check_references(
@@ -232,96 +316,94 @@ def check_references(
     progress: Progress | None = None,
     live: bool = True,
     archive: bool = True,
+    want_body: Callable[[Reference], bool] | None = None,
+    bodies: SourceBodies | None = None,
+    grouped: bool = True,
+    row_limit: int = ROW_LIMIT,
 ) -> list[SourceCheck]:
     """One :class:`SourceCheck` per reference that has a URL, in input order.
 
     ``archives`` are Memento bases (or :class:`~citecheck.sources.archive.Archive` objects),
     ``cdx`` CDX endpoints; they are paired by :func:`~citecheck.sources.archive.make_archives`.
     ``progress(done, total, what)`` is called after each network task.
+
+    Index look-ups are planned (:mod:`~citecheck.sources.cdxplan`; ``grouped=False`` asks one
+    query per URL, the method the plan is measured against; ``row_limit`` bounds each planned
+    answer) and run by one
+    :class:`~citecheck.sources.scheduler.ArchiveScheduler`, interleaved with live checks. For
+    each reference ``want_body`` accepts, the page body is kept in ``bodies``: the snapshot is
+    downloaded as soon as its capture is chosen, the live page kept from its check.
     """
     configured = make_archives(archives, cdx)
     traffic = ArchiveTraffic(fetcher, configured)
     client = ArchiveClient(configured, traffic, cache)
-    plans = [_Plan(ref=r, url=r.url) for r in refs if r.url is not None]
+    plans = _plan_references(refs)
     counter = _Counter(progress)
     memo: dict = {}  # (archive base, url) -> captures, shared by look-ups in this run
     workers = max(1, int(workers))
+    keep = None
+    if want_body is not None and bodies is not None:
+        keep = {p.target for p in plans if p.target and want_body(p.ref)}
+    lanes = max(1, min(2, int(getattr(getattr(fetcher, "config", None), "per_host_concurrency", 1) or 1)))
 
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-check") as pool:
-        # 1. recover damaged or ambiguous URLs (one CDX query each, deduplicated)
-        recoveries: dict[tuple, RecoveryResult | None] = {}
-        for plan in plans:
-            plan.recovery_key = _recovery_key(plan.url)
-            if plan.recovery_key is not None:
-                recoveries.setdefault(plan.recovery_key, None)
-        if archive and recoveries:
-            counter.add(len(recoveries))
-            keyed_url = {p.recovery_key: p.url for p in plans if p.recovery_key is not None}
+    with (
+        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-check") as pool,
+        ArchiveScheduler(
+            client,
+            memo,
+            bodies=bodies,
+            workers=workers,
+            lanes=lanes,
+            grouped=grouped,
+            row_limit=row_limit,
+            tick=counter.tick,
+        ) as work,
+    ):
+        live_futures = []
+        checked: set[str] = set()
 
-            def recover(key: tuple) -> RecoveryResult | None:
-                try:
-                    return recover_url(keyed_url[key], client)
-                except Exception as exc:  # noqa: BLE001 - one bad URL never aborts the run
-                    why = f"recovery failed: {type(exc).__name__}: {exc}"[:200]
-                    return RecoveryResult(Recovery("unchecked", None, (), why), error=why)
-                finally:
-                    counter.tick("archive index")
-
-            for key, result in zip(list(recoveries), pool.map(recover, list(recoveries)), strict=True):
-                recoveries[key] = result
-
-        # 2. decide what to check, then check live and look up in archives, concurrently
-        for plan in plans:
-            result = recoveries.get(plan.recovery_key) if plan.recovery_key is not None else None
-            if result is None and plan.recovery_key is not None:
-                result = RecoveryResult(
-                    Recovery("unchecked", None, alternatives(plan.url), "archive look-up disabled")
+        def start_live(batch: list[_Plan]) -> None:
+            urls = [p.target for p in batch if p.target and not p.incomplete and p.target not in checked]
+            urls = list(dict.fromkeys(urls))
+            checked.update(urls)
+            if live and urls:
+                counter.add(len(urls))
+                live_futures.append(
+                    pool.submit(_live_states, urls, fetcher, cache, workers, counter, keep, bodies)
                 )
-            plan.recovery = result
-            found = result.recovery if result is not None else None
-            if not plan.url.complete:
-                plan.incomplete = True
-                plan.target = found.url if found is not None and found.status == "recovered" else None
-            elif found is not None and found.status == "confirmed":
-                plan.target = found.url
-            else:
-                plan.target = plan.url.repaired or plan.url.raw
-            if result is not None and result.archive is not None and plan.target:
-                # the recovery's index answer already lists this URL's captures: no second query
-                known = (result.rows_by_url or {}).get(url_key(plan.target))
-                if result.captures and found is not None and found.url == plan.target:
-                    memo.setdefault((result.archive.base, plan.target), list(result.captures))
-                elif known is not None:
-                    memo.setdefault((result.archive.base, plan.target), list(known))
 
-        live_urls = (
-            list(dict.fromkeys(p.target for p in plans if p.target and not p.incomplete)) if live else []
-        )
-        lookup_urls = list(dict.fromkeys(p.target for p in plans if _archivable(p.target))) if archive else []
-        first_date = {}
-        for plan in plans:
-            if plan.target:
-                first_date.setdefault(plan.target, plan.ref.access_date)
-        counter.add(len(live_urls) + len(lookup_urls))
+        def start_archive(batch: list[_Plan]) -> None:
+            if not archive:
+                return
+            dates, wanted = _archive_targets(batch, want_body if bodies is not None else None)
+            counter.add(len(dates))
+            work.submit(dates, wanted)
 
-        def lookup_task(url: str) -> None:
-            try:
-                client.lookup(url, first_date.get(url), captures_by_archive=memo)
-            except ArchiveError:
-                pass  # reported per reference below (memo keeps what answered)
-            except Exception:  # noqa: BLE001 - never abort the run for one look-up
-                pass
-            finally:
-                counter.tick("archive")
+        # complete URLs go at once; damaged ones once their recovery says what to check
+        ready = [p for p in plans if p.recovery_key is None]
+        start_live(ready)
+        start_archive(ready)
+        recoveries = _recover_all(plans, client, pool, counter) if archive else {}
+        damaged = [p for p in plans if p.recovery_key is not None]
+        for plan in damaged:
+            _apply_recovery(plan, recoveries.get(plan.recovery_key), memo)
+        if keep is not None:
+            keep.update(p.target for p in damaged if p.target and want_body(p.ref))
+        submitted = {p.target for p in ready}
+        start_live(damaged)
+        start_archive([p for p in damaged if p.target not in submitted])
+        work.wait()
+        links: dict[str, LinkResult] = {}
+        for future in live_futures:
+            links.update(future.result())
 
-        live_future = (
-            pool.submit(_live_states, live_urls, fetcher, cache, workers, counter) if live_urls else None
-        )
-        for future in [pool.submit(lookup_task, url) for url in lookup_urls]:
-            future.result()
-        links = live_future.result() if live_future is not None else {}
+    return _assemble(plans, links, client, memo, traffic, archive)
 
-    # 3. assemble, per reference (look-ups now come from the memo: no network)
+
+# -- 3. assembly, per reference (look-ups come from the memo: no network) -----------------------
+
+
+def _assemble(plans, links, client: ArchiveClient, memo: dict, traffic: ArchiveTraffic, archive: bool):
     outage = traffic.outage()
     checks = []
     for plan in plans:
@@ -358,26 +440,37 @@ def check_references(
     return checks
 
 
-def fetch_source(check: SourceCheck, fetcher, cache=None) -> tuple[bytes, str | None, str] | None:
+def fetch_source(
+    check: SourceCheck, fetcher, cache=None, bodies: SourceBodies | None = None
+) -> tuple[bytes, str | None, str] | None:
     """The source's body for the figure stage: ``(body, content_type, origin)`` or None.
 
     Prefers the archived snapshot (the page as the author read it; origin ``"archive"``), else
     the live page when its check found it reachable (origin ``"live"``). Snapshots are cached
-    forever, live bodies for the cache's live TTL.
+    forever, live bodies for the cache's live TTL. A body the run already fetched (``bodies``,
+    filled by :func:`check_references`) is used as it is: no second request.
     """
     if check.snapshot is not None:
-        client = ArchiveClient((), fetcher, cache)
-        try:
-            body, content_type = client.fetch_snapshot(check.snapshot)
-            return body, content_type, "archive"
-        except ArchiveError:
-            pass
+        raw = check.snapshot.raw_url
+        kept = bodies.get("archive", raw) if bodies is not None else None
+        if kept is not None:
+            return kept[0], kept[1], "archive"
+        if bodies is None or not bodies.failed("archive", raw):
+            client = ArchiveClient((), fetcher, cache)
+            try:
+                body, content_type = client.fetch_snapshot(check.snapshot)
+                return body, content_type, "archive"
+            except ArchiveError:
+                pass
     link = check.link
     if link is None or link.state not in (LinkState.OK, LinkState.REDIRECTED):
         return None
     url = link.final_url or check.url
     if not url:
         return None
+    kept = bodies.get("live", url) if bodies is not None else None
+    if kept is not None:
+        return kept[0], kept[1], "live"
     if cache is not None:
         cached = cache.get(LIVE_BODY_NS, url)
         if cached is not None:

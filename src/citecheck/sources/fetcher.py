@@ -1,6 +1,8 @@
 """The one fetcher every network access in citecheck goes through.
 
-It owns a single ``requests.Session`` and makes it safe and polite: only http/https;
+It owns a single connection pool (urllib3's ``PoolManager``, the engine under ``requests``,
+used directly: a request costs about half the CPU, and the checker's speed on a fast network is
+CPU-bound) and makes it safe and polite: only http/https;
 redirects followed by hand so every hop passes the scheme check and the address guard;
 per-host concurrency and minimum interval; per-purpose rates (CDX calls, snapshot
 fetches); retries with exponential backoff on connect errors, timeouts, 408, 429 and 5xx;
@@ -26,18 +28,20 @@ import email.utils
 import errno
 import heapq
 import itertools
+import re
 import socket
+import ssl
 import threading
 import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import requests
+import certifi
 import urllib3
-from requests.adapters import HTTPAdapter
+from requests.models import PreparedRequest
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
@@ -49,6 +53,9 @@ from .ratelimit import HostBlocked, RateLimiter
 DEFAULT_USER_AGENT = f"citecheck/{__version__} (+https://github.com/citecheck/citecheck)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PURPOSES = ("live", "cdx", "timegate", "snapshot")
+#: Purposes paced by an archive's own limits (``cdx_per_minute``, ``snapshots_per_second``),
+#: not by ``min_interval``, which is for the pages a paper cites.
+ARCHIVE_BUDGETS = ("cdx", "snapshot")
 _CHUNK = 64 * 1024
 _REDIRECT_BODY_CAP = 64 * 1024
 _MAX_BACKOFF = 60.0
@@ -73,9 +80,12 @@ class FetchConfig:
     retries: int = 3
     backoff: float = 1.0
     per_host_concurrency: int = 2
-    min_interval: float = 1.0  # seconds between two request starts on one host
+    min_interval: float = 1.0  # seconds between two page requests to one host (not archive requests)
     cdx_per_minute: float = 24.0
     snapshots_per_second: float = 8.0
+    # requests of one archive budget (index queries, snapshots) in flight at once: enough to keep
+    # a budget of 8 a second when one download takes half a second
+    archive_concurrency: int = 4
     default_retry_after: float = 60.0  # silence after a 429 without Retry-After
     max_retry_after: float = 600.0  # a Retry-After beyond this: give up on that host this run
     allow_private: bool = False
@@ -237,6 +247,9 @@ def _parse_retry_after(value: str | None, now_wall: float) -> float | None:
     return max(0.0, when.timestamp() - now_wall)
 
 
+_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20]")
+
+
 def url_problem(url: str) -> tuple[str, str] | None:
     """What makes ``url`` unfetchable before any traffic, as ``(error_kind, one line)``, or None.
 
@@ -245,7 +258,7 @@ def url_problem(url: str) -> tuple[str, str] | None:
     """
     if not isinstance(url, str) or not url.strip():
         return ("invalid-url", "empty URL")
-    if any(ord(ch) < 0x21 for ch in url.strip()):
+    if _SPACE_OR_CONTROL.search(url.strip()):
         return ("invalid-url", f"URL contains spaces or control characters: {url[:80]!r}")
     try:
         parts = urlsplit(url.strip())
@@ -324,6 +337,8 @@ class Fetcher:
                 "snapshot": 1.0 / config.snapshots_per_second if config.snapshots_per_second > 0 else 0.0,
             },
             purpose_groups={"timegate": "snapshot"},
+            own_budgets=ARCHIVE_BUDGETS,
+            budget_concurrency=config.archive_concurrency,
             clock=self._clock,
             sleep=self._sleep,
         )
@@ -335,10 +350,10 @@ class Fetcher:
         # fetches answer at once instead of queueing behind the host's rate limits again.
         self._unresolved: dict[str, tuple[str, str]] = {}
         self.request_count = 0
-        self._session = self._make_session()
+        self._pool = self._make_pool()
 
     # -- session plumbing --------------------------------------------------------------
-    def _make_session(self) -> requests.Session:
+    def _make_pool(self) -> urllib3.PoolManager:
         fetcher = self
 
         class _GuardedMixin:
@@ -361,25 +376,19 @@ class Fetcher:
         class _HTTPSPool(HTTPSConnectionPool):
             ConnectionCls = _HTTPSConn
 
-        class _Adapter(HTTPAdapter):
-            def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-                super().init_poolmanager(*args, **kwargs)
-                self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
-
-        session = requests.Session()
-        session.trust_env = False  # no proxies from the environment: the guard must see the target
-        adapter = _Adapter(
-            pool_connections=64,
-            pool_maxsize=max(4, self.config.per_host_concurrency),
-            max_retries=0,
-            pool_block=False,
+        # no proxies from the environment (the guard must see the target); certificates checked
+        # against certifi's authorities unless a bundle is given, as requests does
+        pool = urllib3.PoolManager(
+            num_pools=64,
+            maxsize=max(
+                4, self.config.per_host_concurrency + self.config.archive_concurrency * len(ARCHIVE_BUDGETS)
+            ),
+            block=False,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=str(self.config.ca_bundle) if self.config.ca_bundle else certifi.where(),
         )
-        session.mount("http://", adapter)
-        session.mount("https://", adapter)
-        session.headers.clear()
-        if self.config.ca_bundle:
-            session.verify = str(self.config.ca_bundle)
-        return session
+        pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        return pool
 
     def _connect(self, conn: HTTPConnection) -> socket.socket:
         """Resolve, check every address, connect to a checked one, check the peer."""
@@ -471,8 +480,8 @@ class Fetcher:
 
     # -- public API ----------------------------------------------------------------------
     def close(self) -> None:
-        """Close the session and stop the watchdog."""
-        self._session.close()
+        """Close the connections and stop the watchdog."""
+        self._pool.clear()
         self._watchdog.close()
 
     def __enter__(self) -> Fetcher:
@@ -643,26 +652,29 @@ class Fetcher:
         self._local.sent = False
         self._local.deadline = deadline
         self._local.tokens = []
-        response: requests.Response | None = None
+        response: urllib3.BaseHTTPResponse | None = None
         try:
             try:
-                response = self._session.request(
+                response = self._pool.urlopen(
                     method,
-                    url,
+                    _wire_url(url),
                     headers=request_headers,
-                    allow_redirects=False,
-                    stream=True,
-                    timeout=(
-                        min(self.config.connect_timeout, remaining),
-                        min(self.config.read_timeout, remaining),
+                    redirect=False,
+                    retries=False,
+                    preload_content=False,
+                    decode_content=False,
+                    assert_same_host=False,
+                    timeout=urllib3.Timeout(
+                        connect=min(self.config.connect_timeout, remaining),
+                        read=min(self.config.read_timeout, remaining),
                     ),
                 )
-            except requests.RequestException as exc:
+            except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
                 out.error_kind, out.error = self._classify(exc, deadline)
                 return out
-            out.status = response.status_code
+            out.status = response.status
             out.reason = response.reason or ""
-            out.headers = {k.lower(): v for k, v in response.headers.items()}
+            out.headers = {k.lower(): response.headers[k] for k in response.headers}
             body_cap = min(cap, _REDIRECT_BODY_CAP) if out.status in REDIRECT_STATUSES else cap
             if method == "HEAD":
                 body_cap = 0
@@ -677,18 +689,20 @@ class Fetcher:
             self._local.tokens = []
             if response is not None:
                 if out.error_kind is None and not out.truncated:
-                    response.raw.release_conn()
+                    response.release_conn()
                 else:
-                    response.raw.close()
-                    response.raw.release_conn()
+                    response.close()
+                    response.release_conn()
             if fired and out.error_kind not in ("timeout",):
                 out.error_kind = "timeout"
                 out.error = f"timeout: no complete answer within {self.config.total_timeout:g} s"
 
-    def _read_body(self, response: requests.Response, out: _Attempt, cap: int, deadline: float) -> None:
+    def _read_body(
+        self, response: urllib3.BaseHTTPResponse, out: _Attempt, cap: int, deadline: float
+    ) -> None:
         decoder = _Decoder(out.headers.get("content-encoding", ""))
         body = bytearray()
-        raw = response.raw
+        raw = response
         try:
             while True:
                 if time.monotonic() >= deadline:
@@ -726,17 +740,18 @@ class Fetcher:
             out.truncated = True
         out.body = bytes(body)
 
-    def _classify(self, exc: requests.RequestException, deadline: float) -> tuple[str, str]:
+    def _classify(self, exc: BaseException, deadline: float) -> tuple[str, str]:
         failure = getattr(self._local, "failure", None)
         if failure is not None and failure[0] in ("guard", "dns", "offline"):
             return failure
-        if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)):
+        if isinstance(exc, ValueError) and not isinstance(exc, OSError):
             return ("invalid-url", f"invalid URL: {exc}")
-        if isinstance(exc, requests.exceptions.InvalidSchema):
-            return ("scheme", "only http and https are fetched")
-        if isinstance(exc, requests.exceptions.SSLError):
+        if isinstance(exc, (urllib3.exceptions.SSLError, ssl.SSLError)):
             return ("tls", f"TLS: {_tls_reason(exc)}")
-        if isinstance(exc, requests.exceptions.Timeout) or time.monotonic() >= deadline:
+        timed_out = isinstance(exc, (urllib3.exceptions.TimeoutError, TimeoutError)) and not isinstance(
+            exc, urllib3.exceptions.NewConnectionError
+        )
+        if timed_out or time.monotonic() >= deadline:
             return ("timeout", f"timeout: {_one_line(exc)}")
         if failure is not None:
             return failure
@@ -765,6 +780,21 @@ class Fetcher:
             error=attempt.error,
             error_kind=attempt.error_kind,
         )
+
+
+_WIRE_SAFE = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]*")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _wire_url(url: str) -> str:
+    """The URL as sent: plain ASCII URLs as they are; others (a non-ASCII host or path, a bare
+    ``%``, characters a request line cannot carry) prepared as requests prepares them (IDNA
+    host, percent-encoding)."""
+    if _WIRE_SAFE.fullmatch(url.replace("%", "")) and not _BAD_ESCAPE.search(url):
+        return url
+    prepared = PreparedRequest()
+    prepared.prepare_url(url, None)
+    return prepared.url or url
 
 
 def _tls_reason(exc: BaseException) -> str:

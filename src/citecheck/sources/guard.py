@@ -123,14 +123,20 @@ class AddressGuard:
     allow_private: bool = False
     allowed_hosts: tuple[str, ...] = ()
     resolver: Resolver = field(default=default_resolver, compare=False, repr=False)
+    # answers already given (they depend on the two settings above only): every fetch asks
+    _memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def _allowed_networks(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+        known = self._memo.get(("nets",))
+        if known is not None:
+            return known
         nets = []
         for entry in self.allowed_hosts:
             try:
                 nets.append(ipaddress.ip_network(entry.strip("[]"), strict=False))
             except ValueError:
                 continue
+        self._memo[("nets",)] = nets
         return nets
 
     def host_is_allowed(self, host: str) -> bool:
@@ -142,6 +148,12 @@ class AddressGuard:
 
     def refusal_for_ip(self, address: str) -> str | None:
         """Why ``address`` is refused (one line), or None when it may be used."""
+        key = ("ip", address)
+        if key not in self._memo:
+            self._memo[key] = self._refusal_for_ip(address)
+        return self._memo[key]
+
+    def _refusal_for_ip(self, address: str) -> str | None:
         if self.allow_private:
             return None
         ip = _parse_ip(address)
@@ -158,6 +170,12 @@ class AddressGuard:
 
     def refusal_for_host(self, host: str) -> str | None:
         """Check the literal host of a URL, before any DNS: IP literals and localhost names."""
+        key = ("host", host)
+        if key not in self._memo:
+            self._memo[key] = self._refusal_for_host(host)
+        return self._memo[key]
+
+    def _refusal_for_host(self, host: str) -> str | None:
         if self.host_is_allowed(host):
             return None
         name = host.strip("[]").rstrip(".").lower()

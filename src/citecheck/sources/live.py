@@ -35,6 +35,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 from ..model import LinkResult, LinkState
+from .bodies import LIVE_BODY_NS
 from .cache import LIVE, Cache
 from .fetcher import Fetcher, FetchResponse
 
@@ -200,6 +201,21 @@ class _Probes:
         self._lock = threading.Lock()
         self._memo: dict[str, str | None] = {}
         self._pending: dict[str, threading.Event] = {}
+        self._shingles: dict[str, set] = {}  # probe key -> shingles of its text (read per page)
+
+    def resembles(self, url: str, text: str, fetcher: Fetcher) -> bool:
+        """Whether ``text`` is (nearly) the page the host serves for a path that cannot exist."""
+        sibling = self.text_for(url, fetcher)
+        if sibling is None or not _enough_words(sibling):
+            return False
+        key = _probe_key(url)
+        theirs = self._shingles.get(key)
+        if theirs is None:
+            theirs = self._shingles[key] = _shingles(sibling)
+        mine = _shingles(text)
+        if not mine and not theirs:
+            return True
+        return len(mine & theirs) / len(mine | theirs) >= _SIMILAR
 
     def text_for(self, url: str, fetcher: Fetcher) -> str | None:
         """Normalised text the host serves for a random sibling path, or None (proper 404)."""
@@ -297,13 +313,25 @@ def _soft_404(url: str, response: FetchResponse, fetcher: Fetcher, probes: _Prob
     text = page_text(markup)
     if not _enough_words(text):
         return None
-    sibling = probes.text_for(response.final_url, fetcher)
-    if sibling is not None and _enough_words(sibling) and similarity(text, sibling) >= _SIMILAR:
+    if probes.resembles(response.final_url, text, fetcher):
         return "same page as the host serves for a path that does not exist"
     return None
 
 
-def _check(url: str, fetcher: Fetcher, cache: Cache | None, probes: _Probes) -> LinkResult:
+def _keep_body(url: str, response: FetchResponse, cache: Cache | None, bodies) -> None:
+    """Keep a reachable page's body for the figure stage (and the cache): no second fetch."""
+    if not response.ok or response.truncated or response.error_kind:
+        return
+    content_type = response.headers.get("content-type")
+    for where in dict.fromkeys((response.final_url, url)):
+        bodies.put("live", where, response.body, content_type)
+    if cache is not None:
+        cache.set(LIVE_BODY_NS, response.final_url, (response.body, content_type), ttl=cache.live_ttl)
+
+
+def _check(
+    url: str, fetcher: Fetcher, cache: Cache | None, probes: _Probes, keep=None, bodies=None
+) -> LinkResult:
     url = url.strip() if isinstance(url, str) else url
     problem = fetcher.precheck(url)  # scheme and syntax before the cache or the network
     if problem is not None and problem[0] in ("scheme", "invalid-url"):
@@ -320,6 +348,13 @@ def _check(url: str, fetcher: Fetcher, cache: Cache | None, probes: _Probes) -> 
             state, reason = LinkState.SOFT_404, soft
         elif response.redirects and not _trivially_same(url, response.final_url):
             state, reason = LinkState.REDIRECTED, f"{reason} after redirect to {response.final_url}"
+    if (
+        bodies is not None
+        and keep is not None
+        and url in keep
+        and state in (LinkState.OK, LinkState.REDIRECTED)
+    ):
+        _keep_body(url, response, cache, bodies)
     checked_at = _now()
     result = LinkResult(
         url=url,
@@ -352,8 +387,14 @@ def check_links(
     *,
     workers: int = 8,
     progress: Callable[[int, int, LinkResult], None] | None = None,
+    keep=None,
+    bodies=None,
 ) -> dict[str, LinkResult]:
     """Check many URLs concurrently; returns ``{url: LinkResult}`` in input order.
+
+    For URLs in ``keep`` (a set) that turn out reachable, the body read for the check is put in
+    ``bodies`` (a :class:`~citecheck.sources.bodies.SourceBodies`), so the figure stage reads it
+    from there instead of fetching the page again.
 
     Workers take the next URL from the host that can be asked soonest, so a host's
     minimum interval never idles a worker while other hosts wait. ``progress`` is called
@@ -400,7 +441,7 @@ def check_links(
                 return
             host, url = picked
             try:
-                result = _check(url, fetcher, cache, probes)
+                result = _check(url, fetcher, cache, probes, keep, bodies)
             except Exception as exc:  # noqa: BLE001 - one bad URL never aborts a run
                 result = LinkResult(url=url, state=LinkState.FLAKY, reason=f"internal error: {exc!r}"[:200])
             with lock:

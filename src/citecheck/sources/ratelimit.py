@@ -7,6 +7,12 @@ interval after the previous start of that purpose on that host (CDX calls, snaps
 fetches), and not before a ``Retry-After`` the host asked for. Reservations are made
 under a lock and waited out without it, so threads queue fairly and precisely.
 
+A purpose with a budget of its own (``own_budgets``: an archive's CDX queries and snapshot
+downloads) is paced by that budget alone, with concurrency slots of its own: the host's
+minimum interval is for pages, and a web archive states its limits per kind of request
+(about 24 index queries a minute, 8 snapshots a second). A ``Retry-After`` holds every
+request to the host, whatever its purpose.
+
 The clock and sleep are injectable, so tests can run the schedule without waiting:
 
 >>> now = [0.0]
@@ -37,7 +43,18 @@ class RateLimiter:
 
     ``purpose_intervals`` maps a purpose (``"cdx"``) to the minimum seconds between two
     starts of that purpose on one host; ``purpose_groups`` lets purposes share a budget
-    (``{"timegate": "snapshot"}``).
+    (``{"timegate": "snapshot"}``); purposes (after grouping) in ``own_budgets`` skip the
+    host's ``min_interval`` and have ``budget_concurrency`` slots of their own (default: as
+    many as ``per_host_concurrency``).
+
+    >>> now = [0.0]
+    >>> limiter = RateLimiter(min_interval=1.0, purpose_intervals={"snapshot": 0.125},
+    ...                       own_budgets=("snapshot",), clock=lambda: now[0],
+    ...                       sleep=lambda s: now.__setitem__(0, now[0] + s))
+    >>> for _ in range(8):
+    ...     _ = limiter.wait_turn("archive.org", "snapshot")
+    >>> now[0]  # eight downloads at 8 a second, not one a second
+    0.875
     """
 
     def __init__(
@@ -47,6 +64,8 @@ class RateLimiter:
         min_interval: float = 1.0,
         purpose_intervals: Mapping[str, float] | None = None,
         purpose_groups: Mapping[str, str] | None = None,
+        own_budgets: tuple[str, ...] = (),
+        budget_concurrency: int | None = None,
         clock: Callable[[], float] | None = None,
         sleep: Callable[[float], None] | None = None,
     ) -> None:
@@ -56,6 +75,8 @@ class RateLimiter:
         self.min_interval = max(0.0, float(min_interval))
         self.purpose_intervals = dict(purpose_intervals or {})
         self.purpose_groups = dict(purpose_groups or {})
+        self.own_budgets = frozenset(own_budgets)
+        self.budget_concurrency = max(1, budget_concurrency or per_host_concurrency)
         self._clock = clock or time.monotonic
         self._sleep = sleep or time.sleep
         self._lock = threading.Condition()
@@ -65,17 +86,25 @@ class RateLimiter:
         self._blocked: dict[str, str] = {}
 
     # -- concurrency -------------------------------------------------------------------
-    def _take(self, host: str) -> None:
-        with self._lock:
-            while self._active.get(host, 0) >= self.per_host_concurrency:
-                self._lock.wait()
-            self._active[host] = self._active.get(host, 0) + 1
+    def _lane(self, purpose: str) -> str:
+        """The budget a purpose is paced by: its own group, or "" (the host's interval)."""
+        group = self.purpose_groups.get(purpose, purpose)
+        return group if group in self.own_budgets else ""
 
-    def _give(self, host: str) -> None:
+    def _take(self, host: str, lane: str = "") -> None:
+        key = (host, lane)
+        limit = self.budget_concurrency if lane else self.per_host_concurrency
         with self._lock:
-            self._active[host] = self._active.get(host, 1) - 1
-            if self._active[host] <= 0:
-                del self._active[host]
+            while self._active.get(key, 0) >= limit:
+                self._lock.wait()
+            self._active[key] = self._active.get(key, 0) + 1
+
+    def _give(self, host: str, lane: str = "") -> None:
+        key = (host, lane)
+        with self._lock:
+            self._active[key] = self._active.get(key, 1) - 1
+            if self._active[key] <= 0:
+                del self._active[key]
             self._lock.notify_all()
 
     # -- timing ------------------------------------------------------------------------
@@ -86,13 +115,15 @@ class RateLimiter:
             if host in self._blocked:
                 raise HostBlocked(self._blocked[host])
             now = self._clock()
+            own = group in self.own_budgets
             start = max(
                 now,
-                self._next_start.get(("", host), now),
+                now if own else self._next_start.get(("", host), now),
                 self._next_start.get((group, host), now),
                 self._not_before.get(host, now),
             )
-            self._next_start[("", host)] = start + self.min_interval
+            if not own:
+                self._next_start[("", host)] = start + self.min_interval
             interval = self.purpose_intervals.get(group, 0.0)
             if interval > 0:
                 self._next_start[(group, host)] = start + interval
@@ -125,11 +156,12 @@ class RateLimiter:
         Yields the seconds spent waiting for the start time. Raises :class:`HostBlocked`
         when the host was given up for this run.
         """
-        self._take(host)
+        lane = self._lane(purpose)
+        self._take(host, lane)
         try:
             yield self.wait_turn(host, purpose)
         finally:
-            self._give(host)
+            self._give(host, lane)
 
     def ready_at(self, host: str, purpose: str = "live") -> float:
         """The earliest clock time a new request of ``purpose`` could start on ``host``."""
@@ -138,15 +170,15 @@ class RateLimiter:
             now = self._clock()
             return max(
                 now,
-                self._next_start.get(("", host), now),
+                now if group in self.own_budgets else self._next_start.get(("", host), now),
                 self._next_start.get((group, host), now),
                 self._not_before.get(host, now),
             )
 
-    def active(self, host: str) -> int:
-        """How many requests to ``host`` hold a concurrency slot now."""
+    def active(self, host: str, purpose: str = "live") -> int:
+        """How many requests to ``host`` hold a concurrency slot of ``purpose``'s budget now."""
         with self._lock:
-            return self._active.get(host, 0)
+            return self._active.get((host, self._lane(purpose)), 0)
 
     # -- server feedback ---------------------------------------------------------------
     def defer(self, host: str, seconds: float) -> None:

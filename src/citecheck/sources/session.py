@@ -244,9 +244,10 @@ class CheckerSession:
         return getattr(self.fetcher, "request_count", None)
 
     def check(
-        self, references, *, progress=None, live: bool = True, archive: bool = True
+        self, references, *, progress=None, live: bool = True, archive: bool = True, **planning
     ) -> list[SourceCheck]:
-        """:func:`~citecheck.sources.checker.check_references` with this session's settings."""
+        """:func:`~citecheck.sources.checker.check_references` with this session's settings
+        (``planning``: its ``want_body``, ``bodies``, ``grouped`` and ``row_limit``)."""
         from .checker import check_references
 
         return check_references(
@@ -259,13 +260,14 @@ class CheckerSession:
             progress=progress,
             live=live,
             archive=archive,
+            **planning,
         )
 
-    def fetch_source(self, check: SourceCheck):
+    def fetch_source(self, check: SourceCheck, bodies=None):
         """:func:`~citecheck.sources.checker.fetch_source` through this session."""
         from .checker import fetch_source
 
-        return fetch_source(check, self.fetcher, self.cache)
+        return fetch_source(check, self.fetcher, self.cache, bodies)
 
     def close(self) -> None:
         try:

@@ -1,0 +1,49 @@
+"""Page bodies fetched once per run and shared: the link check, the archive stage and the figure text.
+
+A live check reads the page anyway, and the archive stage downloads the snapshot as soon as its
+capture is chosen; the figure stage then reads both from here instead of asking the network a
+second time (and a WARC recording holds each answer once). One store belongs to one run.
+
+>>> store = SourceBodies()
+>>> store.put("live", "http://a.org/", b"<p>hi</p>", "text/html")
+>>> store.get("live", "http://a.org/")
+(b'<p>hi</p>', 'text/html')
+>>> store.fail("archive", "http://h/web/1id_/http://a.org/"); store.failed("archive", "http://h/web/1id_/http://a.org/")
+True
+"""
+
+from __future__ import annotations
+
+import threading
+
+LIVE_BODY_NS = "live-body"  # cache namespace of live page bodies (the live TTL applies)
+
+
+class SourceBodies:
+    """Thread-safe store of ``(body, content_type)`` by origin (``"live"``/``"archive"``) and URL."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[tuple[str, str], tuple[bytes, str | None]] = {}
+        self._failed: set[tuple[str, str]] = set()
+
+    def put(self, origin: str, url: str, body: bytes, content_type: str | None) -> None:
+        with self._lock:
+            self._items[(origin, url)] = (body, content_type)
+
+    def get(self, origin: str, url: str) -> tuple[bytes, str | None] | None:
+        with self._lock:
+            return self._items.get((origin, url))
+
+    def fail(self, origin: str, url: str) -> None:
+        """Remember that fetching ``url`` failed this run (so nobody asks again)."""
+        with self._lock:
+            self._failed.add((origin, url))
+
+    def failed(self, origin: str, url: str) -> bool:
+        with self._lock:
+            return (origin, url) in self._failed
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
