@@ -270,6 +270,7 @@ class SourceText:
     charset: str | None = None
     title: str | None = None
     timestamp: str | None = None  # snapshot timestamp when origin is "archive"
+    language: str | None = None  # as the source declares it (<html lang>, Content-Language): "pt-BR"
 
 
 class Verdict(str, Enum):

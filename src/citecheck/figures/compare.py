@@ -37,7 +37,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Claim, FigureCheck, Quantity, SourceText, Verdict
-from .extract import Hit, extract_hits, hit_for
+from .extract import Hit, Language, extract_hits, hit_for
+from .language import resolve
 from .scales import scale_value
 from .sentences import SentenceIndex
 from .units import DOLLAR_LIKE, PESO_CODES
@@ -352,12 +353,13 @@ def _tokens(text: str) -> set[str]:
 class _Source:
     """A source's figures and sentences, read once for every claim that cites it."""
 
-    def __init__(self, source: SourceText, lang: str | None = None):
+    def __init__(self, source: SourceText):
         text = source.text or ""
         self.truncated = len(text) > MAX_SOURCE_CHARS
         self.text = text[:MAX_SOURCE_CHARS]
         self.source = source
-        self.hits = extract_hits(self.text, lang)
+        # the language the source declares, else a guess from its whole text (when a numeral needs it)
+        self.hits = extract_hits(self.text, source.language)
         self.index = SentenceIndex(self.text) if self.hits else None
         self._sent: dict[tuple[int, int], set[str]] = {}
         self._hit_sent: list[tuple[int, int]] = (
@@ -487,12 +489,13 @@ def _relocate(q: Quantity, sentence: tuple[int, int]) -> Quantity:
     return replace(q, start=q.start - sentence[0], end=q.end - sentence[0])
 
 
-def _claim_hits(claim: Claim, lang: str | None) -> list[Hit]:
+def _claim_hits(claim: Claim, lang: Language) -> list[Hit]:
+    lang_of = resolve(lang, claim.text)  # the paper's language, else the claim text's
     if not claim.quantities:
-        return extract_hits(claim.text, lang)
+        return extract_hits(claim.text, lang_of)
     hits = []
     for q in claim.quantities:
-        h = hit_for(q, lang)
+        h = hit_for(q, lang_of)
         if claim.text[q.start : q.end] != q.raw:
             at = claim.text.find(q.raw)
             if at >= 0:
@@ -506,10 +509,16 @@ def compare_claims(
     source: SourceText | None,
     *,
     reference_key: str | None = None,
-    lang: str | None = None,
+    lang: Language = None,
 ) -> list[FigureCheck]:
-    """Compare several claims citing one source; the source is read once."""
-    prepared = _Source(source, lang) if source is not None and (source.text or "").strip() else None
+    """Compare several claims citing one source; the source is read once.
+
+    ``lang`` is the language of the paper the claims come from (a language, a tag, or a
+    callable giving one; None: guessed from each claim's text, if a numeral needs it). The
+    source is read in the language it declares (``SourceText.language``), else in the one
+    guessed from its whole text.
+    """
+    prepared = _Source(source) if source is not None and (source.text or "").strip() else None
     out: list[FigureCheck] = []
     for claim in claims:
         out.extend(_compare(claim, source, prepared, reference_key, lang))
@@ -517,7 +526,7 @@ def compare_claims(
 
 
 def compare_claim(
-    claim: Claim, source: SourceText | None, *, reference_key: str | None = None, lang: str | None = None
+    claim: Claim, source: SourceText | None, *, reference_key: str | None = None, lang: Language = None
 ) -> list[FigureCheck]:
     """One :class:`FigureCheck` per figure quoted in ``claim`` (see the module docstring).
 
@@ -526,19 +535,30 @@ def compare_claim(
     return compare_claims([claim], source, reference_key=reference_key, lang=lang)
 
 
-def check_figures(claim_text: str, source_text: str, *, note_id: str = "claim") -> list[FigureCheck]:
+def check_figures(
+    claim_text: str,
+    source_text: str,
+    *,
+    note_id: str = "claim",
+    lang: str | None = None,
+    source_lang: str | None = None,
+) -> list[FigureCheck]:
     """Compare the figures of a claim text with a source text (both plain text).
+
+    ``lang`` and ``source_lang`` are the languages of the paper and of the source when
+    known (tags such as "pt-BR" too); each is otherwise guessed from its own text.
 
     >>> [c.diagnosis for c in check_figures("trade grew 411% in 2021", "贸易额同比增长41.1%。")]
     ['lost-decimal']
+    >>> [c.verdict.value for c in check_figures("The plant employs 2,500 workers.", "O projeto emprega 2.500 trabalhadores.")]
+    ['consistent']
     """
-    return compare_claim(
-        Claim(note_id=note_id, text=claim_text), SourceText(url=None, text=source_text, origin="file")
-    )
+    source = SourceText(url=None, text=source_text, origin="file", language=source_lang)
+    return compare_claim(Claim(note_id=note_id, text=claim_text), source, lang=lang)
 
 
 def _compare(
-    claim: Claim, source: SourceText | None, src: _Source | None, reference_key: str | None, lang: str | None
+    claim: Claim, source: SourceText | None, src: _Source | None, reference_key: str | None, lang: Language
 ) -> list[FigureCheck]:
     url = source.url if source is not None else None
     base = {"note_id": claim.note_id, "reference_key": reference_key, "source_url": url}

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Quantity
+from .language import resolve
 from .numerals import (
     CN_DIGIT_SET,
+    needs_convention,
     parse_arabic,
     parse_chinese,
     parse_chinese_fraction,
@@ -247,34 +250,6 @@ class Hit:
     alternatives: tuple[Decimal, ...] = ()
 
 
-_ES_MARKS = (" el ", " los ", " las ", " del ", " que ", " y ", " por ", " una ", " unos ", " unas ", " se ",
-             " la ", "ción", "ñ", " más ", " de ", " en ", " con ", " para ", "ía")  # fmt: skip
-_PT_MARKS = (" do ", " da ", " dos ", " das ", " não ", " em ", " ao ", "ção", " um ", " uma ", "ões", "ã",
-             " mais ", " de ", " no ", " na ", "ç", " com ", " para ", " e ")  # fmt: skip
-_EN_MARKS = (" the ", " and ", " of ", " is ", " to ", " was ", " in ", " with ", " for ", " on ", " a ",
-             " by ", " it ", " that ")  # fmt: skip
-
-
-def detect_language(text: str) -> str:
-    """Guess "zh", "es", "pt" or "en" from a sample of ``text`` (for digit grouping).
-
-    >>> detect_language("Argentina tiene 187 proyectos de energía renovable y el 13% de la demanda")
-    'es'
-    """
-    sample = text[:6000]
-    if not sample:
-        return "en"
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    if cjk > 0.05 * len(sample) or cjk > 200:
-        return "zh"
-    low = f" {sample.lower()} "
-    es = sum(low.count(w) for w in _ES_MARKS)
-    pt = sum(low.count(w) for w in _PT_MARKS)
-    en = sum(low.count(w) for w in _EN_MARKS)
-    best = max((en, "en"), (es, "es"), (pt, "pt"))
-    return best[1] if best[0] > 0 else "en"
-
-
 def _may_follow_space(c: str) -> bool:
     """After whitespace, a month, "de" or "of" starts with a letter (or ",", "." before a month)."""
     return c.isspace() or c.isalpha() or c in ",."
@@ -388,16 +363,21 @@ _URL_BEFORE = frozenset("/@.=?&_")
 _DENSE_DIGITS = 32
 
 
-def extract_quantities(text: str, lang: str | None = None) -> list[Quantity]:
+Language = str | Callable[[], str] | None
+
+
+def extract_quantities(text: str, lang: Language = None) -> list[Quantity]:
     """All comparable quantities in ``text``, in order.
 
-    ``lang`` ("en", "zh", "es", "pt") decides how ``1,234``/``1.234`` are read; None
-    guesses it from the text.
+    ``lang`` decides how ``1,234``/``1.234`` are read: a language or a tag as a document
+    declares it ("en", "zh", "es", "pt-BR"), a callable that gives one when first needed
+    (:class:`~citecheck.figures.language.LanguageOnDemand`), or None: guessed from the whole
+    of ``text``, and only if some numeral reads differently in the two conventions.
     """
     return _scan(text, lang, detail=False)
 
 
-def extract_hits(text: str, lang: str | None = None) -> list[Hit]:
+def extract_hits(text: str, lang: Language = None) -> list[Hit]:
     """Like :func:`extract_quantities`, with the extra detail the comparison uses."""
     return [Hit(*parts) for parts in _scan(text, lang)]
 
@@ -407,14 +387,14 @@ def extract_hits(text: str, lang: str | None = None) -> list[Hit]:
 _Parts = tuple
 
 
-def _scan(text: str, lang: str | None, detail: bool = True) -> list:
+def _scan(text: str, lang: Language, detail: bool = True) -> list:
     """One left-to-right pass: each numeral not masked is read with its surroundings.
 
     Returns the :data:`_Parts` of each figure, or only its Quantity when not ``detail``
     (extract_quantities: no tuple per figure is kept, nor a second list built)."""
     if not text:
         return []
-    lang = lang or detect_language(text)
+    lang_of = resolve(lang, text)
     norm = _normalise_digits(text)
     mask = _Mask(norm)
     hits: list = []
@@ -441,7 +421,7 @@ def _scan(text: str, lang: str | None, detail: bool = True) -> list:
                 if m.lastgroup == "ar" and not norm[pos : pos + 1].isalpha()
                 else None
             )
-            hit, consumed = plain if plain is not None else _read(norm, m, lang, text)
+            hit, consumed = plain if plain is not None else _read(norm, m, lang_of, text)
             if hit is not None:
                 hits.append(hit if detail else hit[0])
             if consumed > pos:
@@ -499,7 +479,7 @@ def _qualifier_before(before: str) -> str | None:
     return None
 
 
-def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | None, int]:
+def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> tuple[_Parts | None, int]:
     start, end = m.span()
     kind = m.lastgroup  # (plain digits were tried by _read_plain first)
     notes: list[str] = []
@@ -570,7 +550,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
                 False,
             )
         else:
-            num = parse_arabic(raw_num, lang)
+            num = parse_arabic(raw_num, lang_of() if needs_convention(raw_num) else None)
             mantissa, precision, digits, has_decimal = num.value, num.precision, num.digits, num.decimal
             grouping_space = any(c in raw_num for c in " \u00a0\u202f\u2009")
             if grouping_space and " " in raw_num:
@@ -638,14 +618,14 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
     after, follower = _next_chars(norm, end)
     rg = _RANGE_RE.match(norm, end) if after in _RANGE_FIRST else None  # _may_be_range's test
     if rg and kind == "ar" and _something_follows(norm, rg.end(), currency is not None, count=True):
-        high = _arabic_value(rg.group(1), lang)
+        high = _arabic_value(rg.group(1), lang_of)
         if high > mantissa:
             high_mantissa = high
             end = rg.end()
     elif kind == "ar" and bare[-1:].isspace() and _BETWEEN_REV.match(bare[::-1]):
         am = _AND_RE.match(norm, end)
         if am:
-            high = _arabic_value(am.group(1), lang)
+            high = _arabic_value(am.group(1), lang_of)
             if high > mantissa:
                 high_mantissa = high
                 end = am.end()
@@ -866,9 +846,11 @@ def _something_follows(text: str, pos: int, money: bool, count: bool = False) ->
     )
 
 
-def _arabic_value(raw: str, lang: str) -> Decimal:
+def _arabic_value(raw: str, lang_of: Callable[[], str]) -> Decimal:
     """``parse_arabic(raw, lang).value``, without its work for digits only."""
-    return Decimal(raw) if raw.isdigit() else parse_arabic(raw, lang).value
+    if raw.isdigit():
+        return Decimal(raw)
+    return parse_arabic(raw, lang_of() if needs_convention(raw) else None).value
 
 
 def _digits_of(value: Decimal) -> str:
@@ -909,7 +891,7 @@ def _make(
     return (q, mantissa, digits, has_decimal, scale, unit_factor, unit_symbol, alts)
 
 
-def hit_for(quantity: Quantity, lang: str | None = None) -> Hit:
+def hit_for(quantity: Quantity, lang: Language = None) -> Hit:
     """Rebuild the comparison detail of a :class:`Quantity` made elsewhere (from its ``raw``)."""
     for h in extract_hits(quantity.raw, lang):
         if h.quantity.family == quantity.family:
