@@ -286,7 +286,7 @@ class FigureCheck:
 
     ``diagnosis`` is a short code for an inconsistent figure: "scale" (power-of-ten
     error; ``factor`` holds it, ``cause`` the likely reason, e.g. "亿 read as billion"),
-    "lost-decimal", "unit", "percent-points", "transposed", "different". ``explanation``
+    "lost-decimal", "unit", "percent-points", "transposed", "doubled", "different". ``explanation``
     says it in plain words for the report.
     """
 

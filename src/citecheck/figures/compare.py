@@ -14,7 +14,8 @@ One :class:`~citecheck.model.FigureCheck` per claim quantity. The rules, in orde
    mistake: ``scale`` (a power of ten; ``cause`` names the scale words, e.g. "亿 read as
    billion", "Spanish billón read as billion"), ``lost-decimal`` (same digits, decimal
    point moved), ``unit`` (kW for MW, kW for kWh), ``percent-points``, ``transposed``
-   (two adjacent digits swapped), or ``different`` (same kind, same context, another
+   (two adjacent digits swapped: ``1,500`` homes for ``1,050``), ``doubled`` (a digit
+   written twice, or a doubled one once: ``15,550`` km for ``1,550``), or ``different`` (same kind, same context, another
    value). Weak explanations need shared context between the two sentences: words,
    years, names, and other figures of the claim found in the source sentence.
 3. **not-found** otherwise; **unverifiable** without source text.
@@ -131,7 +132,7 @@ def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
 
 @dataclass(frozen=True)
 class Relation:
-    kind: str  # consistent | scale | lost-decimal | unit | percent-points | transposed | different
+    kind: str  # consistent | scale | lost-decimal | unit | percent-points | transposed | doubled | different
     strength: int  # 3 consistent, 2 strong diagnosis, 1 needs some context, 0 needs strong context
     factor: Decimal | None = None
     cause: str | None = None
@@ -187,11 +188,67 @@ def _lost_decimal(c: Hit, s: Hit, k: int) -> bool:
     return abs(k) <= max(_decimals(c), _decimals(s))
 
 
+def _aligned_digits(c: Hit, s: Hit) -> tuple[str, str] | None:
+    """Both figures' digits at the finer of their two precisions, as written (trailing zeros
+    kept): ``1,500`` and ``1,050`` -> "1500", "1050"; US$2.61 billion and 21.6亿美元 -> "261",
+    "216". None when a value is not a whole number of that unit (a reading of damaged text)."""
+    pc, ps = c.quantity.precision, s.quantity.precision
+    if not pc or not ps or pc <= 0 or ps <= 0:
+        return None
+    unit = min(pc, ps)
+    a, b = abs(c.quantity.value) / unit, abs(s.quantity.value) / unit
+    if a != a.to_integral_value() or b != b.to_integral_value() or a == 0 or b == 0:
+        return None
+    return str(int(a)), str(int(b))
+
+
 def _adjacent_swap(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < 2 or a == b:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _doubled(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` with one of its digits written twice ("15550" for "1550")."""
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(
+        longer[i] == longer[i + 1] and longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer) - 1)
+    )
+
+
+_SLIP_CAUSE = {
+    "transposed": "two digits swapped",
+    "doubled": "a digit written twice",
+    "doubled-once": "a doubled digit written once",
+}
+
+
+def _digit_slip(c: Hit, s: Hit) -> str | None:
+    """A copying slip between two figures of the same kind and at least three digits: two
+    adjacent digits swapped (``1,500`` for ``1,050``), or one digit doubled (``15,550`` for
+    ``1,550``) or a doubled digit written once."""
+    if c.unit_factor != s.unit_factor or c.scale != s.scale:
+        return None  # a slip copies a figure as written: same unit, same scale word
+    digits = _aligned_digits(c, s)
+    if digits is None:
+        return None
+    a, b = digits
+    if min(len(a), len(b)) < 3:
+        return None  # two-digit figures (13% and 31%) differ like this by chance too often
+    if _adjacent_swap(a, b):
+        return "transposed"
+    if _doubled(a, b):
+        return "doubled"
+    if _doubled(b, a):
+        return "doubled-once"
+    return None
+
+
+def _exact_power_of_ten(c: Hit, s: Hit, k: int) -> bool:
+    """The claim is the source figure times 10^k exactly (not only within rounding)."""
+    return c.quantity.value == s.quantity.value * Decimal(10) ** k
 
 
 def relate(c: Hit, s: Hit) -> Relation | None:
@@ -239,7 +296,10 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
         return Relation("different", -1)
     if cq.family == "count" and cq.unit and sq.unit and cq.unit != sq.unit:
         return None  # 187 projects vs 180 households: not the same thing
+    slip = _digit_slip(c, s)
     k = _power_of_ten(c, s)
+    if k is not None and slip is not None and not _exact_power_of_ten(c, s, k):
+        k = None  # a digit slip explains exactly what a power of ten explains only roughly
     if k is not None:
         factor = Decimal(10) ** k
         cause = _scale_cause(c, s, factor)
@@ -253,9 +313,8 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
                 return Relation("unit", _by_digits(c, 2), factor, f"{s.unit_symbol} read as {c.unit_symbol}")
             if len(c.digits) >= 2:
                 return Relation("scale", 1, factor, "power-of-ten error")
-    if c.scale == s.scale and c.unit_factor == s.unit_factor and _adjacent_swap(c.digits, s.digits):
-        if len(c.digits) >= 3:
-            return Relation("transposed", 1, None, "two adjacent digits swapped")
+    if slip is not None:
+        return Relation("doubled" if slip.startswith("doubled") else slip, 1, None, _SLIP_CAUSE[slip])
     return Relation("different", 0)
 
 
@@ -324,6 +383,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "@share": ("share", "propor", "partic", "占比", "比重", "份额"),
     "@demand": ("demand", "deman", "需求"),
     "@electricity": ("electr", "eletri", "elétri", "电力", "電力", "用电"),
+    "@coal": ("coal", "carvão", "carvao", "carbón", "煤"),
+    "@copper": ("copper", "cobre", "铜", "銅"),
+    "@oil": ("oil", "petrol", "crude", "petról", "petróleo", "石油", "原油"),
+    "@gas": ("gas", "gás", "天然气", "天然氣"),
+    "@mine": ("mine", "mining", "minera", "minero", "minería", "mineração", "mina", "矿", "礦"),
 }
 _STEM_CONCEPT = {w: c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")}
 _CJK_CONCEPT = [(w, c) for c, words in _CONCEPTS.items() for w in words if "\u4e00" <= w[0] <= "\u9fff"]
@@ -475,8 +539,8 @@ def _explain(c: Hit, s: Hit, rel: Relation) -> str:
         )
     if rel.kind == "percent-points":
         return f"{said_full}; the paper's {cq.raw.strip()} confuses percent and percentage points"
-    if rel.kind == "transposed":
-        return f"{said_full}; the paper's {cq.raw.strip()} swaps two adjacent digits"
+    if rel.kind in ("transposed", "doubled"):
+        return f"{said_full}; the paper's {cq.raw.strip()} differs by a copying slip: {rel.cause}"
     return f"{said_full}; the paper's {cq.raw.strip()} ({describe(cq)}) differs"
 
 
@@ -605,7 +669,9 @@ def _compare(
         claim_sentence = claim.text[sp[0] : sp[1]]
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
-        others = [j for j, other_sp in enumerate(c_spans) if j != ci and other_sp == sp]
+        # other figures of the claim found in a source sentence make it about the same thing:
+        # those of the same claim sentence count twice, those of the claim's other sentences once
+        others = [(j, 2 if other_sp == sp else 1) for j, other_sp in enumerate(c_spans) if j != ci]
         best: tuple | None = None
         for si, rel in enumerate(relations[ci]):
             if rel is None:
@@ -617,8 +683,8 @@ def _compare(
             concepts = sum(1 for t in common if t[0] == "@")
             # shared concepts across languages support a specific diagnosis, not a bare "different"
             shared = len(common) - (concepts if rel.strength <= 0 else 0)
-            anchors = sum(1 for j in others if s_span in found_in[j])
-            ctx = shared + 2 * anchors + _same_thing(c.quantity, s.quantity)
+            anchors = sum(weight for j, weight in others if s_span in found_in[j])
+            ctx = shared + anchors + _same_thing(c.quantity, s.quantity)
             usable = rel.kind == "consistent" or _accusable(c, s, rel, ctx)
             cv, sv = c.quantity.value, s.quantity.value
             closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0
