@@ -149,15 +149,13 @@ class Quantity:
 
     ``value`` is in base units of its ``family`` (currency amounts in units of
     ``currency``; power in W; energy in Wh; mass in t; area in ha; length in m;
-    percent as the number before "%"; counts as the count). ``raw`` and
+    voltage in V; percent as the number before "%"; counts as the count). ``raw`` and
     ``start``/``end`` locate it in the text it came from. ``precision`` is the value of
     one unit in the last written digit, in base units (for "4.5 billion" it is 1e8).
     """
 
     value: Decimal
-    family: (
-        str  # "currency" | "power" | "energy" | "mass" | "area" | "length" | "percent" | "count" | "number"
-    )
+    family: str  # "currency" | "power" | "energy" | "mass" | "area" | "length" | "voltage" | "percent" | "count" | "number"
     raw: str
     start: int = 0
     end: int = 0

@@ -237,6 +237,8 @@ def _digit_slip(c: Hit, s: Hit) -> str | None:
     a, b = digits
     if min(len(a), len(b)) < 3:
         return None  # two-digit figures (13% and 31%) differ like this by chance too often
+    if a.rstrip("0") == b.rstrip("0"):
+        return None  # zeros added or lost at the end: a power of ten, not a slip
     if _adjacent_swap(a, b):
         return "transposed"
     if _doubled(a, b):
@@ -311,8 +313,8 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
                 return Relation("scale", _by_digits(c, 2), factor, cause)
             if c.unit_factor != s.unit_factor and c.mantissa * c.scale == s.mantissa * s.scale:
                 return Relation("unit", _by_digits(c, 2), factor, f"{s.unit_symbol} read as {c.unit_symbol}")
-            if len(c.digits) >= 2:
-                return Relation("scale", 1, factor, "power-of-ten error")
+            # one significant digit ("2,000" for 200) matches by chance too easily: strong context only
+            return Relation("scale", 1 if len(c.digits) >= 2 else 0, factor, "power-of-ten error")
     if slip is not None:
         return Relation("doubled" if slip.startswith("doubled") else slip, 1, None, _SLIP_CAUSE[slip])
     return Relation("different", 0)
@@ -445,6 +447,7 @@ class _Source:
 _CUR_SYMBOL = {"USD": "US$", "BRL": "R$", "EUR": "€", "GBP": "£"}
 _UNIT_STEPS = {
     "m": [(Decimal(1000), "km"), (Decimal(1), "m")],
+    "V": [(Decimal(10) ** 6, "MV"), (Decimal(10) ** 3, "kV"), (Decimal(1), "V")],
     "W": [(Decimal(10) ** 9, "GW"), (Decimal(10) ** 6, "MW"), (Decimal(10) ** 3, "kW"), (Decimal(1), "W")],
     "Wh": [
         (Decimal(10) ** 12, "TWh"), (Decimal(10) ** 9, "GWh"), (Decimal(10) ** 6, "MWh"),

@@ -45,6 +45,7 @@ from .units import (
     match_unit,
     unit_starts_at,
 )
+from .words import WordNumber, find_number_words
 
 _CN_NUM = "零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _NUM_RE = re.compile(
@@ -104,7 +105,7 @@ def _rev(words: str) -> str:
 _KEYWORDS = (
     "p|pp|page|pages|pág|págs|pag|página|páginas|vol|vols|volume|no|nos|nº|n°|n.º|núm|num|number|issue|iss|"
     "número|tomo|art|arts|article|artículo|artigo|section|sec|chapter|ch|cap|capítulo|table|tabla|tabela|"
-    "figure|fig|figura|gráfico|note|notes|footnote|nota|notas|ref|annex|anexo|paragraph|para|lei|ley|law|"
+    "figure|fig|figura|gráfico|note|notes|footnote|nota|notas|ref|annex|anexo|paragraph|para.|lei|ley|law|"
     "decree|decreto|resolution|resolución|resolução|phase|fase|line|línea|linha|route|ruta|isbn|issn|doi"
 )
 # One pattern per kind of look-alike, each tried only when a cheap necessary condition holds
@@ -427,7 +428,55 @@ def _scan(text: str, lang: Language, detail: bool = True) -> list:
             if consumed > pos:
                 consumed_to = consumed
         else:
-            return hits
+            break
+    words = find_number_words(norm, lang_of)
+    return _with_word_numerals(hits, words, norm, text, lang_of, covers, detail) if words else hits
+
+
+class _WordMatch:
+    """A number written in words, looking to :func:`_read` like a match of ``_NUM_RE``."""
+
+    __slots__ = ("_span", "_text", "value")
+    lastgroup = "wd"
+
+    def __init__(self, number: WordNumber):
+        self._span = (number.start, number.end)
+        self._text = number.text
+        self.value = number.value
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def group(self, _name=None) -> str:
+        return self._text
+
+
+def _with_word_numerals(hits: list, words: list[WordNumber], norm, text, lang_of, covers, detail) -> list:
+    """``hits`` with the figures written in words merged in, in order (a phrase inside a
+    figure already read, "mil" of "2 mil", is not read again)."""
+
+    def span_of(hit):
+        q = hit if not detail else hit[0]
+        return q.start, q.end
+
+    spans = [span_of(h) for h in hits]
+    starts = [a for a, _ in spans]
+    for number in words:
+        i = bisect.bisect_right(starts, number.start) - 1
+        if i >= 0 and spans[i][1] > number.start:
+            continue
+        if i + 1 < len(spans) and spans[i + 1][0] < number.end:
+            continue
+        if covers(number.start, number.end):
+            continue
+        hit, _ = _read(norm, _WordMatch(number), lang_of, text)
+        if hit is not None:
+            q = hit[0]
+            k = bisect.bisect_left(starts, q.start)
+            hits.insert(k, hit if detail else q)
+            starts.insert(k, q.start)
+            spans.insert(k, (q.start, q.end))
+    return hits
 
 
 # every character _QUAL_BEFORE_GUARD_REV accepts after its spaces, (?i) folds included (all of
@@ -536,6 +585,14 @@ def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> 
         has_positional = not _CN_POSITIONAL.isdisjoint(run)
         digits = _digits_of(mantissa)
         has_decimal = "点" in run
+    elif kind == "wd":  # a number written in words ("two thousand", "cuarenta y cinco")
+        raw_num = m.group()
+        mantissa, precision = m.value, _ONE
+        digits = _digits_of(mantissa)
+        has_decimal = False
+        scale = _ONE
+        scale_word = None
+        has_positional = True
     else:
         raw_num = m.group("ar")
         if norm[end : end + 1] in _DATE_TIME_AFTER:
@@ -617,7 +674,12 @@ def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> 
     # range "5-10", "5 至 10"
     after, follower = _next_chars(norm, end)
     rg = _RANGE_RE.match(norm, end) if after in _RANGE_FIRST else None  # _may_be_range's test
-    if rg and kind == "ar" and _something_follows(norm, rg.end(), currency is not None, count=True):
+    if (
+        rg
+        and kind == "ar"
+        and not _FROM_CN_REV.match(bare[::-1])  # 从5至10亿元: from one value to another, not a range
+        and _something_follows(norm, rg.end(), currency is not None, count=True)
+    ):
         high = _arabic_value(rg.group(1), lang_of)
         if high > mantissa:
             high_mantissa = high
@@ -653,7 +715,7 @@ def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> 
             mantissa, precision = mantissa / 10, precision / 10
         end = pc[1]
     else:
-        if kind == "ar" and follows:
+        if kind in ("ar", "wd") and follows:
             sc = match_scale(norm, end, money=currency is not None, unit_follows=unit_starts_at)
             if sc:
                 scale, scale_word = sc.multiplier, sc.word
@@ -697,6 +759,8 @@ def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> 
         and norm[end].isalpha()
     ):
         return None, end
+    if kind == "wd" and scale_word is None and (family == "number" or (family == "count" and mantissa < 10)):
+        return None, end  # "twenty" alone, "two countries": words, not figures
     if kind == "cn" and family == "number" and scale_word is None:
         # a bare Chinese numeral is only a figure when it has positional structure (十三, 一千五百)
         if not has_positional or len(run) < 2:
@@ -716,6 +780,14 @@ def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> 
         return None, end
     if end < len(norm) and norm[end] in "年" and family == "number":
         return None, end + 1
+    if family == "number" and scale_word is None and currency is None and high_mantissa is None:
+        later = _changes_to(norm, bare, end, lang_of, original)
+        if later is not None:
+            # "from 245 to 300 MW", "de 5 a 10 millones de dólares", "从5增至10亿元": the unit is
+            # written once, after the second value, and belongs to both
+            yq, _, _, _, scale, unit_factor, unit_symbol, _ = later
+            family, unit, currency, scale_word = yq.family, yq.unit, yq.currency, yq.scale_word
+            notes.append(f"unit written once for both values: {original[raw_start : yq.end].strip()!r}")
     qa = _qual_after(norm, end)
     if qa and qa.group(1) not in ("多", "余", "餘") or (qa and family in ("count", "number")):
         qualifier = qualifier or _QUAL_AFTER[qa.group(1)]
@@ -728,6 +800,42 @@ def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> 
 
 
 _RANGE_FIRST = frozenset("-–—~～至到")
+# a change from one value to another: "from X to Y", "de X a Y", "de X para Y", "desde X hasta Y",
+# "从X增至Y" (the words before X are matched on the reversed text before it)
+_FROM_REV = re.compile(r"\s+(?:" + _rev("from|de|desde|del") + r")\b", re.IGNORECASE)
+_FROM_CN_REV = re.compile(r"\s?[从由從]")
+_TO_RE = re.compile(r"[ \u00a0]+(?:to|a|para|hasta|até)[ \u00a0]+(?=\d)", re.IGNORECASE)
+_TO_CN_RE = re.compile(
+    r"\s?(?:"
+    + "|".join(
+        "增至 增加到 增加至 增长到 增长至 增長到 增長至 提高到 提高至 上升到 上升至 升至 降至 下降到 下降至 "
+        "减少到 减少至 減少到 減少至 减至 減至 扩大到 扩大至 达到 到 至".split()
+    )
+    + r")\s?(?=\d)"
+)
+
+
+def _changes_to(norm: str, bare: str, end: int, lang_of, original: str) -> _Parts | None:
+    """The second value of "from X to Y" when the number ending at ``end`` is X and Y has a
+    unit, scale or currency (X has none of its own); else None."""
+    rev = bare[::-1]
+    if _FROM_CN_REV.match(rev):
+        to = _TO_CN_RE.match(norm, end)
+    elif _FROM_REV.match(rev):
+        to = _TO_RE.match(norm, end)
+    else:
+        return None
+    if to is None:
+        return None
+    m = _NUM_RE.match(norm, to.end())
+    if m is None or m.lastgroup != "ar":
+        return None
+    parts, _ = _read(norm, m, lang_of, original)
+    if parts is None or (parts[0].family == "number" and parts[0].scale_word is None):
+        return None
+    return parts
+
+
 _PERCENT_SIGNS = frozenset("%％‰")
 
 
