@@ -173,9 +173,10 @@ def compare_figures(
     """Each quoted figure against the sources of its note (the best verdict wins).
 
     Each source is read once for all the claims citing it; notes come in the order
-    their first claim appears. ``lang`` is the paper's language (a language, or a
-    :class:`~citecheck.figures.LanguageOnDemand` for the whole paper); each source is read in
-    the language it declares, else the one its whole text suggests.
+    their first claim appears; a claim without figures gets no check. ``lang`` is the
+    paper's language (a language, or a :class:`~citecheck.figures.LanguageOnDemand` for
+    the whole paper); each source is read in the language it declares, else the one its
+    whole text suggests.
     """
     from .figures import compare_claims
 
@@ -210,7 +211,8 @@ def compare_figures(
                 if ident not in best or _VERDICT_RANK[fig.verdict] < _VERDICT_RANK[best[ident].verdict]:
                     best[ident] = fig
         out.extend(best.values())
-    return out
+    # a claim that quotes no figure is context, not a finding: no check for it ("no figures in claim")
+    return [fig for fig in out if fig.claim_quantity is not None]
 
 
 def quotes_figures(claim: Claim) -> bool:
