@@ -558,10 +558,18 @@ def _relocate(q: Quantity, sentence: tuple[int, int]) -> Quantity:
 
 def _claim_hits(claim: Claim, lang: Language) -> list[Hit]:
     lang_of = resolve(lang, claim.text)  # the paper's language, else the claim text's
+    read = extract_hits(claim.text, lang_of)
     if not claim.quantities:
-        return extract_hits(claim.text, lang_of)
+        return read
+    # the claim's own figures, with the detail a reading of the whole text gives ("from 245 to
+    # 300 MW": 245 is in MW); one made elsewhere, or moved, is read again from its raw text
+    at_start = {(h.quantity.start, h.quantity.raw): h for h in read}
     hits = []
     for q in claim.quantities:
+        h = at_start.get((q.start, q.raw))
+        if h is not None and h.quantity.value == q.value and h.quantity.family == q.family:
+            hits.append(replace(h, quantity=replace(h.quantity, notes=q.notes or h.quantity.notes)))
+            continue
         h = hit_for(q, lang_of)
         if claim.text[q.start : q.end] != q.raw:
             at = claim.text.find(q.raw)
