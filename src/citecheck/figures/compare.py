@@ -235,8 +235,8 @@ def _digit_slip(c: Hit, s: Hit) -> str | None:
     if digits is None:
         return None
     a, b = digits
-    if min(len(a), len(b)) < 3:
-        return None  # two-digit figures (13% and 31%) differ like this by chance too often
+    if min(len(a), len(b)) < 3 or max(len(c.digits), len(s.digits)) < 3:
+        return None  # 13% and 31%, 2,100 and 1,200: figures this short differ like this by chance
     if a.rstrip("0") == b.rstrip("0"):
         return None  # zeros added or lost at the end: a power of ten, not a slip
     if _adjacent_swap(a, b):
@@ -676,16 +676,23 @@ def _compare(
         {src.sentence_of(k) for k, r in enumerate(rels) if r is not None and r.kind == "consistent"}
         for rels in relations
     ]
+    # source figures another claim figure agrees with are that figure's: never the evidence
+    # against this one ("from 245 to 300 MW" against "from 150 MW to 300 MW": 245 is not 300)
+    agrees_with: list[set[int]] = [
+        {k for k, r in enumerate(rels) if r is not None and r.kind == "consistent"} for rels in relations
+    ]
     for ci, (c, sp) in enumerate(zip(hits, c_spans, strict=True)):
         claim_sentence = claim.text[sp[0] : sp[1]]
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
         # other figures of the claim found in a source sentence make it about the same thing:
-        # those of the same claim sentence count twice, those of the claim's other sentences once
-        others = [(j, 2 if other_sp == sp else 1) for j, other_sp in enumerate(c_spans) if j != ci]
+        # those of the same claim sentence count twice, those of the claim's other sentences
+        # once, and only for a specific diagnosis (a bare "different" needs its own sentence)
+        others = [(j, other_sp == sp) for j, other_sp in enumerate(c_spans) if j != ci]
+        taken = set().union(*(agrees_with[j] for j, _ in others)) if others else set()
         best: tuple | None = None
         for si, rel in enumerate(relations[ci]):
-            if rel is None:
+            if rel is None or (rel.kind != "consistent" and si in taken):
                 continue
             s = src.hits[si]
             s_span = src.sentence_of(si)
@@ -694,7 +701,11 @@ def _compare(
             concepts = sum(1 for t in common if t[0] == "@")
             # shared concepts across languages support a specific diagnosis, not a bare "different"
             shared = len(common) - (concepts if rel.strength <= 0 else 0)
-            anchors = sum(weight for j, weight in others if s_span in found_in[j])
+            anchors = sum(
+                2 if same_sentence else 1
+                for j, same_sentence in others
+                if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
+            )
             ctx = shared + anchors + _same_thing(c.quantity, s.quantity)
             usable = rel.kind == "consistent" or _accusable(c, s, rel, ctx)
             cv, sv = c.quantity.value, s.quantity.value
