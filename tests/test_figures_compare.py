@@ -310,3 +310,26 @@ def test_a_scale_word_translated_with_a_digit_dropped_is_a_scale_error_not_a_sli
 def test_two_digit_figures_that_differ_by_a_swap_are_not_accused():
     (check,) = check_figures("Exports grew 31% in the year.", "Exports grew 13% over the year.")
     assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_a_source_figure_another_claim_figure_agrees_with_is_not_the_evidence_against_this_one():
+    low, high = check_figures("Capacity grew from 245 to 300 MW.", "Capacity grew from 150 MW to 300 MW.")
+    assert high.verdict is Verdict.CONSISTENT
+    assert low.verdict is Verdict.INCONSISTENT and low.source_quantity.raw == "150 MW"
+
+
+def test_round_figures_whose_two_leading_digits_are_swapped_are_not_accused():
+    (check,) = check_figures("The line is 2,100 km long.", "The line is 1,200 km long.")
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_bare_difference():
+    passage = "The Pecém plant has 720 MW. It consumes 2.16 million tonnes of fuel a year."
+    (_, slip) = check_figures(
+        passage, "A termelétrica do Pecém, com 720 MW, consome 2,61 milhões de toneladas."
+    )
+    assert slip.diagnosis == "transposed"
+    (_, other) = check_figures(
+        passage, "A termelétrica do Pecém, com 720 MW, consome 3,9 milhões de toneladas."
+    )
+    assert other.verdict is Verdict.NOT_FOUND
