@@ -124,3 +124,33 @@ def test_claim_figures_are_read_in_the_papers_language():
     doc = read_document(body + "\n\n" + NOTE + "\n")
     (claim,) = extract_claims(doc)
     assert [q.value for q in claim.quantities] == [11233 * 10**6, 2539 * 1000, 9500000000]
+
+
+def _paged(first_page_end: str, second_page_top: str) -> list:
+    header = "能源评论 Issue 2, 2023"
+    text = (
+        f"Title of the paper\n\n{header}\n\nExports rose 5% in 2020. ÿ {first_page_end}\n\n"
+        f"ÿ «Exports in 2020», Xinhua News Agency, May 1, 2021\n\n{header}\n\n{second_page_top} ÿ\n\n"
+        f"ÿ «Wind in Brazil», Xinhua News Agency, May 2, 2021\n\n{header}\n\nThe end. ÿ\n\n"
+        "ÿ «Closing», Xinhua News Agency, May 3, 2021\n"
+    )
+    return [(c.note_id, c.text, [q.raw for q in c.quantities]) for c in extract_claims(read_document(text))]
+
+
+def test_a_paragraph_cut_by_a_page_break_in_mid_sentence_goes_on_across_the_notes_and_header():
+    claims = _paged(
+        "The Lagoa dos Ventos complex in Piauí has 716 MW of wind capacity and",
+        "supplies 40,000 homes in the region.",
+    )
+    assert claims[1] == (
+        "p3n1",
+        "The Lagoa dos Ventos complex in Piauí has 716 MW of wind capacity and supplies 40,000 homes in the region.",
+        ["716 MW", "40,000 homes"],
+    )
+
+
+def test_a_page_that_ends_its_sentence_does_not_lend_its_foot_to_the_next_pages_first_marker():
+    claims = _paged(
+        "The Lagoa dos Ventos complex in Piauí has 716 MW of wind capacity.", "It supplies 40,000 homes."
+    )
+    assert claims[1] == ("p3n1", "It supplies 40,000 homes.", ["40,000 homes"])

@@ -4,7 +4,7 @@ of them reaches the report with the right verdict.
 
 The paper has garbled markers (ÿ, ŷ), running headers with garbled variants, notes at the bottom
 of each page, figures up to four sentences before their marker, a mid-sentence marker, a line
-wrapped by a blank line and a date written just before a marker. ``gold.json`` lists, per note,
+wrapped by a blank line, a paragraph cut by a page break and a date written just before a marker. ``gold.json`` lists, per note,
 the figures a reader finds in the text each marker supports.
 """
 
@@ -62,6 +62,16 @@ def test_the_date_written_before_a_marker_is_no_figure():
     _, claims, _ = _claims()
     (dated,) = [c for c in claims if c.note_id == "p2n5"]
     assert dated.text.endswith("from energy to transport. March 2022") and dated.quantities == ()
+
+
+def test_a_paragraph_cut_by_a_page_break_goes_on_across_the_notes_and_the_running_header():
+    doc, claims, _ = _claims()
+    (cut,) = [c for c in claims if c.note_id == "p4n1"]
+    assert cut.text.startswith("In Ecuador, the Coca Codo Sinclair hydropower station")
+    assert cut.text.endswith(
+        "The project cost US$23 billion and was financed by the Export-Import Bank of China."
+    )
+    assert cut.marker.page == 4 and doc.text[cut.span.start :].startswith("In Ecuador")
 
 
 def test_a_marker_in_mid_sentence_supports_its_clause_only():

@@ -30,7 +30,7 @@ from ..document.latex import clean_latex
 from ..document.markers import find_body_markers
 from ..figures.language import LanguageOnDemand
 from ..model import Claim, Document, Marker, Note, Reference, Span
-from .scope import scope_start
+from .scope import continues_across, scope_start
 
 __all__ = [
     "align_in_order",
@@ -327,6 +327,41 @@ def _page_floors(doc: Document, starts: list[int]) -> dict[int, int]:
     return floors
 
 
+def _page_body_ends(doc: Document, starts: list[int]) -> dict[int, int]:
+    """Page number -> offset where its body text ends: its first note, else the next page's
+    first line (its running header)."""
+    if doc.format != "text" or len(doc.pages) < 2:
+        return {}
+    first_note: dict[int, int] = {}
+    for note in doc.notes:
+        first_note[note.page] = min(first_note.get(note.page, note.span.start), note.span.start)
+    ends = {}
+    for page, nxt in zip(doc.pages, doc.pages[1:], strict=False):
+        next_start = starts[min(nxt.start_line, len(starts)) - 1]
+        ends[page.number] = min(first_note.get(page.number, next_start), next_start)
+    return ends
+
+
+def _page_tail(
+    doc: Document, end: int, prev_marker_end: int, page_floor: dict[int, int], page: int, after: str
+) -> tuple[int, str] | None:
+    """(start, cleaned text) of the paragraph ending a page's body at ``end`` when the page
+    break cut it in mid-sentence (it goes on in ``after``); None otherwise."""
+    body = doc.text[:end].rstrip()
+    end = len(body)
+    floor = max(prev_marker_end, page_floor.get(page, 0))
+    if end <= floor or not continues_across(body[-400:], after):
+        return None
+    start = scope_start(doc.text, end, end, floor, soft_breaks=True)
+    raw = doc.text[start:end]
+    junk = len(raw) - len(raw.lstrip(_LEADING_JUNK))
+    text = _clean(doc, raw[junk:])
+    if not text:
+        return None
+    lead = len(raw[junk:]) - len(raw[junk:].lstrip())
+    return start + junk + lead, text
+
+
 def _is_call(doc: Document, note: Note) -> bool:
     head = doc.text[max(note.span.start - 40, 0) : note.span.start]
     return "\\footnotetext" not in head
@@ -394,24 +429,34 @@ def _claims_for(doc: Document, pairs: list[tuple[str, Marker]]) -> list[Claim]:
     lang = LanguageOnDemand(doc.text)  # the paper's language, guessed once if a numeral needs it
     line_starts = _line_starts(doc.text)
     page_floor = _page_floors(doc, line_starts)
+    body_end = _page_body_ends(doc, line_starts)
+    soft = doc.format == "text"
     claims = []
     for note_id, mk in pairs:
         floor = max(prev_end.get(id(mk), 0), page_floor.get(mk.page, 0))
         k = bisect.bisect_right(note_ends, mk.span.start) - 1  # never run back into a note (or its braces)
         if k >= 0:
             floor = max(floor, note_ends[k])
-        claim_start = scope_start(
-            doc.text, mk.span.start, mk.span.end, floor, soft_breaks=doc.format == "text"
-        )
+        claim_start = scope_start(doc.text, mk.span.start, mk.span.end, floor, soft_breaks=soft)
         raw = doc.text[claim_start : mk.span.start]
         junk = len(raw) - len(raw.lstrip(_LEADING_JUNK))
         claim_start += junk
         raw = raw[junk:]
         text = _clean(doc, raw)
-        if not text or only_a_date(text):
-            continue
         lead = len(raw) - len(raw.lstrip())
         begin = claim_start + lead
+        at_top = floor == page_floor.get(mk.page) and not doc.text[floor : claim_start - junk].strip()
+        if at_top and mk.page - 1 in body_end:
+            # the scope reached the top of its page: a paragraph cut there in mid-sentence goes on
+            # from the foot of the page before (past its notes and the running header)
+            tail = _page_tail(
+                doc, body_end[mk.page - 1], prev_end.get(id(mk), 0), page_floor, mk.page - 1, raw
+            )
+            if tail is not None:
+                begin, tail_text = tail
+                text = f"{tail_text} {text}".strip()
+        if not text or only_a_date(text):
+            continue
         span = Span(
             bisect.bisect_right(line_starts, begin),
             mk.span.start_line,

@@ -18,6 +18,9 @@ across sentence and ``;`` boundaries. The rules, each a function below:
    lower-case word) supports only its clause: back to the start of its sentence or the last
    ``;``.
 
+(A paragraph that a page break cuts in mid-sentence goes on across the notes and the running
+header between; :mod:`citecheck.references.claims` joins the two parts.)
+
 >>> text = "Capacity is 90 MW. It cost US$155 million; it supplies 200,000 homes. ÿ More."
 >>> text[scope_start(text, text.index("ÿ"), text.index("ÿ") + 1, 0):text.index("ÿ")]
 'Capacity is 90 MW. It cost US$155 million; it supplies 200,000 homes. '
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_SCOPE", "is_soft_break", "marker_in_mid_sentence", "scope_start"]
+__all__ = ["MAX_SCOPE", "continues_across", "is_soft_break", "marker_in_mid_sentence", "scope_start"]
 
 #: The longest text one marker supports (characters), cut at a sentence start.
 MAX_SCOPE = 1500
@@ -46,6 +49,25 @@ _CLAUSE_BREAK = re.compile(r"[.!?;；][\"'”’»)\]]*\s+|[。！？；][\"'”
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b(?:U\.S|No|Nos|Vol|pp?|Fig|approx|etc|e\.g|i\.e|Mr|Mrs|Ms|Dr|Sr|Sra|St|Inc|Ltd|Co|Corp|Dept|Art|Ed|Eds|cf|vs))\.$",
 )
+
+
+def continues_across(before: str, after: str) -> bool:
+    """Whether a paragraph cut by a page break between ``before`` (the foot of one page's
+    body) and ``after`` (the top of the next) goes on: ``before`` stops without closing
+    punctuation, and either its last line is a full line of running text or ``after`` starts
+    in lower case.
+
+    >>> continues_across("The project cost US$23 billion and was financed", "by the Export-Import Bank")
+    True
+    >>> continues_across("Number: 1002 - 6649 (2022) 04 - 0095 - 22", "General Secretary Xi Jinping")
+    False
+    """
+    before = before.rstrip()
+    if not before or _ENDS_SENTENCE.search(before[-12:]):
+        return False
+    last_line = before[before.rfind("\n") + 1 :]
+    first = after.lstrip()[:1]
+    return len(last_line) >= _FULL_LINE or first.islower()
 
 
 def is_soft_break(text: str, at: int) -> bool:
