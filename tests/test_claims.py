@@ -88,7 +88,7 @@ def test_a_note_with_two_run_together_works_is_called_by_two_markers():
     ]
 
 
-def test_seed_claim_is_the_sentence_before_the_marker(seed_text):
+def test_a_seed_claim_runs_back_to_the_start_of_its_paragraph(seed_text):
     claims = extract_claims(read_document(seed_text))
     first = _claim(claims, "p2n1")
     assert first.marker.raw == "ÿ" and first.marker.span.start_line == 21
@@ -96,15 +96,22 @@ def test_seed_claim_is_the_sentence_before_the_marker(seed_text):
         'General Secretary Xi Jinping pointed out, "We must adhere to green development and strive to build '
         'a beautiful homeland where man and nature coexist harmoniously."'
     )
-    assert _claim(claims, "p3n1").text == "Contribution to growth, increased employment and poverty reduction"
+    # seed line 57: the marker "§" ends a fragment; the sentence before it is in its scope too
+    assert _claim(claims, "p3n1").text == (
+        "Researchers and policymakers from macroeconomic, financial, trade, environmental and other "
+        "departments pay attention to the impact of green investment on the economy. Contribution to growth, "
+        "increased employment and poverty reduction"
+    )
 
 
 def test_seed_claims_quote_their_figures_and_spans_point_at_them(seed_text):
     doc = read_document(seed_text)
     claims = extract_claims(doc)
     customs = _claim(claims, "p8n1")
-    assert "451.591 billion U.S. dollars" in customs.text
-    assert doc.text[customs.span.start : customs.span.end].startswith("According to the import and export")
+    assert "According to the import and export trade statistics of China Customs" in customs.text
+    assert [q.raw for q in customs.quantities] == ["451.591 billion U.S. dollars", "411%"]
+    quoted = doc.text[customs.span.start : customs.span.end]
+    assert " ".join(quoted.split()) == customs.text
     assert customs.span.end == customs.marker.span.start
 
 
@@ -194,7 +201,7 @@ def test_a_converters_escaped_dollar_is_read_as_a_dollar(seed_text):
     orphans = unmatched_claims(read_document(seed_text))
     contract = next(c for c in orphans if "contract value" in c.text)
     assert "US$10.8 billion" in contract.text and "\\$" not in contract.text
-    assert [q.raw for q in contract.quantities] == ["US$10.8 billion"]
+    assert [q.raw for q in contract.quantities][-2:] == ["110-megawatt", "US$10.8 billion"]
 
 
 def test_one_linking_from_the_extracted_references_gives_the_same_claims(seed_text):

@@ -267,3 +267,69 @@ def test_any_claim_against_any_source_gives_one_verdict_per_figure_without_raisi
             assert c.claim_sentence[c.claim_quantity.start : c.claim_quantity.end] == c.claim_quantity.raw
         if c.source_quantity is not None:
             assert c.source_sentence[c.source_quantity.start : c.source_quantity.end] == c.source_quantity.raw
+
+
+# ---- copying slips: swapped and doubled digits ------------------------------------------------
+
+
+def test_1500_homes_against_1050_homes_is_two_digits_swapped():
+    (check,) = check_figures("The wind farm supplies 1,500 homes.", "The wind farm supplies 1,050 homes.")
+    assert (check.verdict, check.diagnosis, check.cause) == (
+        Verdict.INCONSISTENT,
+        "transposed",
+        "two digits swapped",
+    )
+    assert "two digits swapped" in check.explanation and check.source_quantity.raw == "1,050 homes"
+
+
+def test_swapped_digits_are_found_across_languages_and_scale_words():
+    (pt,) = check_figures(
+        "It consumes 2.16 million tonnes of coal.", "Consome 2,61 milhões de toneladas de carvão."
+    )
+    (zh,) = check_figures("The company employs 2,350 people.", "该公司雇用员工2530人。")
+    assert pt.diagnosis == zh.diagnosis == "transposed"
+
+
+def test_a_digit_written_twice_is_a_doubled_digit_not_a_power_of_ten():
+    (longer,) = check_figures("The line is 15,550 km long.", "The line is 1,550 km long.")
+    (shorter,) = check_figures("The company has 135 employees.", "The company has 1,335 employees.")
+    assert (longer.diagnosis, longer.cause) == ("doubled", "a digit written twice")
+    assert (shorter.diagnosis, shorter.cause) == ("doubled", "a doubled digit written once")
+
+
+def test_an_exact_power_of_ten_stays_a_scale_error_even_when_a_doubled_zero_would_explain_it():
+    (check,) = check_figures("The farm supplies 15,500 homes.", "The farm supplies 1,550 homes.")
+    assert (check.diagnosis, check.factor) == ("scale", Decimal(10))
+
+
+def test_a_scale_word_translated_with_a_digit_dropped_is_a_scale_error_not_a_slip():
+    (check,) = check_figures("Trade reached 31.6 billion dollars in 2020.", "2020年中拉贸易额为3166亿美元。")
+    assert (check.diagnosis, check.factor) == ("scale", Decimal("0.1"))
+
+
+def test_two_digit_figures_that_differ_by_a_swap_are_not_accused():
+    (check,) = check_figures("Exports grew 31% in the year.", "Exports grew 13% over the year.")
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_a_source_figure_another_claim_figure_agrees_with_is_not_the_evidence_against_this_one():
+    low, high = check_figures("Capacity grew from 245 to 300 MW.", "Capacity grew from 150 MW to 300 MW.")
+    assert high.verdict is Verdict.CONSISTENT
+    assert low.verdict is Verdict.INCONSISTENT and low.source_quantity.raw == "150 MW"
+
+
+def test_round_figures_whose_two_leading_digits_are_swapped_are_not_accused():
+    (check,) = check_figures("The line is 2,100 km long.", "The line is 1,200 km long.")
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_bare_difference():
+    passage = "The Pecém plant has 720 MW. It consumes 2.16 million tonnes of fuel a year."
+    (_, slip) = check_figures(
+        passage, "A termelétrica do Pecém, com 720 MW, consome 2,61 milhões de toneladas."
+    )
+    assert slip.diagnosis == "transposed"
+    (_, other) = check_figures(
+        passage, "A termelétrica do Pecém, com 720 MW, consome 3,9 milhões de toneladas."
+    )
+    assert other.verdict is Verdict.NOT_FOUND

@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citecheck.figures import extract, extract_quantities, scales, units
-from citecheck.figures.extract import detect_language
 
 
 def only(text, lang=None):
@@ -261,17 +260,6 @@ def test_the_seed_yields_its_quoted_figures(seed_text):
                    "451.591 billion U.S. dollars", "110-megawatt", "13%"):  # fmt: skip
         assert figure in raws
     assert not any(r in raws for r in ("2020", "2021", "2030", "2060"))
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [("Argentina tiene 187 proyectos y el 13% de la demanda de energía del país", "es"),
-     ("O Brasil instalou mais de 4.500 MW em 2021 e não parou de crescer", "pt"),
-     ("阿根廷共有187个可再生能源发电项目", "zh"),
-     ("The contract value was US$108 million", "en")],
-)  # fmt: skip
-def test_language_is_guessed_for_digit_grouping(text, lang):
-    assert detect_language(text) == lang
 
 
 _ALPHABET = st.sampled_from(

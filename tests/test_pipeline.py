@@ -170,3 +170,29 @@ def test_offline_the_seed_has_no_archive_errors_only_no_recorded_copies(tmp_path
     report = verify(seed_path, _offline(tmp_path))
     assert not [f for f in report.findings if f.kind is FindingKind.ARCHIVE_ERROR]
     assert all(c.archive_error is None and c.snapshot is None for c in report.checks)
+
+
+def test_a_claim_without_figures_gets_no_check_and_so_no_finding():
+    # seed line 81 used to give a claim "March 2022" and a check "no figures in claim"
+    claims = [
+        Claim("p4n2", "In recent years, China has proposed the concept of green development. March 2022"),
+        Claim("p8n1", "Trade reached 451.591 billion U.S. dollars in 2021."),
+    ]
+    refs = [
+        Reference("a", "webpage", "raw", note_id="p4n2"),
+        Reference("b", "webpage", "raw", note_id="p8n1"),
+    ]
+    sources = {
+        "a": SourceText("http://a/", "2022年3月发布。", "live"),
+        "b": SourceText("http://b/", "", "live"),
+    }
+    (figure,) = compare_figures(claims, refs, sources)
+    assert figure.note_id == "p8n1" and figure.claim_quantity.raw == "451.591 billion U.S. dollars"
+
+
+def test_the_papers_language_reads_its_claims():
+    claim = Claim("n1", "A usina tem 1.200 MW.")
+    refs = [Reference("a", "webpage", "raw", note_id="n1")]
+    sources = {"a": SourceText("http://a/", "The plant has 1,200 MW.", "live", language="en")}
+    (figure,) = compare_figures([claim], refs, sources, lang="pt")
+    assert figure.verdict is Verdict.CONSISTENT and figure.claim_quantity.value == 1200 * 10**6

@@ -21,10 +21,12 @@ class _Pages(BaseHTTPRequestHandler):
     routes: dict = {}
 
     def do_GET(self):  # noqa: N802 (http.server API)
-        body, ctype = self.routes.get(self.path, (b"not found", "text/plain"))
+        body, ctype, *extra = self.routes.get(self.path, (b"not found", "text/plain"))
         self.send_response(200 if self.path in self.routes else 404)
         if ctype:
             self.send_header("Content-Type", ctype)
+        for name, value in (extra[0] if extra else {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -45,6 +47,10 @@ def pages():
         "/html-as-pdf": (b"<!DOCTYPE html><html><body><p>The plant has 828 MW.</p></body></html>", "application/pdf"),
         "/latin1-lie": ("<html><body><p>Capacidade de 4.995 MW em São Paulo</p></body></html>".encode(),
                         "text/html; charset=ISO-8859-1"),
+        "/pt-header": (b"<html><body><p>Capacity: 1.200 MW</p></body></html>", "text/html",
+                       {"Content-Language": "pt-BR"}),
+        "/pt-text-header": (b"Capacidade: 1.200 MW", "text/plain; charset=utf-8",
+                            {"Content-Language": "pt"}),
     }  # fmt: skip
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -56,7 +62,9 @@ def pages():
 
 def fetch(base, path):
     r = requests.get(base + path, timeout=5)
-    return to_text(r.content, r.headers.get("Content-Type"), r.url)
+    return to_text(
+        r.content, r.headers.get("Content-Type"), r.url, content_language=r.headers.get("Content-Language")
+    )
 
 
 def test_gb2312_page_is_decoded_as_gb18030_and_keeps_only_the_article(pages):
@@ -175,3 +183,48 @@ def test_sniffing_looks_at_the_bytes_not_the_label():
     assert sniff(b"  <!doctype html><title>x</title>", "application/pdf") == "html"
     assert sniff(b"plain words", "text/plain") == "text"
     assert sniff(b"\x00" * 100, None) == "binary"
+
+
+# ---- the language a source declares -------------------------------------------------------
+
+
+def test_the_html_lang_attribute_is_the_declared_language():
+    st = to_text(
+        b'<!DOCTYPE html><html class="no-js" lang="pt-BR"><body><p>A usina tem 1.200 MW.</p></body></html>'
+    )
+    assert st.language == "pt-BR"
+    assert to_text(b'<html xml:lang="es"><body><p>Tiene 1.200 MW.</p></body></html>').language == "es"
+
+
+def test_a_content_language_meta_declares_the_language_when_the_html_element_does_not():
+    body = (
+        b'<html><head><meta http-equiv="Content-Language" content="es-AR"></head><body><p>x</p></body></html>'
+    )
+    assert to_text(body, "text/html", content_language="en").language == "es-AR"
+
+
+def test_the_html_lang_attribute_wins_over_the_content_language_header():
+    body = b'<html lang="zh-CN"><body><p>\xe8\xa3\x85\xe6\x9c\xba</p></body></html>'
+    assert to_text(body, "text/html", content_language="en-US").language == "zh-CN"
+
+
+def test_the_content_language_header_a_server_sends_is_the_fallback(pages):
+    assert fetch(pages, "/pt-header").language == "pt-BR"
+    assert fetch(pages, "/pt-text-header").language == "pt"
+    assert fetch(pages, "/panama").language is None  # declares nothing
+
+
+def test_a_page_without_any_declaration_has_no_language():
+    assert to_text(b"<html><body><p>The plant has 828 MW.</p></body></html>").language is None
+    assert to_text(b"%PDF-1.4 garbage").language is None
+
+
+def test_a_lang_attribute_that_is_not_a_tag_is_ignored():
+    assert to_text(b'<html lang=""><body><p>x</p></body></html>').language is None
+    assert to_text(b'<html data-lang="pt"><body><p>x</p></body></html>').language is None
+
+
+def test_thousands_of_unclosed_html_tags_are_read_quickly():
+    start = time.perf_counter()
+    st = to_text(b"<html" * 20000 + b"<p>1.200 MW</p>", "text/html")
+    assert time.perf_counter() - start < 5 and st.language is None

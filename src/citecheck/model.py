@@ -149,15 +149,13 @@ class Quantity:
 
     ``value`` is in base units of its ``family`` (currency amounts in units of
     ``currency``; power in W; energy in Wh; mass in t; area in ha; length in m;
-    percent as the number before "%"; counts as the count). ``raw`` and
+    voltage in V; percent as the number before "%"; counts as the count). ``raw`` and
     ``start``/``end`` locate it in the text it came from. ``precision`` is the value of
     one unit in the last written digit, in base units (for "4.5 billion" it is 1e8).
     """
 
     value: Decimal
-    family: (
-        str  # "currency" | "power" | "energy" | "mass" | "area" | "length" | "percent" | "count" | "number"
-    )
+    family: str  # "currency" | "power" | "energy" | "mass" | "area" | "length" | "voltage" | "percent" | "count" | "number"
     raw: str
     start: int = 0
     end: int = 0
@@ -270,6 +268,7 @@ class SourceText:
     charset: str | None = None
     title: str | None = None
     timestamp: str | None = None  # snapshot timestamp when origin is "archive"
+    language: str | None = None  # as the source declares it (<html lang>, Content-Language): "pt-BR"
 
 
 class Verdict(str, Enum):
@@ -285,7 +284,7 @@ class FigureCheck:
 
     ``diagnosis`` is a short code for an inconsistent figure: "scale" (power-of-ten
     error; ``factor`` holds it, ``cause`` the likely reason, e.g. "亿 read as billion"),
-    "lost-decimal", "unit", "percent-points", "transposed", "different". ``explanation``
+    "lost-decimal", "unit", "percent-points", "transposed", "doubled", "different". ``explanation``
     says it in plain words for the report.
     """
 

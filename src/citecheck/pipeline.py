@@ -178,11 +178,16 @@ def compare_figures(
     claims: Sequence[Claim],
     references: Sequence[Reference],
     sources: dict[str, SourceText],
+    *,
+    lang=None,
 ) -> list[FigureCheck]:
     """Each quoted figure against the sources of its note (the best verdict wins).
 
     Each source is read once for all the claims citing it; notes come in the order
-    their first claim appears.
+    their first claim appears; a claim without figures gets no check. ``lang`` is the
+    paper's language (a language, or a :class:`~citecheck.figures.LanguageOnDemand` for
+    the whole paper); each source is read in the language it declares, else the one its
+    whole text suggests.
     """
     from .figures import compare_claims
 
@@ -200,11 +205,14 @@ def compare_figures(
         refs = refs_by_note.get(note_id, [])
         with_text = [ref for ref in refs if ref.key in sources]
         if not with_text:
-            out.extend(compare_claims(note_claims, None, reference_key=refs[0].key if refs else None))
+            out.extend(
+                compare_claims(note_claims, None, reference_key=refs[0].key if refs else None, lang=lang)
+            )
             continue
         best: dict[tuple, FigureCheck] = {}
         for ref in with_text:
-            for index, fig in enumerate(compare_claims(note_claims, sources[ref.key], reference_key=ref.key)):
+            checks = compare_claims(note_claims, sources[ref.key], reference_key=ref.key, lang=lang)
+            for index, fig in enumerate(checks):
                 q = fig.claim_quantity
                 ident = (
                     (fig.claim_sentence, q.raw, q.start, q.end)
@@ -214,7 +222,8 @@ def compare_figures(
                 if ident not in best or _VERDICT_RANK[fig.verdict] < _VERDICT_RANK[best[ident].verdict]:
                     best[ident] = fig
         out.extend(best.values())
-    return out
+    # a claim that quotes no figure is context, not a finding: no check for it ("no figures in claim")
+    return [fig for fig in out if fig.claim_quantity is not None]
 
 
 def quotes_figures(claim: Claim) -> bool:
@@ -243,6 +252,7 @@ def verify_with_references(
     ``config``; the caller closes it), e.g. a fetcher that routes hosts to a local server.
     """
     from .document import load_document
+    from .figures import LanguageOnDemand
     from .references.claims import extract_all_claims
     from .references.extract import extract_references
 
@@ -266,7 +276,7 @@ def verify_with_references(
         )
         wanted = [c for c in checks if ref_note.get(c.reference_key) in cited_notes and _needs_source(c)]
         sources = _source_texts(wanted, session.fetcher, session.cache, options, progress, bodies)
-        figures = compare_figures(claims, references, sources)
+        figures = compare_figures(claims, references, sources, lang=LanguageOnDemand(document.text))
         request_count = session.request_count
 
     findings = build_findings(

@@ -6,15 +6,18 @@
 """
 
 from .compare import check_figures, compare_claim, compare_claims, describe
-from .extract import detect_language, extract_quantities
+from .extract import extract_quantities
+from .language import LanguageOnDemand, guess_language, language_tag
 from .sentences import split_sentences
 
 __all__ = [
+    "LanguageOnDemand",
     "check_figures",
     "compare_claim",
     "compare_claims",
     "describe",
-    "detect_language",
     "extract_quantities",
+    "guess_language",
+    "language_tag",
     "split_sentences",
 ]

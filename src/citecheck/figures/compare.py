@@ -14,7 +14,8 @@ One :class:`~citecheck.model.FigureCheck` per claim quantity. The rules, in orde
    mistake: ``scale`` (a power of ten; ``cause`` names the scale words, e.g. "亿 read as
    billion", "Spanish billón read as billion"), ``lost-decimal`` (same digits, decimal
    point moved), ``unit`` (kW for MW, kW for kWh), ``percent-points``, ``transposed``
-   (two adjacent digits swapped), or ``different`` (same kind, same context, another
+   (two adjacent digits swapped: ``1,500`` homes for ``1,050``), ``doubled`` (a digit
+   written twice, or a doubled one once: ``15,550`` km for ``1,550``), or ``different`` (same kind, same context, another
    value). Weak explanations need shared context between the two sentences: words,
    years, names, and other figures of the claim found in the source sentence.
 3. **not-found** otherwise; **unverifiable** without source text.
@@ -37,7 +38,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Claim, FigureCheck, Quantity, SourceText, Verdict
-from .extract import Hit, extract_hits, hit_for
+from .extract import Hit, Language, extract_hits, hit_for
+from .language import resolve
 from .scales import scale_value
 from .sentences import SentenceIndex
 from .units import DOLLAR_LIKE, PESO_CODES
@@ -130,7 +132,7 @@ def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
 
 @dataclass(frozen=True)
 class Relation:
-    kind: str  # consistent | scale | lost-decimal | unit | percent-points | transposed | different
+    kind: str  # consistent | scale | lost-decimal | unit | percent-points | transposed | doubled | different
     strength: int  # 3 consistent, 2 strong diagnosis, 1 needs some context, 0 needs strong context
     factor: Decimal | None = None
     cause: str | None = None
@@ -186,11 +188,69 @@ def _lost_decimal(c: Hit, s: Hit, k: int) -> bool:
     return abs(k) <= max(_decimals(c), _decimals(s))
 
 
+def _aligned_digits(c: Hit, s: Hit) -> tuple[str, str] | None:
+    """Both figures' digits at the finer of their two precisions, as written (trailing zeros
+    kept): ``1,500`` and ``1,050`` -> "1500", "1050"; US$2.61 billion and 21.6亿美元 -> "261",
+    "216". None when a value is not a whole number of that unit (a reading of damaged text)."""
+    pc, ps = c.quantity.precision, s.quantity.precision
+    if not pc or not ps or pc <= 0 or ps <= 0:
+        return None
+    unit = min(pc, ps)
+    a, b = abs(c.quantity.value) / unit, abs(s.quantity.value) / unit
+    if a != a.to_integral_value() or b != b.to_integral_value() or a == 0 or b == 0:
+        return None
+    return str(int(a)), str(int(b))
+
+
 def _adjacent_swap(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < 2 or a == b:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _doubled(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` with one of its digits written twice ("15550" for "1550")."""
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(
+        longer[i] == longer[i + 1] and longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer) - 1)
+    )
+
+
+_SLIP_CAUSE = {
+    "transposed": "two digits swapped",
+    "doubled": "a digit written twice",
+    "doubled-once": "a doubled digit written once",
+}
+
+
+def _digit_slip(c: Hit, s: Hit) -> str | None:
+    """A copying slip between two figures of the same kind and at least three digits: two
+    adjacent digits swapped (``1,500`` for ``1,050``), or one digit doubled (``15,550`` for
+    ``1,550``) or a doubled digit written once."""
+    if c.unit_factor != s.unit_factor or c.scale != s.scale:
+        return None  # a slip copies a figure as written: same unit, same scale word
+    digits = _aligned_digits(c, s)
+    if digits is None:
+        return None
+    a, b = digits
+    if min(len(a), len(b)) < 3 or max(len(c.digits), len(s.digits)) < 3:
+        return None  # 13% and 31%, 2,100 and 1,200: figures this short differ like this by chance
+    if a.rstrip("0") == b.rstrip("0"):
+        return None  # zeros added or lost at the end: a power of ten, not a slip
+    if _adjacent_swap(a, b):
+        return "transposed"
+    if _doubled(a, b):
+        return "doubled"
+    if _doubled(b, a):
+        return "doubled-once"
+    return None
+
+
+def _exact_power_of_ten(c: Hit, s: Hit, k: int) -> bool:
+    """The claim is the source figure times 10^k exactly (not only within rounding)."""
+    return c.quantity.value == s.quantity.value * Decimal(10) ** k
 
 
 def relate(c: Hit, s: Hit) -> Relation | None:
@@ -238,7 +298,10 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
         return Relation("different", -1)
     if cq.family == "count" and cq.unit and sq.unit and cq.unit != sq.unit:
         return None  # 187 projects vs 180 households: not the same thing
+    slip = _digit_slip(c, s)
     k = _power_of_ten(c, s)
+    if k is not None and slip is not None and not _exact_power_of_ten(c, s, k):
+        k = None  # a digit slip explains exactly what a power of ten explains only roughly
     if k is not None:
         factor = Decimal(10) ** k
         cause = _scale_cause(c, s, factor)
@@ -250,11 +313,10 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
                 return Relation("scale", _by_digits(c, 2), factor, cause)
             if c.unit_factor != s.unit_factor and c.mantissa * c.scale == s.mantissa * s.scale:
                 return Relation("unit", _by_digits(c, 2), factor, f"{s.unit_symbol} read as {c.unit_symbol}")
-            if len(c.digits) >= 2:
-                return Relation("scale", 1, factor, "power-of-ten error")
-    if c.scale == s.scale and c.unit_factor == s.unit_factor and _adjacent_swap(c.digits, s.digits):
-        if len(c.digits) >= 3:
-            return Relation("transposed", 1, None, "two adjacent digits swapped")
+            # one significant digit ("2,000" for 200) matches by chance too easily: strong context only
+            return Relation("scale", 1 if len(c.digits) >= 2 else 0, factor, "power-of-ten error")
+    if slip is not None:
+        return Relation("doubled" if slip.startswith("doubled") else slip, 1, None, _SLIP_CAUSE[slip])
     return Relation("different", 0)
 
 
@@ -323,6 +385,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "@share": ("share", "propor", "partic", "占比", "比重", "份额"),
     "@demand": ("demand", "deman", "需求"),
     "@electricity": ("electr", "eletri", "elétri", "电力", "電力", "用电"),
+    "@coal": ("coal", "carvão", "carvao", "carbón", "煤"),
+    "@copper": ("copper", "cobre", "铜", "銅"),
+    "@oil": ("oil", "petrol", "crude", "petról", "petróleo", "石油", "原油"),
+    "@gas": ("gas", "gás", "天然气", "天然氣"),
+    "@mine": ("mine", "mining", "minera", "minero", "minería", "mineração", "mina", "矿", "礦"),
 }
 _STEM_CONCEPT = {w: c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")}
 _CJK_CONCEPT = [(w, c) for c, words in _CONCEPTS.items() for w in words if "\u4e00" <= w[0] <= "\u9fff"]
@@ -352,12 +419,13 @@ def _tokens(text: str) -> set[str]:
 class _Source:
     """A source's figures and sentences, read once for every claim that cites it."""
 
-    def __init__(self, source: SourceText, lang: str | None = None):
+    def __init__(self, source: SourceText):
         text = source.text or ""
         self.truncated = len(text) > MAX_SOURCE_CHARS
         self.text = text[:MAX_SOURCE_CHARS]
         self.source = source
-        self.hits = extract_hits(self.text, lang)
+        # the language the source declares, else a guess from its whole text (when a numeral needs it)
+        self.hits = extract_hits(self.text, source.language)
         self.index = SentenceIndex(self.text) if self.hits else None
         self._sent: dict[tuple[int, int], set[str]] = {}
         self._hit_sent: list[tuple[int, int]] = (
@@ -379,6 +447,7 @@ class _Source:
 _CUR_SYMBOL = {"USD": "US$", "BRL": "R$", "EUR": "€", "GBP": "£"}
 _UNIT_STEPS = {
     "m": [(Decimal(1000), "km"), (Decimal(1), "m")],
+    "V": [(Decimal(10) ** 6, "MV"), (Decimal(10) ** 3, "kV"), (Decimal(1), "V")],
     "W": [(Decimal(10) ** 9, "GW"), (Decimal(10) ** 6, "MW"), (Decimal(10) ** 3, "kW"), (Decimal(1), "W")],
     "Wh": [
         (Decimal(10) ** 12, "TWh"), (Decimal(10) ** 9, "GWh"), (Decimal(10) ** 6, "MWh"),
@@ -473,8 +542,8 @@ def _explain(c: Hit, s: Hit, rel: Relation) -> str:
         )
     if rel.kind == "percent-points":
         return f"{said_full}; the paper's {cq.raw.strip()} confuses percent and percentage points"
-    if rel.kind == "transposed":
-        return f"{said_full}; the paper's {cq.raw.strip()} swaps two adjacent digits"
+    if rel.kind in ("transposed", "doubled"):
+        return f"{said_full}; the paper's {cq.raw.strip()} differs by a copying slip: {rel.cause}"
     return f"{said_full}; the paper's {cq.raw.strip()} ({describe(cq)}) differs"
 
 
@@ -487,12 +556,21 @@ def _relocate(q: Quantity, sentence: tuple[int, int]) -> Quantity:
     return replace(q, start=q.start - sentence[0], end=q.end - sentence[0])
 
 
-def _claim_hits(claim: Claim, lang: str | None) -> list[Hit]:
+def _claim_hits(claim: Claim, lang: Language) -> list[Hit]:
+    lang_of = resolve(lang, claim.text)  # the paper's language, else the claim text's
+    read = extract_hits(claim.text, lang_of)
     if not claim.quantities:
-        return extract_hits(claim.text, lang)
+        return read
+    # the claim's own figures, with the detail a reading of the whole text gives ("from 245 to
+    # 300 MW": 245 is in MW); one made elsewhere, or moved, is read again from its raw text
+    at_start = {(h.quantity.start, h.quantity.raw): h for h in read}
     hits = []
     for q in claim.quantities:
-        h = hit_for(q, lang)
+        h = at_start.get((q.start, q.raw))
+        if h is not None and h.quantity.value == q.value and h.quantity.family == q.family:
+            hits.append(replace(h, quantity=replace(h.quantity, notes=q.notes or h.quantity.notes)))
+            continue
+        h = hit_for(q, lang_of)
         if claim.text[q.start : q.end] != q.raw:
             at = claim.text.find(q.raw)
             if at >= 0:
@@ -506,10 +584,16 @@ def compare_claims(
     source: SourceText | None,
     *,
     reference_key: str | None = None,
-    lang: str | None = None,
+    lang: Language = None,
 ) -> list[FigureCheck]:
-    """Compare several claims citing one source; the source is read once."""
-    prepared = _Source(source, lang) if source is not None and (source.text or "").strip() else None
+    """Compare several claims citing one source; the source is read once.
+
+    ``lang`` is the language of the paper the claims come from (a language, a tag, or a
+    callable giving one; None: guessed from each claim's text, if a numeral needs it). The
+    source is read in the language it declares (``SourceText.language``), else in the one
+    guessed from its whole text.
+    """
+    prepared = _Source(source) if source is not None and (source.text or "").strip() else None
     out: list[FigureCheck] = []
     for claim in claims:
         out.extend(_compare(claim, source, prepared, reference_key, lang))
@@ -517,7 +601,7 @@ def compare_claims(
 
 
 def compare_claim(
-    claim: Claim, source: SourceText | None, *, reference_key: str | None = None, lang: str | None = None
+    claim: Claim, source: SourceText | None, *, reference_key: str | None = None, lang: Language = None
 ) -> list[FigureCheck]:
     """One :class:`FigureCheck` per figure quoted in ``claim`` (see the module docstring).
 
@@ -526,19 +610,30 @@ def compare_claim(
     return compare_claims([claim], source, reference_key=reference_key, lang=lang)
 
 
-def check_figures(claim_text: str, source_text: str, *, note_id: str = "claim") -> list[FigureCheck]:
+def check_figures(
+    claim_text: str,
+    source_text: str,
+    *,
+    note_id: str = "claim",
+    lang: str | None = None,
+    source_lang: str | None = None,
+) -> list[FigureCheck]:
     """Compare the figures of a claim text with a source text (both plain text).
+
+    ``lang`` and ``source_lang`` are the languages of the paper and of the source when
+    known (tags such as "pt-BR" too); each is otherwise guessed from its own text.
 
     >>> [c.diagnosis for c in check_figures("trade grew 411% in 2021", "贸易额同比增长41.1%。")]
     ['lost-decimal']
+    >>> [c.verdict.value for c in check_figures("The plant employs 2,500 workers.", "O projeto emprega 2.500 trabalhadores.")]
+    ['consistent']
     """
-    return compare_claim(
-        Claim(note_id=note_id, text=claim_text), SourceText(url=None, text=source_text, origin="file")
-    )
+    source = SourceText(url=None, text=source_text, origin="file", language=source_lang)
+    return compare_claim(Claim(note_id=note_id, text=claim_text), source, lang=lang)
 
 
 def _compare(
-    claim: Claim, source: SourceText | None, src: _Source | None, reference_key: str | None, lang: str | None
+    claim: Claim, source: SourceText | None, src: _Source | None, reference_key: str | None, lang: Language
 ) -> list[FigureCheck]:
     url = source.url if source is not None else None
     base = {"note_id": claim.note_id, "reference_key": reference_key, "source_url": url}
@@ -581,14 +676,23 @@ def _compare(
         {src.sentence_of(k) for k, r in enumerate(rels) if r is not None and r.kind == "consistent"}
         for rels in relations
     ]
+    # source figures another claim figure agrees with are that figure's: never the evidence
+    # against this one ("from 245 to 300 MW" against "from 150 MW to 300 MW": 245 is not 300)
+    agrees_with: list[set[int]] = [
+        {k for k, r in enumerate(rels) if r is not None and r.kind == "consistent"} for rels in relations
+    ]
     for ci, (c, sp) in enumerate(zip(hits, c_spans, strict=True)):
         claim_sentence = claim.text[sp[0] : sp[1]]
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
-        others = [j for j, other_sp in enumerate(c_spans) if j != ci and other_sp == sp]
+        # other figures of the claim found in a source sentence make it about the same thing:
+        # those of the same claim sentence count twice, those of the claim's other sentences
+        # once, and only for a specific diagnosis (a bare "different" needs its own sentence)
+        others = [(j, other_sp == sp) for j, other_sp in enumerate(c_spans) if j != ci]
+        taken = set().union(*(agrees_with[j] for j, _ in others)) if others else set()
         best: tuple | None = None
         for si, rel in enumerate(relations[ci]):
-            if rel is None:
+            if rel is None or (rel.kind != "consistent" and si in taken):
                 continue
             s = src.hits[si]
             s_span = src.sentence_of(si)
@@ -597,8 +701,12 @@ def _compare(
             concepts = sum(1 for t in common if t[0] == "@")
             # shared concepts across languages support a specific diagnosis, not a bare "different"
             shared = len(common) - (concepts if rel.strength <= 0 else 0)
-            anchors = sum(1 for j in others if s_span in found_in[j])
-            ctx = shared + 2 * anchors + _same_thing(c.quantity, s.quantity)
+            anchors = sum(
+                2 if same_sentence else 1
+                for j, same_sentence in others
+                if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
+            )
+            ctx = shared + anchors + _same_thing(c.quantity, s.quantity)
             usable = rel.kind == "consistent" or _accusable(c, s, rel, ctx)
             cv, sv = c.quantity.value, s.quantity.value
             closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Quantity
+from .language import resolve
 from .numerals import (
     CN_DIGIT_SET,
+    needs_convention,
     parse_arabic,
     parse_chinese,
     parse_chinese_fraction,
@@ -42,6 +45,7 @@ from .units import (
     match_unit,
     unit_starts_at,
 )
+from .words import WordNumber, find_number_words
 
 _CN_NUM = "零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _NUM_RE = re.compile(
@@ -101,7 +105,7 @@ def _rev(words: str) -> str:
 _KEYWORDS = (
     "p|pp|page|pages|pág|págs|pag|página|páginas|vol|vols|volume|no|nos|nº|n°|n.º|núm|num|number|issue|iss|"
     "número|tomo|art|arts|article|artículo|artigo|section|sec|chapter|ch|cap|capítulo|table|tabla|tabela|"
-    "figure|fig|figura|gráfico|note|notes|footnote|nota|notas|ref|annex|anexo|paragraph|para|lei|ley|law|"
+    "figure|fig|figura|gráfico|note|notes|footnote|nota|notas|ref|annex|anexo|paragraph|para.|lei|ley|law|"
     "decree|decreto|resolution|resolución|resolução|phase|fase|line|línea|linha|route|ruta|isbn|issn|doi"
 )
 # One pattern per kind of look-alike, each tried only when a cheap necessary condition holds
@@ -247,34 +251,6 @@ class Hit:
     alternatives: tuple[Decimal, ...] = ()
 
 
-_ES_MARKS = (" el ", " los ", " las ", " del ", " que ", " y ", " por ", " una ", " unos ", " unas ", " se ",
-             " la ", "ción", "ñ", " más ", " de ", " en ", " con ", " para ", "ía")  # fmt: skip
-_PT_MARKS = (" do ", " da ", " dos ", " das ", " não ", " em ", " ao ", "ção", " um ", " uma ", "ões", "ã",
-             " mais ", " de ", " no ", " na ", "ç", " com ", " para ", " e ")  # fmt: skip
-_EN_MARKS = (" the ", " and ", " of ", " is ", " to ", " was ", " in ", " with ", " for ", " on ", " a ",
-             " by ", " it ", " that ")  # fmt: skip
-
-
-def detect_language(text: str) -> str:
-    """Guess "zh", "es", "pt" or "en" from a sample of ``text`` (for digit grouping).
-
-    >>> detect_language("Argentina tiene 187 proyectos de energía renovable y el 13% de la demanda")
-    'es'
-    """
-    sample = text[:6000]
-    if not sample:
-        return "en"
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    if cjk > 0.05 * len(sample) or cjk > 200:
-        return "zh"
-    low = f" {sample.lower()} "
-    es = sum(low.count(w) for w in _ES_MARKS)
-    pt = sum(low.count(w) for w in _PT_MARKS)
-    en = sum(low.count(w) for w in _EN_MARKS)
-    best = max((en, "en"), (es, "es"), (pt, "pt"))
-    return best[1] if best[0] > 0 else "en"
-
-
 def _may_follow_space(c: str) -> bool:
     """After whitespace, a month, "de" or "of" starts with a letter (or ",", "." before a month)."""
     return c.isspace() or c.isalpha() or c in ",."
@@ -388,16 +364,21 @@ _URL_BEFORE = frozenset("/@.=?&_")
 _DENSE_DIGITS = 32
 
 
-def extract_quantities(text: str, lang: str | None = None) -> list[Quantity]:
+Language = str | Callable[[], str] | None
+
+
+def extract_quantities(text: str, lang: Language = None) -> list[Quantity]:
     """All comparable quantities in ``text``, in order.
 
-    ``lang`` ("en", "zh", "es", "pt") decides how ``1,234``/``1.234`` are read; None
-    guesses it from the text.
+    ``lang`` decides how ``1,234``/``1.234`` are read: a language or a tag as a document
+    declares it ("en", "zh", "es", "pt-BR"), a callable that gives one when first needed
+    (:class:`~citecheck.figures.language.LanguageOnDemand`), or None: guessed from the whole
+    of ``text``, and only if some numeral reads differently in the two conventions.
     """
     return _scan(text, lang, detail=False)
 
 
-def extract_hits(text: str, lang: str | None = None) -> list[Hit]:
+def extract_hits(text: str, lang: Language = None) -> list[Hit]:
     """Like :func:`extract_quantities`, with the extra detail the comparison uses."""
     return [Hit(*parts) for parts in _scan(text, lang)]
 
@@ -407,14 +388,14 @@ def extract_hits(text: str, lang: str | None = None) -> list[Hit]:
 _Parts = tuple
 
 
-def _scan(text: str, lang: str | None, detail: bool = True) -> list:
+def _scan(text: str, lang: Language, detail: bool = True) -> list:
     """One left-to-right pass: each numeral not masked is read with its surroundings.
 
     Returns the :data:`_Parts` of each figure, or only its Quantity when not ``detail``
     (extract_quantities: no tuple per figure is kept, nor a second list built)."""
     if not text:
         return []
-    lang = lang or detect_language(text)
+    lang_of = resolve(lang, text)
     norm = _normalise_digits(text)
     mask = _Mask(norm)
     hits: list = []
@@ -441,13 +422,61 @@ def _scan(text: str, lang: str | None, detail: bool = True) -> list:
                 if m.lastgroup == "ar" and not norm[pos : pos + 1].isalpha()
                 else None
             )
-            hit, consumed = plain if plain is not None else _read(norm, m, lang, text)
+            hit, consumed = plain if plain is not None else _read(norm, m, lang_of, text)
             if hit is not None:
                 hits.append(hit if detail else hit[0])
             if consumed > pos:
                 consumed_to = consumed
         else:
-            return hits
+            break
+    words = find_number_words(norm, lang_of)
+    return _with_word_numerals(hits, words, norm, text, lang_of, covers, detail) if words else hits
+
+
+class _WordMatch:
+    """A number written in words, looking to :func:`_read` like a match of ``_NUM_RE``."""
+
+    __slots__ = ("_span", "_text", "value")
+    lastgroup = "wd"
+
+    def __init__(self, number: WordNumber):
+        self._span = (number.start, number.end)
+        self._text = number.text
+        self.value = number.value
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def group(self, _name=None) -> str:
+        return self._text
+
+
+def _with_word_numerals(hits: list, words: list[WordNumber], norm, text, lang_of, covers, detail) -> list:
+    """``hits`` with the figures written in words merged in, in order (a phrase inside a
+    figure already read, "mil" of "2 mil", is not read again)."""
+
+    def span_of(hit):
+        q = hit if not detail else hit[0]
+        return q.start, q.end
+
+    spans = [span_of(h) for h in hits]
+    starts = [a for a, _ in spans]
+    for number in words:
+        i = bisect.bisect_right(starts, number.start) - 1
+        if i >= 0 and spans[i][1] > number.start:
+            continue
+        if i + 1 < len(spans) and spans[i + 1][0] < number.end:
+            continue
+        if covers(number.start, number.end):
+            continue
+        hit, _ = _read(norm, _WordMatch(number), lang_of, text)
+        if hit is not None:
+            q = hit[0]
+            k = bisect.bisect_left(starts, q.start)
+            hits.insert(k, hit if detail else q)
+            starts.insert(k, q.start)
+            spans.insert(k, (q.start, q.end))
+    return hits
 
 
 # every character _QUAL_BEFORE_GUARD_REV accepts after its spaces, (?i) folds included (all of
@@ -499,7 +528,7 @@ def _qualifier_before(before: str) -> str | None:
     return None
 
 
-def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | None, int]:
+def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> tuple[_Parts | None, int]:
     start, end = m.span()
     kind = m.lastgroup  # (plain digits were tried by _read_plain first)
     notes: list[str] = []
@@ -556,6 +585,14 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
         has_positional = not _CN_POSITIONAL.isdisjoint(run)
         digits = _digits_of(mantissa)
         has_decimal = "点" in run
+    elif kind == "wd":  # a number written in words ("two thousand", "cuarenta y cinco")
+        raw_num = m.group()
+        mantissa, precision = m.value, _ONE
+        digits = _digits_of(mantissa)
+        has_decimal = False
+        scale = _ONE
+        scale_word = None
+        has_positional = True
     else:
         raw_num = m.group("ar")
         if norm[end : end + 1] in _DATE_TIME_AFTER:
@@ -570,7 +607,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
                 False,
             )
         else:
-            num = parse_arabic(raw_num, lang)
+            num = parse_arabic(raw_num, lang_of() if needs_convention(raw_num) else None)
             mantissa, precision, digits, has_decimal = num.value, num.precision, num.digits, num.decimal
             grouping_space = any(c in raw_num for c in " \u00a0\u202f\u2009")
             if grouping_space and " " in raw_num:
@@ -637,15 +674,20 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
     # range "5-10", "5 至 10"
     after, follower = _next_chars(norm, end)
     rg = _RANGE_RE.match(norm, end) if after in _RANGE_FIRST else None  # _may_be_range's test
-    if rg and kind == "ar" and _something_follows(norm, rg.end(), currency is not None, count=True):
-        high = _arabic_value(rg.group(1), lang)
+    if (
+        rg
+        and kind == "ar"
+        and not _FROM_CN_REV.match(bare[::-1])  # 从5至10亿元: from one value to another, not a range
+        and _something_follows(norm, rg.end(), currency is not None, count=True)
+    ):
+        high = _arabic_value(rg.group(1), lang_of)
         if high > mantissa:
             high_mantissa = high
             end = rg.end()
     elif kind == "ar" and bare[-1:].isspace() and _BETWEEN_REV.match(bare[::-1]):
         am = _AND_RE.match(norm, end)
         if am:
-            high = _arabic_value(am.group(1), lang)
+            high = _arabic_value(am.group(1), lang_of)
             if high > mantissa:
                 high_mantissa = high
                 end = am.end()
@@ -673,7 +715,7 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
             mantissa, precision = mantissa / 10, precision / 10
         end = pc[1]
     else:
-        if kind == "ar" and follows:
+        if kind in ("ar", "wd") and follows:
             sc = match_scale(norm, end, money=currency is not None, unit_follows=unit_starts_at)
             if sc:
                 scale, scale_word = sc.multiplier, sc.word
@@ -717,6 +759,8 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
         and norm[end].isalpha()
     ):
         return None, end
+    if kind == "wd" and scale_word is None and (family == "number" or (family == "count" and mantissa < 10)):
+        return None, end  # "twenty" alone, "two countries": words, not figures
     if kind == "cn" and family == "number" and scale_word is None:
         # a bare Chinese numeral is only a figure when it has positional structure (十三, 一千五百)
         if not has_positional or len(run) < 2:
@@ -736,6 +780,14 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
         return None, end
     if end < len(norm) and norm[end] in "年" and family == "number":
         return None, end + 1
+    if family == "number" and scale_word is None and currency is None and high_mantissa is None:
+        later = _changes_to(norm, bare, end, lang_of, original)
+        if later is not None:
+            # "from 245 to 300 MW", "de 5 a 10 millones de dólares", "从5增至10亿元": the unit is
+            # written once, after the second value, and belongs to both
+            yq, _, _, _, scale, unit_factor, unit_symbol, _ = later
+            family, unit, currency, scale_word = yq.family, yq.unit, yq.currency, yq.scale_word
+            notes.append(f"unit written once for both values: {original[raw_start : yq.end].strip()!r}")
     qa = _qual_after(norm, end)
     if qa and qa.group(1) not in ("多", "余", "餘") or (qa and family in ("count", "number")):
         qualifier = qualifier or _QUAL_AFTER[qa.group(1)]
@@ -748,6 +800,42 @@ def _read(norm: str, m: re.Match, lang: str, original: str) -> tuple[_Parts | No
 
 
 _RANGE_FIRST = frozenset("-–—~～至到")
+# a change from one value to another: "from X to Y", "de X a Y", "de X para Y", "desde X hasta Y",
+# "从X增至Y" (the words before X are matched on the reversed text before it)
+_FROM_REV = re.compile(r"\s+(?:" + _rev("from|de|desde|del") + r")\b", re.IGNORECASE)
+_FROM_CN_REV = re.compile(r"\s?[从由從]")
+_TO_RE = re.compile(r"[ \u00a0]+(?:to|a|para|hasta|até)[ \u00a0]+(?=\d)", re.IGNORECASE)
+_TO_CN_RE = re.compile(
+    r"\s?(?:"
+    + "|".join(
+        "增至 增加到 增加至 增长到 增长至 增長到 增長至 提高到 提高至 上升到 上升至 升至 降至 下降到 下降至 "
+        "减少到 减少至 減少到 減少至 减至 減至 扩大到 扩大至 达到 到 至".split()
+    )
+    + r")\s?(?=\d)"
+)
+
+
+def _changes_to(norm: str, bare: str, end: int, lang_of, original: str) -> _Parts | None:
+    """The second value of "from X to Y" when the number ending at ``end`` is X and Y has a
+    unit, scale or currency (X has none of its own); else None."""
+    rev = bare[::-1]
+    if _FROM_CN_REV.match(rev):
+        to = _TO_CN_RE.match(norm, end)
+    elif _FROM_REV.match(rev):
+        to = _TO_RE.match(norm, end)
+    else:
+        return None
+    if to is None:
+        return None
+    m = _NUM_RE.match(norm, to.end())
+    if m is None or m.lastgroup != "ar":
+        return None
+    parts, _ = _read(norm, m, lang_of, original)
+    if parts is None or (parts[0].family == "number" and parts[0].scale_word is None):
+        return None
+    return parts
+
+
 _PERCENT_SIGNS = frozenset("%％‰")
 
 
@@ -866,9 +954,11 @@ def _something_follows(text: str, pos: int, money: bool, count: bool = False) ->
     )
 
 
-def _arabic_value(raw: str, lang: str) -> Decimal:
+def _arabic_value(raw: str, lang_of: Callable[[], str]) -> Decimal:
     """``parse_arabic(raw, lang).value``, without its work for digits only."""
-    return Decimal(raw) if raw.isdigit() else parse_arabic(raw, lang).value
+    if raw.isdigit():
+        return Decimal(raw)
+    return parse_arabic(raw, lang_of() if needs_convention(raw) else None).value
 
 
 def _digits_of(value: Decimal) -> str:
@@ -909,7 +999,7 @@ def _make(
     return (q, mantissa, digits, has_decimal, scale, unit_factor, unit_symbol, alts)
 
 
-def hit_for(quantity: Quantity, lang: str | None = None) -> Hit:
+def hit_for(quantity: Quantity, lang: Language = None) -> Hit:
     """Rebuild the comparison detail of a :class:`Quantity` made elsewhere (from its ``raw``)."""
     for h in extract_hits(quantity.raw, lang):
         if h.quantity.family == quantity.family:

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .language import COMMA_DECIMAL
+
 # Full-width digits and punctuation mapped one character to one character, so offsets hold.
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．，％＄＋－／：",
@@ -76,10 +78,28 @@ def _decimal_sep_for(raw: str, lang: str | None) -> str | None:
     head, tail = raw.split(sep)
     if len(tail) != 3 or head.strip("0") == "":
         return sep
-    comma_decimal = lang in ("es", "pt", "fr", "de", "it")
+    comma_decimal = lang in COMMA_DECIMAL
     if sep == ",":
         return "," if comma_decimal else None
     return None if comma_decimal else "."
+
+
+def needs_convention(raw: str) -> bool:
+    """Whether ``raw`` reads differently with a decimal point and a decimal comma: one
+    separator, followed by exactly three digits (``2.500``, ``1,234``; not ``0,500``).
+
+    >>> needs_convention("2.500"), needs_convention("2,5"), needs_convention("1.234.567"), needs_convention("1,234.5")
+    (True, False, False, False)
+    """
+    k = raw.find(",")
+    if k < 0:
+        k = raw.find(".")
+    elif "." in raw:
+        return False
+    if k < 0 or raw.find(raw[k], k + 1) >= 0:
+        return False
+    tail = raw[k + 1 :]
+    return len(tail) == 3 and tail.isdigit() and raw[:k].isdigit() and raw[:k].strip("0") != ""
 
 
 def parse_arabic(raw: str, lang: str | None = None) -> ArabicNumber:

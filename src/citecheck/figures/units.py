@@ -1,7 +1,7 @@
 """Units, currencies and counted nouns, with conversion to the base unit of each family.
 
 Base units (see :class:`citecheck.model.Quantity`): power W, energy Wh, mass t, area ha,
-length m; currency amounts stay in units of their currency (ISO 4217 code).
+length m, voltage V; currency amounts stay in units of their currency (ISO 4217 code).
 
 >>> match_unit("MW of solar", 0)
 UnitMatch(family='power', unit='W', factor=Decimal('1000000'), end=2, symbol='MW')
@@ -36,6 +36,7 @@ _SYMBOLS: dict[str, tuple[str, str, Decimal]] = {
     "ha": ("area", "ha", D(1)), "km2": ("area", "ha", D(100)), "km²": ("area", "ha", D(100)),
     "m2": ("area", "ha", D("0.0001")), "m²": ("area", "ha", D("0.0001")),
     "km": ("length", "m", D(1000)),
+    "V": ("voltage", "V", D(1)), "kV": ("voltage", "V", D(10) ** 3), "MV": ("voltage", "V", D(10) ** 6),
 }  # fmt: skip
 
 _WORDS: dict[str, tuple[str, str, Decimal]] = {
@@ -77,6 +78,9 @@ _WORDS: dict[str, tuple[str, str, Decimal]] = {
     "kilómetros": ("length", "m", D(1000)), "quilômetros": ("length", "m", D(1000)),
     "quilómetros": ("length", "m", D(1000)), "miles": ("length", "m", D("1609.344")),
     "meters": ("length", "m", D(1)), "metres": ("length", "m", D(1)), "metros": ("length", "m", D(1)),
+    "kilovolts": ("voltage", "V", D(10) ** 3), "kilovolt": ("voltage", "V", D(10) ** 3),
+    "kilovoltios": ("voltage", "V", D(10) ** 3), "quilovolts": ("voltage", "V", D(10) ** 3),
+    "volts": ("voltage", "V", D(1)), "voltios": ("voltage", "V", D(1)),
 }  # fmt: skip
 
 _CJK_UNITS: dict[str, tuple[str, str, Decimal]] = {
@@ -91,6 +95,7 @@ _CJK_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "公顷": ("area", "ha", D(1)), "公頃": ("area", "ha", D(1)), "亩": ("area", "ha", D(1) / D(15)),
     "平方公里": ("area", "ha", D(100)), "平方千米": ("area", "ha", D(100)),
     "公里": ("length", "m", D(1000)), "千米": ("length", "m", D(1000)), "米": ("length", "m", D(1)),
+    "千伏": ("voltage", "V", D(10) ** 3), "伏特": ("voltage", "V", D(1)), "伏": ("voltage", "V", D(1)),
 }  # fmt: skip
 
 

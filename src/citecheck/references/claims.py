@@ -9,8 +9,10 @@ lost or invented a marker, or moved a note to another page), order alone drifts,
 and works are aligned in order by the words a marker's sentence shares with a work's text
 (names, places, title words); without such evidence the alignment is still n-th to n-th.
 
-The claim text runs back from the marker to the start of its sentence (two sentences when
-the first is very short), never past the previous marker or the start of the paragraph.
+The claim text is the marker's scope (:mod:`citecheck.references.scope`): back to the
+previous marker or the start of its paragraph, whichever is nearer, across sentences and
+``;``, capped; a marker mid-sentence supports its clause. Never past a note or a running
+header. A claim whose text is only a date ("March 2022") is no claim.
 
 >>> from citecheck.document import read_document
 >>> doc = read_document("Intro. Solar rose 13% in 2021.ÿ Then wind.\\n\\nÿ «Title», Xinhua News Agency, June 8, 2019\\n")
@@ -26,7 +28,9 @@ from collections.abc import Sequence
 
 from ..document.latex import clean_latex
 from ..document.markers import find_body_markers
+from ..figures.language import LanguageOnDemand
 from ..model import Claim, Document, Marker, Note, Reference, Span
+from .scope import continues_across, scope_start
 
 __all__ = [
     "align_in_order",
@@ -34,16 +38,13 @@ __all__ = [
     "extract_claims",
     "link_marker_pairs",
     "link_markers",
+    "only_a_date",
     "unmatched_claims",
 ]
 
-_SENTENCE_BREAK = re.compile(r"[.!?。！？;；][\"”»')\]]*\s+|[。！？]")
 _ESCAPED = re.compile(r"\\([$%&#_])")
 _MD_MARKER = re.compile(r"\[\^[^\]\s]{1,64}\]")
-_PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
-_MIN_SENTENCE = 60
 _LEADING_JUNK = " \t\n\f.,;:!?。，；：)]}»”\"'"
-_MAX_BACK = 1500
 
 
 def link_markers(doc: Document) -> dict[str, Marker]:
@@ -249,14 +250,51 @@ def align_in_order(contexts: list[str], works: list[str]) -> list[tuple[int, int
     return pairs
 
 
-def _quantities(text: str) -> tuple:
-    """The figures the claim quotes (offsets within ``Claim.text``); none if the extractor fails."""
+def _quantities(text: str, lang) -> tuple:
+    """The figures the claim quotes (offsets within ``Claim.text``), read in the paper's
+    language ``lang``; none if the extractor fails."""
     try:
         from ..figures import extract_quantities
 
-        return tuple(extract_quantities(text))
+        return tuple(extract_quantities(text, lang))
     except Exception:  # a figure-stage bug must not lose the claims
         return ()
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro".split()
+)
+_DATE_FILLERS = frozenset("of the on in at de del em el la st nd rd th".split())
+_DATE_TOKEN = re.compile(
+    r"\d{2,4}\s?年(?:\s?\d{1,2}\s?月)?(?:\s?\d{1,2}\s?[日号])?|\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"
+    r"|\d{1,4}(?:st|nd|rd|th|º|ª)?(?![\d.,])|\S"
+)
+
+
+def only_a_date(text: str) -> bool:
+    """Whether a claim's whole text is a date ("March 2022", "16 de julio de 2021",
+    "2021年7月"): a date is not a statement a source could support.
+
+    >>> only_a_date("March 2022"), only_a_date("On the 28th of April 2021"), only_a_date("2021年7月16日")
+    (True, True, True)
+    >>> only_a_date("In 2021, 600 jobs"), only_a_date("Key:"), only_a_date("Greater autonomy.")
+    (False, False, False)
+    """
+    has_number = False
+    for token in re.findall(r"[^\W\d_]+|[\d年月日号ºª]+(?:st|nd|rd|th)?|[^\s\w]", text):
+        t = token.strip().lower()
+        if not t or t in ".,;:-–—()":
+            continue
+        if t in _MONTHS or t in _DATE_FILLERS:
+            continue
+        if _DATE_TOKEN.fullmatch(t) and t[0].isdigit():
+            has_number = True
+            continue
+        return False
+    return has_number
 
 
 def _is_label(raw: str) -> bool:
@@ -289,6 +327,41 @@ def _page_floors(doc: Document, starts: list[int]) -> dict[int, int]:
     return floors
 
 
+def _page_body_ends(doc: Document, starts: list[int]) -> dict[int, int]:
+    """Page number -> offset where its body text ends: its first note, else the next page's
+    first line (its running header)."""
+    if doc.format != "text" or len(doc.pages) < 2:
+        return {}
+    first_note: dict[int, int] = {}
+    for note in doc.notes:
+        first_note[note.page] = min(first_note.get(note.page, note.span.start), note.span.start)
+    ends = {}
+    for page, nxt in zip(doc.pages, doc.pages[1:], strict=False):
+        next_start = starts[min(nxt.start_line, len(starts)) - 1]
+        ends[page.number] = min(first_note.get(page.number, next_start), next_start)
+    return ends
+
+
+def _page_tail(
+    doc: Document, end: int, prev_marker_end: int, page_floor: dict[int, int], page: int, after: str
+) -> tuple[int, str] | None:
+    """(start, cleaned text) of the paragraph ending a page's body at ``end`` when the page
+    break cut it in mid-sentence (it goes on in ``after``); None otherwise."""
+    body = doc.text[:end].rstrip()
+    end = len(body)
+    floor = max(prev_marker_end, page_floor.get(page, 0))
+    if end <= floor or not continues_across(body[-400:], after):
+        return None
+    start = scope_start(doc.text, end, end, floor, soft_breaks=True)
+    raw = doc.text[start:end]
+    junk = len(raw) - len(raw.lstrip(_LEADING_JUNK))
+    text = _clean(doc, raw[junk:])
+    if not text:
+        return None
+    lead = len(raw[junk:]) - len(raw[junk:].lstrip())
+    return start + junk + lead, text
+
+
 def _is_call(doc: Document, note: Note) -> bool:
     head = doc.text[max(note.span.start - 40, 0) : note.span.start]
     return "\\footnotetext" not in head
@@ -308,34 +381,6 @@ def _clean(doc: Document, text: str) -> str:
         pieces.append(text[last:])
         text = _ESCAPED.sub(r"\1", "".join(pieces))  # "US\$10.8 billion": a converter's escape
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _region_start(doc: Document, pos: int, floor: int) -> int:
-    """Start of the paragraph holding ``pos`` (not before ``floor``)."""
-    lo = max(floor, pos - _MAX_BACK)
-    start = lo
-    for m in _PARAGRAPH.finditer(doc.text, lo, pos):
-        start = m.end()
-    return start
-
-
-def _sentence_start(text: str, *, after_marker: bool) -> int:
-    """Offset where the last sentence (or two, if the last is short) of ``text`` begins.
-
-    Right after another marker the text before the first break is that marker's sentence
-    tail, so it is never taken in.
-    """
-    body = text.rstrip()
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(body) if m.end() < len(body)]
-    if not breaks:
-        return 0
-    start = breaks[-1]
-    if len(body) - start < _MIN_SENTENCE:
-        if len(breaks) >= 2:
-            start = breaks[-2]
-        elif not after_marker:
-            start = 0
-    return start
 
 
 def extract_claims(doc: Document) -> list[Claim]:
@@ -381,35 +426,44 @@ def _claims_for(doc: Document, pairs: list[tuple[str, Marker]]) -> list[Claim]:
         prev_end[id(mk)] = last_end
         last_end = mk.span.end
     note_ends = sorted(n.span.end for n in doc.notes)
+    lang = LanguageOnDemand(doc.text)  # the paper's language, guessed once if a numeral needs it
     line_starts = _line_starts(doc.text)
     page_floor = _page_floors(doc, line_starts)
+    body_end = _page_body_ends(doc, line_starts)
+    soft = doc.format == "text"
     claims = []
     for note_id, mk in pairs:
         floor = max(prev_end.get(id(mk), 0), page_floor.get(mk.page, 0))
         k = bisect.bisect_right(note_ends, mk.span.start) - 1  # never run back into a note (or its braces)
         if k >= 0:
             floor = max(floor, note_ends[k])
-        start = _region_start(doc, mk.span.start, floor)
-        region = doc.text[start : mk.span.start]
-        if len(region.strip()) < 20 and start > floor:  # marker opens a paragraph: use the one before
-            start = _region_start(doc, max(start - 2, floor), floor)
-            region = doc.text[start : mk.span.start]
-        offset = _sentence_start(region, after_marker=start == floor and floor > 0)
-        claim_start = start + offset
+        claim_start = scope_start(doc.text, mk.span.start, mk.span.end, floor, soft_breaks=soft)
         raw = doc.text[claim_start : mk.span.start]
         junk = len(raw) - len(raw.lstrip(_LEADING_JUNK))
         claim_start += junk
         raw = raw[junk:]
         text = _clean(doc, raw)
-        if not text:
-            continue
         lead = len(raw) - len(raw.lstrip())
         begin = claim_start + lead
+        at_top = floor == page_floor.get(mk.page) and not doc.text[floor : claim_start - junk].strip()
+        if at_top and mk.page - 1 in body_end:
+            # the scope reached the top of its page: a paragraph cut there in mid-sentence goes on
+            # from the foot of the page before (past its notes and the running header)
+            tail = _page_tail(
+                doc, body_end[mk.page - 1], prev_end.get(id(mk), 0), page_floor, mk.page - 1, raw
+            )
+            if tail is not None:
+                begin, tail_text = tail
+                text = f"{tail_text} {text}".strip()
+        if not text or only_a_date(text):
+            continue
         span = Span(
             bisect.bisect_right(line_starts, begin),
             mk.span.start_line,
             begin,
             mk.span.start,
         )
-        claims.append(Claim(note_id=note_id, text=text, span=span, marker=mk, quantities=_quantities(text)))
+        claims.append(
+            Claim(note_id=note_id, text=text, span=span, marker=mk, quantities=_quantities(text, lang))
+        )
     return claims

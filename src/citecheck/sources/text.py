@@ -6,6 +6,11 @@ HTTP header, then ``<meta charset>``; a declared charset that does not decode th
 distrusted and charset-normalizer decides. GB2312 and GBK pages are decoded as GB18030
 (their superset), Big5 as CP950, ISO-8859-1 as Windows-1252, as browsers do.
 
+The language a source declares is kept (``SourceText.language``): the ``lang`` (or
+``xml:lang``) of its ``<html>`` element, else a ``<meta http-equiv="Content-Language">``,
+else the ``Content-Language`` header the caller passes; the figure comparison reads the
+source's numerals in it (``2.500`` is 2500 on a page in Portuguese).
+
 Garbage, empty bodies and broken PDFs give empty text, never an exception. Work is capped:
 HTML beyond :data:`MAX_HTML_BYTES`, text beyond :data:`MAX_TEXT_BYTES` and PDF pages beyond
 :data:`MAX_PDF_PAGES` are not read.
@@ -14,6 +19,8 @@ HTML beyond :data:`MAX_HTML_BYTES`, text beyond :data:`MAX_TEXT_BYTES` and PDF p
 >>> st = to_text(html.encode("gb2312"), "text/html")
 >>> st.text, st.charset, st.title
 ('装机容量5181.74兆瓦。', 'gb18030', 'T')
+>>> to_text(b'<html lang="pt-BR"><body><p>A usina tem 1.200 MW.</p></body></html>').language
+'pt-BR'
 """
 
 from __future__ import annotations
@@ -121,6 +128,43 @@ def decode(body: bytes, content_type: str | None = None, *, html: bool = False) 
         enc = normalise_charset(best.encoding) or best.encoding
         return body.decode(enc, errors="replace"), enc
     return body.decode("utf-8", errors="replace"), "utf-8"
+
+
+_HTML_TAG_RE = re.compile(r"<html\b[^>]{0,2000}", re.I)
+_META_TAG_RE = re.compile(r"<meta\b[^>]{0,2000}", re.I)
+_LANG_ATTR_RE = re.compile(r"""\s(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z][A-Za-z0-9_-]{0,34})""", re.I)
+_CONTENT_LANGUAGE_RE = re.compile(r"""\shttp-equiv\s*=\s*["']?\s*content-language\b""", re.I)
+_CONTENT_ATTR_RE = re.compile(r"""\scontent\s*=\s*["']?\s*([A-Za-z][A-Za-z0-9_-]{0,34})""", re.I)
+_HEADER_LANG_RE = re.compile(r"\s*([A-Za-z][A-Za-z0-9_-]{0,34})")
+
+
+def declared_language(html: str | None = None, content_language: str | None = None) -> str | None:
+    """The language tag a page declares: ``<html lang>`` (or ``xml:lang``), then ``<meta
+    http-equiv="Content-Language">``, then the ``Content-Language`` header (its first tag).
+
+    >>> declared_language('<!DOCTYPE html><html class="x" lang="es-AR"><head>')
+    'es-AR'
+    >>> declared_language('<html><meta http-equiv="content-language" content="pt-BR">', "en")
+    'pt-BR'
+    >>> declared_language("<html><body>", "zh-CN, en"), declared_language("<p>no tag</p>")
+    ('zh-CN', None)
+    """
+    head = (html or "")[:65536]
+    root = _HTML_TAG_RE.search(head)  # the first <html> element only
+    if root:
+        m = _LANG_ATTR_RE.search(root.group())
+        if m:
+            return m.group(1)
+    for tag in _META_TAG_RE.finditer(head):
+        if _CONTENT_LANGUAGE_RE.search(tag.group()):
+            m = _CONTENT_ATTR_RE.search(tag.group())
+            if m:
+                return m.group(1)
+    if content_language:
+        m = _HEADER_LANG_RE.match(content_language)
+        if m:
+            return m.group(1)
+    return None
 
 
 def sniff(body: bytes, content_type: str | None = None) -> str:
@@ -262,27 +306,43 @@ def pdf_to_text(body: bytes) -> str:
 
 
 def to_text(
-    body: bytes, content_type: str | None = None, url: str | None = None, *, origin: str = "live"
+    body: bytes,
+    content_type: str | None = None,
+    url: str | None = None,
+    *,
+    origin: str = "live",
+    content_language: str | None = None,
 ) -> SourceText:
-    """The readable text of a fetched body (see the module docstring)."""
+    """The readable text of a fetched body (see the module docstring).
+
+    ``content_language``: the ``Content-Language`` header of the response (or of the
+    archived record), when the caller has it.
+    """
     body = body or b""
     kind = sniff(body, content_type)
     ctype = (content_type or "").split(";")[0].strip().lower() or None
+    header_language = declared_language(None, content_language)
     if kind == "pdf":
-        return SourceText(url=url, text=pdf_to_text(body), origin=origin, content_type="application/pdf")
+        return SourceText(
+            url=url, text=pdf_to_text(body), origin=origin, content_type="application/pdf",
+            language=header_language,
+        )  # fmt: skip
     if kind == "binary":
-        return SourceText(url=url, text="", origin=origin, content_type=ctype)
+        return SourceText(url=url, text="", origin=origin, content_type=ctype, language=header_language)
     if kind == "html":
         html, charset = decode(body[:MAX_RAW_HTML_BYTES], content_type, html=True)
         html = strip_scripts(html)[:MAX_HTML_BYTES]
+        language = declared_language(html, content_language)
         try:
             text, title = html_to_text(html)
         except Exception:  # a parser failure on hostile markup: keep the visible characters
             text, title = _tidy(re.sub(r"<[^>]*>", " ", html)), None
         return SourceText(
-            url=url, text=text, origin=origin, content_type="text/html", charset=charset, title=title
-        )
+            url=url, text=text, origin=origin, content_type="text/html", charset=charset, title=title,
+            language=language,
+        )  # fmt: skip
     text, charset = decode(body[:MAX_TEXT_BYTES], content_type)
     return SourceText(
-        url=url, text=_tidy(text), origin=origin, content_type=ctype or "text/plain", charset=charset
-    )
+        url=url, text=_tidy(text), origin=origin, content_type=ctype or "text/plain", charset=charset,
+        language=header_language,
+    )  # fmt: skip

@@ -1,0 +1,243 @@
+"""Numbers written in words, in English, Spanish and Portuguese ("two thousand", "cuarenta y
+cinco", "dois mil e quinhentos"). Chinese numerals (两千, 三千五百万) are read by
+:mod:`citecheck.figures.numerals`.
+
+Only the cardinal is read here; a scale word after it ("three *million*", "dos *mil
+millones*") is left to :mod:`citecheck.figures.scales`, as after digits. Each language's words
+are read only in a text of that language: "once" is eleven in Spanish, "dos" is "of the" in
+Portuguese. Finding the phrases is one pass of a prefix-tree pattern over the lower-cased
+text, looking for words that a figure written in words cannot do without (a ten, a teen, a
+hundred, a thousand, or a scale word after a small number).
+
+>>> [(w.text, w.value) for w in find_number_words("About two thousand five hundred jobs.", "en")]
+[('two thousand five hundred', Decimal('2500'))]
+>>> [(w.text, w.value) for w in find_number_words("La flota tiene trescientos cuarenta y cinco autobuses.", "es")]
+[('trescientos cuarenta y cinco', Decimal('345'))]
+>>> [(w.text, w.value) for w in find_number_words("Foram plantadas três milhões de árvores.", "pt")]
+[('três', Decimal('3'))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import NamedTuple
+
+__all__ = ["WordNumber", "find_number_words"]
+
+# kinds: "unit" 0-9, "teen" 10-19 (and the one-word 16-29 of Spanish), "tens" 20-90,
+# "hundreds" 100-900 as one word, "hundred" (a multiplier), "thousand" (a multiplier)
+_EN = {
+    "zero": ("unit", 0), "one": ("unit", 1), "two": ("unit", 2), "three": ("unit", 3), "four": ("unit", 4),
+    "five": ("unit", 5), "six": ("unit", 6), "seven": ("unit", 7), "eight": ("unit", 8), "nine": ("unit", 9),
+    "ten": ("teen", 10), "eleven": ("teen", 11), "twelve": ("teen", 12), "thirteen": ("teen", 13),
+    "fourteen": ("teen", 14), "fifteen": ("teen", 15), "sixteen": ("teen", 16), "seventeen": ("teen", 17),
+    "eighteen": ("teen", 18), "nineteen": ("teen", 19), "twenty": ("tens", 20), "thirty": ("tens", 30),
+    "forty": ("tens", 40), "fifty": ("tens", 50), "sixty": ("tens", 60), "seventy": ("tens", 70),
+    "eighty": ("tens", 80), "ninety": ("tens", 90), "hundred": ("hundred", 100), "thousand": ("thousand", 1000),
+}  # fmt: skip
+_ES = {
+    "cero": ("unit", 0), "uno": ("unit", 1), "una": ("unit", 1), "un": ("unit", 1), "dos": ("unit", 2),
+    "tres": ("unit", 3), "cuatro": ("unit", 4), "cinco": ("unit", 5), "seis": ("unit", 6), "siete": ("unit", 7),
+    "ocho": ("unit", 8), "nueve": ("unit", 9), "diez": ("teen", 10), "once": ("teen", 11), "doce": ("teen", 12),
+    "trece": ("teen", 13), "catorce": ("teen", 14), "quince": ("teen", 15), "dieciséis": ("teen", 16),
+    "dieciseis": ("teen", 16), "diecisiete": ("teen", 17), "dieciocho": ("teen", 18), "diecinueve": ("teen", 19),
+    "veinte": ("tens", 20), "veintiuno": ("teen", 21), "veintiuna": ("teen", 21), "veintiún": ("teen", 21),
+    "veintidós": ("teen", 22), "veintidos": ("teen", 22), "veintitrés": ("teen", 23), "veintitres": ("teen", 23),
+    "veinticuatro": ("teen", 24), "veinticinco": ("teen", 25), "veintiséis": ("teen", 26),
+    "veintiseis": ("teen", 26), "veintisiete": ("teen", 27), "veintiocho": ("teen", 28),
+    "veintinueve": ("teen", 29), "treinta": ("tens", 30), "cuarenta": ("tens", 40), "cincuenta": ("tens", 50),
+    "sesenta": ("tens", 60), "setenta": ("tens", 70), "ochenta": ("tens", 80), "noventa": ("tens", 90),
+    "cien": ("hundreds", 100), "ciento": ("hundreds", 100), "doscientos": ("hundreds", 200),
+    "doscientas": ("hundreds", 200), "trescientos": ("hundreds", 300), "trescientas": ("hundreds", 300),
+    "cuatrocientos": ("hundreds", 400), "cuatrocientas": ("hundreds", 400), "quinientos": ("hundreds", 500),
+    "quinientas": ("hundreds", 500), "seiscientos": ("hundreds", 600), "seiscientas": ("hundreds", 600),
+    "setecientos": ("hundreds", 700), "setecientas": ("hundreds", 700), "ochocientos": ("hundreds", 800),
+    "ochocientas": ("hundreds", 800), "novecientos": ("hundreds", 900), "novecientas": ("hundreds", 900),
+    "mil": ("thousand", 1000),
+}  # fmt: skip
+_PT = {
+    "zero": ("unit", 0), "um": ("unit", 1), "uma": ("unit", 1), "dois": ("unit", 2), "duas": ("unit", 2),
+    "três": ("unit", 3), "tres": ("unit", 3), "quatro": ("unit", 4), "cinco": ("unit", 5), "seis": ("unit", 6),
+    "sete": ("unit", 7), "oito": ("unit", 8), "nove": ("unit", 9), "dez": ("teen", 10), "onze": ("teen", 11),
+    "doze": ("teen", 12), "treze": ("teen", 13), "catorze": ("teen", 14), "quatorze": ("teen", 14),
+    "quinze": ("teen", 15), "dezesseis": ("teen", 16), "dezasseis": ("teen", 16), "dezessete": ("teen", 17),
+    "dezassete": ("teen", 17), "dezoito": ("teen", 18), "dezenove": ("teen", 19), "dezanove": ("teen", 19),
+    "vinte": ("tens", 20), "trinta": ("tens", 30), "quarenta": ("tens", 40), "cinquenta": ("tens", 50),
+    "sessenta": ("tens", 60), "setenta": ("tens", 70), "oitenta": ("tens", 80), "noventa": ("tens", 90),
+    "cem": ("hundreds", 100), "cento": ("hundreds", 100), "duzentos": ("hundreds", 200),
+    "duzentas": ("hundreds", 200), "trezentos": ("hundreds", 300), "trezentas": ("hundreds", 300),
+    "quatrocentos": ("hundreds", 400), "quatrocentas": ("hundreds", 400), "quinhentos": ("hundreds", 500),
+    "quinhentas": ("hundreds", 500), "seiscentos": ("hundreds", 600), "seiscentas": ("hundreds", 600),
+    "setecentos": ("hundreds", 700), "setecentas": ("hundreds", 700), "oitocentos": ("hundreds", 800),
+    "oitocentas": ("hundreds", 800), "novecentos": ("hundreds", 900), "novecentas": ("hundreds", 900),
+    "mil": ("thousand", 1000),
+}  # fmt: skip
+_WORDS = {"en": _EN, "es": _ES, "pt": _PT}
+# what may stand between two parts of one number ("one hundred and twenty", "forty-five",
+# "cuarenta y cinco", "dois mil e quinhentos")
+_JOINERS = {"en": frozenset({"and", "-"}), "es": frozenset({"y"}), "pt": frozenset({"e"})}
+# scale words that may follow a small number written in words ("three million")
+_SCALES = (
+    "million millions billion billions trillion trillions millón millon millones billón billones "
+    "milhão milhao milhões milhoes bilhão bilhao bilhões bilhoes trilhão trilhões".split()
+)
+_TOKEN = re.compile(r"[^\W\d_]+|-")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression matching any of ``words``, as a prefix tree (many times faster
+    than an alternation of the words)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# words a figure in words cannot do without: every word from ten up, every multiplier, and
+# the scale words that follow a small number; found only at the start of a word
+_TRIGGERS = sorted(
+    {w for table in _WORDS.values() for w, (kind, _) in table.items() if kind != "unit"} | set(_SCALES)
+)
+_TRIGGER_RE = re.compile(r"\b" + _trie_pattern(_TRIGGERS) + r"(?![^\W\d_])")
+_SCALE_SET = frozenset(_SCALES)
+
+
+class WordNumber(NamedTuple):
+    """A cardinal written in words: where it is (``start:end``), its text and its value (as
+    exact as the same number in digits: "two thousand" is read like "2000")."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+
+
+def _words_before(text: str, pos: int, table: dict, joiners: frozenset) -> int:
+    """Where a number phrase ending just before ``pos`` starts (``pos`` if none does)."""
+    start = cursor = pos
+    window = text[max(0, pos - 80) : pos]
+    offset = pos - len(window)
+    for m in reversed(list(_TOKEN.finditer(window))):
+        gap = window[m.end() : cursor - offset]
+        if gap.strip(" ") or len(gap) > 2:
+            break
+        word = m.group()
+        if word in table:
+            start = cursor = m.start() + offset
+        elif word in joiners:
+            cursor = m.start() + offset
+        else:
+            break
+    return start
+
+
+def _read_phrase(text: str, low: str, start: int, table: dict, joiners: frozenset) -> WordNumber | None:
+    """The number phrase starting at ``start`` (lower-cased text ``low``), read greedily."""
+    total = current = 0
+    last_kind = None
+    end = start
+    pos = start
+    pending_joiner = False
+    for m in _TOKEN.finditer(low, start, start + 200):
+        if low[pos : m.start()].strip(" ") or m.start() - pos > 2:
+            break  # something other than a space between two words ends the phrase
+        word = m.group()
+        pos = m.end()
+        if word in joiners:
+            if last_kind is None or pending_joiner:
+                break
+            pending_joiner = True
+            continue
+        entry = table.get(word)
+        if entry is None:
+            break
+        kind, value = entry
+        if not _follows(last_kind, kind):
+            break
+        if kind == "hundred":
+            current = (current or 1) * 100
+        elif kind == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            current += value
+        last_kind = kind
+        end = m.end()
+        pending_joiner = False
+    if last_kind is None:
+        return None
+    return WordNumber(start, end, text[start:end], Decimal(total + current))
+
+
+# which kind of word may come after which: "twenty five" but not "five twenty" or "two three"
+_AFTER = {
+    None: {"unit", "teen", "tens", "hundreds", "hundred", "thousand"},
+    "unit": {"hundred", "thousand"},
+    "teen": {"hundred", "thousand"},
+    "tens": {"unit", "hundred", "thousand"},
+    "hundreds": {"unit", "teen", "tens", "thousand"},
+    "hundred": {"unit", "teen", "tens", "thousand"},
+    "thousand": {"unit", "teen", "tens", "hundreds"},
+}
+
+
+def _follows(last: str | None, kind: str) -> bool:
+    return kind in _AFTER[last]
+
+
+_ANY_WORD = {w: entry for table in _WORDS.values() for w, entry in table.items()}
+_ANY_JOINER = frozenset().union(*_JOINERS.values())
+
+
+def find_number_words(text: str, lang: str | Callable[[], str]) -> list[WordNumber]:
+    """Every cardinal written in words in ``text`` in language ``lang`` ("en", "es", "pt";
+    or a callable giving it, asked only once a phrase is in sight), in order. A phrase is
+    found through a word it cannot do without (see the module docstring), so a lone "two"
+    or "un" (an article as often as a number) is not.
+
+    >>> find_number_words("US$4.5 billion", lambda: 1 / 0)  # digits before the scale word: never asked
+    []
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a few letters lower-case to two characters: keep offsets
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    table: dict | None = None
+    joiners: frozenset = frozenset()
+    found: list[WordNumber] = []
+    done = 0
+    for m in _TRIGGER_RE.finditer(low):
+        if m.start() < done:
+            continue
+        word = m.group()
+        if word in _SCALE_SET and _words_before(low, m.start(), _ANY_WORD, _ANY_JOINER) == m.start():
+            continue  # a scale word after digits, or after no number at all
+        if table is None:
+            code = lang() if callable(lang) else lang
+            table = _WORDS.get(code or "", {})
+            if not table:
+                return []
+            joiners = _JOINERS[code]
+        if word in _SCALE_SET or word in table:
+            start = _words_before(low, m.start(), table, joiners)
+        else:
+            continue  # another language's word
+        if start == m.start() and word in _SCALE_SET:
+            continue
+        number = _read_phrase(text, low, start, table, joiners)
+        if number is not None and number.end > done:
+            found.append(number)
+            done = number.end
+    return found

@@ -1,0 +1,138 @@
+"""Numbers written in words (en, es, pt, zh), changes written "from X to Y", and voltages."""
+
+import time
+from decimal import Decimal
+
+import pytest
+
+from citecheck.figures import check_figures, extract_quantities
+from citecheck.figures.words import find_number_words
+from citecheck.model import Verdict
+
+
+def figures(text, lang=None):
+    return [(q.raw, q.value, q.family, q.unit or q.currency) for q in extract_quantities(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "family"),
+    [
+        ("The project created two thousand jobs.", "two thousand jobs", 2000, "count"),
+        ("Forty-five companies took part.", "Forty-five companies", 45, "count"),
+        ("The park has one hundred and twenty turbines.", "one hundred and twenty turbines", 120, "count"),
+        ("The bank lent three million dollars.", "three million dollars", 3000000, "currency"),
+        ("Twenty-five thousand hectares were reforested.", "Twenty-five thousand hectares", 25000, "area"),
+        ("El proyecto emplea a dos mil trabajadores.", "dos mil trabajadores", 2000, "count"),
+        ("La flota tiene trescientos cuarenta y cinco autobuses.", "trescientos cuarenta y cinco autobuses", 345, "count"),
+        ("La inversión fue de dos millones de dólares.", "dos millones de dólares", 2000000, "currency"),
+        ("Costó mil millones de dólares.", "mil millones de dólares", 10**9, "currency"),
+        ("A fábrica emprega dois mil trabalhadores.", "dois mil trabalhadores", 2000, "count"),
+        ("A escola tem mil duzentos e cinquenta alunos.", "mil duzentos e cinquenta alunos", 1250, "count"),
+        ("São dois mil e quinhentos empregos.", "dois mil e quinhentos empregos", 2500, "count"),
+        ("该工厂有两千名员工。", "两千名", 2000, "count"),
+        ("该项目耗资三千五百万美元。", "三千五百万美元", 35000000, "currency"),
+    ],
+)  # fmt: skip
+def test_numbers_written_in_words_are_figures(text, raw, value, family):
+    (q,) = extract_quantities(text)
+    assert (q.raw, q.value, q.family) == (raw, Decimal(value), family)
+    assert text[q.start : q.end] == raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two countries signed an agreement.",  # a small count in words is prose
+        "It took twenty years of talks.",  # a bare number in words is no figure
+        "One of the largest plants; a hundred reasons.",
+        "Once completed, the plant will be the largest.",  # "once" is eleven only in Spanish
+        "O relatório dos técnicos foi publicado.",  # "dos" is "of the" in Portuguese
+    ],
+)
+def test_number_words_that_are_prose_are_not_figures(text):
+    assert extract_quantities(text) == []
+
+
+def test_each_languages_number_words_are_read_only_in_that_language():
+    assert find_number_words("once proyectos", "es")[0].value == 11
+    assert find_number_words("once proyectos", "en") == []
+    assert [w.text for w in find_number_words("dos mil trabajadores", "es")] == ["dos mil"]
+
+
+def test_a_scale_word_after_digits_is_not_read_again_as_words():
+    assert figures("2 mil millones de pesos y tres mil empleos", "es") == [
+        ("2 mil millones de pesos", Decimal(2 * 10**9), "currency", "ARS"),
+        ("tres mil empleos", Decimal(3000), "count", "job"),
+    ]
+
+
+def test_a_figure_in_words_agrees_with_the_same_figure_in_digits():
+    (check,) = check_figures(
+        "The project employs 2,000 workers.", "El proyecto emplea a dos mil trabajadores."
+    )
+    assert check.verdict is Verdict.CONSISTENT
+    (check,) = check_figures("The plant employs two thousand workers.", "The plant employs 200 workers.")
+    assert (check.verdict, check.diagnosis, check.factor) == (Verdict.INCONSISTENT, "scale", Decimal(10))
+
+
+# ---- "from X to Y": the unit written once belongs to both values --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "value"),
+    [
+        ("Capacity grew from 245 to 300 MW.", "245", 245 * 10**6),
+        ("La capacidad pasó de 245 a 300 MW.", "245", 245 * 10**6),
+        ("A produção passou de 120 para 180 MW.", "120", 120 * 10**6),
+        ("Sales rose from 2 to 5 billion yuan.", "2", 2 * 10**9),
+        ("出口额从1.5增至4.5亿美元。", "1.5", 150 * 10**6),
+        ("销售额从5至10亿元。", "5", 5 * 10**8),
+    ],
+)
+def test_from_x_to_y_gives_x_the_unit_of_y(text, first, value):
+    low, high = extract_quantities(text)
+    assert low.raw == first and low.value == value and low.family == high.family
+    assert low.high is None and "unit written once" in low.notes[0]
+
+
+def test_a_range_is_still_a_range_and_from_to_years_are_still_years():
+    (q,) = extract_quantities("between 5 and 10 MW")
+    assert (q.value, q.high) == (5 * 10**6, 10 * 10**6)
+    (q,) = extract_quantities("5至10亿元")
+    assert q.high == 10**9
+    assert extract_quantities("de 2015 a 2020") == [] and extract_quantities("from 2007 to 2014") == []
+    assert [q.raw for q in extract_quantities("rose from 13% to 20%")] == ["13%", "20%"]
+
+
+def test_a_change_from_x_to_y_is_compared_end_by_end():
+    checks = check_figures("Capacity increased from 245 to 300 MW.", "装机容量从245兆瓦增至300兆瓦。")
+    assert [(c.claim_quantity.raw, c.verdict) for c in checks] == [
+        ("245", Verdict.CONSISTENT),
+        ("300 MW", Verdict.CONSISTENT),
+    ]
+
+
+def test_para_before_a_number_in_portuguese_is_a_preposition_not_a_paragraph():
+    assert figures("A capacidade passou para 180 MW.") == [("180 MW", Decimal(180 * 10**6), "power", "W")]
+    assert extract_quantities("see para. 3 of the law") == []
+
+
+# ---- voltages ---------------------------------------------------------------------------
+
+
+def test_voltages_are_a_unit_of_their_own():
+    assert figures("an 800 kV line and a ±800千伏 line") == [
+        ("800 kV", Decimal(800000), "voltage", "V"),
+        ("800千伏", Decimal(800000), "voltage", "V"),
+    ]
+    (check,) = check_figures("The line runs at 800 kV.", "美丽山二期工程电压等级800千伏。")
+    assert check.verdict is Verdict.CONSISTENT
+
+
+def test_number_words_cost_little_on_a_megabyte_of_prose():
+    text = ("The two countries signed 12 agreements worth US$4.5 billion in 2021; once built, " * 14000)[
+        :1_000_000
+    ]
+    start = time.process_time()
+    found = extract_quantities(text)
+    assert time.process_time() - start < 3 and len(found) > 10000
