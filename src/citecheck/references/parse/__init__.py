@@ -39,7 +39,8 @@ from .container import take_container
 from .context import Context
 from .entry_type import decide_type
 from .extractors import CLEANERS, EXTRACTORS
-from .finish import AFTER_TYPE, BEFORE_TYPE, run_finishers
+from .finish import AFTER_TYPE, BEFORE_TYPE, CHINESE_AFTER_TYPE, CHINESE_BEFORE_TYPE, Finisher, run_finishers
+from .gbt7714 import read_gbt7714
 from .normalise import MAX_PARSE_CHARS, NORMALISERS, has_fullwidth, to_ascii_punctuation
 from .numbers import read_numbers
 from .rules import run_rewrites
@@ -57,6 +58,8 @@ class Layout:
 
     name: str
     read: Callable[[Context, str], str | None]
+    before_type: tuple[Finisher, ...] = BEFORE_TYPE
+    after_type: tuple[Finisher, ...] = AFTER_TYPE
 
 
 def _western(ctx: Context, s: str) -> str:
@@ -68,7 +71,10 @@ def _western(ctx: Context, s: str) -> str:
 
 
 #: tried in order; the last one always reads something
-LAYOUTS: tuple[Layout, ...] = (Layout("western", _western),)
+LAYOUTS: tuple[Layout, ...] = (
+    Layout("gbt7714", read_gbt7714, CHINESE_BEFORE_TYPE, CHINESE_AFTER_TYPE),
+    Layout("western", _western),
+)
 
 
 def parse_reference(text: str, *, span: Span | None = None, note_id: str | None = None) -> Reference:
@@ -80,18 +86,18 @@ def parse_reference(text: str, *, span: Span | None = None, note_id: str | None 
     s = run_rewrites(NORMALISERS, ctx, text)
     s = run_rewrites(EXTRACTORS, ctx, s)
     s = run_rewrites(CLEANERS, ctx, s)
-    after = s
+    after, used = s, LAYOUTS[-1]
     for layout in LAYOUTS:
         found = layout.read(ctx, s)
         if found is not None:
             ctx.fire(f"layout:{layout.name}")
-            after = found
+            after, used = found, layout
             break
     read_numbers(ctx, after)
-    run_finishers(BEFORE_TYPE, ctx, s, after)
+    run_finishers(used.before_type, ctx, s, after)
     ctx.entry_type, rule = decide_type(ctx, s)
     ctx.fire(rule)
-    run_finishers(AFTER_TYPE, ctx, s, after)
+    run_finishers(used.after_type, ctx, s, after)
     if ctx.url is not None and not ctx.url.complete:
         if characters_changed(ctx.url):
             ctx.warnings.append(

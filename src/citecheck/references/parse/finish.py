@@ -22,7 +22,14 @@ from ..dates import find_date
 from .context import Context, Cue
 from .patterns import CONF_WORD, JOURNALISH, LOCATION_PUBLISHER, NOT_CONTAINER_WORDS, PUBLISHER_WORD
 
-__all__ = ["Finisher", "BEFORE_TYPE", "AFTER_TYPE", "run_finishers"]
+__all__ = [
+    "Finisher",
+    "BEFORE_TYPE",
+    "AFTER_TYPE",
+    "CHINESE_BEFORE_TYPE",
+    "CHINESE_AFTER_TYPE",
+    "run_finishers",
+]
 
 _PUBLISHER_NAMED = re.compile(
     r"(?:^|[.,]\s+)(?P<pub>[^,.]{2,60}\b(?:Press|Verlag|Publishers?|Publishing|Books)\b[^,.]{0,30})"
@@ -149,6 +156,13 @@ BEFORE_TYPE: tuple[Finisher, ...] = (
 )
 AFTER_TYPE: tuple[Finisher, ...] = (
     Finisher("institution", _institution),
+    Finisher("not-a-title", _not_a_title),
+    Finisher("warnings", _warnings),
+)
+
+#: the Chinese layouts read place, publisher and container themselves
+CHINESE_BEFORE_TYPE: tuple[Finisher, ...] = (Finisher("date", _date),)
+CHINESE_AFTER_TYPE: tuple[Finisher, ...] = (
     Finisher("not-a-title", _not_a_title),
     Finisher("warnings", _warnings),
 )
