@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ...model import Reference, Span
 from ..urls import characters_changed
+from .cn_note import read_cn_note
 from .container import take_container
 from .context import Context
 from .entry_type import decide_type
@@ -73,6 +74,7 @@ def _western(ctx: Context, s: str) -> str:
 #: tried in order; the last one always reads something
 LAYOUTS: tuple[Layout, ...] = (
     Layout("gbt7714", read_gbt7714, CHINESE_BEFORE_TYPE, CHINESE_AFTER_TYPE),
+    Layout("cn-note", read_cn_note, CHINESE_BEFORE_TYPE, CHINESE_AFTER_TYPE),
     Layout("western", _western),
 )
 

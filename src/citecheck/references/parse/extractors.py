@@ -39,6 +39,7 @@ _URL_LEAD = re.compile(
 )
 # full-width punctuation never belongs to a URL: url_in sees it as a space (same offsets)
 _URL_VIEW = str.maketrans({c: " " for c in "，。；：（）［］【】、《》“”！？"})
+_NOT_URL = re.compile(r"[，。；：（）［］【】、《》“”！？\u4e00-\u9fff]")
 # "accessed February 14, 2022", "(accessed on 2 July 2015)", "Retrieved March 1, 2020", "consultado el ..."
 _ACCESS_WORD = re.compile(
     r"(?i)[\[(]?\s*\b(?:last\s+accessed|accessed|retrieved|viewed|consulted|cited|zugriff\s+am|consultado|acesso\s+em"
@@ -86,10 +87,17 @@ def _isbn(ctx: Context, s: str) -> str:
 
 
 def _url(ctx: Context, s: str) -> str:
-    found = url_in(s.translate(_URL_VIEW))
+    found = url_in(s.translate(_URL_VIEW) if _NOT_URL.search(s) else s)
     if found is None:
         return s
     a, b, url = found
+    stop = _NOT_URL.search(s, a, b)
+    if stop is not None:
+        # url_in joins pieces across spaces; Chinese punctuation or characters end the address
+        found = url_in(s[: stop.start()])
+        if found is None:
+            return s
+        a, b, url = found
     raw = s[a:b]
     if len(raw) < 6 and "/" not in raw:
         return s
