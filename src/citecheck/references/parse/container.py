@@ -146,7 +146,7 @@ _TAIL_LOCATION = re.compile(
 
 _CREDIT = re.compile(
     r"(?i)(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.|edited and translated|introd?\.?|tr\."
-    r"|[üu]bersetzt von|traduction de|traduit par|trad\.|translation by|compiled by|review of"
+    r"|[üu]bersetzt von|traduction de|traduit par|trad\.|translation by|compiled by|review of(?=[^.]*,\s+by\s)"
     r"|dir\.|perf\.|prod\.)(?:\s+by)?\s+[A-Z]"
 )
 

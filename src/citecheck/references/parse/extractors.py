@@ -135,10 +135,7 @@ def _accessed(ctx: Context, s: str) -> str:
         if close and m.group(0).lstrip()[:1] in "([":
             end += close.end()
         ctx.access_date = ctx.access_date or dm.iso
-        before, after = s[: m.start()].rstrip(), s[end:].lstrip()
-        if after[:1] in ",;" and before[-1:] in ",.;":
-            after = after[1:].lstrip()
-        return (before + " " + after).strip()
+        return (s[: m.start()].rstrip() + " " + s[end:].lstrip()).strip()
     return s
 
 

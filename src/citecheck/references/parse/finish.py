@@ -160,7 +160,7 @@ AFTER_TYPE: tuple[Finisher, ...] = (
     Finisher("warnings", _warnings),
 )
 
-#: the Chinese layouts read place, publisher and container themselves
+#: the Chinese and Chicago book layouts read place, publisher and container themselves
 CHINESE_BEFORE_TYPE: tuple[Finisher, ...] = (Finisher("date", _date),)
 CHINESE_AFTER_TYPE: tuple[Finisher, ...] = (
     Finisher("not-a-title", _not_a_title),

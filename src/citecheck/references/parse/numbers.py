@@ -6,9 +6,9 @@ field is named in the provenance.
 
 >>> from .context import Context
 >>> ctx = Context()
->>> read_numbers(ctx, " 2012;40(2):497–503.")
+>>> read_numbers(ctx, " 45, no. 3 (2012): 120–134.")
 >>> ctx.volume, ctx.issue, ctx.pages, ctx.provenance
-('40', '2', '497-503', ['numbers:vancouver'])
+('45', '3', '120-134', ['numbers:volume-no', 'numbers:volume-colon-pages'])
 """
 
 from __future__ import annotations
@@ -65,6 +65,15 @@ _VOL_ISSUE_PAGES = re.compile(
 _VOL_COMMA = re.compile(r"[,\s](?P<v>\d{1,4}),\s*(?P<p>\d{1,6}\s*[-–—]\s*\d{1,6})")
 
 
+_VOLUME_NO = re.compile(
+    r"(?<![\w.])(?P<v>\d{1,4}[A-Za-z]?)\s*,\s*(?:no|nos|nr)\.\s*(?P<n>\d+(?:[-/–]\d+)?)\b", re.I
+)
+_PAGE_AFTER_PARENS = re.compile(
+    rf"\([^()]*{YEAR_RE}[^()]*\)\s*,\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]+)\b(?!\s*[-–/:.]\d)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class NumberRule:
     name: str
@@ -108,6 +117,22 @@ def _volume_word(ctx: Context, rest: str) -> None:
     m = _VOL.search(rest)
     if m:
         ctx.volume = ctx.volume or m.group("v")
+
+
+def _volume_no(ctx: Context, rest: str) -> None:
+    """Chicago "Energy Policy 45, no. 3 (2012)": the volume stands before "no."."""
+    m = _VOLUME_NO.search(rest)
+    if m and not re.fullmatch(YEAR_RE, m.group("v")):
+        ctx.volume = ctx.volume or m.group("v")
+        ctx.issue = ctx.issue or m.group("n")
+
+
+def _page_after_publication(ctx: Context, rest: str) -> None:
+    """Chicago notes cite a page after the publication facts: "(Boston: BU, 2021), 7"."""
+    if not ctx.pages:
+        m = _PAGE_AFTER_PARENS.search(rest)
+        if m:
+            ctx.pages = m.group("p")
 
 
 def _number_word(ctx: Context, rest: str) -> None:
@@ -184,8 +209,10 @@ NUMBER_RULES: tuple[NumberRule, ...] = (
     NumberRule("issue-word", _issue_word),
     NumberRule("vancouver", _vancouver),
     NumberRule("pages-word", _pages_word),
+    NumberRule("page-after-publication", _page_after_publication),
     NumberRule("edition-page", _edition_page),
     NumberRule("volume-word", _volume_word),
+    NumberRule("volume-no", _volume_no),
     NumberRule("number-word", _number_word),
     NumberRule("volume-issue", _volume_issue),
     NumberRule("volume-issue-pages", _volume_issue_pages),

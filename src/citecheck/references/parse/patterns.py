@@ -20,7 +20,7 @@ NOT_CONTAINER_WORDS = re.compile(
 
 
 NOT_A_CONTAINER = re.compile(
-    r"(?i)^(?:ph\.?\s*d|doctoral|master|m\.?\s*sc|diploma|bachelor|tech(?:nical)?\.?\s*(?:report|rep|memo)|report\b|"
+    r"(?i)^(?:ph\.?\s*d|doctoral|master|m\.?\s*sc|diploma\b|bachelor|tech(?:nical)?\.?\s*(?:report|rep|memo)|report\b|"
     r"research report|working paper|manuscript|preprint|unpublished|personal communication|us patent|patent\b|"
     r"internet[- ]draft|submitted|draft\b|tr[- ]?\d|thesis|dissertation|habilitation|lecture notes\b|"
     r"edited\b|translated\b|trans\.|reprint|revised|dir\.|perf\.|\[|\(translated|with an? |introduction by|foreword|"
