@@ -30,6 +30,7 @@ __all__ = [
     "CN_DEGREE_WORDS",
     "CN_CONFERENCE_WORDS",
     "CN_GROUP_SUFFIXES",
+    "ORGANISATION_WORDS",
 ]
 
 #: month name (lower case, every language the rules read) -> month number
@@ -128,3 +129,13 @@ CN_CONFERENCE_WORDS = re.compile(r"(?:会议|年会|研讨会|论坛|大会)(?:�
 
 #: a group author: "…课题组", "…编写组", "…研究组"
 CN_GROUP_SUFFIXES = ("课题组", "编写组", "研究组", "编委会", "编辑部", "写作组")
+
+#: words that make a name an organisation's, never a person's ("World Bank", "Ministério de Minas e Energia")
+ORGANISATION_WORDS = re.compile(
+    r"(?i)\b(?:agency|bank|banco|ministry|minist[eé]rio|ministerio|minist[eè]re|organi[sz]ation|organización"
+    r"|institute|instituto|institut|council|cent(?:er|re)|centro|programme|program|commission|comisión|comissão"
+    r"|department|departamento|university|universidad|universidade|association|associação|asociación|foundation"
+    r"|fundación|fundação|office|administration|fund|forum|group|committee|secretar[ií]a|secretariat|empresa"
+    r"|ag[eê]ncia|corporation|company|inc|ltd|dialogue|initiative|network|board|bureau|authority|government"
+    r"|society|union|nations|league|federation|chamber|court|parliament|congress|senate|staff|team|project)\b"
+)

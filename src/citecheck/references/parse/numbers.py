@@ -8,7 +8,7 @@ field is named in the provenance.
 >>> ctx = Context()
 >>> read_numbers(ctx, " 45, no. 3 (2012): 120–134.")
 >>> ctx.volume, ctx.issue, ctx.pages, ctx.provenance
-('45', '3', '120-134', ['numbers:volume-no', 'numbers:volume-colon-pages'])
+('45', '3', '120-134', ['numbers:volume-no', 'numbers:volume-issue-pages'])
 """
 
 from __future__ import annotations
