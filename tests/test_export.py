@@ -12,6 +12,7 @@ from citecheck.model import Reference, Url
 from citecheck.references.bibfile import references_from_bibtex
 from citecheck.references.extract import extract_references
 from citecheck.references.fields import parse_reference
+from citecheck.references.keys import assign_keys
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +308,16 @@ def test_pages_never_go_into_a_biblatex_misc_entry():
     ref = parse_reference("中国人民银行：《绿色债券支持项目目录》，2021年4月2日，第3页。")
     text = export([ref], "biblatex")
     assert text.startswith("@misc{") and "pages =" not in text and "p. 3" in text
+
+
+def test_keys_of_chinese_references_are_romanised_family_name_year_and_title():
+    refs = assign_keys(
+        [
+            parse_reference("谢文泽. 中拉绿色合作的进展与前景[J]. 拉丁美洲研究, 2021, 43(3): 23-45."),
+            parse_reference("［美］约瑟夫·奈：《软实力》，马娟娟译，中信出版社2013年版，第12页。"),
+            parse_reference(
+                "国家统计局. 统计公报[EB/OL]. (2022-02-28)[2022-03-01]. http://www.stats.gov.cn/a.html."
+            ),
+        ]
+    )
+    assert [r.key for r in refs] == ["xie2021zhongla", "nai2013ruanshi", "guojia2022tongji"]
