@@ -30,6 +30,7 @@ __all__ = [
     "CN_DEGREE_WORDS",
     "CN_CONFERENCE_WORDS",
     "CN_GROUP_SUFFIXES",
+    "CN_GENRE_WORDS",
     "ORGANISATION_WORDS",
 ]
 
@@ -126,6 +127,11 @@ CN_DEGREE_WORDS = re.compile(r"(?:博士|硕士|学士)(?:学位)?论文|学位�
 
 #: a Chinese conference paper note ("……学术年会论文", "……研讨会论文")
 CN_CONFERENCE_WORDS = re.compile(r"(?:会议|年会|研讨会|论坛|大会)(?:论文|发言|报告)")
+
+#: genre words printed after a Chinese title: "《新时代的中国能源发展》白皮书"
+CN_GENRE_WORDS = frozenset(
+    "白皮书 蓝皮书 报告 讲话 社论 评论 评论员文章 序言 前言 导言 译序 发言 演讲 致辞 声明 书评 访谈".split()
+)
 
 #: a group author: "…课题组", "…编写组", "…研究组"
 CN_GROUP_SUFFIXES = ("课题组", "编写组", "研究组", "编委会", "编辑部", "写作组")

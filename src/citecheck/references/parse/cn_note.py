@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
-from ..vocabulary import CN_CONFERENCE_WORDS, CN_DEGREE_WORDS
+from ..vocabulary import CN_CONFERENCE_WORDS, CN_DEGREE_WORDS, CN_GENRE_WORDS
 from .cjk import CN_PUBLISHED, cn_pages, cn_year_issue, split_cjk_names, strip_see_also
 from .context import Context, Cue
 from .normalise import fold_punctuation
@@ -180,7 +180,7 @@ def read_cn_note(ctx: Context, s: str) -> str | None:
         first = v[a:b]
         if "《" in first and _container(ctx, s, v, a, b):
             pieces = pieces[1:]
-        elif re.match(r"^\s*[^\s,《\d]{1,6}$", first) and not _WEBSITE.search(first):
+        elif first.strip() in CN_GENRE_WORDS:
             pieces = pieces[1:]  # "《新时代的中国能源发展》白皮书": a genre word after the title
         for a, b in pieces:
             if "《" in v[a:b] and ctx.container is None and _container(ctx, s, v, a, b):

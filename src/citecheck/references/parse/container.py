@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..dates import YEAR_RE, find_date
-from ..names import split_authors
+from ..names import looks_like_name, split_authors
 from ..vocabulary import COUNTRIES, MONTH_ABBREVS_EN, MONTH_NAMES_EN, MONTH_NAMES_OTHER, PUBLISHING_CITIES
 from .authors import looks_like_names, prefix_is_authors
 from .context import Context, Cue
@@ -235,8 +235,23 @@ class ContainerRule:
     apply: Callable[[Context, Scan], str | None]
 
 
+# Chicago "in Book Title, ed. Ronaldo Munck and Raúl Delgado Wise (London: ...)": editors after the book
+_IN_BOOK_ED_NAMES = re.compile(
+    r"^[\s,.;:]*[Ii]n\s+(?P<book>[^()]{2,200}?),\s+(?:eds?\.|edited\s+by)\s+(?P<eds>[A-Z][^()]{2,120}?)"
+    r"\s*(?=\(|,\s*(?:\d|[ivxlc]+\b)|[.,]?\s*$|\.\s+[A-Z])"
+)
+
+
 def _cue(rest: str, ctx: Context) -> str:
     """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
+    cm = _IN_BOOK_ED_NAMES.match(rest)
+    if cm:
+        names, _ = split_authors(cm.group("eds"))
+        if names and all(looks_like_name(n) for n in names):
+            ctx.editors, ctx.container = names, cm.group("book").strip()
+            ctx.cue = Cue.IN_BOOK
+            ctx.fire("cue:in-book-ed-names")
+            return rest[cm.end() :]
     em = _IN_EDITORS.match(rest)
     explicit = em is not None and not re.search(r"[\d«»\"“”]", em.group("eds"))
     if em is None:

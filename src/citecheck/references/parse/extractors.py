@@ -8,7 +8,7 @@ around the URL belongs to it (a lead such as "Available at:", an access date in 
 >>> from .context import Context
 >>> ctx = Context()
 >>> run_rewrites(EXTRACTORS, ctx, "Myers, “Green Finance,” Dialogue, 2021, accessed February 14, 2022, https://a.org/x.")
-'Myers, “Green Finance,” Dialogue, 2021,'
+'Myers, “Green Finance,” Dialogue, 2021, ,'
 >>> ctx.access_date, ctx.url.repaired, ctx.provenance
 ('2022-02-14', 'https://a.org/x', ['url', 'accessed'])
 >>> ctx = Context()

@@ -69,7 +69,7 @@ _VOLUME_NO = re.compile(
     r"(?<![\w.])(?P<v>\d{1,4}[A-Za-z]?)\s*,\s*(?:no|nos|nr)\.\s*(?P<n>\d+(?:[-/–]\d+)?)\b", re.I
 )
 _PAGE_AFTER_PARENS = re.compile(
-    rf"\([^()]*{YEAR_RE}[^()]*\)\s*,\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]+)\b(?!\s*[-–/:.]\d)",
+    rf"{YEAR_RE}[a-z]?\)\s*,\s*(?:pp?\.\s*)?(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]+)\b(?!\s*[-–/:.]\d)",
     re.I,
 )
 
