@@ -69,6 +69,13 @@ CASES = [
     # ------------------------------------------------------------------ GB/T 7714
     (
         "gbt:journal-numbers",
+        "[1]赵明,钱红.拉美锂矿开发[J].中国矿业,2022,31(3):12-19.",
+        dict(
+            authors=("赵明", "钱红"), title="拉美锂矿开发", container="中国矿业", volume="31", pages="12-19"
+        ),
+    ),
+    (
+        "gbt:journal-numbers",
         "谢文泽. 中拉绿色合作的进展与前景[J]. 拉丁美洲研究, 2021, 43(3): 23-45.",
         dict(
             entry_type="article", container="拉丁美洲研究", year=2021, volume="43", issue="3", pages="23-45"
@@ -181,7 +188,18 @@ CASES = [
         "中国社会科学院拉丁美洲研究所课题组：《中拉经贸合作的现状与前景》，载《拉丁美洲研究》2019年第1期。",
         dict(authors=("中国社会科学院拉丁美洲研究所课题组",)),
     ),
+    (
+        "cn:volume-issue",
+        "刘维广：《中拉合作》，载《拉丁美洲研究》第43卷第3期（2021年），第23页。",
+        dict(container="拉丁美洲研究", volume="43", issue="3", year=2021, pages="23"),
+    ),
     # ------------------------------------------------------------------ Chicago notes
+    (
+        "layout:chicago-book",
+        "David Dollar, China’s Investment in Latin America, Geoeconomics and Global Issues Paper 4 "
+        "(Washington, DC: Brookings Institution, 2017), 8–9.",
+        dict(entry_type="report", title="China’s Investment in Latin America", pages="8-9"),
+    ),
     (
         "layout:chicago-book",
         "Thomas Keller and Ana Lima, Grid Ambitions: Power Trade in South America "

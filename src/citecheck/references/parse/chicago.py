@@ -34,7 +34,7 @@ _PAGE_AFTER = re.compile(
 _EDS = re.compile(r",\s*(?:eds?|editors?|comps?|trans)\.?,\s*", re.I)
 _SERIES = re.compile(
     r",\s+(?=[^,]*\b(?:Working Paper|Policy Brief|Discussion Paper|Research Paper|Report No\.|Occasional Paper"
-    r"|Policy Paper|Technical Note|Issue Brief)\b[^,]*$)"
+    r"|Policy Paper|Technical Note|Issue Brief|Papers?\s+(?:No\.\s*)?\d+)\b[^,]*$)"
 )
 _REPORT_WORDS = re.compile(
     r"\b(?:Working Paper|Policy Brief|Discussion Paper|Report No\.|Occasional Paper|Issue Brief)\b"

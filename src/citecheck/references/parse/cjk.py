@@ -23,6 +23,7 @@ __all__ = [
     "split_cjk_names",
     "cn_pages",
     "cn_year_issue",
+    "cn_volume_issue",
     "strip_see_also",
     "CJK",
     "CN_PUBLISHED",
@@ -88,3 +89,20 @@ def cn_year_issue(text: str) -> tuple[int, str] | None:
     """ "2020年第2期": the year and the issue of a journal."""
     m = _YEAR_ISSUE.search(text)
     return (int(m.group("y")), m.group("i")) if m else None
+
+
+_VOLUME_ISSUE = re.compile(
+    rf"第\s*(?P<v>\d+)\s*卷\s*(?:第\s*(?P<i>[\dA-Za-z]+)\s*期)?\s*(?:[(（]\s*(?P<y>{YEAR_RE})\s*年?\s*[)）])?"
+)
+
+
+def cn_volume_issue(text: str) -> tuple[str, str | None, int | None] | None:
+    """Volume, issue and year of a journal written "第43卷第3期（2021年）".
+
+    >>> cn_volume_issue("第43卷第3期（2021年）")
+    ('43', '3', 2021)
+    """
+    m = _VOLUME_ISSUE.search(text)
+    if not m:
+        return None
+    return m.group("v"), m.group("i"), int(m.group("y")) if m.group("y") else None

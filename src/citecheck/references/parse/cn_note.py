@@ -21,7 +21,7 @@ import re
 
 from ..dates import find_date
 from ..vocabulary import CN_CONFERENCE_WORDS, CN_DEGREE_WORDS, CN_GENRE_WORDS
-from .cjk import CN_PUBLISHED, cn_pages, cn_year_issue, split_cjk_names, strip_see_also
+from .cjk import CN_PUBLISHED, cn_pages, cn_volume_issue, cn_year_issue, split_cjk_names, strip_see_also
 from .context import Context, Cue
 from .normalise import fold_punctuation
 
@@ -82,7 +82,14 @@ def _container(ctx: Context, s: str, v: str, a: int, b: int) -> bool:
     ctx.container = s[a + o + 1 : a + c].strip()
     tail = piece[c + 1 :]
     yi = cn_year_issue(tail)
-    if yi:
+    vi = cn_volume_issue(tail)
+    if vi:
+        ctx.volume, ctx.issue = vi[0], vi[1]
+        if vi[2]:
+            ctx.year, ctx.date = vi[2], str(vi[2])
+        ctx.entry_type = "article"
+        ctx.fire("cn:volume-issue")
+    elif yi:
         ctx.year, ctx.issue = yi
         ctx.date = str(yi[0])
         ctx.entry_type = "article"
