@@ -64,6 +64,8 @@ class Context:
     provenance: list[str] = field(default_factory=list)
     #: answers of the author-list test for this reference (the same prefix is asked about often)
     memo: dict[str, bool] = field(default_factory=dict)
+    #: (text, offset) of the last author-list end found by a full stop (two rules ask for it)
+    author_end: tuple[str, int | None] | None = None
 
     @property
     def in_context(self) -> bool:

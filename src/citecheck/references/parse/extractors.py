@@ -87,11 +87,12 @@ def _isbn(ctx: Context, s: str) -> str:
 
 
 def _url(ctx: Context, s: str) -> str:
-    found = url_in(s.translate(_URL_VIEW) if _NOT_URL.search(s) else s)
+    ascii_only = s.isascii()
+    found = url_in(s if ascii_only or not _NOT_URL.search(s) else s.translate(_URL_VIEW))
     if found is None:
         return s
     a, b, url = found
-    stop = _NOT_URL.search(s, a, b)
+    stop = None if ascii_only else _NOT_URL.search(s, a, b)
     if stop is not None:
         # url_in joins pieces across spaces; Chinese punctuation or characters end the address
         found = url_in(s[: stop.start()])

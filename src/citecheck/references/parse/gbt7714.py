@@ -144,9 +144,9 @@ def _publication(ctx: Context, s: str, v: str, start: int) -> None:
 
 def read_gbt7714(ctx: Context, s: str) -> str | None:
     """Fill the fields of a GB/T 7714 reference; None when ``s`` has no type code after a title."""
-    v = fold_punctuation(s)
-    if "[" not in v:
+    if "[" not in s and "［" not in s and "【" not in s:
         return None
+    v = fold_punctuation(s)
     m = _CODE.search(v)
     if m is None or m.start() < 2 or m.group("code") not in GBT_TYPES:
         return None

@@ -115,12 +115,19 @@ def _author_year(ctx: Context, s: str) -> tuple[str, str] | None:
     return None
 
 
+def _author_end(ctx: Context, s: str) -> int | None:
+    """Where a full stop ends the author list of ``s`` (asked by two rules: computed once)."""
+    if ctx.author_end is None or ctx.author_end[0] is not s:
+        ctx.author_end = (s, author_end_by_sentence(s, ctx.memo))
+    return ctx.author_end[1]
+
+
 def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
     """The seed's translated Chinese style and many others: "Wu Zhicheng, Li Jiaxuan: Title"."""
     colon = re.search(r":\s", s[:200])
     if colon is None or not prefix_is_authors(s[: colon.start()], ctx.memo):
         return None
-    i = author_end_by_sentence(s, ctx.memo)
+    i = _author_end(ctx, s)
     if i is not None and colon.start() > i:
         return None
     if re.search(r"\d", s[: colon.start()]) or len(s[: colon.start()].split()) > 40:
@@ -130,7 +137,7 @@ def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
 
 def _sentence(ctx: Context, s: str) -> tuple[str, str] | None:
     """Chicago bibliography, Vancouver, ACM: the author list ends with a full stop."""
-    i = author_end_by_sentence(s, ctx.memo)
+    i = _author_end(ctx, s)
     if i is None:
         return None
     keep = i + 1 if is_initial_word(word_before(s, i, "")) else i
