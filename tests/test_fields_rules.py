@@ -195,6 +195,22 @@ CASES = [
     ),
     # ------------------------------------------------------------------ Chicago notes
     (
+        "chicago:in-book",
+        "Henry James, The Europeans, in Novels, 1871–1880 (New York: Library of America, 1983), 886.",
+        dict(title="The Europeans", container="Novels, 1871–1880", entry_type="chapter", pages="886"),
+    ),
+    (
+        "chicago:book-credit",
+        "Adolf Hitler, Mein Kampf, trans. James Vincent Murphy (London: Hurst and Blackett, 1938), 12.",
+        dict(authors=("Adolf Hitler",), editors=("James Vincent Murphy",), title="Mein Kampf"),
+    ),
+    (
+        "layout:chicago-book",
+        "Weber, William, The Rise of Musical Classics in Eighteenth-Century England (Oxford: Clarendon Press, 1992).",
+        dict(authors=("Weber, William",), title="The Rise of Musical Classics in Eighteenth-Century England"),
+    ),
+    ("not-a-title", "Ling, C. X. (1995). Personal communication.", dict(title=None, year=1995)),
+    (
         "layout:chicago-book",
         "David Dollar, China’s Investment in Latin America, Geoeconomics and Global Issues Paper 4 "
         "(Washington, DC: Brookings Institution, 2017), 8–9.",

@@ -6,7 +6,7 @@ page after them. The names before the title are a person list ("Thomas Keller an
 ("International Energy Agency", "Ministério de Minas e Energia"), which is never inverted.
 A title in quotation marks is left to the Western layouts (articles and chapters).
 
->>> from .context import Context
+>>> from .context import Context, Cue
 >>> ctx = Context()
 >>> read_chicago_book(ctx, "Thomas Keller and Ana Lima, Grid Ambitions: Power Trade (Washington, DC: Brookings, 2019), 45.")
 ''
@@ -20,7 +20,7 @@ import re
 
 from ..dates import YEAR_RE
 from ..names import looks_like_name
-from .context import Context
+from .context import Context, Cue
 
 __all__ = ["read_chicago_book"]
 
@@ -43,6 +43,11 @@ _QUOTE = re.compile(r"[\"“”«»‘]")
 # "Speeches and Writings, 1832–1858, ed. Don E. Fehrenbacher": the book's editor or translator
 _CREDIT = re.compile(r",\s+(?:eds?\.|trans\.|edited\s+by|translated\s+by)\s+(?P<names>[A-Z][^()]*)$")
 _AND = re.compile(r"^(?:and|&)\s+")
+_GIVEN = re.compile(
+    r"(?P<given>(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s*(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)){0,2})"
+    r"(?P<role>\s*\((?:eds?|trans|ed\. and trans)\.?\))?"
+)
+_IN_BOOK = re.compile(r",\s+in\s+(?=[A-Z])")
 
 
 def _names(head: str) -> tuple[tuple[str, ...], str, bool] | None:
@@ -64,6 +69,9 @@ def _names(head: str) -> tuple[tuple[str, ...], str, bool] | None:
             return tuple(people), ", ".join(pieces[1:]), False
         # "Organisation for Economic Co-operation and Development": one corporate author
         return (pieces[0],), ", ".join(pieces[1:]), False
+    if len(pieces) >= 3 and len(pieces[0].split()) == 1 and (gm := _GIVEN.fullmatch(pieces[1])) is not None:
+        # a bibliography's inverted first name: "Weber, William, The Rise of Musical Classics (...)"
+        return (f"{pieces[0]}, {gm.group('given')}",), ", ".join(pieces[2:]), bool(gm.group("role"))
     k = 1
     people = [pieces[0]]
     while k < len(pieces) - 1 and (looks_like_name(pieces[k]) or _AND.match(pieces[k])):
@@ -73,8 +81,8 @@ def _names(head: str) -> tuple[tuple[str, ...], str, bool] | None:
         if done:
             break
     else:
-        if len(people) > 1:
-            return None  # a list of names with no "and" before the last: not a note's author list
+        # no "and" before a last name: a note names one author ("Henry James, The Europeans, in ...")
+        people, k = [pieces[0]], 1
     if len(people) > 1 and not all(looks_like_name(p) for p in people):
         return None
     if len(people) == 1 and (len(pieces[0].split()) > 9 or not pieces[0][:1].isupper()):
@@ -90,7 +98,7 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
     if m is None or m.start() < 5 or _QUOTE.search(s, 0, m.start()):
         return None
     head = s[: m.start()].strip()
-    if "." in re.sub(r"\b(?:[A-Z]\.)+|\b(?:eds?|St|Dr|Jr|No|Vol)\.", "", head):
+    if "." in re.sub(r"\b(?:[A-Z]\.)+|\b(?:eds?|trans|comp|St|Dr|Jr|No|Vol)\.", "", head):
         return None  # sentences before the parentheses: a bibliography or another style
     found = _names(head)
     if found is None:
@@ -100,6 +108,13 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
     if sm:
         ctx.entry_type = "report"
         title = title[: sm.start()]
+    im = _IN_BOOK.search(title)
+    if im and not editors:
+        # "Henry James, The Europeans, in Novels, 1871–1880 (New York: ...)": a work inside a book
+        ctx.container, title = title[im.end() :].strip(" ,"), title[: im.start()]
+        ctx.cue = Cue.IN_BOOK
+        ctx.entry_type = "chapter"
+        ctx.fire("chicago:in-book")
     if editors:
         ctx.editors = names
     else:

@@ -131,8 +131,12 @@ def _institution(ctx: Context, text: str, after: str) -> bool:
     return False
 
 
+_GENRE_ONLY = re.compile(r"(?i)personal\s+communication|unpublished\s+(?:data|manuscript)|in\s+preparation")
+
+
 def _not_a_title(ctx: Context, text: str, after: str) -> bool:
-    if ctx.title and NOT_CONTAINER_WORDS.fullmatch(ctx.title):
+    """Only a date, pages, a volume, or a genre ("Personal communication"): not a title."""
+    if ctx.title and (NOT_CONTAINER_WORDS.fullmatch(ctx.title) or _GENRE_ONLY.fullmatch(ctx.title)):
         ctx.title = None  # only a date, pages or a volume: not a title
         return True
     return False
