@@ -321,3 +321,15 @@ def test_keys_of_chinese_references_are_romanised_family_name_year_and_title():
         ]
     )
     assert [r.key for r in refs] == ["xie2021zhongla", "nai2013ruanshi", "guojia2022tongji"]
+
+
+def test_an_organisation_is_keyed_by_its_initials_or_its_short_name():
+    refs = assign_keys(
+        [
+            parse_reference("International Energy Agency, World Energy Outlook 2021 (Paris: IEA, 2021), 45."),
+            parse_reference(
+                "World Bank, Lithium and the Energy Transition (Washington, DC: World Bank, 2021), 14."
+            ),
+        ]
+    )
+    assert [r.key for r in refs] == ["iea2021world", "worldbank2021lithium"]

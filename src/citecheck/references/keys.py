@@ -14,7 +14,8 @@ input always gives the same keys.
 
 Names and titles in Chinese characters are romanised with pypinyin: a person's family name
 (the first character, or a two-character surname such as 欧阳), an organisation's first two
-characters, a title's first two characters.
+characters, a title's first two characters. An organisation's key is its initials
+("International Energy Agency" -> ``iea``) or, for a short name, the name itself.
 
 >>> refs = [Reference(key="", entry_type="article", raw="", authors=("谢文泽",), year=2021,
 ...                   title="中拉绿色合作的进展与前景")]
@@ -33,6 +34,7 @@ from pypinyin import lazy_pinyin
 
 from ..model import Reference
 from .names import family_name
+from .vocabulary import ORGANISATION_WORDS
 
 __all__ = ["assign_keys", "base_key"]
 
@@ -69,6 +71,14 @@ def _han_family(name: str) -> str:
     return _pinyin(name[:2])
 
 
+def _organisation(name: str) -> str:
+    """ "International Energy Agency" -> "iea", "World Bank" -> "worldbank": an organisation's key."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
+    if len(words) >= 3:
+        return _ascii("".join(w[0] for w in words))
+    return _ascii("".join(words))
+
+
 def _first_word(text: str | None) -> str:
     if not text:
         return ""
@@ -88,6 +98,8 @@ def base_key(ref: Reference) -> str:
     first = ref.authors[0] if ref.authors else (ref.editors[0] if ref.editors else "")
     if first and _HAN.search(first):
         who = _han_family(first)
+    elif first and ORGANISATION_WORDS.search(first) and "," not in first:
+        who = _organisation(first)
     elif first:
         who = _ascii(family_name(first))
     if not who:
