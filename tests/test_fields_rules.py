@@ -193,6 +193,21 @@ CASES = [
         "刘维广：《中拉合作》，载《拉丁美洲研究》第43卷第3期（2021年），第23页。",
         dict(container="拉丁美洲研究", volume="43", issue="3", year=2021, pages="23"),
     ),
+    (
+        "cn:place-publisher",
+        "吴白乙主编：《拉丁美洲和加勒比发展报告（2020—2021）》，北京：社会科学文献出版社，2021年，第5页。",
+        dict(entry_type="book", location="北京", publisher="社会科学文献出版社", year=2021, pages="5"),
+    ),
+    (
+        "cn:pages",
+        "周志伟等著：《巴西发展报告》，社会科学文献出版社2019年版，第12、15页。",
+        dict(authors=("周志伟",), et_al=True, pages="12, 15"),
+    ),
+    (
+        "cn:website",
+        "刘明：《巴西大选观察》，澎湃新闻，2022年10月31日，https://www.thepaper.cn/newsDetail_forward_20450000。",
+        dict(container="澎湃新闻", date="2022-10-31", entry_type="webpage"),
+    ),
     # ------------------------------------------------------------------ Chicago notes
     (
         "chicago:in-book",

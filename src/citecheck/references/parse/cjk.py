@@ -59,6 +59,9 @@ def split_cjk_names(text: str) -> tuple[tuple[str, ...], bool, bool]:
     text = text.strip(" ,，:：;；.。")
     editors = False
     et_al = False
+    if _EDITOR_ROLE.search(text):
+        editors = True
+    text = _ROLE.sub("", text).strip()  # "周志伟等著": the role first, then "等"
     if _ET_AL.search(text):
         et_al = True
         text = _ET_AL.sub("", text)

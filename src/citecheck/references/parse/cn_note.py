@@ -31,6 +31,12 @@ _IN = re.compile(r"^\s*[,;]?\s*(?:载|载于|见|刊于|收入)\s*")
 _TRANSLATED = re.compile(r"^[^,《》]{1,40}(?:译|编译|译校|校)$")
 _WEBSITE = re.compile(r"(?:网站|网|官网|门户|网页|主页|新闻网|客户端|微信公众号)$")
 _REPORTISH = re.compile(r"报告|展望|Outlook|Report|年鉴|蓝皮书|白皮书")
+# "北京：社会科学文献出版社": a place and a publisher
+_PLACE_PUBLISHER = re.compile(
+    r"^(?P<loc>[^:]{1,12}):\s*(?P<pub>.{2,40}?(?:出版社|出版公司|出版集团|书局|书店|印书馆|Press))$"
+)
+# "澎湃新闻": the short name of the site a web article was read on (no digits)
+_SITE_NAME = re.compile(r"[^\d:]{2,15}")
 _OFFICIAL = re.compile(r"意见|通知|目录|规划|办法|条例|决定|纲要|方案|声明|宣言|公报")
 
 
@@ -47,8 +53,9 @@ def _closing(v: str, start: int) -> int:
     return -1
 
 
-def _pieces(v: str, start: int) -> list[tuple[int, int]]:
-    """(start, end) of the comma-separated pieces of ``v[start:]`` (commas inside 《》 kept)."""
+def _pieces(s: str, v: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of the comma-separated pieces of ``v[start:]`` (commas inside 《》 kept; an
+    enumeration comma 、 does not separate: "第12、15页")."""
     out, pos, depth = [], start, 0
     for i in range(start, len(v)):
         c = v[i]
@@ -56,7 +63,7 @@ def _pieces(v: str, start: int) -> list[tuple[int, int]]:
             depth += 1
         elif c == "》":
             depth -= 1
-        elif c in ",;" and depth <= 0:
+        elif c in ",;" and depth <= 0 and s[i] != "、":
             out.append((pos, i))
             pos = i + 1
     out.append((pos, len(v)))
@@ -101,7 +108,7 @@ def _container(ctx: Context, s: str, v: str, a: int, b: int) -> bool:
     return True
 
 
-def _piece(ctx: Context, s: str, v: str, a: int, b: int) -> None:
+def _piece(ctx: Context, s: str, v: str, a: int, b: int, first: bool = False) -> None:
     """One comma-separated piece after the title and container."""
     piece = v[a:b].strip(" .")
     if not piece:
@@ -136,7 +143,16 @@ def _piece(ctx: Context, s: str, v: str, a: int, b: int) -> None:
             ctx.date, ctx.year = dm.iso, dm.year
         ctx.fire("cn:date")
         return
-    if ctx.container is None and _WEBSITE.search(piece):
+    pp = _PLACE_PUBLISHER.match(piece)
+    if pp:
+        ctx.location = s[a + pp.start("loc") : a + pp.end("loc")].strip()
+        ctx.publisher = s[a + pp.start("pub") : a + pp.end("pub")].strip()
+        ctx.entry_type = ctx.entry_type or ("chapter" if ctx.cue is Cue.IN_BOOK else "book")
+        ctx.fire("cn:place-publisher")
+        return
+    if ctx.container is None and (
+        _WEBSITE.search(piece) or (first and ctx.url is not None and _SITE_NAME.fullmatch(piece))
+    ):
         ctx.container = s[a:b].strip(" .。")
         ctx.fire("cn:website")
         return
@@ -181,7 +197,7 @@ def read_cn_note(ctx: Context, s: str) -> str | None:
         ctx.fire("cn:authors")
     ctx.title = s[o + 1 : c].strip()
     ctx.quoted_title = True
-    pieces = _pieces(v, c + 1)
+    pieces = _pieces(s, v, c + 1)
     if pieces:
         a, b = pieces[0]
         first = v[a:b]
@@ -189,9 +205,9 @@ def read_cn_note(ctx: Context, s: str) -> str | None:
             pieces = pieces[1:]
         elif first.strip() in CN_GENRE_WORDS:
             pieces = pieces[1:]  # "《新时代的中国能源发展》白皮书": a genre word after the title
-        for a, b in pieces:
+        for k, (a, b) in enumerate(pieces):
             if "《" in v[a:b] and ctx.container is None and _container(ctx, s, v, a, b):
                 continue
-            _piece(ctx, s, v, a, b)
+            _piece(ctx, s, v, a, b, first=k == 0)
     ctx.entry_type = _entry_type(ctx)
     return ""
