@@ -5,8 +5,10 @@ Usage::
     python benchmarks/parse_speed.py [N] [PATH_TO_ANYSTYLE_XML]
 
 Builds a corpus of N (default 12,000) references in memory by cycling the AnyStyle
-labelled strings (read from ``../shared/parsing/anystyle-core.xml`` or
-``$CITECHECK_ANYSTYLE_XML``, never copied) and perturbing each copy (a different year,
+labelled strings (read from ``shared/parsing/anystyle-core.xml`` in the nearest folder above the
+repository that has it, or ``$CITECHECK_ANYSTYLE_XML``, never copied), the seed's notes and the
+lines of the style sets in ``tests/data/styles/`` (GB/T 7714, Chinese notes, Chicago notes), and
+perturbing each copy (a different year,
 page numbers shifted, a name's case changed, a citation number prefixed), so no two
 strings are identical and no cache can help. The figure is references per second of
 process CPU time (single-threaded code, so one core); the wall-clock rate is printed too,
@@ -16,6 +18,7 @@ since on a loaded machine it is lower. Also times the bundled seed paper end to 
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -28,8 +31,19 @@ from pathlib import Path
 from citecheck.references.fields import parse_reference
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "parsing" / "anystyle-core.xml"
-DEFAULT = Path(os.environ.get("CITECHECK_ANYSTYLE_XML", str(SHARED)))
+STYLES = ROOT / "tests" / "data" / "styles"
+
+
+def _shared_anystyle() -> Path:
+    """``shared/parsing/anystyle-core.xml`` in the nearest folder above the repository that has it."""
+    for folder in ROOT.parents:
+        candidate = folder / "shared" / "parsing" / "anystyle-core.xml"
+        if candidate.exists():
+            return candidate
+    return ROOT.parent / "shared" / "parsing" / "anystyle-core.xml"
+
+
+DEFAULT = Path(os.environ.get("CITECHECK_ANYSTYLE_XML") or _shared_anystyle())
 SEED = ROOT / "seeds" / "china-latin-america-green-cooperation-2022.txt"
 
 
@@ -53,6 +67,8 @@ def corpus(n: int, path: Path) -> list[str]:
         ln for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.startswith("ÿ ") and len(ln) < 600
     ]
     base += seed_lines
+    for path in sorted(STYLES.glob("*.jsonl")):
+        base += [json.loads(ln)["text"] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     rng = random.Random(1)
     out = []
     for i in range(n):

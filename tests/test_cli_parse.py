@@ -127,3 +127,14 @@ def test_a_bib_file_written_by_parse_can_be_parsed_again_with_the_same_keys(seed
     assert again.exit_code == 0, again.output
     keys = [e.key for e in bibtexparser.parse_string(bib.read_text(encoding="utf-8")).entries]
     assert [i["id"] for i in json.loads(again.stdout)] == keys
+
+
+def test_parse_v_lists_the_rules_that_read_each_reference(tmp_path):
+    paper = tmp_path / "refs.txt"
+    paper.write_text(
+        "张宇燕，冯维江．新时代中国的国际战略［J］．世界经济与政治，2019（5）：4-28．\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["parse", str(paper), "--input-format", "lines", "-v"])
+    assert result.exit_code == 0, result.output
+    line = next(ln for ln in result.stderr.splitlines() if "layout:" in ln)
+    assert "layout:gbt7714" in line and "gbt:journal-numbers" in line

@@ -141,6 +141,8 @@ class Reference:
     isbn: str | None = None
     language: str | None = None
     warnings: tuple[str, ...] = ()  # what could not be parsed ("no title found")
+    #: the parser rules that read this reference, in order ("url", "layout:gbt7714", "numbers:cn-pages")
+    provenance: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -52,9 +52,19 @@ def bibliography_options(func):
     help="How to read PAPER (lines = one reference per line).",
 )
 @click.option("-q", "--quiet", is_flag=True, default=False, help="No summary on stderr.")
-def parse(paper: str, output: str | None, fmt: str, input_format: str, quiet: bool) -> None:
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    default=False,
+    help="Also list, per reference, the parser rules that read it.",
+)
+def parse(paper: str, output: str | None, fmt: str, input_format: str, quiet: bool, verbose: bool) -> None:
     """Turn PAPER's footnotes into a bibliography (BibTeX by default)."""
     refs = parse_paper(paper, input_format)
+    if verbose:
+        for r in refs:
+            click.echo(f"{r.key}: {' '.join(r.provenance) or '(read from a bibliography)'}", err=True)
     text = export(refs, fmt)
     if output:
         atomic_write(output, text)

@@ -121,7 +121,7 @@ def _locator_fields(ref: Reference, etype: str, url: str | None) -> list[tuple[s
         ("volume", escape_latex(ref.volume) if ref.volume else None),
         ("number", escape_latex(ref.issue) if ref.issue else None),
         ("pages", escape_latex(ref.pages).replace("-", "--") if ref.pages else None),
-        ("edition", escape_latex(ref.edition) if ref.edition and etype == "book" else None),
+        ("edition", escape_latex(ref.edition) if ref.edition and etype in ("book", "collection") else None),
         ("doi", _escape_url(ref.doi) if ref.doi else None),
         ("isbn", escape_latex(ref.isbn) if ref.isbn else None),
         ("url", _escape_url(url) if url else None),
@@ -161,12 +161,60 @@ def _fields_bibtex(ref: Reference, archived=None) -> tuple[str, list[tuple[str, 
     return etype, [(k, v) for k, v in f if v]
 
 
-def _fields_biblatex(ref: Reference, archived=None) -> tuple[str, list[tuple[str, str]]]:
+#: the entry types whose biblatex data model has a ``publisher`` field, and those with ``pages``
+_HAS_PUBLISHER = frozenset({"book", "collection", "incollection", "inbook", "inproceedings", "proceedings"})
+_HAS_PAGES = frozenset(
+    {
+        "article",
+        "book",
+        "collection",
+        "incollection",
+        "inbook",
+        "inproceedings",
+        "proceedings",
+        "report",
+        "thesis",
+    }
+)
+#: Reference.language -> biblatex langid
+_LANGIDS = {
+    "zh": "chinese",
+    "en": "english",
+    "es": "spanish",
+    "pt": "portuguese",
+    "fr": "french",
+    "de": "german",
+}
+
+
+def _biblatex_type(ref: Reference, url: str | None) -> str:
+    """The biblatex entry type: an edited volume without authors is a @collection, a chapter
+    whose book is unknown a @book, a web page without a usable URL a @misc."""
     etype = _BIBLATEX_TYPES.get(ref.entry_type, "misc")
-    url = usable_url(ref)
     if etype == "online" and url is None:
         etype = "misc"  # @online needs a url; a damaged one is only a note
+    if etype == "book" and ref.editors and not ref.authors:
+        etype = "collection"
+    if etype == "incollection" and not ref.container:
+        etype = "collection" if ref.editors and not ref.authors else "book"
+    if etype == "inproceedings" and not ref.container:
+        etype = "misc"  # a paper read at a meeting whose proceedings are not named
+    return etype
+
+
+def _institution(ref: Reference) -> str | None:
+    """Who issued a report or a thesis: the container, the publisher, or a corporate author."""
+    who = ref.container or ref.publisher
+    if who is None and len(ref.authors) == 1 and is_literal_name(ref.authors[0]):
+        who = ref.authors[0]
+    return escape_latex(who) if who else None
+
+
+def _fields_biblatex(ref: Reference, archived=None) -> tuple[str, list[tuple[str, str]]]:
+    url = usable_url(ref)
+    etype = _biblatex_type(ref, url)
     cont = escape_latex(ref.container) if ref.container else None
+    publisher = escape_latex(ref.publisher) if ref.publisher else None
     f = _head_fields(ref)
     if etype == "article":
         f.append(("journaltitle", cont))
@@ -175,23 +223,29 @@ def _fields_biblatex(ref: Reference, archived=None) -> tuple[str, list[tuple[str
     elif etype in ("incollection", "inproceedings"):
         f.append(("booktitle", cont))
     elif etype in ("report", "thesis"):
-        f.append(("institution", cont or (escape_latex(ref.publisher) if ref.publisher else None)))
+        f.append(("institution", _institution(ref)))
         f.append(("type", "techreport" if etype == "report" else "phdthesis"))
     elif etype in ("online", "misc"):
-        f.append(("organization", cont))
+        f.append(("organization", cont or (publisher if etype == "misc" else None)))
         if ref.entry_type in ("news", "webpage", "document"):
             f.append(("entrysubtype", ref.entry_type))
-    if etype not in ("report", "thesis"):
-        f.append(("publisher", escape_latex(ref.publisher) if ref.publisher else None))
+    if etype in _HAS_PUBLISHER:
+        f.append(("publisher", publisher))
+    locators = _locator_fields(ref, etype, url)
+    if etype not in _HAS_PAGES:
+        locators = [(k, v) for k, v in locators if k != "pages"]
     f += [
         ("location", escape_latex(ref.location) if ref.location else None),
         ("date", ref.date or (str(ref.year) if ref.year else None)),
-        *_locator_fields(ref, etype, url),
+        *locators,
         ("urldate", ref.access_date if ref.access_date and url else None),
+        ("langid", _LANGIDS.get(ref.language or "")),
     ]
     notes = [escape_latex(n) for n in notes_for(ref, archived)]
     if ref.access_date and not url:
         notes.insert(0, f"Accessed {ref.access_date}")
+    if etype not in _HAS_PAGES and ref.pages:
+        notes.append(f"p. {escape_latex(ref.pages)}")
     f.append(("note", ". ".join(notes) if notes else None))
     return etype, [(k, v) for k, v in f if v]
 

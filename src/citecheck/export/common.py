@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from ..model import Reference, Snapshot
 from ..references.names import PARTICLES, is_chinese_name
 from ..references.urls import characters_changed
+from ..references.vocabulary import ORGANISATION_WORDS
 
 __all__ = [
     "name_parts",
@@ -48,10 +49,17 @@ def valid_text(text: str) -> str:
 
 
 def is_literal_name(name: str) -> bool:
-    """An organisation or a name that must not be split ("U.S. Army Corps of Engineers")."""
+    """An organisation or a name that must not be split ("U.S. Army Corps of Engineers",
+    "International Energy Agency", "IRENA", "国家统计局").
+
+    >>> is_literal_name("World Bank"), is_literal_name("IRENA"), is_literal_name("Kevin P. Gallagher")
+    (True, True, False)
+    """
     words = name.split()
     if "," in name:
         return False
+    if ORGANISATION_WORDS.search(name) or (len(words) == 1 and name.isupper() and len(name) > 1):
+        return True
     lower = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
     return len(words) >= 4 or bool(lower) or len(words) == 1 and not is_chinese_name(name)
 

@@ -11,6 +11,8 @@ Pure functions; every result is an ISO string, possibly partial ("2019", "2019-0
 '2021-11-19'
 >>> parse_access_date("[2022 - 02 - 20]")
 '2022-02-20'
+>>> find_date("《人民日报》2021年11月20日，第3版").iso
+'2021-11-20'
 """
 
 from __future__ import annotations
@@ -18,28 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .vocabulary import MONTHS
+
 __all__ = ["DateMatch", "find_date", "parse_access_date", "MONTHS", "YEAR_RE"]
 
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan", "janvier", "enero", "janeiro", "januar", "gennaio"),
-            ("february", "feb", "février", "fevrier", "febrero", "fevereiro", "februar", "febbraio"),
-            ("march", "mar", "mars", "marzo", "março", "marz", "märz"),
-            ("april", "apr", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maio", "maggio"),
-            ("june", "jun", "juin", "junio", "junho", "juni", "giugno"),
-            ("july", "jul", "juillet", "julio", "julho", "juli", "luglio"),
-            ("august", "aug", "août", "aout", "agosto"),
-            ("september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre"),
-            ("october", "oct", "octobre", "octubre", "outubro", "oktober", "ottobre"),
-            ("november", "nov", "novembre", "noviembre", "novembro"),
-            ("december", "dec", "décembre", "decembre", "diciembre", "dezembro", "dezember", "dicembre"),
-        ]
-    )
-    for name in names
-}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
@@ -47,6 +31,11 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 # Ordered: most specific first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 2021年11月20日 / 2022年1月 (Chinese and Japanese dates)
+    (
+        "cjk",
+        re.compile(rf"(?P<year>{YEAR_RE})\s*年\s*(?P<mnum>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*[日号])?"),
+    ),
     # November 2021 July 19th  (garbled 2021年11月19日: the first month is right)
     ("mymd", re.compile(rf"(?i)\b{_MON}\s+(?P<year>{YEAR_RE})\s+(?:{_MONTH_ALT})\.?\s+{_DAY}\b")),
     # 2021 September 30th   /  2021, September 30
@@ -69,7 +58,7 @@ _ANY_YEAR = re.compile(YEAR_RE)
 _MONTH_INITIALS = "".join(sorted({m[0] for m in MONTHS}))
 # the look-ahead on the first letter lets most words fail at once
 _ANY_MONTH = re.compile(rf"(?i)\b(?=[{_MONTH_INITIALS}])(?:{_MONTH_ALT})")
-_ISO_HINT = re.compile(rf"{YEAR_RE}\s*[-/.]\s*[01]?\d\s*[-/.]")
+_ISO_HINT = re.compile(rf"{YEAR_RE}\s*(?:[-/.]\s*[01]?\d\s*[-/.]|年\s*[01]?\d\s*月)")
 _YEAR_ONLY = re.compile(rf"(?<![\d/.-])(?P<year>{YEAR_RE})(?P<suffix>[a-z])?(?![\d/]|\.\d)")
 
 
@@ -109,7 +98,7 @@ def find_date(text: str, *, prefer_full: bool = True) -> DateMatch | None:
             if not m:
                 continue
             gd = m.groupdict()
-            if kind == "iso":
+            if kind in ("iso", "cjk"):
                 month = int(gd["mnum"])
                 if not 1 <= month <= 12:
                     continue

@@ -11,6 +11,16 @@ input always gives the same keys.
 ...                   title="The Correct View of Justice")]
 >>> [r.key for r in assign_keys(refs)]
 ['wu2021correct']
+
+Names and titles in Chinese characters are romanised with pypinyin: a person's family name
+(the first character, or a two-character surname such as 欧阳), an organisation's first two
+characters, a title's first two characters. An organisation's key is its initials
+("International Energy Agency" -> ``iea``) or, for a short name, the name itself.
+
+>>> refs = [Reference(key="", entry_type="article", raw="", authors=("谢文泽",), year=2021,
+...                   title="中拉绿色合作的进展与前景")]
+>>> [r.key for r in assign_keys(refs)]
+['xie2021zhongla']
 """
 
 from __future__ import annotations
@@ -20,8 +30,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
+from pypinyin import lazy_pinyin
+
 from ..model import Reference
 from .names import family_name
+from .vocabulary import ORGANISATION_WORDS
 
 __all__ = ["assign_keys", "base_key"]
 
@@ -37,9 +50,41 @@ def _ascii(text: str) -> str:
     return "".join(c for c in folded if c.isascii() and (c.isalnum())).lower()
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 夏侯 令狐".split()
+)
+
+
+def _pinyin(text: str) -> str:
+    return "".join(lazy_pinyin(text)).lower()
+
+
+def _han_family(name: str) -> str:
+    """ "谢文泽" -> "xie", "欧阳修" -> "ouyang", "国家统计局" -> "guojia", "约瑟夫·奈" -> "nai"."""
+    name = re.sub(r"\s+", "", name)
+    if "·" in name:
+        return _pinyin(name.rsplit("·", 1)[1])  # a transliterated foreign name: family name last
+    if 2 <= len(name) <= 4:
+        return _pinyin(name[:2] if name[:2] in _COMPOUND_SURNAMES else name[:1])
+    return _pinyin(name[:2])
+
+
+def _organisation(name: str) -> str:
+    """ "International Energy Agency" -> "iea", "World Bank" -> "worldbank": an organisation's key."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
+    if len(words) >= 3:
+        return _ascii("".join(w[0] for w in words))
+    return _ascii("".join(words))
+
+
 def _first_word(text: str | None) -> str:
     if not text:
         return ""
+    run = _HAN_RUN.search(text)
+    if run and (run.start() == 0 or not re.search(r"[A-Za-z]{2}", text[: run.start()])):
+        return _pinyin(run.group(0)[:2])
     for word in re.findall(r"[^\W_]+", text):
         w = _ascii(word)
         if w and w not in _STOP and not w.isdigit():
@@ -50,10 +95,13 @@ def _first_word(text: str | None) -> str:
 def base_key(ref: Reference) -> str:
     """The key of ``ref`` before clashes are resolved."""
     who = ""
-    if ref.authors:
-        who = _ascii(family_name(ref.authors[0]))
-    elif ref.editors:
-        who = _ascii(family_name(ref.editors[0]))
+    first = ref.authors[0] if ref.authors else (ref.editors[0] if ref.editors else "")
+    if first and _HAN.search(first):
+        who = _han_family(first)
+    elif first and ORGANISATION_WORDS.search(first) and "," not in first:
+        who = _organisation(first)
+    elif first:
+        who = _ascii(family_name(first))
     if not who:
         who = _first_word(ref.container)
     if not who:

@@ -1,0 +1,193 @@
+"""Is this text a list of names? The tests the Western layouts use to end an author list.
+
+>>> prefix_is_authors("Romero, C., Paunesku, D., & Dweck, C.")
+True
+>>> prefix_is_authors("James Gleick, Chaos")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names import _INITIAL, PARTICLES, looks_like_name, split_authors
+from .context import Context
+from .patterns import APA_DATE
+from .sentences import word_before
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z]{3,}\b")
+
+
+_NAME_GLUE = frozenset(
+    "others della dell von der den van ter ten dos das del editors editor eds hrsg".split()
+)
+
+
+def prefix_is_authors(prefix: str, memo: dict[str, bool] | None = None) -> bool:
+    """Text before a quoted title: empty, or an author list, possibly with an APA date.
+
+    ``memo`` (one per reference) keeps the answers: the same prefix is asked about often.
+    """
+    if memo is None:
+        return _prefix_is_authors_uncached(prefix)
+    ans = memo.get(prefix)
+    if ans is None:
+        ans = memo[prefix] = _prefix_is_authors_uncached(prefix)
+    return ans
+
+
+def _prefix_is_authors_uncached(prefix: str) -> bool:
+    if len(prefix) > 600:
+        return False
+    t = APA_DATE.sub(" ", prefix).strip(" ,.:;") if "(" in prefix or "[" in prefix else prefix.strip(" ,.:;")
+    if not t:
+        return True
+    for w in _LOWER_WORD.findall(t):
+        if w not in _NAME_GLUE:
+            return False
+    names, _ = split_authors(t)
+    if not names or len(names) > 30:
+        return False
+    if len(names) == 1 and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", names[0]):
+        return False  # "U.S." is an abbreviation, not an author
+    if not all(looks_like_name(n.replace(",", " ")) for n in names):
+        return False
+    if len(names) >= 2:
+        shaped = [("," in n) or any(is_initial_word(w.strip(".-")) for w in n.split()) for n in names]
+        last = [w for w in names[-1].split() if w.lower() not in PARTICLES]
+        if not shaped[-1] and len(last) == 1 and len(names[0].split()) >= 2:
+            return False  # "James Gleick, Chaos": a one-word piece after a full name is a title
+        if any(shaped[:-1]) and not shaped[-1] and len(last) != 2:
+            return False  # "K. Chandy and J. Misra, Parallel Program Design": the last piece is a title
+    return True
+
+
+def is_initial_word(word: str) -> bool:
+    return bool(_INITIAL.match(word)) or (len(word) <= 2 and word[:1].isupper() and word.isalpha())
+
+
+_NAME_CONTINUES = re.compile(
+    r"\s*(?:(?:and|&|und)\s+[A-Z]|(?:[A-Z]\.)|(?:(?:van|von|de|der|den|del|la|le|da|di|du|dos|ten|ter|mc)\s+)*"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:[,;]|\.(?:\s|$)|\band\s+[A-Z]|&|\(|$))"
+)
+
+
+def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int | None:
+    """Where an author list that ends with '.' ends (Chicago, Vancouver, ACM styles)."""
+    for m in re.finditer(r"\.(?=\s)", s[:800]):
+        i = m.start()
+        before = s[:i]
+        word = word_before(s, i, "'’")
+        if word.lower() in ("al", "others", "eds", "ed", "editors"):
+            return i if prefix_is_authors(before, memo) else None
+        if len(word) == 1 and word.isupper():
+            inverted = _INVERTED_NAME_END.search(before, max(0, len(before) - 90)) is not None
+            if _NAME_CONTINUES.match(s, i + 1) and (
+                not inverted or re.match(r"\s*(?:and\s|&|[A-Z]\.|-[A-Z]\.)", s[i + 1 :])
+            ):
+                continue
+            if prefix_is_authors(before, memo):
+                return i
+            continue
+        if re.fullmatch(r"[A-Z]{2,3}", word):
+            if prefix_is_authors(before, memo):
+                return i
+            continue
+        if prefix_is_authors(before, memo):
+            return i
+        return None
+    return None
+
+
+def comma_style_authors(s: str) -> int:
+    """Length of a comma-separated author list at the start of ``s`` (0 when there is none).
+
+    "T. Imielinski, S. Viswanathan, Adaptive ..." and "Feferman, S., Transfinite ..." and
+    "Hill, P. M. and Lloyd, J. W., The Godel ..." all end their author list with a comma.
+    """
+    parts = re.split(r"(,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+|;\s+)", s[:800])
+    pieces = [(parts[k], parts[k + 1] if k + 1 < len(parts) else "") for k in range(0, len(parts), 2)]
+    end = 0
+    pos = 0
+    k = 0
+    n_names = 0
+    while k < len(pieces):
+        piece, sep = pieces[k]
+        if not sep:
+            break
+        name = piece.strip()
+        em = re.search(r"(?i)\s*\(?\b(?:eds?|editors?|hrsg)\.?\)?$", name)
+        if em and n_names and em.start() == 0:
+            pos += len(piece) + len(sep)
+            end = pos if "," in sep else end
+            break  # "..., eds., Title"
+        if em and em.start() > 0 and looks_like_name(name[: em.start()]):
+            pos += len(piece) + len(sep)
+            end = pos if "," in sep else end
+            break  # "... Dietmar Saupe (Eds.), Title"
+        if re.fullmatch(r"(?i)et\.?\s*al\.?", name) and n_names:
+            pos += len(piece) + len(sep)
+            end = pos if "," in sep else end
+            k += 1
+            continue
+        if not looks_like_name(name) or len(name.split()) > 4:
+            break
+        single = len(name.split()) == 1 and not is_initial_word(name.strip("."))
+        nxt, nsep = pieces[k + 1] if k + 1 < len(pieces) else ("", "")
+        given = nxt and nsep and all(is_initial_word(w.strip(".-")) for w in nxt.replace(".", ". ").split())
+        if (
+            single
+            and not given
+            and n_names == 0
+            and nsep
+            and re.fullmatch(r"[A-Z][a-zà-ÿ]+(?: [A-Z]\.?)?", nxt.strip())
+        ):
+            given = True  # "Breakell, Sue, Perspectives ..."
+        if single and given:
+            pos += len(piece) + len(sep) + len(nxt) + len(nsep)
+            k += 2
+            n_names += 1
+            if "," in nsep:
+                end = pos
+            continue
+        has_init = any(is_initial_word(w.strip(".-")) for w in name.split())
+        if not has_init:
+            if n_names or len(name.split()) < 2 or len(nxt.split()) < 3:
+                break
+        pos += len(piece) + len(sep)
+        n_names += 1
+        if "," in sep:
+            end = pos
+        k += 1
+    return end
+
+
+_LEAD_INITIAL = re.compile(r"^\s*(?:[A-Z]\.[\s-]*)+[A-Z]")
+
+
+def chem_journal(names: str, last: str) -> bool:
+    """Chemistry/physics style "S. E. Han, G. Chen, Nano Lett": every name opens with initials,
+    the last piece has two or more words that are not initials: a journal abbreviation."""
+    if not all(_LEAD_INITIAL.match(n) for n in names.split(",") if n.strip()):
+        return False
+    words = [w for w in last.replace(".", " ").split() if len(w) > 1 and w.lower() not in PARTICLES]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+_INVERTED_NAME_END = re.compile(r"(?:^|,\s+|\b(?:and|&)\s+)[A-Z][\w'’-]+,\s*(?:[A-Z]\.[\s-]*)*[A-Z]$")
+
+
+# "Liu SM Zhong J Zhao XJ", "Bao Q, Zhao Y, Renner A, Jauch K-W": surnames with initials after them
+_VANCOUVER_NAMES = re.compile(
+    r"(?:[A-Z][\w'’-]+(?:\s[A-Z][a-z][\w'’-]*)?\s[A-Z]{1,3}(?:-[A-Z])?(?:[,;]?\s+|$))+"
+)
+
+
+def looks_like_names(text: str, ctx: Context) -> bool:
+    """True when ``text`` reads as author names ("Moore JH", "Liu SM Zhong J Zhao XJ", "Cirillo DM;
+    the SMIRA Group"), not as a title."""
+    head = re.split(r";\s*", text, maxsplit=1)[0].replace("*", " ")
+    head = " ".join(head.split())
+    return len(text.split()) <= 40 and (
+        _VANCOUVER_NAMES.fullmatch(head) is not None or prefix_is_authors(head, ctx.memo)
+    )

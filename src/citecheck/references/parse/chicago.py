@@ -1,0 +1,137 @@
+"""The Chicago note layout of a book or report: ``Names, Title (Place: Publisher, Year), pages.``
+
+Chicago notes put the publication facts of a book in parentheses after its title and the cited
+page after them. The names before the title are a person list ("Thomas Keller and Ana Lima",
+"Rebecca Ray, Kevin P. Gallagher, and Cynthia Sanborn, eds.") or one corporate author
+("International Energy Agency", "Ministério de Minas e Energia"), which is never inverted.
+A title in quotation marks is left to the Western layouts (articles and chapters).
+
+>>> from .context import Context, Cue
+>>> ctx = Context()
+>>> read_chicago_book(ctx, "Thomas Keller and Ana Lima, Grid Ambitions: Power Trade (Washington, DC: Brookings, 2019), 45.")
+''
+>>> ctx.authors, ctx.title, ctx.location, ctx.publisher, ctx.year, ctx.pages
+(('Thomas Keller', 'Ana Lima'), 'Grid Ambitions: Power Trade', 'Washington, DC', 'Brookings', 2019, '45')
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import YEAR_RE
+from ..names import looks_like_name
+from .context import Context, Cue
+
+__all__ = ["read_chicago_book"]
+
+# "(Washington, DC: Brookings Institution Press, 2019)" / "(Paris: IEA, 2021)"
+_PUBLICATION = re.compile(
+    rf"\s*\((?P<loc>[^():]{{2,60}}?):\s*(?P<pub>[^()]{{2,100}}?),\s*(?P<y>{YEAR_RE})[a-z]?\)"
+)
+_PAGE_AFTER = re.compile(
+    r"^\s*,\s*(?:pp?\.\s*)?(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]+)\b(?:\s*[,.]|\s*$)", re.I
+)
+_EDS = re.compile(r",\s*(?:eds?|editors?|comps?|trans)\.?,\s*", re.I)
+_SERIES = re.compile(
+    r",\s+(?=[^,]*\b(?:Working Paper|Policy Brief|Discussion Paper|Research Paper|Report No\.|Occasional Paper"
+    r"|Policy Paper|Technical Note|Issue Brief|Papers?\s+(?:No\.\s*)?\d+)\b[^,]*$)"
+)
+_REPORT_WORDS = re.compile(
+    r"\b(?:Working Paper|Policy Brief|Discussion Paper|Report No\.|Occasional Paper|Issue Brief)\b"
+)
+_QUOTE = re.compile(r"[\"“”«»‘]")
+# "Speeches and Writings, 1832–1858, ed. Don E. Fehrenbacher": the book's editor or translator
+_CREDIT = re.compile(r",\s+(?:eds?\.|trans\.|edited\s+by|translated\s+by)\s+(?P<names>[A-Z][^()]*)$")
+_AND = re.compile(r"^(?:and|&)\s+")
+_GIVEN = re.compile(
+    r"(?P<given>(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s*(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)){0,2})"
+    r"(?P<role>\s*\((?:eds?|trans|ed\. and trans)\.?\))?"
+)
+_IN_BOOK = re.compile(r",\s+in\s+(?=[A-Z])")
+
+
+def _names(head: str) -> tuple[tuple[str, ...], str, bool] | None:
+    """(names, title, editors) of "Names, Title" — None when no name list opens ``head``."""
+    em = _EDS.search(head)
+    if em:
+        people = head[: em.start()]
+        parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", people) if p.strip() and p.strip() != "and"]
+        parts = [_AND.sub("", p) for p in parts]
+        if parts and all(looks_like_name(p) for p in parts):
+            return tuple(parts), head[em.end() :], True
+        return None
+    pieces = head.split(", ")
+    if len(pieces) < 2:
+        return None
+    if " and " in pieces[0] or " & " in pieces[0]:
+        people = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", pieces[0])]
+        if all(looks_like_name(p) for p in people):
+            return tuple(people), ", ".join(pieces[1:]), False
+        # "Organisation for Economic Co-operation and Development": one corporate author
+        return (pieces[0],), ", ".join(pieces[1:]), False
+    if len(pieces) >= 3 and len(pieces[0].split()) == 1 and (gm := _GIVEN.fullmatch(pieces[1])) is not None:
+        # a bibliography's inverted first name: "Weber, William, The Rise of Musical Classics (...)"
+        return (f"{pieces[0]}, {gm.group('given')}",), ", ".join(pieces[2:]), bool(gm.group("role"))
+    k = 1
+    people = [pieces[0]]
+    while k < len(pieces) - 1 and (looks_like_name(pieces[k]) or _AND.match(pieces[k])):
+        people.append(_AND.sub("", pieces[k]))
+        done = bool(_AND.match(pieces[k]))
+        k += 1
+        if done:
+            break
+    else:
+        # no "and" before a last name: a note names one author ("Henry James, The Europeans, in ...")
+        people, k = [pieces[0]], 1
+    if len(people) > 1 and not all(looks_like_name(p) for p in people):
+        return None
+    if len(people) == 1 and (len(pieces[0].split()) > 9 or not pieces[0][:1].isupper()):
+        return None
+    return tuple(people), ", ".join(pieces[k:]), False
+
+
+def read_chicago_book(ctx: Context, s: str) -> str | None:
+    """Fill a Chicago book or report note; None when ``s`` is not one."""
+    if "(" not in s or ":" not in s:
+        return None
+    m = _PUBLICATION.search(s)
+    if m is None or m.start() < 5 or _QUOTE.search(s, 0, m.start()):
+        return None
+    head = s[: m.start()].strip()
+    if "." in re.sub(r"\b(?:[A-Z]\.)+|\b(?:eds?|trans|comp|St|Dr|Jr|No|Vol)\.", "", head):
+        return None  # sentences before the parentheses: a bibliography or another style
+    found = _names(head)
+    if found is None:
+        return None
+    names, title, editors = found
+    sm = _SERIES.search(title)
+    if sm:
+        ctx.entry_type = "report"
+        title = title[: sm.start()]
+    im = _IN_BOOK.search(title)
+    if im and not editors:
+        # "Henry James, The Europeans, in Novels, 1871–1880 (New York: ...)": a work inside a book
+        ctx.container, title = title[im.end() :].strip(" ,"), title[: im.start()]
+        ctx.cue = Cue.IN_BOOK
+        ctx.entry_type = "chapter"
+        ctx.fire("chicago:in-book")
+    if editors:
+        ctx.editors = names
+    else:
+        ctx.authors = names
+        cm = _CREDIT.search(title)
+        if cm:
+            ctx.editors = tuple(
+                n.strip() for n in re.split(r",\s*|\s+and\s+", cm.group("names")) if n.strip()
+            )
+            title = title[: cm.start()]
+            ctx.fire("chicago:book-credit")
+    ctx.title = title.strip(" ,")
+    ctx.location, ctx.publisher = m.group("loc").strip(), m.group("pub").strip()
+    ctx.year, ctx.date = int(m.group("y")), m.group("y")
+    pm = _PAGE_AFTER.match(s[m.end() :])
+    if pm:
+        ctx.pages = pm.group("p")
+        ctx.fire("chicago:page-after-publication")
+    ctx.entry_type = ctx.entry_type or ("report" if _REPORT_WORDS.search(s) else "book")
+    return ""

@@ -1,0 +1,213 @@
+"""The Chinese note layout of journals such as 《拉丁美洲研究》 and 《世界经济与政治》.
+
+``吴宏涛：《秘鲁水电开发与外国直接投资》，载《拉丁美洲研究》2020年第2期，第61-80页。`` — the
+responsibility statement ends with a colon, the title stands in ``《》``, ``载`` (or a second
+``《》`` right away) introduces the journal, ``2020年第2期`` is its year and issue, ``第…页`` the
+pages and ``第…版`` a newspaper's page; ``出版社2020年版`` closes a book; ``载某某主编：《书名》``
+is a chapter. Cross-reference words (``参见``, ``转引自``), the author's country (``［美］``) and
+roles (``主编``, ``译``) are not part of a name.
+
+>>> from .context import Context
+>>> ctx = Context()
+>>> read_cn_note(ctx, "参见王友明：《巴西可再生能源政策》，载《国际问题研究》2020年第4期，第101页。")
+''
+>>> ctx.authors, ctx.title, ctx.container, ctx.year, ctx.issue, ctx.pages, ctx.entry_type
+(('王友明',), '巴西可再生能源政策', '国际问题研究', 2020, '4', '101', 'article')
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import find_date
+from ..vocabulary import CN_CONFERENCE_WORDS, CN_DEGREE_WORDS, CN_GENRE_WORDS
+from .cjk import CN_PUBLISHED, cn_pages, cn_volume_issue, cn_year_issue, split_cjk_names, strip_see_also
+from .context import Context, Cue
+from .normalise import fold_punctuation
+
+__all__ = ["read_cn_note"]
+
+_IN = re.compile(r"^\s*[,;]?\s*(?:载|载于|见|刊于|收入)\s*")
+_TRANSLATED = re.compile(r"^[^,《》]{1,40}(?:译|编译|译校|校)$")
+_WEBSITE = re.compile(r"(?:网站|网|官网|门户|网页|主页|新闻网|客户端|微信公众号)$")
+_REPORTISH = re.compile(r"报告|展望|Outlook|Report|年鉴|蓝皮书|白皮书")
+# "北京：社会科学文献出版社": a place and a publisher
+_PLACE_PUBLISHER = re.compile(
+    r"^(?P<loc>[^:]{1,12}):\s*(?P<pub>.{2,40}?(?:出版社|出版公司|出版集团|书局|书店|印书馆|Press))$"
+)
+# "澎湃新闻": the short name of the site a web article was read on (no digits)
+_SITE_NAME = re.compile(r"[^\d:]{2,15}")
+_OFFICIAL = re.compile(r"意见|通知|目录|规划|办法|条例|决定|纲要|方案|声明|宣言|公报")
+
+
+def _closing(v: str, start: int) -> int:
+    """The offset of the 》 that closes the 《 at ``start`` (nested 《》 counted)."""
+    depth = 0
+    for i in range(start, len(v)):
+        if v[i] == "《":
+            depth += 1
+        elif v[i] == "》":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _pieces(s: str, v: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of the comma-separated pieces of ``v[start:]`` (commas inside 《》 kept; an
+    enumeration comma 、 does not separate: "第12、15页")."""
+    out, pos, depth = [], start, 0
+    for i in range(start, len(v)):
+        c = v[i]
+        if c == "《":
+            depth += 1
+        elif c == "》":
+            depth -= 1
+        elif c in ",;" and depth <= 0 and s[i] != "、":
+            out.append((pos, i))
+            pos = i + 1
+    out.append((pos, len(v)))
+    return [(a, b) for a, b in out if v[a:b].strip(" .")]
+
+
+def _container(ctx: Context, s: str, v: str, a: int, b: int) -> bool:
+    """A piece with a 《》: "载《Journal》2020年第2期", "《人民日报》2021年11月20日", "载某某主编：《书名》"."""
+    piece = v[a:b]
+    o = piece.find("《")
+    c = _closing(piece, o) if o >= 0 else -1
+    if o < 0 or c < 0:
+        return False
+    lead = piece[:o]
+    im = _IN.match(lead)
+    if im:
+        lead = lead[im.end() :]
+    lead = lead.strip(" :")
+    if lead:  # "载吴白乙主编：《书名》": the book's editors
+        ctx.editors = split_cjk_names(s[a + (im.end() if im else 0) : a + o])[0]
+        ctx.cue = Cue.IN_BOOK
+        ctx.fire("cn:in-editors")
+    ctx.container = s[a + o + 1 : a + c].strip()
+    tail = piece[c + 1 :]
+    yi = cn_year_issue(tail)
+    vi = cn_volume_issue(tail)
+    if vi:
+        ctx.volume, ctx.issue = vi[0], vi[1]
+        if vi[2]:
+            ctx.year, ctx.date = vi[2], str(vi[2])
+        ctx.entry_type = "article"
+        ctx.fire("cn:volume-issue")
+    elif yi:
+        ctx.year, ctx.issue = yi
+        ctx.date = str(yi[0])
+        ctx.entry_type = "article"
+        ctx.fire("cn:year-issue")
+    elif (dm := find_date(tail)) is not None:
+        ctx.date, ctx.year = dm.iso, dm.year
+        ctx.entry_type = "newspaper" if len(dm.iso) == 10 else "article"
+    ctx.fire("cn:container")
+    return True
+
+
+def _piece(ctx: Context, s: str, v: str, a: int, b: int, first: bool = False) -> None:
+    """One comma-separated piece after the title and container."""
+    piece = v[a:b].strip(" .")
+    if not piece:
+        return
+    pages = cn_pages(piece)
+    if pages:
+        ctx.pages = ctx.pages or pages
+        ctx.fire("cn:pages")
+        return
+    if _TRANSLATED.match(piece):
+        ctx.fire("cn:translator")
+        return
+    pm = CN_PUBLISHED.search(piece)
+    if pm:
+        ctx.publisher = s[a + pm.start("pub") : a + pm.end("pub")].strip(" ,:") or ctx.publisher
+        ctx.year = ctx.year or int(pm.group("y"))
+        ctx.date = ctx.date or pm.group("y")
+        ctx.entry_type = ctx.entry_type or ("chapter" if ctx.cue is Cue.IN_BOOK else "book")
+        ctx.fire("cn:published")
+        return
+    if CN_DEGREE_WORDS.search(piece):
+        ctx.entry_type = "thesis"
+        ctx.fire("cn:thesis")
+        return
+    if CN_CONFERENCE_WORDS.search(piece):
+        ctx.entry_type = "conference"
+        ctx.fire("cn:conference")
+        return
+    dm = find_date(piece)
+    if dm is not None and dm.start <= 1:
+        if ctx.year is None or len(dm.iso) > len(ctx.date or ""):
+            ctx.date, ctx.year = dm.iso, dm.year
+        ctx.fire("cn:date")
+        return
+    pp = _PLACE_PUBLISHER.match(piece)
+    if pp:
+        ctx.location = s[a + pp.start("loc") : a + pp.end("loc")].strip()
+        ctx.publisher = s[a + pp.start("pub") : a + pp.end("pub")].strip()
+        ctx.entry_type = ctx.entry_type or ("chapter" if ctx.cue is Cue.IN_BOOK else "book")
+        ctx.fire("cn:place-publisher")
+        return
+    if ctx.container is None and (
+        _WEBSITE.search(piece) or (first and ctx.url is not None and _SITE_NAME.fullmatch(piece))
+    ):
+        ctx.container = s[a:b].strip(" .。")
+        ctx.fire("cn:website")
+        return
+    if ctx.entry_type == "thesis" and ctx.publisher is None:
+        ctx.publisher = s[a:b].strip(" .。")  # "博士学位论文，中国人民大学，2019年"
+
+
+def _entry_type(ctx: Context) -> str:
+    if ctx.entry_type:
+        return ctx.entry_type
+    title = ctx.title or ""
+    if _REPORTISH.search(title) and ctx.container is None:
+        return "report"
+    if ctx.url is not None:
+        return "webpage"
+    if _OFFICIAL.search(title):
+        return "document"
+    return "misc"
+
+
+def read_cn_note(ctx: Context, s: str) -> str | None:
+    """Fill the fields of a Chinese note with a title in 《》; None when ``s`` has none."""
+    if "《" not in s:
+        return None
+    s, see_also = strip_see_also(s)
+    if see_also:
+        ctx.fire("cn:see-also")
+    v = fold_punctuation(s)
+    o = v.find("《")
+    c = _closing(v, o)
+    if c < 0 or o > 120:
+        return None
+    head = v[:o].strip()
+    if head and not head.endswith(":"):
+        return None  # "…，载《Journal》" with no title of its own, or prose: not this layout
+    if head:
+        names, et_al, editors = split_cjk_names(s[: o - 1 if v[o - 1] == ":" else o])
+        if editors:
+            ctx.editors = names
+        else:
+            ctx.authors, ctx.et_al = names, et_al
+        ctx.fire("cn:authors")
+    ctx.title = s[o + 1 : c].strip()
+    ctx.quoted_title = True
+    pieces = _pieces(s, v, c + 1)
+    if pieces:
+        a, b = pieces[0]
+        first = v[a:b]
+        if "《" in first and _container(ctx, s, v, a, b):
+            pieces = pieces[1:]
+        elif first.strip() in CN_GENRE_WORDS:
+            pieces = pieces[1:]  # "《新时代的中国能源发展》白皮书": a genre word after the title
+        for k, (a, b) in enumerate(pieces):
+            if "《" in v[a:b] and ctx.container is None and _container(ctx, s, v, a, b):
+                continue
+            _piece(ctx, s, v, a, b, first=k == 0)
+    ctx.entry_type = _entry_type(ctx)
+    return ""

@@ -1,0 +1,581 @@
+"""The container step: journal, newspaper, book, agency or website, read after the title.
+
+It runs in three parts. A *cue* rule reads what introduces the container ("In Editors (Eds.),",
+"In", "published in") into ``Context.cue``. Then :data:`LEAD_RULES` look at the front of what
+follows: each either decides (a quoted container, "City: Publisher", a credit with no container)
+and returns the text left over, or returns None and lets the next rule look. Finally the
+candidate container is cut off where a date, a number or a publisher begins, and
+:data:`CANDIDATE_RULES` decide what it is (a place, a publisher, a journal after a run-on
+title, the container itself). The name of the rule that decided goes to the provenance.
+
+>>> from .context import Context
+>>> ctx = Context(title="Backtrack programming")
+>>> take_container(" J. ACM, 12, 516-524.", ctx)
+', 12, 516-524.'
+>>> ctx.container, ctx.provenance
+('J. ACM', ['container:container'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..dates import YEAR_RE, find_date
+from ..names import looks_like_name, split_authors
+from ..vocabulary import COUNTRIES, MONTH_ABBREVS_EN, MONTH_NAMES_EN, MONTH_NAMES_OTHER, PUBLISHING_CITIES
+from .authors import looks_like_names, prefix_is_authors
+from .context import Context, Cue
+from .patterns import (
+    CONF_WORD,
+    JOURNALISH,
+    LOCATION_PUBLISHER,
+    NEWSPAPER,
+    NOT_A_CONTAINER,
+    NOT_CONTAINER_WORDS,
+    NUMBERS_NEXT,
+    PUBLISHER_WORD,
+)
+from .sentences import inner_sentence_ends, may_be_journal, sentence_ends, word_before
+
+__all__ = ["take_container", "LEAD_RULES", "CANDIDATE_RULES", "ContainerRule", "Scan"]
+
+_PUBLISHED_IN = re.compile(
+    r"^[\s,.;:*]*(?:(?:published|publish|pub\.?|printed|appeared|reprinted)\s+(?:in|on|at)\b|ed\.(?=\s*[«\"“])|in\s*:|in\b(?=\s*[«\"“]))\s*",
+    re.IGNORECASE,
+)
+
+
+_ED_WORDS = r"(?:(?:gen\.?\s+|general\s+)?eds?|editors?|hrsg|coords?|dirs?|comps?|hgg|a\s+cura\s+di|sous\s+la\s+dir|éds?|org|orgs)"
+
+
+_IN_EDITORS = re.compile(rf"^[\s,.;:]*In:?\s+(?P<eds>[^()]{{2,160}}?)\s*\({_ED_WORDS}\.?\)\s*[,.:]?\s*", re.I)
+
+
+# "Daphne Ellis (trans.), Wagner, 24": a translator or editor credit before the container
+_CREDIT_PAREN = re.compile(
+    rf"^[\s,.;:]*(?P<eds>[A-Z][^()]{{1,80}}?)\s*\((?:{_ED_WORDS}|trans|tr|transl|trad)\.?\)\s*(?:[,.:]\s*|(?=\()|$)",
+    re.I,
+)
+
+
+_IN = re.compile(r"^[\s,.;:]*In:?\s+", re.I)
+
+
+_IN_EDITORS_ACM = re.compile(
+    r"^[\s,.;:]*In:?\s+(?P<eds>[^()]{2,160}?),?\s+(?:eds?\.?|editors?|\(eds?\.?\))(?:\s*[,.:]\s*|\s+)", re.I
+)
+
+
+_NAMES_NEXT = re.compile(
+    r"\s*(?:[A-Z][\w'’-]+,?\s+(?:[A-Z]\.\s?-?)+|(?:[A-Z]\.\s?-?)+\s*[A-Z][\w'’-]+)(?:\s*,|\s+and\b|\s*&)"
+)
+
+
+_QUOTED_CONTAINER = re.compile(r"^[\s,.;:]*[«\"“‘*]\s*(?P<c>[^«»\"“”*]{2,200}?)\s*[»\"”’*]")
+
+
+# cities where many books are published: ", Paris, Éditions Galilée" is place and publisher
+_PUBLISHING_CITIES = PUBLISHING_CITIES
+
+
+_PUBLISHING_CITY = re.compile(_PUBLISHING_CITIES)
+
+
+_CITY_STATE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z]{2}")  # "Ann Arbor, MI"
+
+
+_CROSS_REF = re.compile(
+    r"[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*"
+    r"(?=\[\d+\]|,\s*(?:pp?\.\s*)?\d+\s*[-–]\s*\d|\(\d{4}\))"
+)
+
+
+# Every alternative starts with a space, a punctuation mark or "(" / "*": the look-ahead lets the
+# search skip letters at once instead of trying each alternative there.
+# "R. Graham, M. Grotschel, and L. Lovasz" / "Tim Ingold": the editors named after a book title
+_NAME_1 = r"(?:(?:[A-Z]\.[\s-]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+,?\s(?:[A-Z]\.\s?)+|[A-Z][a-z]+\s[A-Z][\w'’-]+)"
+
+
+_NAME_LIST = _NAME_1 + r"(?:(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)" + _NAME_1 + r"){0,8}"
+
+
+_CONTAINER_CUT = re.compile(
+    r"(?=[\s,.;:(*])(?:"
+    r"(?:,?\s+|\s*[,.;]\s*)(?:vol(?:ume)?s?\b\.?|nos?\b\.?|nr\.|issue\b|iss\.|pp?\.|pages?\b|edition\b|\d+(?:st|nd|rd|th)\s+ed|"
+    r"Page\b|Pages\b|Edition\b|Issue\b|Heft\b|H\.\s*\d|Jg\.|Bd\.|s\.\s*\d|to appear\b|in press\b|forthcoming\b|"
+    r"special issue\b|lecture notes\b|lncs\b|lnai\b|reprinted\b|submitted\b|published as\b|\d{4}\s+ed\b)"
+    r"|[,.]?\s+\d+\s*(?:[(:;,.]|$)|[,.]?\s+\d+[A-Za-z]?\s*[-–]\s*\d|\s*\((?![A-Z][A-Z0-9'’-]+\))|\s\*\s|\s*\*\s*$"
+    r"|[,;]\s*\d+\b(?!(?:st|nd|rd|th)\b)|[,.;]\s*$"
+    r"|(?-i:,\s+(?:[A-Z][a-zA-Z'’.-]+\s?){1,3},\s+(?:[A-Z]{2}\b\.?|(?:The\s)?[A-Z][a-z]+\b)(?=\s*(?:[,.;]|$|\d|\(|[A-Z][a-z]+\.?\s+\d)))"
+    r"|\s+\d{1,4}\s+(?=\d|pp\b|\()|(?-i:[,.]\s+[IVXLC]{2,}\b|\s+[IVXLC]{2,}(?=:\s*\d))|,?\s+[vp]\.?\s*\d|[.,]\s+(?:eds?|trans|translated|edited|hrsg)\b\.?"
+    r"|\s+\d{1,2}\s+(?:" + MONTH_NAMES_EN + r")\b"
+    r"|,?\s+n[°º]\s*\d|,\s+(?:" + MONTH_NAMES_EN + "|" + MONTH_ABBREVS_EN + r")\b\.?"
+    r"|,\s+(?:" + MONTH_NAMES_OTHER + r")\b"
+    r"|,\s+n\.\s*p\.|,\s+v\.\s|,\s+(?-i:(?:[IVXLC]\s){1,5}[IVXLC]\b)"
+    r"|[,.?]\s+(?=(?-i:" + _NAME_LIST + r"),?\s+(?:eds?\.|editors?\b|(?-i:Eds)\b))"
+    r"|\s+(?-i:January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|[.,]?\s+suppl(?:ement)?\b|,\s+ahead\s+of\s+print|\.\s+web\b|[.,]\s+(?:trad|transl|tr)\b\.?"
+    r"|,\s+(?=[^,()]{2,60}\((?:eds?|editors?|hrsg|trans)\.?\))|,\s+(?-i:[A-Z]\d{1,4})\b"
+    r"|,\s+(?:" + _PUBLISHING_CITIES + r")\b(?=\s*[,:])"
+    r"|,\s+(?:Department|Dept\.|Faculty|School\s+of|held\s+at|University\s+of|(?-i:[A-Z]\w+)\s+University)\b"
+    r"|,\s+(?=[^,]{0,40}\b(?:Presses|[ÉE]ditions|Edizioni|Editorial|Editora|Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier|Kluwer|Addison|Prentice)\b)"
+    r")",
+    re.IGNORECASE,
+)
+
+
+_MONTH_START = re.compile(
+    r"(?i)(?=[\s,.])[,.]?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:\s+|\()\d"
+)
+
+
+_DAY_BEFORE_MONTH = re.compile(r"[\s,.]+\d{1,2}$")
+
+
+_CITY_ACRONYM = re.compile(r"(?P<loc>[A-Z][a-zé]+),\s+(?P<pub>[A-Z]{2,6})\b(?=\s*(?:[,.;]|$))")
+
+
+_TAIL_LOCATION = re.compile(
+    rf"^,\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    rf"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)\b)(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)(?:,?\s*{YEAR_RE})?\s*\.?\s*$"
+)
+
+
+_CREDIT = re.compile(
+    r"(?i)(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.|edited and translated|introd?\.?|tr\."
+    r"|[üu]bersetzt von|traduction de|traduit par|trad\.|translation by|compiled by|review of(?=[^.]*,\s+by\s)"
+    r"|dir\.|perf\.|prod\.)(?:\s+by)?\s+[A-Z]"
+)
+
+
+_LEADING_YEAR = re.compile(rf"\(?{YEAR_RE}[a-z]?\)?[.,:]\s+(?=[A-Z])")
+
+
+_JOURNAL_NUMBERS = re.compile(r"[^.;()]{0,60}?,?\s*(?:vol\.?\s*)?\d{1,4}\s*\(\s*\d{1,4}[^)]{0,6}\)")
+
+
+_IN_NUMBER = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,]\s+[A-Z]|\((?!\d)|$))")
+
+
+# "Phys. Rev. B39", "(CVPR). IEEE", ". Citeseer": a section letter or a publisher tag after the name
+_TAIL_NOISE = re.compile(
+    r"(?<=[a-z.])\s+[A-Z]\d{1,4}$|(?:(?<=[a-z]{3})|(?<=\)))[.,]\s+(?:IEEE|ACM|Citeseer|Springer)$"
+)
+
+
+# ". Milwaukee, November 2014." / ". Stanford University, 2011.": where and when, after the container
+_PLACE_AND_DATE = re.compile(
+    rf"\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?{YEAR_RE}\b"
+)
+
+
+_PLACE_FOLLOWER = re.compile(rf"\s*(?::\s*\d|,?\s*{YEAR_RE}\b)")
+
+
+_ORG_WORD = re.compile(
+    r"(?i)\b(?:scientific|media|society|institute|association|foundation|pr|co|company|group)\b"
+)
+
+
+# a word only a periodical's name has: "... One of the Glasgow Boys. Victorian Studies 42 (1999)"
+_JOURNAL_NAME = re.compile(
+    r"(?i)\b(?:journal|review|quarterly|bulletin|annals|letters|magazine|studies|transactions|zeitschrift"
+    r"|revue|rivista|revista|archiv(?:es|e|o)?)\b"
+)
+
+
+_FILM_CREDITS = re.compile(r"(?:(?:Dir|Perf|Prod|Screenplay)[.,]\s+(?:[A-Z]\.\s)*[^.]+\.\s*)+")
+
+
+_PAGE_NEXT = re.compile(r"\s*,\s*pp?\.\s*\d")
+
+
+# ". 2012; 40(2): 497", ". 2010, 2, 1629", ". 2004 34 3 126", ". 2011 ;(61) : 40": Vancouver numbers
+_VANCOUVER_NEXT = re.compile(rf"[\s.]*{YEAR_RE}[a-z]?\s*(?:[;,]\s*|\s+)\(?\d")
+
+
+_CONF_TRAILING_PLACE = re.compile(r",\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?$")
+
+
+# countries that close a meeting's name: "... (IJCAI-91) Sydney, Australia", "... Worlds Germany"
+_COUNTRIES = COUNTRIES
+
+
+_TRAILING_CITY_COUNTRY = re.compile(
+    r"(?<!\bof)(?<!\bin)(?<!\bfor)(?<!\bde)(?<!\bdu)(?<!\bla)(?<!\band)(?<!\.)[\s,]+"
+    rf"(?:[A-Z][\w'’-]{{3,}}(?:/[A-Z][\w'’-]+)?,?\s+(?:{_COUNTRIES})|(?:{_COUNTRIES})(?<![A-Z.]))\.?$"
+)
+
+
+_PERIODICAL_WORD = re.compile(
+    r"(?i)journal|review|proceedings|transactions|quarterly|bulletin|annals|letters|magazine|\b(?:j|trans|proc|lett|rev|comput|sci)\.|\bJ\b"
+)
+
+
+@dataclass
+class Scan:
+    """What the container rules look at: ``rest`` after the cue, ``body`` (its front without
+    punctuation, credits and a leading year), and once cut, the candidate and where it ends."""
+
+    rest: str
+    body: str = ""
+    cut: re.Match[str] | None = None
+    end: int = 0
+    cand: str = ""
+
+
+@dataclass(frozen=True)
+class ContainerRule:
+    """``apply`` returns the text left after the container when it decided, else None."""
+
+    name: str
+    apply: Callable[[Context, Scan], str | None]
+
+
+# Chicago "in Book Title, ed. Ronaldo Munck and Raúl Delgado Wise (London: ...)": editors after the book
+_IN_BOOK_ED_NAMES = re.compile(
+    r"^[\s,.;:]*[Ii]n\s+(?P<book>[^()]{2,200}?),\s+(?:eds?\.|edited\s+by)\s+(?P<eds>[A-Z][^()]{2,120}?)"
+    r"\s*(?=\(|,\s*(?:\d|[ivxlc]+\b)|[.,]?\s*$|\.\s+[A-Z])"
+)
+
+
+def _cue(rest: str, ctx: Context) -> str:
+    """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
+    cm = _IN_BOOK_ED_NAMES.match(rest)
+    if cm:
+        names, _ = split_authors(cm.group("eds"))
+        if names and all(looks_like_name(n) for n in names):
+            ctx.editors, ctx.container = names, cm.group("book").strip()
+            ctx.cue = Cue.IN_BOOK
+            ctx.fire("cue:in-book-ed-names")
+            return rest[cm.end() :]
+    em = _IN_EDITORS.match(rest)
+    explicit = em is not None and not re.search(r"[\d«»\"“”]", em.group("eds"))
+    if em is None:
+        em = _IN_EDITORS_ACM.match(rest)
+        if em and _NAMES_NEXT.match(rest, em.end()):
+            em = None  # "in Astronomical Data Analysis V, eds. Jacoby G. and Barnes J.": editors come after
+    if em and not explicit and not prefix_is_authors(em.group("eds"), ctx.memo):
+        em = None  # "(Eds.)" in brackets names editors even with a group name among them
+    if em is None and "(" in rest[:90]:
+        cm = _CREDIT_PAREN.match(rest)
+        if cm and prefix_is_authors(cm.group("eds"), ctx.memo):
+            rest = rest[cm.end() :]  # the credited people are not the container
+            ctx.fire("container:credit-skipped")
+    if em:
+        eds, _ = split_authors(em.group("eds"))
+        ctx.editors = eds
+        ctx.cue = Cue.IN_BOOK
+        ctx.fire("cue:in-editors")
+        return rest[em.end() :]
+    m = _PUBLISHED_IN.match(rest)
+    if m and not re.match(r"[\s,.;:]*in\b", rest, re.I):
+        ctx.cue = Cue.PUBLISHED_IN
+        ctx.fire("cue:published-in")
+        return rest[m.end() :]
+    im = _IN.match(rest) or (m if m else None)
+    if im:
+        ctx.cue = Cue.IN
+        ctx.fire("cue:in")
+        return rest[im.end() :]
+    return rest
+
+
+# ------------------------------------------------------------------------------ lead rules
+
+
+def _quoted(ctx: Context, scan: Scan) -> str | None:
+    """«Journal» / "Journal": a container in quotation marks."""
+    qm = _QUOTED_CONTAINER.match(scan.rest)
+    if qm:
+        ctx.container = qm.group("c").strip(" ,.")
+        return scan.rest[qm.end() :]
+    return None
+
+
+def _nothing_left(ctx: Context, scan: Scan) -> str | None:
+    scan.body = scan.rest.lstrip(" ,.;:*")
+    return scan.rest if not scan.body else None
+
+
+def _film_credits(ctx: Context, scan: Scan) -> str | None:
+    """ "Dir. Hal Ashby. Prod. Andrew Braunsberg. United Artists, 1979": people, then the distributor."""
+    fc = _FILM_CREDITS.match(scan.body)
+    if not fc:
+        return None
+    scan.body = scan.body[fc.end() :]
+    dm = re.match(r"\s*(?P<d>[^,.;]{2,60})(?=[,.]|$)", scan.body)
+    if dm:
+        ctx.publisher = dm.group("d").strip()
+        return scan.body[dm.end() :]
+    return None
+
+
+def _credits(ctx: Context, scan: Scan) -> str | None:
+    """ "Trans. Nicholas Rand. Critical Inquiry 13.2": skip the translator's or editor's sentence;
+    "tr. W. Rehg (Cambridge, Mass.: MIT Press)": a credit and no container."""
+    for _ in range(3):
+        if not _CREDIT.match(scan.body):
+            break
+        ends = sentence_ends(scan.body)
+        if ends and ends[0] < len(scan.body) - 2:
+            scan.body = scan.body[ends[0] + 1 :].lstrip()
+        else:
+            return scan.body
+    return None
+
+
+def _leading_year(ctx: Context, scan: Scan) -> str | None:
+    """ "..., 1997. Computational Optimization and Applications": the year before the journal."""
+    ym = _LEADING_YEAR.match(scan.body)
+    if ym:
+        scan.body = scan.body[ym.end() :]
+    return None
+
+
+def _not_a_container(ctx: Context, scan: Scan) -> str | None:
+    """ "PhD thesis", "Technical report", "accessed ...": no container here."""
+    return scan.body if NOT_A_CONTAINER.match(scan.body) else None
+
+
+def _city_acronym(ctx: Context, scan: Scan) -> str | None:
+    """ "Paris, PUF": a place and a publisher's initials."""
+    cp = _CITY_ACRONYM.match(scan.body)
+    if cp and not ctx.in_context:
+        ctx.location, ctx.publisher = cp.group("loc"), cp.group("pub")
+        return scan.body[cp.end() :]
+    return None
+
+
+def _place_publisher(ctx: Context, scan: Scan) -> str | None:
+    """ "New York: Thames and Hudson": place and publisher, not a container."""
+    body = scan.body
+    lp = LOCATION_PUBLISHER.match(body)
+    if lp and re.match(r"\s*:\S", body[lp.end("loc") :]):
+        lp = None  # "Internetworking:Research and Experience": no space after the colon, not a place
+    if lp and _JOURNAL_NUMBERS.match(body, lp.end()):
+        lp = None  # "Electronic Networking: Research, Applications and Policy, 2(1) 52-58": a journal
+    if lp and not PUBLISHER_WORD.search(lp.group("pub")):
+        later = LOCATION_PUBLISHER.match(body[lp.end() :].lstrip(" .,;"))
+        if _PAGE_NEXT.match(body, lp.end()) or (later and PUBLISHER_WORD.search(later.group("pub"))):
+            # "Contemporary Novelists: British Fiction since 1970. Basingstoke: Palgrave": a book title
+            # with a subtitle (the real place and publisher come later); "The Age: Extra, p. 6": a section
+            lp = None
+    if lp and not ctx.in_context:
+        ctx.location = lp.group("loc").strip(" (")
+        ctx.publisher = lp.group("pub").strip()
+        return body[lp.end() :]
+    return None
+
+
+LEAD_RULES: tuple[ContainerRule, ...] = (
+    ContainerRule("quoted", _quoted),
+    ContainerRule("nothing-left", _nothing_left),
+    ContainerRule("film-credits", _film_credits),
+    ContainerRule("credits", _credits),
+    ContainerRule("leading-year", _leading_year),
+    ContainerRule("not-a-container", _not_a_container),
+    ContainerRule("city-acronym", _city_acronym),
+    ContainerRule("place-publisher", _place_publisher),
+)
+
+
+def _cut_candidate(scan: Scan) -> None:
+    """Where the container ends: before volume and pages, a date, a month, or a sentence end
+    followed by a place and publisher."""
+    body = scan.body
+    cut = _CONTAINER_CUT.search(body)
+    end = cut.start() if cut else len(body)
+    mm = _MONTH_START.search(body)
+    if mm and mm.start() < end:
+        end = mm.start()
+        dd = _DAY_BEFORE_MONTH.search(body, 0, end)
+        if dd:
+            end = dd.start()  # "New Yorker 15 Feb. 1993": the day belongs to the date
+    dm = find_date(body[:end]) if end else None
+    if dm and dm.start > 2 and re.match(r"[\s,.;(]", body[dm.start - 1]):
+        if re.match(r"\s*(?:[,.;)]|$)", body[dm.end :]):
+            end = dm.start
+    for se in sentence_ends(body[:end]):
+        tail = body[se + 1 :]
+        short_tail = (
+            len(tail.split()) <= 3
+            and not re.search(r"\d", tail)
+            and not re.match(r"\s*[A-Z][a-z]{0,5}\.", tail)
+        ) or _PLACE_AND_DATE.match(tail) is not None
+        if (
+            LOCATION_PUBLISHER.match(tail)
+            or PUBLISHER_WORD.match(tail.strip())
+            or NOT_A_CONTAINER.match(tail.strip())
+            or short_tail
+        ):
+            end = se
+            break
+    scan.cut, scan.end, scan.cand = cut, end, body[:end].strip(" ,.;:*")
+
+
+# ------------------------------------------------------------------------------ candidate rules
+
+
+def _only_words(ctx: Context, scan: Scan) -> str | None:
+    """Only a month, "vol." or "pages": nothing to name."""
+    return scan.body if NOT_CONTAINER_WORDS.fullmatch(scan.cand) else None
+
+
+def _cross_reference(ctx: Context, scan: Scan) -> str | None:
+    """ "In Keane et al. [4], pages 233-246": a volume cited elsewhere in the list."""
+    return scan.body if ctx.cue is Cue.IN and _CROSS_REF.match(scan.body) else None
+
+
+def _place(ctx: Context, scan: Scan) -> str | None:
+    """ "Title, Paris, Éditions Galilée, 2003": a place, not a container."""
+    if _PUBLISHING_CITY.fullmatch(scan.cand) or _CITY_STATE.fullmatch(scan.cand):
+        ctx.location = ctx.location or scan.cand
+        return scan.body[scan.end :]
+    return None
+
+
+def _trim(ctx: Context, scan: Scan) -> str | None:
+    """Numbers that belong to the name ("Advances in Neural Information Processing Systems 6"), and
+    what does not: a section letter, a publisher tag, the place of a meeting."""
+    body, cand, end = scan.body, scan.cand, scan.end
+    if ctx.in_context and scan.cut and _IN_NUMBER.match(body, end):
+        end = _IN_NUMBER.match(body, end).end()
+        cand = body[:end].strip(" ,.;:*")
+    if cand[-1:].isdigit() or cand.endswith(("IEEE", "ACM", "Citeseer", "Springer")):
+        cand = _TAIL_NOISE.sub("", cand).rstrip(" ,.;:*")
+    conf = CONF_WORD.search(cand) is not None
+    if conf and cand[-1:].isalpha():
+        cm = _TRAILING_CITY_COUNTRY.search(cand)
+        if cm and cm.start() > 12:
+            cand = cand[: cm.start()].rstrip(" ,")
+    if conf or (ctx.in_context and cand and _PLACE_FOLLOWER.match(body, body.find(cand) + len(cand))):
+        # "Proceedings of ..., Edinburgh" / "..., Austin" / "in Affreschi romani..., Roma: 22-28"
+        for _ in range(2 if conf else 1):
+            pm = _CONF_TRAILING_PLACE.search(cand)
+            if not pm or CONF_WORD.search(cand[pm.start() :]):
+                break
+            cand = cand[: pm.start()]
+    scan.cand, scan.end = cand, end
+    return None
+
+
+def _short_publisher(ctx: Context, scan: Scan) -> str | None:
+    """ "Title. Praeger, 2005.": a short name at the end is the publisher."""
+    cand = scan.cand
+    if (
+        not ctx.in_context
+        and not ctx.quoted_title
+        and (
+            len(cand.split()) == 1
+            or (
+                len(cand.split()) <= 4
+                and not JOURNALISH.search(cand)
+                and not NEWSPAPER.search(cand)
+                and (PUBLISHER_WORD.search(cand) or _ORG_WORD.search(cand) or "-" in cand)
+            )
+        )
+        and not cand.isupper()
+        and re.fullmatch(rf"[\s,.;]*(?:{YEAR_RE}[a-z]?)?[\s.;]*", scan.body[scan.end :])
+    ):
+        ctx.publisher = cand
+        return scan.body[scan.end :]
+    return None
+
+
+def _publisher_place(ctx: Context, scan: Scan) -> str | None:
+    """ "Charles Griffin, London, 1982.": a publisher and its place."""
+    tail_loc = _TAIL_LOCATION.match(scan.body[scan.end :])
+    if tail_loc and not ctx.in_context and not ctx.volume:
+        if not CONF_WORD.search(scan.cand) and not re.search(
+            r"(?i)journal|review|bulletin|magazine|quarterly", scan.cand
+        ):
+            ctx.publisher, ctx.location = scan.cand, tail_loc.group("loc")
+            return scan.body[scan.end :]
+    return None
+
+
+def _run_on_title(ctx: Context, scan: Scan) -> str | None:
+    """ "Reactions at oxide surfaces. 1. Oxidation of As(III). Environ Sci Technol 29(8):1898":
+    the title went on past its first full stop; the journal is the last sentence. Before
+    Vancouver numbers ("Title in Italy. Eur Respir J. 2012; 40(2)") that holds even when the
+    title's last word is capitalised."""
+    cand, body, end = scan.cand, scan.body, scan.end
+    vancouver = _VANCOUVER_NEXT.match(body, end) is not None
+    if not (cand and ". " in cand and ctx.title and not ctx.in_context):
+        return None
+    if not (vancouver or NUMBERS_NEXT.match(body, end)):
+        return None
+    ends = [
+        e
+        for e in inner_sentence_ends(cand)
+        if vancouver
+        or word_before(cand, e, "-")[:1].islower()
+        or _JOURNAL_NAME.search(cand, e + 1) is not None
+    ]
+    if ends:
+        head, tail = cand[: ends[-1]].strip(), cand[ends[-1] + 1 :].strip()
+        if may_be_journal(tail):
+            if vancouver and looks_like_names(ctx.title, ctx):
+                # "Goss DL. Moore JH. Title. J Orthop. 2004": the "title" was the last author
+                ctx.authors = (*ctx.authors, *split_authors(ctx.title)[0])
+                ctx.title = head
+            else:
+                ctx.title = f"{ctx.title}. {head}"
+            scan.cand = tail
+            ctx.fire("container:run-on-title")
+    return None
+
+
+def _publisher_name(ctx: Context, scan: Scan) -> str | None:
+    """A name with "Press", "Verlag", "Publishers" is a publisher, unless it names a periodical."""
+    cand = scan.cand
+    if cand and len(cand) <= 250 and PUBLISHER_WORD.search(cand) and not ctx.in_context:
+        if not _PERIODICAL_WORD.search(cand):
+            ctx.publisher = cand
+            return scan.body[scan.end :]
+    return None
+
+
+def _container(ctx: Context, scan: Scan) -> str | None:
+    if scan.cand and len(scan.cand) <= 250:
+        ctx.container = scan.cand
+        return scan.body[scan.end :]
+    return None
+
+
+CANDIDATE_RULES: tuple[ContainerRule, ...] = (
+    ContainerRule("only-words", _only_words),
+    ContainerRule("cross-reference", _cross_reference),
+    ContainerRule("place", _place),
+    ContainerRule("trim", _trim),
+    ContainerRule("short-publisher", _short_publisher),
+    ContainerRule("publisher-place", _publisher_place),
+    ContainerRule("run-on-title", _run_on_title),
+    ContainerRule("publisher-name", _publisher_name),
+    ContainerRule("container", _container),
+)
+
+
+def take_container(rest: str, ctx: Context) -> str:
+    """Read the container (journal, newspaper, agency, website) off the front of ``rest``; return
+    what follows it."""
+    rest = _cue(rest, ctx)
+    if ctx.container:
+        return rest
+    scan = Scan(rest)
+    for rule in LEAD_RULES:
+        left = rule.apply(ctx, scan)
+        if left is not None:
+            ctx.fire(f"container:{rule.name}")
+            return left
+    _cut_candidate(scan)
+    for rule in CANDIDATE_RULES:
+        left = rule.apply(ctx, scan)
+        if left is not None:
+            ctx.fire(f"container:{rule.name}")
+            return left
+    return rest

@@ -1,0 +1,185 @@
+"""The title of a Western reference: where it ends, and how it is cleaned.
+
+>>> title_from("Backtrack programming. J. ACM, 12, 516-524.", False)
+('Backtrack programming', ' J. ACM, 12, 516-524.')
+>>> clean_title(' «Backtrack programming». ')
+'Backtrack programming'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import YEAR_RE
+from ..titles import find_quoted_title
+from .patterns import CONF_WORD, LOCATION_PUBLISHER, PUBLISHER_WORD
+from .sentences import sentence_ends
+
+_NON_TITLE_SEGMENT = re.compile(
+    r"(?i)^\s*(?:in\b|in:|to appear|submitted|paper\b|pp?\.|pages?\b|vol\b|vol\.|volume\b|no\.|proc\b|proc\.|proceedings\b|"
+    r"journal\b|j\.|ieee\b|acm\b|lecture notes|lncs\b|tech(?:nical)?\b|ph\.?\s*d|thesis\b|dissertation\b|master|"
+    r"preprint\b|manuscript\b|unpublished\b|personal communication|available\b|retrieved\b|\d|"
+    r"eds?\.|tr\.|trans\.|edited\b|translated\b|working paper|[^,()]*\((?:eds?|trans|tr|ed\. and trans)\.?\))"
+    r"|^[^,]{0,60}\b(?:IEEE|ACM|Proc|Proceedings|Conference|Conf|Symposium|Workshop|Trans|Journal|Review|Bulletin)\b"
+)
+
+
+_ABBREV_WORD = re.compile(r"\b(?:[A-Z][a-z]{0,4}|Trans|Bull|Assoc)\.(?=\s|$)")
+
+
+_DATE_IN_TITLE = re.compile(
+    rf"(?i)[,\s]\s*\(?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?{YEAR_RE}\)?\s*$"
+)
+
+
+_SUBTITLE_NEXT = re.compile(
+    r"\s*(?:In:?\s|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z]{2,}|,\s*[A-Z][a-z]+)?\s*:\s)"
+)
+
+
+_VOL_THESIS_SUFFIX = re.compile(
+    r"[:,.]?\s*\b(?:vol(?:ume)?\.?\s*\d+\b.*|(?:ph\.?\s*d\.?|doctoral|master'?s?)\s+(?:thesis|dissertation)\b.*)$",
+    re.I,
+)
+
+
+_ROMAN_PART = re.compile(r"\s*(?:[IVX]{1,4}|Part\s+[IVX\d]+)\s*$|\s*[IVX]{1,4}\.\s+[A-Z]")
+
+
+_NOT_SUBTITLE = re.compile(
+    r"(?i)\s*(?:edited|translated|trans\.|ed\.|eds\.|reprint|revised|dir\.|perf\.|introduction by|foreword|"
+    r"with an? |\d+(?:st|nd|rd|th)\b|volume|vol\.|review of|paper presented|presented at)"
+)
+
+
+_MEDIA_SUFFIX = re.compile(
+    r"\s*(?:\[[^\]]{2,40}\]|\((?:translated|trans\.|edited|ed\.|eds\.)[^)]{0,80}\))\s*$", re.I
+)
+
+
+_ED_SUFFIX = re.compile(
+    r"(?i)\s*\((?:\d+\w*|second|third|fourth|revised|rev\.)\s*(?:edition|ed\.?|edn\.?)[^)]{0,12}\)\s*$"
+)
+
+
+_PAREN_CUT = re.compile(
+    r"(?=[\s,(])(?![\s,]*\([^()]{1,40}\)\s+(?-i:[a-z]{3,}))"  # "Kelly's (1997) suggestion": the sentence goes on
+    r"(?:\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
+    r"|\s*,?\s*\((?=[^()]*\b(?:Press|University|Publishers?|Verlag|Books|trans\.?|tr\.|eds?\.|edn|edition|dissertation|thesis|"
+    r"report|brief|paper|ed\.|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
+    re.I,
+)
+
+
+_SERIAL_LIST = re.compile(r"[A-Z][^,.;:()]{1,40},\s+(?:and|&|or|und|et|y)\s+[A-Z]")
+
+
+def _comma_cut(title: str, full: str) -> int | None:
+    """First ", " in ``title`` after which the text (read on in ``full``) is container, date or pages."""
+    for m in re.finditer(r",\s+", title):
+        if m.start() < 8:
+            continue
+        seg = re.split(r",|\s\(", title[m.end() :], maxsplit=1)[0]
+        seg_on = full[m.end() :].split(",", 1)[0].strip()
+        if re.fullmatch(rf"\s*{YEAR_RE}\s*[-–]\s*\d{{1,4}}\s*", title[m.end() :]):
+            continue  # "A History of Dartmouth College, 1815-1909": a period in the title
+        if _SERIAL_LIST.match(full, m.end()):
+            continue  # "Causation, Prediction, and Search": a list inside the title
+        if _NON_TITLE_SEGMENT.match(seg) or PUBLISHER_WORD.search(seg) or _ABBREV_WORD.match(seg_on):
+            return m.start()
+        if re.search(rf"\b{YEAR_RE}\b|\d+\s*[-–]\s*\d+|\(\d+\)", seg) and not re.match(
+            r"\s*(?:and|or)\b", seg
+        ):
+            return m.start()
+        if re.match(
+            r"[A-Z][^,]{1,80},\s*(?i:\d|vol|pp|no\b|[vnp]\.\s*\d)", full[m.end() :]
+        ) and not re.search(r"\.\s+[A-Z][a-z]{3,}", seg_on):
+            return m.start()
+        if (
+            re.match(
+                rf"[A-Z][a-zé]+,\s*(?:[A-Z]{{2,}}\b|{YEAR_RE}|[^,]{{0,30}}\b(?:Press|[EÉ]ditions?|Verlag|Publishers?)\b)",
+                full[m.end() :],
+            )
+            and " " not in seg.strip()
+        ):
+            return m.start()  # "..., Paris, PUF" / "..., Paris, Éditions Galilée, 2003"
+        if seg.lstrip().startswith("("):
+            return m.start()
+        if re.fullmatch(r"\s*[A-Z][\w.&'’ ]{0,60}\s\d{1,4}\s*", seg) and re.match(
+            r"\s*[A-Z][\w.&'’ ]{0,60}\s\d{1,4}\s*(?:\(|,|$)", full[m.end() :]
+        ):
+            return m.start()  # "..., Computer 20 (1987)": a journal and its volume
+    return None
+
+
+def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
+    """Take the title off the front of ``rest``; return (title, remainder)."""
+    rest = rest.lstrip(" ,.;:")
+    q = find_quoted_title(rest, max_prefix=3)
+    if q is not None:
+        return q[2], rest[q[1] + 1 :]
+    ends = sentence_ends(rest)
+    k = 0
+    end = ends[0] if ends else len(rest)
+    # "Title. Subtitle. City: Publisher" / "Title. Subtitle. In Editors (Eds.), ...": keep the subtitle
+    while k + 1 < len(ends):
+        seg = rest[ends[k] + 1 : ends[k + 1]]
+        if _ROMAN_PART.match(seg):
+            k += 1  # "Fourier integral operators. II." / "... ganglia. I. The cortico-basal loop."
+            end = ends[k]
+            continue
+        if len(seg) > 120 or re.search(r"\d", seg) or not seg.strip()[:1].isupper():
+            break
+        if (
+            not _SUBTITLE_NEXT.match(rest, ends[k + 1] + 1)
+            or LOCATION_PUBLISHER.match(seg)
+            or re.match(r"\s*In\b", seg)
+        ):
+            break
+        if PUBLISHER_WORD.search(seg) or CONF_WORD.search(seg) or _NOT_SUBTITLE.match(seg):
+            break
+        k += 1
+        end = ends[k]
+    title = rest[: end + 1] if end < len(rest) and rest[end] in "?!" else rest[:end]
+    after = rest[end + 1 :] if end < len(rest) else ""
+    cut = _comma_cut(title, rest)
+    pm = _PAREN_CUT.search(title)
+    if pm and pm.start() > 8 and (cut is None or pm.start() < cut):
+        cut = pm.start()
+    if cut is not None:
+        after = title[cut:] + (". " + after if after else "")
+        title = title[:cut]
+    dm = _DATE_IN_TITLE.search(title)
+    if dm and dm.start() > 8:
+        after = title[dm.start() :] + " " + after
+        title = title[: dm.start()]
+    mm = _MEDIA_SUFFIX.search(title)
+    if mm and mm.start() > 3:
+        after = title[mm.start() :] + " " + after
+        title = title[: mm.start()]
+    vm = _VOL_THESIS_SUFFIX.search(title)
+    if vm and vm.start() > 8:
+        after = title[vm.start() :] + " " + after
+        title = title[: vm.start()]
+    em = _ED_SUFFIX.search(title)
+    if em:
+        after = title[em.start() :] + " " + after
+        title = title[: em.start()]
+    return title, after
+
+
+def clean_title(t: str) -> str:
+    """Trim spaces, stray punctuation and unbalanced quote marks; keep balanced inner quotes."""
+    t = " ".join(t.split()).strip(" ,.;:*«»")
+    for _ in range(3):
+        if t.count('"') % 2 == 1:
+            if t.endswith('"'):
+                t = t[:-1]
+            elif t.startswith('"'):
+                t = t[1:]
+            else:
+                t = t.replace('" ', " ").replace(' "', " ")
+        if t.count("“") != t.count("”"):
+            t = t.strip("“”")
+        t = t.strip(" ,.;:*«»")
+    return t

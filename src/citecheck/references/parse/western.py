@@ -1,0 +1,306 @@
+"""The Western layouts: author and title of APA, Chicago (notes, bibliography, author-date),
+MLA, Vancouver, IEEE, physics and chemistry styles, and the seed's translated Chinese style.
+
+:func:`read_western` takes the authors and the title off the front of a reference and returns
+the rest, for the container and number rules. Where the author list ends is decided by the
+first rule of :data:`AUTHOR_SPLITS` that finds an end (a date after the names, a colon, a full
+stop after a name, a comma list of names); the rule's name goes to the provenance.
+
+>>> from .context import Context
+>>> ctx = Context()
+>>> read_western(ctx, "Golomb, S., & Baumert, L. (1965). Backtrack programming. J. ACM, 12, 516-524.")
+' J. ACM, 12, 516-524.'
+>>> ctx.authors, ctx.title, ctx.year, ctx.provenance
+(('Golomb, S.', 'Baumert, L.'), 'Backtrack programming', 1965, ['authors:author-date', 'title:sentence'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..dates import YEAR_RE, find_date
+from ..names import split_authors
+from ..titles import find_quoted_title
+from .authors import (
+    author_end_by_sentence,
+    chem_journal,
+    comma_style_authors,
+    is_initial_word,
+    prefix_is_authors,
+)
+from .context import Context
+from .patterns import APA_DATE, NUMBERS_NEXT
+from .sentences import inner_sentence_ends, may_be_journal, word_before
+from .title import clean_title, title_from
+
+__all__ = ["read_western", "AUTHOR_SPLITS", "AuthorSplit"]
+
+_AUTHOR_YEAR = re.compile(rf"[,.]?\s+\(?(?P<y>{YEAR_RE})[a-z]?\)?(?:[.,:]\s+|\s+(?=[A-Z«\"“‘]))")
+_YEAR_SENTENCE = re.compile(rf"^\s*\(?(?P<y>{YEAR_RE})[a-z]?\)?\s*[.,:]\s*")
+_SENTENCE_CASE_WORD = re.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|over|upon)\b)[a-z]{4,}\b")
+_JOURNAL_ONLY = re.compile(
+    r"^[\s,.;:]*(?P<j>(?:(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Z&]{1,8})\s+){0,5}"
+    r"(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*,?\s*"
+    r"(?:[A-Z]?\d{1,5}[A-Za-z]?|(?:1[89]|20)\d\d)\s*(?:\(\d+\))?\s*[,:;]?\s*(?:\(?\d{4}\)?\s*)?[A-Za-z]?\d+"
+)
+_TITLE_PAGES = re.compile(r"[\s,;-]+(?:Page|Pages|pp?\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*$")
+_CHEM_NUMBERS = re.compile(
+    rf"^[\s.,]*(?:(?P<y>{YEAR_RE})\s*,\s*)?(?P<v>\d{{1,4}})\s*(?:\(\d+\))?\s*,\s*(?P<pg>[A-Z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$"
+)
+_LOST_OPEN_QUOTE = re.compile(r"[^«“]{8,400}?[»”]")
+_LOST_OPEN_QUOTE_WORD = re.compile(r"[^«“]{8,400}?[»”][\w]")
+_UNTITLED_IN = re.compile(r"[\s,.;]*in:?\s+(?=[A-Z‘'\"“«])")
+_ET_AL_LEFT = re.compile(r"[\s,]*et\.?\s+al(?:\.|\b)[\s,.;:]*")
+_FILM_TITLE = re.compile(r"(?P<t>[^.]{2,200}?)\.\s+(?=(?:Dir|Prod|Perf)[.,]\s+[A-Z])")
+_EDS_END = re.compile(r"(?i)(?:,\s*|\(|\s)(?:eds?|editors?|hrsg)\.?\)?\.?$")
+_EDS_END_SURE = re.compile(r"(?i)(?:,\s*|\()(?:eds?|editors?|hrsg)\.?\)?\.?$|\seds?\.?$")
+
+
+@dataclass(frozen=True)
+class AuthorSplit:
+    """A rule that finds where the author list ends: ``find`` returns (authors, rest) or None."""
+
+    name: str
+    find: Callable[[Context, str], tuple[str, str] | None]
+
+
+def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
+    """APA / Chicago author-date: "Names (2011). Title" / "Corporate Body. (2020). Title";
+    "Title. (1996, September). Magazine" when the text before the date is a sentence, not names."""
+    m = APA_DATE.search(s, 0, 300)
+    if m is None:
+        return None
+    corporate = (
+        3 <= m.start() <= 120
+        and not re.search(r"[«»\"“”\d]|[a-z]\.\s", s[: m.start()].rstrip(". "))
+        and s[:1].isupper()
+        and s[: m.start()].count(",") <= 1
+        and len(s[: m.start()].split()) <= 8
+    )
+    authors = prefix_is_authors(s[: m.start()], ctx.memo)
+    if not authors and 8 <= m.start() <= 300 and m.group("y"):
+        head = s[: m.start()].rstrip(" ,.")
+        if (
+            len(_SENTENCE_CASE_WORD.findall(head)) >= (1 if len(head.split()) <= 8 else 2)
+            and not re.search(r"[«»\"“”]|[.:;]\s|\b[A-Z]\.|\bet al\b|\([A-Z]{2,}\)", head)
+            and not re.match(r"[A-Z][\w'’-]+,\s+[A-Z]", head)
+        ):
+            # APA without an author: "Good chemistry. (1996, September). Magazine, 44(1), p. 8"
+            ctx.year = int(m.group("y"))
+            dm = find_date(m.group(0))
+            ctx.date, ctx.year = (dm.iso, dm.year) if dm else (m.group("y"), ctx.year)
+            ctx.title = head
+            ctx.title_first = True
+            return "", s[m.end() :]
+    if authors or corporate:
+        if m.group("y"):
+            ctx.year = int(m.group("y"))
+            ctx.date = m.group("y")
+            dm = find_date(m.group(0))
+            if dm:
+                ctx.date, ctx.year = dm.iso, dm.year
+        return s[: m.start()], s[m.end() :]
+    return None
+
+
+def _author_year(ctx: Context, s: str) -> tuple[str, str] | None:
+    """Chicago author-date without brackets: "Names, 1996, Title" / "Names. 2017. “Title.”"."""
+    ym = _AUTHOR_YEAR.search(s, 0, 300)
+    if ym and ym.start() > 2 and prefix_is_authors(s[: ym.start()], ctx.memo):
+        ctx.year = int(ym.group("y"))
+        ctx.date = ym.group("y")
+        return s[: ym.start()], s[ym.end() :]
+    return None
+
+
+def _author_end(ctx: Context, s: str) -> int | None:
+    """Where a full stop ends the author list of ``s`` (asked by two rules: computed once)."""
+    if ctx.author_end is None or ctx.author_end[0] is not s:
+        ctx.author_end = (s, author_end_by_sentence(s, ctx.memo))
+    return ctx.author_end[1]
+
+
+def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
+    """The seed's translated Chinese style and many others: "Wu Zhicheng, Li Jiaxuan: Title"."""
+    colon = re.search(r":\s", s[:200])
+    if colon is None or not prefix_is_authors(s[: colon.start()], ctx.memo):
+        return None
+    i = _author_end(ctx, s)
+    if i is not None and colon.start() > i:
+        return None
+    if re.search(r"\d", s[: colon.start()]) or len(s[: colon.start()].split()) > 40:
+        return None
+    return s[: colon.start()], s[colon.end() :]
+
+
+def _sentence(ctx: Context, s: str) -> tuple[str, str] | None:
+    """Chicago bibliography, Vancouver, ACM: the author list ends with a full stop."""
+    i = _author_end(ctx, s)
+    if i is None:
+        return None
+    keep = i + 1 if is_initial_word(word_before(s, i, "")) else i
+    return s[:keep], s[i + 1 :]
+
+
+def _comma_list(ctx: Context, s: str) -> tuple[str, str] | None:
+    """Chicago notes and IEEE: "Thomas Keller and Ana Lima, Grid Ambitions ..."."""
+    end = comma_style_authors(s)
+    if end and end < len(s):
+        return s[:end], s[end:]
+    return None
+
+
+#: where the author list ends, tried in order
+AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
+    AuthorSplit("author-date", _author_date),
+    AuthorSplit("author-year", _author_year),
+    AuthorSplit("colon", _colon),
+    AuthorSplit("sentence", _sentence),
+    AuthorSplit("comma-list", _comma_list),
+)
+
+
+def split_unquoted(ctx: Context, s: str) -> tuple[str, str]:
+    """(authors text, remainder starting with the title) of a reference without a quoted title."""
+    for rule in AUTHOR_SPLITS:
+        found = rule.find(ctx, s)
+        if found is not None:
+            ctx.fire(f"authors:{rule.name}")
+            return found
+    return "", s
+
+
+def _quoted(ctx: Context, s: str) -> tuple[str, str] | None:
+    """A title in quotation marks (or «»): the authors are what stands before it."""
+    memo = ctx.memo
+    q = find_quoted_title(s, prefix_ok=lambda prefix: prefix_is_authors(prefix, memo))
+    if q is None:
+        return None
+    o, c, title = q
+    prefix = s[:o]
+    dm = APA_DATE.search(prefix)
+    if dm:
+        d2 = find_date(dm.group(0))
+        if d2:
+            ctx.date, ctx.year = d2.iso, d2.year
+        prefix = prefix[: dm.start()] + prefix[dm.end() :]
+    ctx.title = clean_title(title)
+    ctx.quoted_title = True
+    ctx.fire("title:quoted")
+    return prefix, s[c + 1 :]
+
+
+def _lost_open_quote(ctx: Context, s: str) -> tuple[str, str] | None:
+    """The opening quote was lost (the title began on an earlier line): «… » without «."""
+    if not ("»" in s or "”" in s):
+        return None
+    lq = _LOST_OPEN_QUOTE.match(s)
+    if lq is None or _LOST_OPEN_QUOTE_WORD.match(s):
+        return None
+    c = lq.end() - 1
+    ctx.title = clean_title(s[:c])
+    ctx.fire("title:lost-open-quote")
+    return "", s[c + 1 :]
+
+
+def _unquoted(ctx: Context, s: str) -> tuple[str, str]:
+    """No quotation marks: split off the authors, then read the title up to its sentence end."""
+    fm = None if ctx.same_author else _FILM_TITLE.match(s)
+    if fm:
+        # MLA film: "The Arrival. Dir. David Twohy. Perf. Charlie Sheen. Artisan, 1996."
+        author_text, remainder = "", s[fm.end("t") + 1 :]
+        ctx.title = fm.group("t")
+        ctx.title_first = True
+        ctx.fire("title:film")
+    else:
+        author_text, remainder = ("", s) if ctx.same_author else split_unquoted(ctx, s)
+    etm = _ET_AL_LEFT.match(remainder) if author_text else None
+    if etm:
+        # "Hwang I.-W. et al., J. Phys. Chem. C 2008, 112": "et al." closes the author list
+        author_text, remainder = author_text.rstrip(" ,") + " et al.", remainder[etm.end() :]
+    comma_style = author_text.rstrip().endswith(",") or bool(re.match(r"\s*,", remainder))
+    chem = _CHEM_NUMBERS.match(remainder) if author_text and "," in author_text else None
+    if chem and (chem.group("y") or ctx.year):
+        # "S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012.": the last piece is the journal
+        head, _, last = author_text.strip(" ,.").rpartition(",")
+        if head and chem_journal(head, last):
+            author_text, remainder = head, remainder[chem.end() :]
+            ctx.container = last.strip(" ,.")
+            if chem.group("y"):
+                ctx.year, ctx.date = int(chem.group("y")), ctx.date or chem.group("y")
+            ctx.volume, ctx.pages = chem.group("v"), chem.group("pg")
+            ctx.fire("layout:chemistry")
+    ym = _YEAR_SENTENCE.match(remainder)
+    if ym and author_text:
+        ctx.year = int(ym.group("y"))
+        ctx.date = ctx.date or ym.group("y")
+        remainder = remainder[ym.end() :]
+    jm = _JOURNAL_ONLY.match(remainder) if author_text else None
+    if ctx.title_first:
+        title, rest = ctx.title or "", remainder
+    elif author_text and ctx.year and _UNTITLED_IN.match(remainder):
+        # "Arnaud, K.A., 1996, in Astronomical Data Analysis Software and Systems V, eds. ...":
+        # astronomy style names the volume a paper is in and gives the paper no title
+        title, rest = "", remainder
+        ctx.fire("title:untitled-in")
+    elif jm:
+        # "Phys. Rev. Lett. 83, 3370 (1999)": physics style has no title
+        title, rest = "", remainder
+        ctx.container = jm.group("j").strip(" ,.")
+        rest = remainder[jm.end("j") :]
+        ctx.fire("title:physics-untitled")
+    else:
+        title, rest = title_from(remainder, comma_style)
+        ctx.fire("title:sentence")
+    ctx.title = clean_title(title) or None
+    return author_text, rest
+
+
+def _set_authors(ctx: Context, author_text: str) -> None:
+    author_text = author_text.strip(" ,:;")
+    if author_text.endswith(".") and not re.search(r"(?:^|[\s.,-])[A-Z]\.$", author_text):
+        author_text = author_text[:-1]
+    if not author_text:
+        return
+    eds_m = _EDS_END.search(author_text)
+    if eds_m and not _EDS_END_SURE.search(author_text):
+        eds_m = None
+    names, et_al = split_authors(author_text)
+    if eds_m:
+        ctx.editors = names
+        ctx.fire("authors:editors")
+    else:
+        ctx.authors, ctx.et_al = names, et_al
+
+
+def _title_tail(ctx: Context, rest: str) -> str:
+    """What a title cannot end with: pages ("..., Page 23"), or a journal's name before its numbers."""
+    if ctx.title:
+        tm = _TITLE_PAGES.search(ctx.title)
+        if tm and tm.start() > 3:
+            rest = ctx.title[tm.start() :] + " " + rest
+            ctx.title = clean_title(ctx.title[: tm.start()])
+            ctx.fire("title:pages-out")
+    if ctx.title and not ctx.container and ". " in ctx.title and NUMBERS_NEXT.match(rest):
+        # "Fourier integral operators. I. Acta mathematica, 127(1):79": numbers right after the
+        # "title" show that its last sentence is the journal
+        ends = inner_sentence_ends(ctx.title)
+        if ends:
+            head, tail = ctx.title[: ends[-1]], ctx.title[ends[-1] + 1 :].strip()
+            rm = re.match(r"([IVX]{1,4})\.\s+(?=[A-Z])", tail)
+            if rm:
+                head, tail = f"{head}. {rm.group(1)}", tail[rm.end() :]  # "operators. I. Acta mathematica"
+            if may_be_journal(tail):
+                ctx.title, ctx.container = clean_title(head), tail
+                ctx.fire("title:journal-out")
+    return rest
+
+
+def read_western(ctx: Context, s: str) -> str:
+    """Fill authors (or editors) and title from ``s``; return the text after the title."""
+    found = _quoted(ctx, s) or _lost_open_quote(ctx, s)
+    author_text, rest = found if found is not None else _unquoted(ctx, s)
+    _set_authors(ctx, author_text)
+    return _title_tail(ctx, rest)
