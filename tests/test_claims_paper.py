@@ -24,7 +24,8 @@ from citecheck.pipeline import exit_status, verify_with_references
 from citecheck.references.claims import extract_all_claims
 from citecheck.references.extract import extract_references
 from citecheck.sources.fetcher import Fetcher
-from seed_world import SeedRouter
+from citecheck.sources.warc import RecordingFetcher, WarcRecorder
+from seed_world import SeedRecorder, SeedRouter
 from servers.pywb_archive import local_fetch_config
 
 DATA = Path(__file__).parent / "data" / "claims"
@@ -95,15 +96,17 @@ def paper_run(origin_server, tmp_path_factory):
         bib_dir=work / "references",
         workers=4,
     )
-    with Fetcher(local_fetch_config()) as fetcher:
-        report, _ = verify_with_references(
-            PAPER, options, fetcher=SeedRouter(fetcher, origin_server.port, hosts)
-        )
-    return report, options
+    warc = work / "sources.warc.gz"
+    with WarcRecorder(warc) as recorder:
+        hook = SeedRecorder(recorder)
+        with Fetcher(local_fetch_config(), recorder=hook) as fetcher:
+            hook.router = router = SeedRouter(fetcher, origin_server.port, hosts)
+            report, _ = verify_with_references(PAPER, options, fetcher=RecordingFetcher(router, recorder))
+    return report, options, warc
 
 
 def test_end_to_end_every_figure_in_a_notes_scope_reaches_the_report_with_its_verdict(paper_run):
-    report, _ = paper_run
+    report, *_ = paper_run
     got = Counter((f.note_id, f.claim_quantity.raw, f.verdict.value) for f in report.figures)
     want = Counter(
         (note_id, f["figure"], f["verdict"]) for note_id, figures in GOLD["notes"].items() for f in figures
@@ -112,7 +115,7 @@ def test_end_to_end_every_figure_in_a_notes_scope_reaches_the_report_with_its_ve
 
 
 def test_end_to_end_the_diagnoses_name_the_likely_cause(paper_run):
-    report, _ = paper_run
+    report, *_ = paper_run
     wrong = {f.claim_quantity.raw: f for f in report.figures if f.verdict is Verdict.INCONSISTENT}
     for figures in GOLD["notes"].values():
         for f in figures:
@@ -124,7 +127,7 @@ def test_end_to_end_the_diagnoses_name_the_likely_cause(paper_run):
 def test_end_to_end_figures_the_source_does_not_state_are_informative_and_claims_without_figures_are_silent(
     paper_run,
 ):
-    report, options = paper_run
+    report, options, _ = paper_run
     kinds = Counter(f.kind for f in report.findings)
     assert kinds[FindingKind.INCONSISTENT] == 2 and kinds[FindingKind.NOT_FOUND] == 1
     assert exit_status(report, options.fail_on) == 1
@@ -135,3 +138,21 @@ def test_end_to_end_figures_the_source_does_not_state_are_informative_and_claims
     assert sum(kinds[k] for k in figure_kinds) == len(report.figures) - sum(
         1 for f in report.figures if f.verdict is Verdict.CONSISTENT
     )
+
+
+def test_end_to_end_each_live_source_is_fetched_once_and_that_answer_feeds_the_figures(paper_run):
+    from warcio.archiveiterator import ArchiveIterator
+
+    report, _, warc = paper_run
+    with open(warc, "rb") as stream:
+        answers = Counter(
+            r.rec_headers.get_header("WARC-Target-URI")
+            for r in ArchiveIterator(stream)
+            if r.rec_type == "response"
+        )
+    compared = {
+        c.url for c in report.checks if any(f.reference_key == c.reference_key for f in report.figures)
+    }
+    assert compared and {url: answers[url] for url in compared} == dict.fromkeys(
+        compared, 1
+    )  # the link check's answer, nothing more

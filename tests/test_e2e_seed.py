@@ -224,20 +224,3 @@ def test_export_reads_the_json_report_back_and_writes_csl_with_the_archive(seed_
     assert any("/seed/20220115083000" in item["archive_location"] for item in archived)
     bare = CliRunner().invoke(cli, ["export", str(report_json), "--no-archived"])
     assert "archive_location" not in bare.output and "Archived copy" not in bare.output
-
-
-def test_a_live_source_is_fetched_once_its_check_body_feeds_the_figures_and_the_warc(seed_run):
-    from warcio.archiveiterator import ArchiveIterator
-
-    report, _, options, _ = seed_run
-    celac = _check(report, CELAC)
-    assert celac.link.state is LinkState.OK and any(
-        f.reference_key == celac.reference_key for f in report.figures
-    )
-    warc = pathlib.Path(options.cache_dir).parent / "seed-sources.warc.gz"
-    with open(warc, "rb") as stream:
-        answers = [
-            r for r in ArchiveIterator(stream)
-            if r.rec_type == "response" and r.rec_headers.get_header("WARC-Target-URI") == CELAC
-        ]  # fmt: skip
-    assert len(answers) == 1  # the link check's answer; the figure stage asked nothing more
