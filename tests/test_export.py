@@ -14,6 +14,10 @@ from citecheck.references.extract import extract_references
 from citecheck.references.fields import parse_reference
 from citecheck.references.keys import assign_keys
 
+# The seed prints other hosts under '.gov.cn' (customs, the central government): evidence for
+# reading its '….gov.com' host.
+PAPER_HOSTS = frozenset({"customs.gov.cn", "www.gov.cn"})
+
 
 @pytest.fixture(scope="module")
 def seed_refs(seed_text):
@@ -103,7 +107,9 @@ def test_an_incomplete_url_is_never_written_as_a_url_only_as_a_note():
 def test_a_url_with_changed_characters_is_exported_as_a_note_with_both_forms_never_as_a_url():
     from citecheck.references.urls import repair_url
 
-    ref = _web(repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml"))
+    ref = _web(
+        repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml", hosts=PAPER_HOSTS)
+    )
     text = export([ref], "bibtex")
     assert "url =" not in text
     assert (

@@ -4,6 +4,10 @@ import pytest
 
 from citecheck.references.urls import find_url, repair_url, url_in
 
+# The seed prints other hosts under '.gov.cn' (customs, the central government): evidence for
+# reading its '….gov.com' host.
+PAPER_HOSTS = frozenset({"customs.gov.cn", "www.gov.cn"})
+
 
 @pytest.fixture(scope="module")
 def lines(seed_text):
@@ -126,11 +130,16 @@ def test_an_upper_case_split_extension_is_rejoined():
 
 def test_characters_changed_in_extraction_make_the_url_incomplete_with_the_likely_form_first():
     # seed line 143: '.gov.com' for '.gov.cn' and '202.202' for the date folder '202202'
-    url = repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml")
+    url = repair_url("http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094 shtml", hosts=PAPER_HOSTS)
     assert not url.complete
     assert url.repaired == "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml"
-    assert url.candidates[:2] == (
+    # the likely form first, the other country readings next (closest in spelling to 'com'),
+    # then the URL as printed with its own readings of the split extension
+    assert url.candidates[:5] == (
         "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml",
+        "http://ar.mofcom.gov.cm/article/jmxw/202202/20220203278094.shtml",
+        "http://ar.mofcom.gov.co/article/jmxw/202202/20220203278094.shtml",
+        "http://ar.mofcom.gov.om/article/jmxw/202202/20220203278094.shtml",
         "http://ar.mofcom.gov.com/article/jmxw/202.202/20220203278094.shtml",
     )
     assert url.fragments == (
@@ -142,9 +151,31 @@ def test_characters_changed_in_extraction_make_the_url_incomplete_with_the_likel
 
 
 def test_only_a_gov_com_host_keeps_the_printed_path_in_the_prefix():
-    url = repair_url("http://www.mofcom.gov.com/article/a/202202/x.shtml")
+    url = repair_url("http://www.mofcom.gov.com/article/a/202202/x.shtml", hosts=PAPER_HOSTS)
     assert not url.complete and url.repaired == "http://www.mofcom.gov.cn/article/a/202202/x.shtml"
     assert url.fragments[1:] == ("http://www.mofcom.gov.cn/article/a/202202/", "/x.shtml")
+
+
+def test_a_government_host_under_a_generic_domain_without_evidence_offers_country_readings_unconfirmed():
+    # no registry puts 'gov' under '.com': the country code was misread, but which one the text
+    # alone cannot say; the readings closest in spelling go to the archive to confirm
+    url = repair_url("http://www.energia.gob.com/prensa/nota.html")
+    assert not url.complete
+    assert {c.split("/")[2] for c in url.candidates} >= {"www.energia.gob.mx", "www.energia.gob.ec"} - {
+        url.repaired.split("/")[2]
+    } or len(url.candidates) >= 3
+    assert any("(unconfirmed)" in r for r in url.repairs)
+    assert all(".gob." in c for c in url.candidates[:3])
+
+
+def test_a_government_host_under_a_generic_domain_takes_the_country_the_papers_other_hosts_show():
+    url = repair_url("http://www.energia.gob.com/prensa/nota.html", hosts={"sener.gob.mx", "cfe.gob.mx"})
+    assert url.repaired == "http://www.energia.gob.mx/prensa/nota.html" and not url.complete
+    assert any("as the paper's other hosts show" in r for r in url.repairs)
+
+
+def test_a_company_host_under_go_com_is_a_real_address():
+    assert repair_url("https://abcnews.go.com/International/story.html").complete
 
 
 def test_dotted_numbers_that_are_not_a_date_folder_are_left_alone():

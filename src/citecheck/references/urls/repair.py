@@ -16,8 +16,8 @@ from ...model import Url
 from .extent import MAX_URL_CHARS, find_url
 from .host import HostReading, prefer_known, read_host
 from .path import read_path
-from .suffixes import is_category, registrable
-from .vocab import GARBLE_RUN, HAS_GARBLE, WIDE, G, literal_host
+from .suffixes import country_suffixes_of, is_category, is_suffix, registrable
+from .vocab import GARBLE_RUN, GENERIC_TLDS, GOVERNMENT_CATEGORIES, HAS_GARBLE, WIDE, G, literal_host
 
 __all__ = ["repair_url", "url_in", "characters_changed", "CHANGED"]
 
@@ -142,14 +142,14 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False, hosts: Collection[str
         candidates.append(f"{scheme}://{host}{alt_path}")
     for alt_host in reading.alternatives:
         candidates.append(f"{scheme}://{alt_host}{path}")
-    altered = _altered(scheme, host, path, repairs)
+    altered = _altered(scheme, host, path, repairs, hosts)
     if altered is not None:
-        likely, fragments = altered
+        likely, others, fragments = altered
         return Url(
             raw=raw,
             repaired=likely,
             complete=False,
-            candidates=tuple(dict.fromkeys([likely, *candidates])),
+            candidates=tuple(dict.fromkeys([likely, *others, *candidates])),
             repairs=tuple(dict.fromkeys(repairs)),
             fragments=fragments,
         )
@@ -175,13 +175,15 @@ def characters_changed(url: Url) -> bool:
 
     >>> characters_changed(repair_url("http://ar.mofcom.gov.com/article/a.shtml"))
     True
+    >>> repair_url("http://ar.mofcom.gov.com/article/a.shtml", hosts={"customs.gov.cn"}).repaired
+    'http://ar.mofcom.gov.cn/article/a.shtml'
+
     """
     return not url.complete and any(CHANGED in r for r in url.repairs)
 
 
 # "/202.202/" in ".../jmxw/202.202/20220203278094.shtml": a YYYYMM(DD) folder that gained a dot
 _DATE_FOLDER = re.compile(r"^(\d{2,6})\.(\d{2,6})$")
-_GOV_COM = re.compile(r"\.gov\.com(?=:|$)")
 
 
 def _date_digits(digits: str) -> bool:
@@ -190,16 +192,63 @@ def _date_digits(digits: str) -> bool:
     return 1 <= int(digits[4:6]) <= 12 and (len(digits) == 6 or 1 <= int(digits[6:8]) <= 31)
 
 
-def _altered(scheme: str, host: str, path: str, repairs: list[str]) -> tuple[str, tuple[str, ...]] | None:
-    """Characters changed (not lost) in extraction: a government host printed ``.gov.com`` (there
-    is no such registry; ``.gov.cn`` lost its last letter to an OCR ``m``), a date folder with a
-    stray dot (``202.202`` for ``202202``). The URL as printed is then not the address; returns
-    the most likely form and the fragments ``(host, prefix, tail)`` to confirm it in an archive's
-    index (the prefix stops before the first changed folder; an unchanged last segment is the tail).
+def _edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+#: How many country readings of a changed government host are offered for the archive to confirm.
+_MAX_COUNTRY_READINGS = 4
+
+
+def _country_readings(host: str, hosts: Collection[str]) -> list[str]:
+    """A government category before a generic top-level domain (``ar.mofcom.gov.com``) is a
+    country suffix whose last letters changed: the readings ``…gov.<cc>`` the Public Suffix List
+    knows, those the same document prints first (most often first), then the country codes
+    closest in spelling to what is printed. Empty when the host is not of that shape."""
+    labels = host.split(".")
+    if len(labels) < 3 or labels[-2] not in GOVERNMENT_CATEGORIES or labels[-1] not in GENERIC_TLDS:
+        return []
+    if is_suffix(".".join(labels[-2:])):
+        return []
+    printed, category = labels[-1], labels[-2]
+    countries = country_suffixes_of(category)
+    seen: dict[str, int] = {}
+    for name in hosts:
+        for suffix in countries:
+            if name == suffix or name.endswith("." + suffix):
+                seen[suffix] = seen.get(suffix, 0) + 1
+
+    def rank(suffix: str) -> tuple[int, int, str]:
+        return (-seen.get(suffix, 0), _edit_distance(printed, suffix.split(".")[1]), suffix)
+
+    head = ".".join(labels[:-2])
+    return [f"{head}.{suffix}" for suffix in sorted(countries, key=rank)[:_MAX_COUNTRY_READINGS]]
+
+
+def _altered(
+    scheme: str, host: str, path: str, repairs: list[str], hosts: Collection[str] = ()
+) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """Characters changed (not lost) in extraction: a government host printed under a generic
+    top-level domain (``.gov.com``: no registry has that category, so a country code was
+    misread), a date folder with a stray dot (``202.202`` for ``202202``). The URL as printed is
+    then not the address; returns the most likely form, the other readings, and the fragments
+    ``(host, prefix, tail)`` to confirm it in an archive's index (the prefix stops before the
+    first changed folder; an unchanged last segment is the tail).
     """
-    fixed_host, host_changes = _GOV_COM.subn(".gov.cn", host)
-    if host_changes:
-        repairs.append(f"host '.gov.com' is probably '.gov.cn': characters {CHANGED}")
+    readings = _country_readings(host, hosts)
+    fixed_host = readings[0] if readings else host
+    if readings:
+        printed = ".".join(host.split(".")[-2:])
+        likely = ".".join(fixed_host.split(".")[-2:])
+        evidence = (
+            "as the paper's other hosts show" if any(h.endswith(likely) for h in hosts) else "unconfirmed"
+        )
+        repairs.append(f"host '.{printed}' is probably '.{likely}' ({evidence}): characters {CHANGED}")
     segments = path.split("/")
     first_bad = None
     for k, seg in enumerate(segments):
@@ -208,13 +257,15 @@ def _altered(scheme: str, host: str, path: str, repairs: list[str]) -> tuple[str
             segments[k] = m.group(1) + m.group(2)
             first_bad = k if first_bad is None else first_bad
             repairs.append(f"date folder '{seg}' is probably '{segments[k]}': characters {CHANGED}")
-    if not host_changes and first_bad is None:
+    if not readings and first_bad is None:
         return None
     last = len(segments) - 1
     k = last if first_bad is None else first_bad
+    fixed_path = "/".join(segments)
     prefix = f"{scheme}://{fixed_host}" + "/".join(segments[:k]) + "/"
     tail = "/" + segments[last] if segments[last] and (first_bad is None or first_bad < last) else ""
-    return prefix + "/".join(segments[k:]), (fixed_host, prefix, tail)
+    others = tuple(f"{scheme}://{h}{fixed_path}" for h in readings[1:])
+    return prefix + "/".join(segments[k:]), others, (fixed_host, prefix, tail)
 
 
 def _site_part(host: str) -> str:

@@ -22,7 +22,14 @@ from functools import cache
 
 from publicsuffixlist import PSLFILE, PublicSuffixList
 
-__all__ = ["suffix_length", "registrable", "dotless_splits", "is_suffix", "is_category"]
+__all__ = [
+    "suffix_length",
+    "registrable",
+    "dotless_splits",
+    "is_suffix",
+    "is_category",
+    "country_suffixes_of",
+]
 
 #: A host has at most this many labels worth testing against the list (the list's deepest rule has 5).
 _MAX_SUFFIX_LABELS = 6
@@ -123,3 +130,21 @@ def dotless_splits(label: str) -> list[tuple[str, str]]:
         for suffix in index.get(label[i:], ()):
             out.append((label[:i], suffix))
     return out
+
+
+@cache
+def country_suffixes_of(category: str) -> tuple[str, ...]:
+    """Every two-label public suffix ``<category>.<country code>`` the list knows.
+
+    >>> "gov.cn" in country_suffixes_of("gov") and "gob.mx" in country_suffixes_of("gob")
+    True
+    """
+    found = {
+        suffix
+        for suffixes in _dotless_index().values()
+        for suffix in suffixes
+        if suffix.startswith(category + ".")
+        and len(suffix.split(".")) == 2
+        and len(suffix.split(".")[1]) == 2
+    }
+    return tuple(sorted(found))

@@ -49,6 +49,13 @@ URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'*+,;=%ö{G}]+$")
 #: Separators next to which a space is a join: ``2012_ 07``, ``c elac - 2``, ``/ path``.
 JOINERS = "/-_?=&#:+~%"
 
+#: Second-level labels only governments register under (``gov.br``, ``gob.mx``, ``gouv.fr``): a
+#: host that prints one right before a generic top-level domain (``….gov.com``) names no real
+#: registry, so its last letters were changed in extraction.
+GOVERNMENT_CATEGORIES = frozenset({"gov", "gob", "gouv", "govt"})
+#: Generic top-level domains (ICANN's oldest), under which no government category exists.
+GENERIC_TLDS = frozenset({"com", "net", "org"})
+
 IPV4 = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
 IPV6_LITERAL = re.compile(r"^\[[0-9A-Fa-f:.]{2,45}\]")
 
