@@ -162,7 +162,9 @@ def test_cdx_calls_are_limited_per_minute(origin):
             fetcher.fetch(origin.url(f"/page/cdx{n}"), purpose="cdx")
         fetcher.fetch(origin.url("/page/live-meanwhile"))
     cdx = [r for r in origin.requests() if r.path.startswith("/page/cdx")]
-    assert min(gaps(cdx)) >= 0.39
+    # the limiter spaces the sends 0.4 s apart; the server sees them with the jitter of
+    # connection set-up (the first request opens the connection), so allow a few hundredths
+    assert min(gaps(cdx)) >= 0.36
     # a live request on the same host is not held back by the CDX budget
     assert origin.requests("/page/live-meanwhile")[0].time - cdx[-1].time < 0.3
 
@@ -172,7 +174,7 @@ def test_timegate_and_snapshot_share_the_snapshot_rate(origin):
         fetcher.fetch(origin.url("/page/tg"), purpose="timegate")
         fetcher.fetch(origin.url("/page/snap"), purpose="snapshot")
     gap = origin.requests("/page/snap")[0].time - origin.requests("/page/tg")[0].time
-    assert gap >= 0.24
+    assert gap >= 0.22  # 0.25 s apart at departure; arrival carries scheduling jitter
 
 
 def _fetch_all(fetcher, urls, purpose, threads=8):
