@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..model import Quantity
@@ -383,9 +383,10 @@ def extract_hits(text: str, lang: Language = None) -> list[Hit]:
     return [Hit(*parts) for parts in _scan(text, lang)]
 
 
-# What _read finds, in the field order of Hit (a plain tuple: extract_quantities needs
-# only the Quantity, and building a frozen Hit per numeral costs as much as the Quantity).
-_Parts = tuple
+# What _read finds, in the field order of Hit: quantity, mantissa, digits, has_decimal, scale,
+# unit_factor, unit_symbol, alternatives (a plain tuple: extract_quantities needs only the
+# Quantity, and building a frozen Hit per numeral costs as much as the Quantity).
+_Parts = tuple[Quantity, Decimal, str, bool, Decimal, Decimal, "str | None", "tuple[Decimal, ...]"]
 
 
 def _scan(text: str, lang: Language, detail: bool = True) -> list:
@@ -528,275 +529,443 @@ def _qualifier_before(before: str) -> str | None:
     return None
 
 
-def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> tuple[_Parts | None, int]:
-    start, end = m.span()
-    kind = m.lastgroup  # (plain digits were tried by _read_plain first)
-    notes: list[str] = []
-    alternatives: list[Decimal] = []
-    grouping_space = False
-    if kind == "cnfrac":
-        raw_num = m.group()
-        den_txt, _, num_txt = raw_num.partition("分之")
-        if num_txt[:1].isdigit():
-            den = parse_chinese(den_txt)
-            if not den or den[0] == 0:
-                return None, end
-            mantissa = Decimal(num_txt) * 100 / den[0]
-            precision = Decimal(1).scaleb(-len(num_txt.partition(".")[2])) * 100 / den[0]
-        else:
-            value = parse_chinese_fraction(raw_num)
-            if value is None:
-                return None, end
-            mantissa = value
-            precision = Decimal("0.5") if den_txt != "百" else Decimal(1)
-        digits = _digits_of(mantissa)
-        return _make(
-            original, start, end, mantissa, "percent", "%", None, None, precision, digits, False,
-            Decimal(1), Decimal(1), None, None, (), (),
-        ), end  # fmt: skip
-    if kind == "cn":
-        run = m.group()
-        if len(run) > 24:
-            return None, end  # no figure is written with that many numeral characters
-        if CN_DIGIT_SET.isdisjoint(run) and not run.startswith("十"):
-            return None, end
-        # keep 千 of 千瓦 / 千米 / 千克 with its unit
-        while run and run[-1] == "千" and unit_starts_at(norm, start + len(run) - 1):
-            run = run[:-1]
-        end = start + len(run)
-        if not run:
-            return None, end
-        if end < len(norm) and norm[end] in "年月日号":
-            return None, end
-        scale_chars = ""
-        core = run
-        stripped = run.rstrip("万萬亿億")
-        if stripped and _CN_BIG.isdisjoint(stripped):
-            scale_chars, core = run[len(stripped) :], stripped
-        parsed = parse_chinese(core) if core else None
-        if parsed is None:
-            parsed = parse_chinese(run)
-            scale_chars = ""
-            if parsed is None:
-                return None, end
-        mantissa, precision = parsed
-        scale = chinese_scale(scale_chars) if scale_chars else Decimal(1)
-        scale_word = scale_chars.replace("萬", "万").replace("億", "亿") or None
-        has_positional = not _CN_POSITIONAL.isdisjoint(run)
-        digits = _digits_of(mantissa)
-        has_decimal = "点" in run
-    elif kind == "wd":  # a number written in words ("two thousand", "cuarenta y cinco")
-        raw_num = m.group()
-        mantissa, precision = m.value, _ONE
-        digits = _digits_of(mantissa)
-        has_decimal = False
-        scale = _ONE
-        scale_word = None
-        has_positional = True
-    else:
-        raw_num = m.group("ar")
-        if norm[end : end + 1] in _DATE_TIME_AFTER:
-            return None, end  # a date or a time of day, or a duration
-        if len(raw_num) > 40:
-            return None, end  # a digit string that long is a code or an identifier, not a figure
-        if raw_num.isdigit():  # no separator: what parse_arabic would return, without its work
-            mantissa, precision, digits, has_decimal = (
-                Decimal(raw_num),
-                _ONE,
-                raw_num.strip("0") or "0",
-                False,
-            )
-        else:
-            num = parse_arabic(raw_num, lang_of() if needs_convention(raw_num) else None)
-            mantissa, precision, digits, has_decimal = num.value, num.precision, num.digits, num.decimal
-            grouping_space = any(c in raw_num for c in " \u00a0\u202f\u2009")
-            if grouping_space and " " in raw_num:
-                notes.append(f"spaces inside '{raw_num}' read as digit grouping: {mantissa}")
-        scale = _ONE
-        scale_word = None
-        has_positional = True
-        # letters glued before (B3W, COVID-19) are masked; glued after and not a unit: skip later
-    before, cur, bare, qualifier = _context_before(norm, start)
-    if kind == "ar" and before[-1:] == "第":
-        return None, end
-    if cur:
-        currency, cur_symbol, taken = cur
-        raw_start = start - taken
-    else:
-        currency = cur_symbol = None
-        raw_start = start
+@dataclass(slots=True)
+class _Reading:
+    """A numeral being read: what is known of it so far, completed step by step.
+
+    ``start`` includes a currency symbol written before the numeral; ``before`` is the text
+    just before it, ``bare`` the same without that symbol.
+    """
+
+    kind: str  # the _NUM_RE group: "ar" (digits), "cn" (Chinese numerals), "wd" (words)
+    raw_num: str
+    start: int
+    end: int
+    mantissa: Decimal
+    precision: Decimal
+    digits: str
+    has_decimal: bool
+    has_positional: bool = True
+    grouping_space: bool = False
+    scale: Decimal = _ONE
+    scale_word: str | None = None
+    before: str = ""
+    bare: str = ""
+    currency: str | None = None
+    cur_symbol: str | None = None
+    qualifier: str | None = None
     high_mantissa: Decimal | None = None
-    # (digits only, up to 40, got here because _read_plain found something after or a currency)
-    if (
-        kind == "ar"
-        and cur is None
-        and not (raw_num.isdigit() and len(raw_num) <= 40)
-        and _plain_end(norm, end)
-    ):
-        # fast path: nothing that could be a unit, scale, currency, range or fraction follows
-        if len(raw_num) == 4 and raw_num.isdigit() and 1800 <= mantissa <= 2100:
-            return None, end  # a year
-        return _make(
-            original, start, end, mantissa, "number", None, None, qualifier, precision, digits, has_decimal,
-            Decimal(1), Decimal(1), None, None, tuple(notes), (),
-        ), end  # fmt: skip
-    # lost decimal point: "5181 74 MW"
-    if kind == "ar" and not has_decimal and not grouping_space and "," not in raw_num and "." not in raw_num:
-        ld = _LOST_DEC_RE.match(norm, end) if norm[end : end + 1] in (" ", "\u00a0") else None
-        if ld and _something_follows(norm, ld.end(), currency is not None):
-            frac = ld.group(1)
-            joined = Decimal(f"{raw_num}.{frac}")
-            concatenated = Decimal(raw_num + frac)
-            notes.append(
-                f"decimal point lost in extraction: '{raw_num} {frac}' read as {joined} "
-                f"(could also be {concatenated})"
-            )
-            alternatives.append(concatenated)
-            mantissa = joined
-            precision = Decimal(1).scaleb(-len(frac))
-            digits = (raw_num + frac).lstrip("0").rstrip("0") or "0"
-            has_decimal = True
-            end = ld.end()
-    # Arabic fraction 1/3 -> percent
-    if kind == "ar" and not has_decimal:
-        fr = _FRACTION_RE.match(norm, end) if norm[end : end + 1] == "/" else None
-        if fr:
-            den = int(fr.group(1))
-            if 0 < mantissa < den <= 12:
-                value = (mantissa * 100 / den).quantize(Decimal("0.01"))
-                end = fr.end()
-                return _make(
-                    original, raw_start, end, value, "percent", "%", None, qualifier, Decimal("0.5"),
-                    _digits_of(value), True, Decimal(1), Decimal(1), None, None, ("fraction written as "
-                    f"{int(mantissa)}/{den}",), (),
-                ), end  # fmt: skip
-            return None, fr.end()
-    # range "5-10", "5 至 10"
-    after, follower = _next_chars(norm, end)
+    family: str = "number"
+    unit: str | None = None
+    unit_factor: Decimal = _ONE
+    unit_symbol: str | None = None
+    notes: list[str] = field(default_factory=list)
+    alternatives: list[Decimal] = field(default_factory=list)
+
+    def parts(self, original: str) -> _Parts:
+        """The :data:`_Parts` of the figure read, in base units (its Quantity first)."""
+        scale, unit_factor = self.scale, self.unit_factor
+        # (a factor times the Decimal 1 is that factor, digit for digit: one multiplication saved)
+        factor = unit_factor if scale is _ONE else scale if unit_factor is _ONE else scale * unit_factor
+        high = self.high_mantissa * factor if self.high_mantissa is not None else None
+        # positional, in the field order of Quantity: cheaper, and this runs once per figure
+        q = Quantity(
+            self.mantissa * factor, self.family, original[self.start : self.end], self.start, self.end,
+            self.unit, self.currency, self.qualifier, self.precision * factor, high, self.scale_word,
+            tuple(self.notes),
+        )  # fmt: skip
+        alts = tuple(a * factor for a in self.alternatives) if self.alternatives else ()
+        return (q, self.mantissa, self.digits, self.has_decimal, scale, unit_factor, self.unit_symbol, alts)
+
+
+# What a step or a numeral reader returns when the reading is over: the figure's parts (None
+# when it is not a figure) and where the scan may go on from.
+_Done = tuple  # (_Parts | None, int)
+
+
+def _read(norm: str, m: re.Match, lang_of: Callable[[], str], original: str) -> _Done:
+    """Read the numeral ``m`` (plain digits were tried by :func:`_read_plain` first): the
+    numeral itself, then each step of :data:`_STEPS` in order, until one ends the reading."""
+    reading = _NUMERAL_READERS[m.lastgroup](norm, m, lang_of, original)
+    if type(reading) is tuple:
+        return reading
+    for step in _STEPS:
+        done = step(reading, norm, lang_of, original)
+        if done is not None:
+            return done
+    return reading.parts(original), reading.end
+
+
+# -- the numeral itself, by how it is written ------------------------------------------------
+
+
+def _chinese_fraction(norm: str, m: re.Match, lang_of, original: str) -> _Done:
+    """百分之五 / 三分之一 / 百分之41.1: a percentage, complete as written."""
+    start, end = m.span()
+    raw_num = m.group()
+    den_txt, _, num_txt = raw_num.partition("分之")
+    if num_txt[:1].isdigit():
+        den = parse_chinese(den_txt)
+        if not den or den[0] == 0:
+            return None, end
+        mantissa = Decimal(num_txt) * 100 / den[0]
+        precision = Decimal(1).scaleb(-len(num_txt.partition(".")[2])) * 100 / den[0]
+    else:
+        value = parse_chinese_fraction(raw_num)
+        if value is None:
+            return None, end
+        mantissa = value
+        precision = Decimal("0.5") if den_txt != "百" else Decimal(1)
+    percent = _Reading("cnfrac", raw_num, start, end, mantissa, precision, _digits_of(mantissa), False)
+    percent.family, percent.unit = "percent", "%"
+    return percent.parts(original), end
+
+
+def _chinese_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading | _Done:
+    """一千五百 / 3.5亿 's 亿 / 十三: Chinese numerals, with a 万/亿 scale of their own."""
+    start, end = m.span()
+    run = m.group()
+    if len(run) > 24:
+        return None, end  # no figure is written with that many numeral characters
+    if CN_DIGIT_SET.isdisjoint(run) and not run.startswith("十"):
+        return None, end
+    # keep 千 of 千瓦 / 千米 / 千克 with its unit
+    while run and run[-1] == "千" and unit_starts_at(norm, start + len(run) - 1):
+        run = run[:-1]
+    end = start + len(run)
+    if not run:
+        return None, end
+    if end < len(norm) and norm[end] in "年月日号":
+        return None, end
+    scale_chars = ""
+    core = run
+    stripped = run.rstrip("万萬亿億")
+    if stripped and _CN_BIG.isdisjoint(stripped):
+        scale_chars, core = run[len(stripped) :], stripped
+    parsed = parse_chinese(core) if core else None
+    if parsed is None:
+        parsed = parse_chinese(run)
+        scale_chars = ""
+        if parsed is None:
+            return None, end
+    mantissa, precision = parsed
+    return _Reading(
+        "cn", run, start, end, mantissa, precision, _digits_of(mantissa), "点" in run,
+        has_positional=not _CN_POSITIONAL.isdisjoint(run),
+        scale=chinese_scale(scale_chars) if scale_chars else Decimal(1),
+        scale_word=scale_chars.replace("萬", "万").replace("億", "亿") or None,
+    )  # fmt: skip
+
+
+def _number_in_words(norm: str, m: _WordMatch, lang_of, original: str) -> _Reading:
+    """A number written in words: "two thousand", "cuarenta y cinco"."""
+    start, end = m.span()
+    mantissa = m.value
+    return _Reading("wd", m.group(), start, end, mantissa, _ONE, _digits_of(mantissa), False)
+
+
+def _arabic_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading | _Done:
+    """1,234.5 / 1.234,5 / 1 234: digits, their separators read in the text's convention."""
+    start, end = m.span()
+    raw_num = m.group("ar")
+    if norm[end : end + 1] in _DATE_TIME_AFTER:
+        return None, end  # a date or a time of day, or a duration
+    if len(raw_num) > 40:
+        return None, end  # a digit string that long is a code or an identifier, not a figure
+    if raw_num.isdigit():  # no separator: what parse_arabic would return, without its work
+        return _Reading("ar", raw_num, start, end, Decimal(raw_num), _ONE, raw_num.strip("0") or "0", False)
+    num = parse_arabic(raw_num, lang_of() if needs_convention(raw_num) else None)
+    reading = _Reading("ar", raw_num, start, end, num.value, num.precision, num.digits, num.decimal)
+    reading.grouping_space = any(c in raw_num for c in " \u00a0\u202f\u2009")
+    if reading.grouping_space and " " in raw_num:
+        reading.notes.append(f"spaces inside '{raw_num}' read as digit grouping: {num.value}")
+    # letters glued before (B3W, COVID-19) are masked; glued after and not a unit: skip later
+    return reading
+
+
+_NUMERAL_READERS = {
+    "cnfrac": _chinese_fraction,
+    "cn": _chinese_numeral,
+    "wd": _number_in_words,
+    "ar": _arabic_numeral,
+}
+
+
+# -- the steps after the numeral, in order ---------------------------------------------------
+# Each takes the reading, the normalised text, the language callback and the original text; it
+# completes the reading in place and returns None, or returns a _Done that ends it.
+
+
+def _context(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """What is written before: a currency symbol (US$ 5), a qualifier word (about 5); a numeral
+    after 第 is an ordinal (第5), never a figure."""
+    r.before, cur, r.bare, r.qualifier = _context_before(norm, r.start)
+    if r.kind == "ar" and r.before[-1:] == "第":
+        return None, r.end
+    if cur:
+        r.currency, r.cur_symbol, taken = cur
+        r.start -= taken
+    return None
+
+
+def _nothing_follows(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """Digits with separators and nothing after that could be a unit, scale, currency, range
+    or fraction: a number, complete (plain digits took this path in _read_plain already)."""
+    if r.kind == "ar" and r.cur_symbol is None and r.currency is None and _plain_end(norm, r.end):
+        return r.parts(original), r.end
+    return None
+
+
+def _lost_decimal_point(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """A decimal point lost in extraction: "5181 74 MW" read as 5181.74 (or 518174)."""
+    raw_num, end = r.raw_num, r.end
+    if r.kind != "ar" or r.has_decimal or r.grouping_space or "," in raw_num or "." in raw_num:
+        return None
+    ld = _LOST_DEC_RE.match(norm, end) if norm[end : end + 1] in (" ", "\u00a0") else None
+    if ld and _something_follows(norm, ld.end(), r.currency is not None):
+        frac = ld.group(1)
+        joined = Decimal(f"{raw_num}.{frac}")
+        concatenated = Decimal(raw_num + frac)
+        r.notes.append(
+            f"decimal point lost in extraction: '{raw_num} {frac}' read as {joined} "
+            f"(could also be {concatenated})"
+        )
+        r.alternatives.append(concatenated)
+        r.mantissa = joined
+        r.precision = Decimal(1).scaleb(-len(frac))
+        r.digits = (raw_num + frac).lstrip("0").rstrip("0") or "0"
+        r.has_decimal = True
+        r.end = ld.end()
+    return None
+
+
+def _arabic_fraction(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """A fraction of a whole, "1/3", is a percentage (33.33%); any other n/m is not a figure
+    (a date, a score, a reference)."""
+    end = r.end
+    if r.kind != "ar" or r.has_decimal or norm[end : end + 1] != "/":
+        return None
+    fr = _FRACTION_RE.match(norm, end)
+    if fr is None:
+        return None
+    den = int(fr.group(1))
+    mantissa = r.mantissa
+    if 0 < mantissa < den <= 12:
+        value = (mantissa * 100 / den).quantize(Decimal("0.01"))
+        percent = _Reading("ar", r.raw_num, r.start, fr.end(), value, Decimal("0.5"), _digits_of(value), True)
+        percent.family, percent.unit, percent.qualifier = "percent", "%", r.qualifier
+        percent.notes.append(f"fraction written as {int(mantissa)}/{den}")
+        return percent.parts(original), fr.end()
+    return None, fr.end()
+
+
+def _range(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """A range, its upper end kept: "5-10 MW", "5 至 10", "between 5 and 10" (and not
+    从5至10, a change from one value to another)."""
+    if r.kind != "ar":
+        return None
+    end = r.end
+    after = _next_chars(norm, end)[0]
     rg = _RANGE_RE.match(norm, end) if after in _RANGE_FIRST else None  # _may_be_range's test
     if (
         rg
-        and kind == "ar"
-        and not _FROM_CN_REV.match(bare[::-1])  # 从5至10亿元: from one value to another, not a range
-        and _something_follows(norm, rg.end(), currency is not None, count=True)
+        and not _FROM_CN_REV.match(r.bare[::-1])  # 从5至10亿元: from one value to another
+        and _something_follows(norm, rg.end(), r.currency is not None, count=True)
     ):
         high = _arabic_value(rg.group(1), lang_of)
-        if high > mantissa:
-            high_mantissa = high
-            end = rg.end()
-    elif kind == "ar" and bare[-1:].isspace() and _BETWEEN_REV.match(bare[::-1]):
+        if high > r.mantissa:
+            r.high_mantissa = high
+            r.end = rg.end()
+    elif r.bare[-1:].isspace() and _BETWEEN_REV.match(r.bare[::-1]):
         am = _AND_RE.match(norm, end)
         if am:
             high = _arabic_value(am.group(1), lang_of)
-            if high > mantissa:
-                high_mantissa = high
-                end = am.end()
-    if high_mantissa is not None:
-        after, follower = _next_chars(norm, end)
-    # 多/余 before the scale: "100多万"
+            if high > r.mantissa:
+                r.high_mantissa = high
+                r.end = am.end()
+    return None
+
+
+def _more_than_before_scale(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """多/余 between the number and its scale means "more than": "100多万"."""
+    after, follower = _next_chars(norm, r.end)
+    if not (follower.isalpha() or follower in _PERCENT_SIGNS) or after not in _QUAL_AFTER_FIRST:
+        return None
+    qa = _QUAL_AFTER_RE.match(norm, r.end)  # _qual_after
+    if qa and qa.group(1) in _MORE_THAN_AFTER:
+        r.qualifier = r.qualifier or "more_than"
+        r.end = qa.end()
+    return None
+
+
+def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """What follows the number: a percent sign, or a scale word and then a unit, a currency
+    or a counted noun."""
+    end = r.end
+    after, follower = _next_chars(norm, end)
     follows = follower.isalpha() or follower in _PERCENT_SIGNS  # _may_follow(norm, end)
-    qa = _QUAL_AFTER_RE.match(norm, end) if follows and after in _QUAL_AFTER_FIRST else None  # _qual_after
-    if qa and qa.group(1) in ("多", "余", "餘"):
-        qualifier = qualifier or "more_than"
-        end = qa.end()
-        follows = _may_follow(norm, end)
-        after = _next_chars(norm, end)[0]
-    family = "number"
-    unit: str | None = None
-    unit_factor = _ONE
-    unit_symbol: str | None = None
-    # percent
     pc = match_percent(norm, end) if follows and after in PERCENT_FIRST else None
-    if pc is None and before.endswith(_PERCENT_CN_PREFIX):
+    if pc is None and r.before.endswith(_PERCENT_CN_PREFIX):
         pc = ("%", end)
     if pc:
-        family, unit = "percent", pc[0] if pc[0] != "‰" else "%"
+        r.family, r.unit = "percent", pc[0] if pc[0] != "‰" else "%"
         if pc[0] == "‰":
-            mantissa, precision = mantissa / 10, precision / 10
-        end = pc[1]
-    else:
-        if kind in ("ar", "wd") and follows:
-            sc = match_scale(norm, end, money=currency is not None, unit_follows=unit_starts_at)
-            if sc:
-                scale, scale_word = sc.multiplier, sc.word
-                end = sc.end
-                follows = _may_follow(norm, end)
-        qa = _qual_after(norm, end) if follows else None
-        if qa and qa.group(1) in ("多", "余", "餘"):
-            qualifier = qualifier or "more_than"
-            end = qa.end()
+            r.mantissa, r.precision = r.mantissa / 10, r.precision / 10
+        r.end = pc[1]
+        return None
+    if r.kind in ("ar", "wd") and follows:
+        sc = match_scale(norm, end, money=r.currency is not None, unit_follows=unit_starts_at)
+        if sc:
+            r.scale, r.scale_word = sc.multiplier, sc.word
+            end = sc.end
             follows = _may_follow(norm, end)
-        um = match_unit(norm, end) if follows else None
-        if um is None and scale_word is not None and follows:
-            um = _unit_after_of(norm, end)
-        if um:
-            family, unit, unit_factor, unit_symbol = um.family, um.unit, um.factor, um.symbol
-            end = um.end
-        else:
-            cs = match_currency_suffix(norm, end) if follows else None
-            if cs:
-                currency = currency or cs[0]
-                if cur_symbol == "$" and cs[0] != "USD":
-                    currency = cs[0]
-                cur_symbol = cur_symbol if cur_symbol != "$" else None
-                end = cs[1]
-            if currency:
-                family = "currency"
-                if cur_symbol == "$":
-                    unit = "$"
-                    notes.append("a bare '$' may be US dollars or pesos")
-            else:
-                cm = match_count(norm, end) if follows else None
-                if cm:
-                    family, unit = "count", cm[0]
-                    end = cm[1]
-    # glued letters that are not a unit: 5G, 3D, 75th -> not a quantity
+    qa = _qual_after(norm, end) if follows else None
+    if qa and qa.group(1) in _MORE_THAN_AFTER:
+        r.qualifier = r.qualifier or "more_than"
+        end = qa.end()
+        follows = _may_follow(norm, end)
+    um = match_unit(norm, end) if follows else None
+    if um is None and r.scale_word is not None and follows:
+        um = _unit_after_of(norm, end)
+    if um:
+        r.family, r.unit, r.unit_factor, r.unit_symbol = um.family, um.unit, um.factor, um.symbol
+        r.end = um.end
+        return None
+    cs = match_currency_suffix(norm, end) if follows else None
+    if cs:
+        r.currency = r.currency or cs[0]
+        if r.cur_symbol == "$" and cs[0] != "USD":
+            r.currency = cs[0]
+        r.cur_symbol = r.cur_symbol if r.cur_symbol != "$" else None
+        end = cs[1]
+    if r.currency:
+        r.family = "currency"
+        if r.cur_symbol == "$":
+            r.unit = "$"
+            r.notes.append("a bare '$' may be US dollars or pesos")
+    else:
+        cm = match_count(norm, end) if follows else None
+        if cm:
+            r.family, r.unit = "count", cm[0]
+            end = cm[1]
+    r.end = end
+    return None
+
+
+# Readings that are complete but not figures.  Each rule returns where the scan goes on from
+# when the reading is not a figure, else None.
+
+
+def _letters_glued_after(r: _Reading, norm: str) -> int | None:
+    """5G, 3D, 75th: Latin letters glued to a number that are not its unit."""
+    end = r.end
+    if r.family == "number" and r.scale_word is None and end < len(norm):
+        c = norm[end]
+        if c.isascii() and c.isalpha():
+            return end
+    return None
+
+
+def _number_words_alone(r: _Reading, norm: str) -> int | None:
+    """Number words alone are words, not figures: "twenty", "two countries" (a scale word makes them one)."""
     if (
-        family == "number"
-        and scale_word is None
-        and end < len(norm)
-        and norm[end].isascii()
-        and norm[end].isalpha()
+        r.kind == "wd"
+        and r.scale_word is None
+        and (r.family == "number" or (r.family == "count" and r.mantissa < 10))
     ):
-        return None, end
-    if kind == "wd" and scale_word is None and (family == "number" or (family == "count" and mantissa < 10)):
-        return None, end  # "twenty" alone, "two countries": words, not figures
-    if kind == "cn" and family == "number" and scale_word is None:
-        # a bare Chinese numeral is only a figure when it has positional structure (十三, 一千五百)
-        if not has_positional or len(run) < 2:
-            return None, end
-    # years: 2021, 1990 without unit, currency or scale
+        return r.end
+    return None
+
+
+def _bare_chinese_numeral(r: _Reading, norm: str) -> int | None:
+    """A bare Chinese numeral is a figure only with positional structure (十三, 一千五百): 一
+    and 三五 are words."""
+    if r.kind == "cn" and r.family == "number" and r.scale_word is None:
+        if not r.has_positional or len(r.raw_num) < 2:
+            return r.end
+    return None
+
+
+def _a_year(r: _Reading, norm: str) -> int | None:
+    """2021, 1990: four digits from 1800 to 2100 with no unit, currency or scale (or a count
+    whose words before say it is a year: "in 2020 projects")."""
+    raw_num = r.raw_num
     if (
-        family in ("number", "count")
-        and kind == "ar"
-        and scale_word is None
-        and not has_decimal
+        r.family in ("number", "count")
+        and r.kind == "ar"
+        and r.scale_word is None
+        and not r.has_decimal
+        and len(raw_num) == 4
         and "," not in raw_num
         and " " not in raw_num
-        and len(raw_num) == 4
-        and 1800 <= mantissa <= 2100
-        and (family == "number" or _YEAR_CONTEXT_REV.match(bare[::-1]))
+        and 1800 <= r.mantissa <= 2100
+        and (r.family == "number" or _YEAR_CONTEXT_REV.match(r.bare[::-1]))
     ):
-        return None, end
-    if end < len(norm) and norm[end] in "年" and family == "number":
-        return None, end + 1
-    if family == "number" and scale_word is None and currency is None and high_mantissa is None:
-        later = _changes_to(norm, bare, end, lang_of, original)
-        if later is not None:
-            # "from 245 to 300 MW", "de 5 a 10 millones de dólares", "从5增至10亿元": the unit is
-            # written once, after the second value, and belongs to both
-            yq, _, _, _, scale, unit_factor, unit_symbol, _ = later
-            family, unit, currency, scale_word = yq.family, yq.unit, yq.currency, yq.scale_word
-            notes.append(f"unit written once for both values: {original[raw_start : yq.end].strip()!r}")
-    qa = _qual_after(norm, end)
-    if qa and qa.group(1) not in ("多", "余", "餘") or (qa and family in ("count", "number")):
-        qualifier = qualifier or _QUAL_AFTER[qa.group(1)]
-        end = qa.end()
-    return _make(
-        original, raw_start, end, mantissa, family, unit, currency, qualifier, precision, digits,
-        has_decimal, scale, unit_factor, scale_word, high_mantissa, tuple(notes), tuple(alternatives),
-        unit_symbol,
-    ), end  # fmt: skip
+        return r.end
+    return None
+
+
+def _year_character(r: _Reading, norm: str) -> int | None:
+    """2021年: a number followed by 年 is a year (or a count of years)."""
+    end = r.end
+    if end < len(norm) and norm[end] == "年" and r.family == "number":
+        return end + 1
+    return None
+
+
+_NOT_FIGURES = (_letters_glued_after, _number_words_alone, _bare_chinese_numeral, _a_year, _year_character)
+
+
+def _not_a_figure(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """The first rule of :data:`_NOT_FIGURES` that says the reading is not a figure ends it."""
+    for rule in _NOT_FIGURES:
+        resume = rule(r, norm)
+        if resume is not None:
+            return None, resume
+    return None
+
+
+def _unit_written_once(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """A unit written once, after the second value, belongs to both: "from 245 to 300 MW",
+    "de 5 a 10 millones de dólares", "从5增至10亿元"."""
+    if (
+        r.family != "number"
+        or r.scale_word is not None
+        or r.currency is not None
+        or r.high_mantissa is not None
+    ):
+        return None
+    later = _changes_to(norm, r.bare, r.end, lang_of, original)
+    if later is not None:
+        yq, _, _, _, r.scale, r.unit_factor, r.unit_symbol, _ = later
+        r.family, r.unit, r.currency, r.scale_word = yq.family, yq.unit, yq.currency, yq.scale_word
+        r.notes.append(f"unit written once for both values: {original[r.start : yq.end].strip()!r}")
+    return None
+
+
+def _qualifier_after(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
+    """A qualifier written after the figure: "5 MW 左右", "10万元以上"."""
+    qa = _qual_after(norm, r.end)
+    if qa and (qa.group(1) not in _MORE_THAN_AFTER or r.family in ("count", "number")):
+        r.qualifier = r.qualifier or _QUAL_AFTER[qa.group(1)]
+        r.end = qa.end()
+    return None
+
+
+_MORE_THAN_AFTER = frozenset(("多", "余", "餘"))
+
+_STEPS = (
+    _context,
+    _nothing_follows,
+    _lost_decimal_point,
+    _arabic_fraction,
+    _range,
+    _more_than_before_scale,
+    _suffix,
+    _not_a_figure,
+    _unit_written_once,
+    _qualifier_after,
+)
 
 
 _RANGE_FIRST = frozenset("-–—~～至到")
@@ -964,39 +1133,6 @@ def _arabic_value(raw: str, lang_of: Callable[[], str]) -> Decimal:
 def _digits_of(value: Decimal) -> str:
     s = format(value.normalize(), "f").replace(".", "").replace("-", "")
     return s.lstrip("0").rstrip("0") or "0"
-
-
-def _make(
-    original: str,
-    start: int,
-    end: int,
-    mantissa: Decimal,
-    family: str,
-    unit: str | None,
-    currency: str | None,
-    qualifier: str | None,
-    precision: Decimal,
-    digits: str,
-    has_decimal: bool,
-    scale: Decimal,
-    unit_factor: Decimal,
-    scale_word: str | None,
-    high_mantissa: Decimal | None,
-    notes: tuple[str, ...],
-    alternatives: tuple[Decimal, ...],
-    unit_symbol: str | None = None,
-) -> _Parts:
-    # (a factor times the Decimal 1 is that factor, digit for digit: one multiplication saved)
-    factor = unit_factor if scale is _ONE else scale if unit_factor is _ONE else scale * unit_factor
-    value = mantissa * factor
-    high = high_mantissa * factor if high_mantissa is not None else None
-    # positional, in the field order of Quantity: cheaper, and this runs once per figure
-    q = Quantity(
-        value, family, original[start:end], start, end, unit, currency, qualifier, precision * factor, high,
-        scale_word, notes,
-    )  # fmt: skip
-    alts = tuple(a * factor for a in alternatives) if alternatives else ()
-    return (q, mantissa, digits, has_decimal, scale, unit_factor, unit_symbol, alts)
 
 
 def hit_for(quantity: Quantity, lang: Language = None) -> Hit:
