@@ -27,12 +27,13 @@ from .authors import (
     author_end_by_sentence,
     chem_journal,
     comma_style_authors,
+    is_corporate_name,
     is_initial_word,
     prefix_is_authors,
 )
 from .context import Context
 from .patterns import APA_DATE, NUMBERS_NEXT
-from .sentences import inner_sentence_ends, may_be_journal, word_before
+from .sentences import inner_sentence_ends, may_be_journal, sentence_ends, word_before
 from .title import clean_title, title_from
 
 __all__ = ["read_western", "AUTHOR_SPLITS", "AuthorSplit"]
@@ -144,6 +145,18 @@ def _sentence(ctx: Context, s: str) -> tuple[str, str] | None:
     return s[:keep], s[i + 1 :]
 
 
+def _corporate(ctx: Context, s: str) -> tuple[str, str] | None:
+    """A body as author: "U.S. Department of Transportation. Transportation statistics ...": the
+    first sentence names an organisation and a capitalised sentence (the title) follows."""
+    ends = sentence_ends(s[:200])
+    if not ends or ends[0] >= len(s) - 3:
+        return None
+    head = s[: ends[0]]
+    if is_corporate_name(head) and re.match(r"\s+[A-Z\d“\"‘«]", s[ends[0] + 1 :]):
+        return head, s[ends[0] + 1 :]
+    return None
+
+
 def _comma_list(ctx: Context, s: str) -> tuple[str, str] | None:
     """Chicago notes and IEEE: "Thomas Keller and Ana Lima, Grid Ambitions ..."."""
     end = comma_style_authors(s)
@@ -158,6 +171,7 @@ AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
     AuthorSplit("author-year", _author_year),
     AuthorSplit("colon", _colon),
     AuthorSplit("sentence", _sentence),
+    AuthorSplit("corporate", _corporate),
     AuthorSplit("comma-list", _comma_list),
 )
 
@@ -233,10 +247,12 @@ def _unquoted(ctx: Context, s: str) -> tuple[str, str]:
             ctx.volume, ctx.pages = chem.group("v"), chem.group("pg")
             ctx.fire("layout:chemistry")
     ym = _YEAR_SENTENCE.match(remainder)
-    if ym and author_text:
+    if ym and (author_text or ctx.same_author):
+        # "Names. 1996. Title" / "———. 1836. Title": the year stands between the names and the title
         ctx.year = int(ym.group("y"))
         ctx.date = ctx.date or ym.group("y")
         remainder = remainder[ym.end() :]
+        ctx.fire("year-sentence")
     jm = _JOURNAL_ONLY.match(remainder) if author_text else None
     if ctx.title_first:
         title, rest = ctx.title or "", remainder
