@@ -27,6 +27,37 @@ CASES = [
         "U.S. Bureau of Mines. Mineral resources of the western states, 1954.",
         dict(authors=("U.S. Bureau of Mines",), title="Mineral resources of the western states", year=1954),
     ),
+    # ------------------------------------------------------------------ numbers
+    (
+        "numbers:volume-issue-comma-pages",
+        "Okafor, N., & Lind, P. (2016). Tidal mixing in shallow bays. Coastal Research, 31(2-3), 211-229.",
+        dict(container="Coastal Research", volume="31", pages="211-229"),
+    ),
+    (
+        "numbers:volume-issue-comma-pages",
+        "Okafor, N. (2016). Tidal mixing. Coastal Research, 31(4), 87. Retrieved from www.example.org",
+        dict(volume="31", pages="87"),
+    ),
+    (
+        "numbers:volume-page-year",
+        "[12] N. Okafor and P. Lind, “Tidal mixing in shallow bays,” Physics of Fluids 18, 4412 (2006).",
+        dict(volume="18", pages="4412", year=2006),
+    ),
+    (
+        "numbers:extent",
+        "Lind, Petra, Harbour Towns of the North Sea, Oxford: Clarendon Press, 1999, 412 pp.",
+        dict(pages="412"),
+    ),
+    (
+        "numbers:extent",
+        "LIND, Petra. Les ports du Nord. Paris : Gallimard, 1999. 318 p.",
+        dict(pages="318"),
+    ),
+    (
+        "number-hyphen",
+        "Okafor N, Lind P. Tidal mixing in shallow bays. Coast Res. 2016;31(2):211\u201129.",
+        dict(pages="211-29"),
+    ),
 ]
 
 
