@@ -27,6 +27,26 @@ CASES = [
         "U.S. Bureau of Mines. Mineral resources of the western states, 1954.",
         dict(authors=("U.S. Bureau of Mines",), title="Mineral resources of the western states", year=1954),
     ),
+    (
+        "authors:editor-mark",
+        "Marsh, Evelyn (ed.), Harbour Towns: Essays (Oxford University Press, 1999).",
+        dict(authors=(), editors=("Marsh, Evelyn",), title="Harbour Towns: Essays"),
+    ),
+    (
+        "authors:editor-mark",
+        "Okafor, N., & Lind, P. (Eds.). (2016). Tidal mixing in shallow bays. Leiden: Brill.",
+        dict(editors=("Okafor, N.", "Lind, P."), title="Tidal mixing in shallow bays", year=2016),
+    ),
+    (
+        "layout:chicago-book",
+        "Marsh, Evelyn, and Paul Hale (eds.), Harbour Towns: Essays (Oxford: Clarendon Press, 1999).",
+        dict(editors=("Marsh, Evelyn", "Paul Hale"), title="Harbour Towns: Essays"),
+    ),
+    (
+        "chicago:book-credit",
+        "Hale, Paul, Harbour Towns, Evelyn Marsh (ed. and trans.) (Oxford: Clarendon Press, 1999).",
+        dict(editors=("Evelyn Marsh",), title="Harbour Towns"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

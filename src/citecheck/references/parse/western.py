@@ -67,6 +67,24 @@ class AuthorSplit:
     find: Callable[[Context, str], tuple[str, str] | None]
 
 
+_EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|ed\. and trans)\.?\)[.,]?\s+", re.I)
+
+
+def _editor_mark(ctx: Context, s: str) -> tuple[str, str] | None:
+    """ "Whenham, John (ed.), Title" / "Ewing, David W. (ed.) Title" / "Baldwin, M. (Eds.). (2000).
+    Title": "(ed.)" / "(eds.)" after names closes a list of editors."""
+    m = _EDITOR_MARK.search(s, 0, 250)
+    if m is None or m.start() < 2 or not prefix_is_authors(s[: m.start()], ctx.memo):
+        return None
+    rest = s[m.end() :]
+    dm = APA_DATE.match(rest)
+    if dm and dm.group("y"):
+        found = find_date(dm.group(0))
+        ctx.date, ctx.year = (found.iso, found.year) if found else (dm.group("y"), int(dm.group("y")))
+        rest = rest[dm.end() :]
+    return s[: m.start()] + " (eds.)", rest
+
+
 def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
     """APA / Chicago author-date: "Names (2011). Title" / "Corporate Body. (2020). Title";
     "Title. (1996, September). Magazine" when the text before the date is a sentence, not names."""
@@ -167,6 +185,7 @@ def _comma_list(ctx: Context, s: str) -> tuple[str, str] | None:
 
 #: where the author list ends, tried in order
 AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
+    AuthorSplit("editor-mark", _editor_mark),
     AuthorSplit("author-date", _author_date),
     AuthorSplit("author-year", _author_year),
     AuthorSplit("colon", _colon),
