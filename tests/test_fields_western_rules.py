@@ -47,6 +47,14 @@ CASES = [
         "Hale, Paul, Harbour Towns, Evelyn Marsh (ed. and trans.) (Oxford: Clarendon Press, 1999).",
         dict(editors=("Evelyn Marsh",), title="Harbour Towns"),
     ),
+    (
+        "title:sentence",
+        "T. Okafor and P. Lind. XR200 ageing: a field study. In Proceedings of the Coastal Engineering "
+        "Symposium, pages 10-19, May 2001.",
+        dict(
+            title="XR200 ageing: a field study", container="Proceedings of the Coastal Engineering Symposium"
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",
