@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..names import _INITIAL, PARTICLES, looks_like_name, split_authors
+from ..vocabulary import ORGANISATION_WORDS
 from .context import Context
 from .patterns import APA_DATE
 from .sentences import word_before
@@ -62,6 +63,22 @@ def _prefix_is_authors_uncached(prefix: str) -> bool:
     return True
 
 
+_NAME_GLUE_WORDS = frozenset("of the for and on in de la du des del der für und et y e".split())
+
+
+def is_corporate_name(text: str) -> bool:
+    """A body that authors a work: a short run of capitalised words naming an organisation
+    ("U.S. National Library of Medicine", "Council of Economic Advisers"), not a sentence.
+
+    >>> is_corporate_name("U.S. Department of Transportation"), is_corporate_name("Growth of the bank")
+    (True, False)
+    """
+    words = text.strip(" ,.;:").split()
+    if not 2 <= len(words) <= 12 or ORGANISATION_WORDS.search(text) is None:
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_GLUE_WORDS or w == "&" for w in words)
+
+
 def is_initial_word(word: str) -> bool:
     return bool(_INITIAL.match(word)) or (len(word) <= 2 and word[:1].isupper() and word.isalpha())
 
@@ -81,7 +98,10 @@ def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int |
         if word.lower() in ("al", "others", "eds", "ed", "editors"):
             return i if prefix_is_authors(before, memo) else None
         if len(word) == 1 and word.isupper():
-            inverted = _INVERTED_NAME_END.search(before, max(0, len(before) - 90)) is not None
+            inverted = (
+                _INVERTED_NAME_END.search(before, max(0, len(before) - 90)) is not None
+                or _INVERTED_FIRST_AUTHOR.match(before) is not None
+            )
             if _NAME_CONTINUES.match(s, i + 1) and (
                 not inverted or re.match(r"\s*(?:and\s|&|[A-Z]\.|-[A-Z]\.)", s[i + 1 :])
             ):
@@ -172,6 +192,13 @@ def chem_journal(names: str, last: str) -> bool:
         return False
     words = [w for w in last.replace(".", " ").split() if len(w) > 1 and w.lower() not in PARTICLES]
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+# Chicago and MLA bibliographies invert only the first author: "Levine, Robert S. Title" ends the
+# list at the middle initial unless "and" or another initial follows
+_INVERTED_FIRST_AUTHOR = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s(?:[A-Z][\w'’-]+|III|Jr\.?))?,\s+[A-Z][a-zà-ÿ][\w'’-]*(?:\s[A-Z][a-zà-ÿ][\w'’-]*)?\s+[A-Z]$"
+)
 
 
 _INVERTED_NAME_END = re.compile(r"(?:^|,\s+|\b(?:and|&)\s+)[A-Z][\w'’-]+,\s*(?:[A-Z]\.[\s-]*)*[A-Z]$")

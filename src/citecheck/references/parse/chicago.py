@@ -31,7 +31,7 @@ _PUBLICATION = re.compile(
 _PAGE_AFTER = re.compile(
     r"^\s*,\s*(?:pp?\.\s*)?(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]+)\b(?:\s*[,.]|\s*$)", re.I
 )
-_EDS = re.compile(r",\s*(?:eds?|editors?|comps?|trans)\.?,\s*", re.I)
+_EDS = re.compile(r"(?:,\s*|\s*\()(?:eds?|editors?|comps?|trans|ed\. and trans)\.?\)?,\s*", re.I)
 _SERIES = re.compile(
     r",\s+(?=[^,]*\b(?:Working Paper|Policy Brief|Discussion Paper|Research Paper|Report No\.|Occasional Paper"
     r"|Policy Paper|Technical Note|Issue Brief|Papers?\s+(?:No\.\s*)?\d+)\b[^,]*$)"
@@ -43,6 +43,9 @@ _QUOTE = re.compile(r"[\"“”«»‘]")
 # "Speeches and Writings, 1832–1858, ed. Don E. Fehrenbacher": the book's editor or translator
 _CREDIT = re.compile(r",\s+(?:eds?\.|trans\.|edited\s+by|translated\s+by)\s+(?P<names>[A-Z][^()]*)$")
 _AND = re.compile(r"^(?:and|&)\s+")
+# "Philosophy of Art, Douglas W. Stott (ed. and trans.)": the credits follow the title in brackets
+_ROLE = r"\s*\((?:eds?|trans|ed\. and trans)\.?\)"
+_CREDIT_AFTER = re.compile(rf",\s+(?P<names>[A-Z][^()]*?){_ROLE}(?:\s*,\s+[A-Z][^()]*?{_ROLE})*\s*$")
 _GIVEN = re.compile(
     r"(?P<given>(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s*(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)){0,2})"
     r"(?P<role>\s*\((?:eds?|trans|ed\. and trans)\.?\))?"
@@ -57,7 +60,9 @@ def _names(head: str) -> tuple[tuple[str, ...], str, bool] | None:
         people = head[: em.start()]
         parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", people) if p.strip() and p.strip() != "and"]
         parts = [_AND.sub("", p) for p in parts]
-        if parts and all(looks_like_name(p) for p in parts):
+        if len(parts) >= 2 and len(parts[0].split()) == 1 and _GIVEN.fullmatch(parts[1]):
+            parts[:2] = [f"{parts[0]}, {parts[1]}"]  # "Csampai, Attila, and Dietmar Holland (eds.)"
+        if parts and all(looks_like_name(p.replace(",", " ")) for p in parts):
             return tuple(parts), head[em.end() :], True
         return None
     pieces = head.split(", ")
@@ -119,7 +124,7 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
         ctx.editors = names
     else:
         ctx.authors = names
-        cm = _CREDIT.search(title)
+        cm = _CREDIT.search(title) or _CREDIT_AFTER.search(title)
         if cm:
             ctx.editors = tuple(
                 n.strip() for n in re.split(r",\s*|\s+and\s+", cm.group("names")) if n.strip()

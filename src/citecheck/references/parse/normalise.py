@@ -116,6 +116,8 @@ _ROLE_PAREN = re.compile(
     re.I,
 )
 _SAME_AUTHOR = re.compile(r"^[—–_-]{2,}\s*[.,]?\s*")
+# "130‑3", "658‒677": a range written with a non-breaking or figure hyphen
+_NUMBER_HYPHEN = re.compile(r"(?<=\d)[\u2010\u2011\u2012](?=[A-Za-z]?\d)")
 
 
 def _role_parens(ctx: Context, s: str) -> str:
@@ -150,6 +152,11 @@ NORMALISERS: tuple[Rewrite, ...] = (
         "comma-space", lambda s: "," in s, lambda ctx, s: _COMMA_SPACE.sub(", ", _SPACE_COMMA.sub(",", s))
     ),
     Rewrite("html-tags", lambda s: "<" in s, lambda ctx, s: _HTML.sub("", s)),
+    Rewrite(
+        "number-hyphen",
+        lambda s: any(c in s for c in "\u2010\u2011\u2012"),
+        lambda ctx, s: _NUMBER_HYPHEN.sub("-", s),
+    ),
     Rewrite("role-parens", lambda s: "(" in s[:400], _role_parens),
     Rewrite("same-author-dash", lambda s: s.startswith(("———", "——", "---", "–––", "___")), _same_author),
 )

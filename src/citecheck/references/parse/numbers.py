@@ -74,6 +74,20 @@ _PAGE_AFTER_PARENS = re.compile(
 )
 
 
+# "Journal 26(4), 187." / "42(2-3), 393-405" / "10(12) 1952-1962, December": APA and others put the
+# pages after the issue with a comma or a space, not a colon
+_VOL_ISSUE_COMMA_PAGES = re.compile(
+    r"(?<![\w.])(?P<v>\d{1,4})\s*\(\s*[\w./ -]{1,12}?\s*\)\s*,?\s+"
+    r"(?P<p>[A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?)(?=\s*(?:[.,;]|$))"
+)
+# physics "Journal of Applied Physics 33, 2435 (1962)" / "Optics Letters 28, A67–A82 (2011)"
+_VOL_PAGE_YEAR = re.compile(
+    rf"(?<![\w.])(?P<v>\d{{1,4}}),\s*(?P<p>[A-Z]?\d{{1,6}}(?:\s*[-–—]\s*[A-Z]?\d{{1,6}})?)\s*\(\s*{YEAR_RE}\s*\)"
+)
+# a book's extent: "368 pp.", "217 p.", "248p.", "634 s." (Czech and Slovak "strán")
+_EXTENT = re.compile(r"(?<![\w.,-])(?P<p>\d{1,5})\s?(?:pp|p|s|S)\.?(?=\s*(?:[.,;)\[(]|$))(?!\s*\d)")
+
+
 @dataclass(frozen=True)
 class NumberRule:
     name: str
@@ -144,6 +158,8 @@ def _number_word(ctx: Context, rest: str) -> None:
 def _volume_issue(ctx: Context, rest: str) -> None:
     """ "12(3)": volume and issue ("2019(5)" is a year and an issue: the year is no volume)."""
     m = _VOL_ISSUE.search(rest)
+    if m and re.fullmatch(YEAR_RE, m.group("i").strip()) and re.search(r"\d,\s*$", rest[: m.start()]):
+        return  # "18, 4412 (2006)": volume, page and year, not volume 4412
     if m and not ctx.volume and not re.fullmatch(YEAR_RE, m.group("v")):
         ctx.volume = m.group("v")
         iss = m.group("i").strip()
@@ -175,6 +191,32 @@ def _volume_comma_pages(ctx: Context, rest: str) -> None:
         m = _VOL_COMMA.search(rest)
         if m:
             ctx.volume = ctx.volume or m.group("v")
+            ctx.pages = m.group("p")
+
+
+def _volume_issue_comma_pages(ctx: Context, rest: str) -> None:
+    """ "26(4), 187." / "42(2-3), 393-405": pages after the issue, a comma or a space between."""
+    if not ctx.pages:
+        m = _VOL_ISSUE_COMMA_PAGES.search(rest)
+        if m and not re.fullmatch(YEAR_RE, m.group("p")) and not re.fullmatch(YEAR_RE, m.group("v")):
+            ctx.volume = ctx.volume or m.group("v")
+            ctx.pages = m.group("p")
+
+
+def _volume_page_year(ctx: Context, rest: str) -> None:
+    """Physics "33, 2435 (1962)": volume, first page, year in brackets."""
+    if not ctx.pages:
+        m = _VOL_PAGE_YEAR.search(rest)
+        if m:
+            ctx.volume = ctx.volume or m.group("v")
+            ctx.pages = m.group("p")
+
+
+def _extent(ctx: Context, rest: str) -> None:
+    """A book's number of pages: "368 pp.", "217 p.", "634 s."."""
+    if not ctx.pages:
+        m = _EXTENT.search(rest)
+        if m:
             ctx.pages = m.group("p")
 
 
@@ -218,6 +260,9 @@ NUMBER_RULES: tuple[NumberRule, ...] = (
     NumberRule("volume-issue-pages", _volume_issue_pages),
     NumberRule("volume-colon-pages", _volume_colon_pages),
     NumberRule("volume-comma-pages", _volume_comma_pages),
+    NumberRule("volume-issue-comma-pages", _volume_issue_comma_pages),
+    NumberRule("volume-page-year", _volume_page_year),
+    NumberRule("extent", _extent),
     NumberRule("bare-range", _bare_range),
     NumberRule("leading-volume", _leading_volume),
     NumberRule("page-after-volume", _page_after_volume),

@@ -27,12 +27,13 @@ from .authors import (
     author_end_by_sentence,
     chem_journal,
     comma_style_authors,
+    is_corporate_name,
     is_initial_word,
     prefix_is_authors,
 )
 from .context import Context
 from .patterns import APA_DATE, NUMBERS_NEXT
-from .sentences import inner_sentence_ends, may_be_journal, word_before
+from .sentences import inner_sentence_ends, may_be_journal, sentence_ends, word_before
 from .title import clean_title, title_from
 
 __all__ = ["read_western", "AUTHOR_SPLITS", "AuthorSplit"]
@@ -43,7 +44,7 @@ _SENTENCE_CASE_WORD = re.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|o
 _JOURNAL_ONLY = re.compile(
     r"^[\s,.;:]*(?P<j>(?:(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Z&]{1,8})\s+){0,5}"
     r"(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*,?\s*"
-    r"(?:[A-Z]?\d{1,5}[A-Za-z]?|(?:1[89]|20)\d\d)\s*(?:\(\d+\))?\s*[,:;]?\s*(?:\(?\d{4}\)?\s*)?[A-Za-z]?\d+"
+    r"(?:[A-Z]?\d{1,5}[A-Za-z]?|(?:1[89]|20)\d\d)(?=[\s,:;(])\s*(?:\(\d+\))?\s*[,:;]?\s*(?:\(?\d{4}\)?\s*)?[A-Za-z]?\d+"
 )
 _TITLE_PAGES = re.compile(r"[\s,;-]+(?:Page|Pages|pp?\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*$")
 _CHEM_NUMBERS = re.compile(
@@ -64,6 +65,24 @@ class AuthorSplit:
 
     name: str
     find: Callable[[Context, str], tuple[str, str] | None]
+
+
+_EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|ed\. and trans)\.?\)[.,]?\s+", re.I)
+
+
+def _editor_mark(ctx: Context, s: str) -> tuple[str, str] | None:
+    """ "Whenham, John (ed.), Title" / "Ewing, David W. (ed.) Title" / "Baldwin, M. (Eds.). (2000).
+    Title": "(ed.)" / "(eds.)" after names closes a list of editors."""
+    m = _EDITOR_MARK.search(s, 0, 250)
+    if m is None or m.start() < 2 or not prefix_is_authors(s[: m.start()], ctx.memo):
+        return None
+    rest = s[m.end() :]
+    dm = APA_DATE.match(rest)
+    if dm and dm.group("y"):
+        found = find_date(dm.group(0))
+        ctx.date, ctx.year = (found.iso, found.year) if found else (dm.group("y"), int(dm.group("y")))
+        rest = rest[dm.end() :]
+    return s[: m.start()] + " (eds.)", rest
 
 
 def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
@@ -144,6 +163,18 @@ def _sentence(ctx: Context, s: str) -> tuple[str, str] | None:
     return s[:keep], s[i + 1 :]
 
 
+def _corporate(ctx: Context, s: str) -> tuple[str, str] | None:
+    """A body as author: "U.S. Department of Transportation. Transportation statistics ...": the
+    first sentence names an organisation and a capitalised sentence (the title) follows."""
+    ends = sentence_ends(s[:200])
+    if not ends or ends[0] >= len(s) - 3:
+        return None
+    head = s[: ends[0]]
+    if is_corporate_name(head) and re.match(r"\s+[A-Z\d“\"‘«]", s[ends[0] + 1 :]):
+        return head, s[ends[0] + 1 :]
+    return None
+
+
 def _comma_list(ctx: Context, s: str) -> tuple[str, str] | None:
     """Chicago notes and IEEE: "Thomas Keller and Ana Lima, Grid Ambitions ..."."""
     end = comma_style_authors(s)
@@ -154,10 +185,12 @@ def _comma_list(ctx: Context, s: str) -> tuple[str, str] | None:
 
 #: where the author list ends, tried in order
 AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
+    AuthorSplit("editor-mark", _editor_mark),
     AuthorSplit("author-date", _author_date),
     AuthorSplit("author-year", _author_year),
     AuthorSplit("colon", _colon),
     AuthorSplit("sentence", _sentence),
+    AuthorSplit("corporate", _corporate),
     AuthorSplit("comma-list", _comma_list),
 )
 
@@ -233,10 +266,12 @@ def _unquoted(ctx: Context, s: str) -> tuple[str, str]:
             ctx.volume, ctx.pages = chem.group("v"), chem.group("pg")
             ctx.fire("layout:chemistry")
     ym = _YEAR_SENTENCE.match(remainder)
-    if ym and author_text:
+    if ym and (author_text or ctx.same_author):
+        # "Names. 1996. Title" / "———. 1836. Title": the year stands between the names and the title
         ctx.year = int(ym.group("y"))
         ctx.date = ctx.date or ym.group("y")
         remainder = remainder[ym.end() :]
+        ctx.fire("year-sentence")
     jm = _JOURNAL_ONLY.match(remainder) if author_text else None
     if ctx.title_first:
         title, rest = ctx.title or "", remainder

@@ -1,0 +1,96 @@
+"""Rules of the Western layouts added for AnyStyle-like reference lists, each pinned by a line
+written for this test in the style that needs it (none is copied from a labelled set)."""
+
+import pytest
+
+from citecheck.references.fields import parse_reference
+
+CASES = [
+    # ------------------------------------------------------------------ authors
+    (
+        "year-sentence",
+        "———. 1911. Notes on a Coastal Survey. Boston: Ginn.",
+        dict(authors=(), title="Notes on a Coastal Survey", year=1911),
+    ),
+    (
+        "authors:sentence",
+        "Marsh, Evelyn R. Harbour Towns and Their Trade. London: Methuen, 1931.",
+        dict(authors=("Marsh, Evelyn R.",), title="Harbour Towns and Their Trade"),
+    ),
+    (
+        "authors:sentence",
+        "Marsh, Evelyn R., and Paul Hale. Harbour Towns. London: Methuen, 1931.",
+        dict(authors=("Marsh, Evelyn R.", "Paul Hale"), title="Harbour Towns"),
+    ),
+    (
+        "authors:corporate",
+        "U.S. Bureau of Mines. Mineral resources of the western states, 1954.",
+        dict(authors=("U.S. Bureau of Mines",), title="Mineral resources of the western states", year=1954),
+    ),
+    (
+        "authors:editor-mark",
+        "Marsh, Evelyn (ed.), Harbour Towns: Essays (Oxford University Press, 1999).",
+        dict(authors=(), editors=("Marsh, Evelyn",), title="Harbour Towns: Essays"),
+    ),
+    (
+        "authors:editor-mark",
+        "Okafor, N., & Lind, P. (Eds.). (2016). Tidal mixing in shallow bays. Leiden: Brill.",
+        dict(editors=("Okafor, N.", "Lind, P."), title="Tidal mixing in shallow bays", year=2016),
+    ),
+    (
+        "layout:chicago-book",
+        "Marsh, Evelyn, and Paul Hale (eds.), Harbour Towns: Essays (Oxford: Clarendon Press, 1999).",
+        dict(editors=("Marsh, Evelyn", "Paul Hale"), title="Harbour Towns: Essays"),
+    ),
+    (
+        "chicago:book-credit",
+        "Hale, Paul, Harbour Towns, Evelyn Marsh (ed. and trans.) (Oxford: Clarendon Press, 1999).",
+        dict(editors=("Evelyn Marsh",), title="Harbour Towns"),
+    ),
+    (
+        "title:sentence",
+        "T. Okafor and P. Lind. XR200 ageing: a field study. In Proceedings of the Coastal Engineering "
+        "Symposium, pages 10-19, May 2001.",
+        dict(
+            title="XR200 ageing: a field study", container="Proceedings of the Coastal Engineering Symposium"
+        ),
+    ),
+    # ------------------------------------------------------------------ numbers
+    (
+        "numbers:volume-issue-comma-pages",
+        "Okafor, N., & Lind, P. (2016). Tidal mixing in shallow bays. Coastal Research, 31(2-3), 211-229.",
+        dict(container="Coastal Research", volume="31", pages="211-229"),
+    ),
+    (
+        "numbers:volume-issue-comma-pages",
+        "Okafor, N. (2016). Tidal mixing. Coastal Research, 31(4), 87. Retrieved from www.example.org",
+        dict(volume="31", pages="87"),
+    ),
+    (
+        "numbers:volume-page-year",
+        "[12] N. Okafor and P. Lind, “Tidal mixing in shallow bays,” Physics of Fluids 18, 4412 (2006).",
+        dict(volume="18", pages="4412", year=2006),
+    ),
+    (
+        "numbers:extent",
+        "Lind, Petra, Harbour Towns of the North Sea, Oxford: Clarendon Press, 1999, 412 pp.",
+        dict(pages="412"),
+    ),
+    (
+        "numbers:extent",
+        "LIND, Petra. Les ports du Nord. Paris : Gallimard, 1999. 318 p.",
+        dict(pages="318"),
+    ),
+    (
+        "number-hyphen",
+        "Okafor N, Lind P. Tidal mixing in shallow bays. Coast Res. 2016;31(2):211\u201129.",
+        dict(pages="211-29"),
+    ),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", CASES, ids=[f"{c[0]}:{c[1][:24]}" for c in CASES])
+def test_each_western_rule_reads_the_line_that_needs_it(rule, text, expected):
+    ref = parse_reference(text)
+    assert {k: getattr(ref, k) for k in expected} == expected
+    assert rule in ref.provenance, ref.provenance
