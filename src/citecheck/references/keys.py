@@ -30,8 +30,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from pypinyin import lazy_pinyin
-
 from ..model import Reference
 from .names import family_name
 from .vocabulary import ORGANISATION_WORDS
@@ -58,6 +56,10 @@ _COMPOUND_SURNAMES = frozenset(
 
 
 def _pinyin(text: str) -> str:
+    # imported here: pypinyin loads its dictionaries (about 0.2 s) on import, and only papers
+    # with names or titles in Chinese characters need them
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(text)).lower()
 
 
