@@ -205,3 +205,9 @@ def test_a_dotless_host_is_split_where_another_host_of_the_same_document_shows()
     ]
     assert document_hosts(urls) == frozenset({"ecdc.gov.cn"})
     assert prefer_document_hosts(urls)[1].repaired == "http://et.ecdc.gov.cn/article/20211018212345.shtml"
+
+
+def test_a_host_printed_in_punycode_ends_at_its_internationalised_suffix():
+    # "xn--fiqs8s" is 中国: the list's rule is in Unicode, the printed label in ASCII
+    url = repair_url("http://www example xn--fiqs8s/a")
+    assert url.repaired == "http://www.example.xn--fiqs8s/a" and url.complete

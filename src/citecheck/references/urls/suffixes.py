@@ -44,12 +44,28 @@ _CATEGORY_MIN_TLDS = 12
 
 @cache
 def _psl() -> PublicSuffixList:
-    return PublicSuffixList(only_icann=True, accept_unknown=False)
+    # Without the punycode twin of every rule (encoding 7,000 rules costs about three times the
+    # parse itself): an ASCII-compatible label is decoded to Unicode before the look-up instead.
+    return PublicSuffixList(only_icann=True, accept_unknown=False, accept_encoded_idn=False)
+
+
+def _unicode(name: str) -> str:
+    """``xn--fiqs8s`` -> ``中国``: the list's rules are in Unicode (unchanged when not punycode)."""
+    if "xn--" not in name:
+        return name
+    try:
+        return ".".join(label.encode("ascii").decode("idna") for label in name.split("."))
+    except (UnicodeError, ValueError):
+        return name
 
 
 def is_suffix(name: str) -> bool:
-    """``name`` (dotted, lower case) is a public suffix the list knows (``co.uk``, ``com``)."""
-    return bool(name) and _psl().is_public(name)
+    """``name`` (dotted, lower case) is a public suffix the list knows (``co.uk``, ``com``).
+
+    >>> is_suffix("com.cn"), is_suffix("xn--fiqs8s"), is_suffix("中国"), is_suffix("cn.com")
+    (True, True, True, False)
+    """
+    return bool(name) and _psl().is_public(_unicode(name))
 
 
 def suffix_length(labels: list[str]) -> int:
