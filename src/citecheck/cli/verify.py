@@ -198,7 +198,7 @@ def verify(
         finally:
             if bar is not None:
                 bar.close()
-        written = write_outputs(report, references, options)
+        written = write_outputs(report, references, options, paper=paper)
     except CitecheckError as exc:
         click.echo(f"citecheck: error: {exc}", err=True)
         _exit(2)
