@@ -255,12 +255,13 @@ def verify_with_references(
     from .figures import LanguageOnDemand
     from .references.claims import extract_all_claims
     from .references.extract import extract_references
+    from .references.load import require_references
 
     if paper is None:
         paper = bundled_seed()
     path = Path(paper)
     document = load_document(path, format=options.input_format)
-    references = list(extract_references(document))
+    references = require_references(list(extract_references(document)), path, document.format)
     claims, unmatched = extract_all_claims(document, references)
 
     cited_notes = {claim.note_id for claim in claims if quotes_figures(claim)}

@@ -134,7 +134,7 @@ def _flag(value: bool) -> bool | None:
     multiple=True,
     metavar="KINDS",
     help=f"Exit 1 on these finding kinds (comma list or repeated; default broken,inconsistent): "
-    f"{', '.join(k.value for k in FAIL_ON_KINDS)}, all, none.",
+    f"{', '.join(k.value for k in FAIL_ON_KINDS)}, unverified (anything not checked), all, none.",
 )
 @click.option(
     "--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from FILE."
@@ -210,17 +210,30 @@ def verify(
             f"citecheck: warning: archive lookup failed for {failed} reference(s): {problems[0]}", err=True
         )
     status = exit_status(report, options.fail_on)
-    failing = sum(1 for f in report.findings if f.kind in options.fail_on)
     if not quiet:
         click.echo(summary_table(report))
         for path in written:
             click.echo(f"wrote {path}")
-    kinds = ",".join(sorted(k.value for k in options.fail_on)) or "none"
-    if status:
-        click.echo(f"FAIL: {failing} finding(s) at or above --fail-on ({kinds})")
-    elif not quiet:
-        click.echo(f"OK: nothing at or above --fail-on ({kinds})")
+    click.echo(result_line(report, options.fail_on))  # -q too: it is the one line -q keeps
     _exit(status)
+
+
+def result_line(report: Report, fail_on) -> str:
+    """The last line of a run: FAIL, OK, or UNVERIFIED when nothing could be checked, with what
+    was not checked (``…; 12 of 12 links could not be checked: no network``)."""
+    from ..report._common import coverage_lines
+
+    kinds = ",".join(sorted(k.value for k in fail_on)) or "none"
+    failing = sum(1 for f in report.findings if f.kind in fail_on)
+    notice = coverage_lines(report)
+    if failing:
+        line = f"FAIL: {failing} finding(s) at or above --fail-on ({kinds})"
+    elif notice and notice[0] == "Nothing was verified.":
+        notice = notice[1:]
+        line = f"UNVERIFIED: nothing at or above --fail-on ({kinds}), but nothing was verified"
+    else:
+        line = f"OK: nothing at or above --fail-on ({kinds})"
+    return "; ".join([line, *notice])
 
 
 def _exit(status: int) -> None:
