@@ -32,8 +32,9 @@ def scrub(text: object) -> str:
 
 def linkable(url: str | None) -> bool:
     """Whether a report may show ``url`` as a link: http(s), no white space, and a host that can
-    exist on the web (an IP address, a dotted name, ``localhost`` or a bare public suffix such as
-    ``ai``); ``http://cpc`` or ``http://world`` (no dot, no public suffix) is garbage and stays text.
+    can be one on the web: an IP address, ``localhost`` or a dotted name. A dotless name
+    (``http://cpc``, ``http://world``: a word the extraction cut off, or a bare top-level domain,
+    which serves no pages) is garbage and stays text.
 
     >>> linkable("https://www.example.org/a"), linkable("http://cpc"), linkable("javascript:alert(1)")
     (True, False, False)
@@ -47,11 +48,7 @@ def linkable(url: str | None) -> bool:
     host = host.rstrip(".").lower()
     if not host:
         return False
-    if "." in host or ":" in host or host == "localhost":
-        return True
-    from ..references.urls.suffixes import is_suffix
-
-    return is_suffix(host)
+    return "." in host or ":" in host or host == "localhost"
 
 
 #: Unicode bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): in a
