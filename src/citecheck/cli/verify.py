@@ -17,10 +17,9 @@ import click
 
 from ..document import FORMATS as INPUT_FORMATS
 from ..errors import CitecheckError
-from ..findings import FAIL_ON_KINDS
 from ..model import Report
 from ..report import FORMATS
-from .check import checker_options
+from .check import checker_options, config_option, fail_on_option, resolve_checker_options
 
 
 class ProgressBar:
@@ -83,11 +82,6 @@ def summary_table(report: Report) -> str:
     return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)
 
 
-def _flag(value: bool) -> bool | None:
-    """A click flag that was not given must not override the config file."""
-    return True if value else None
-
-
 @click.command("verify")
 @click.argument("paper", required=False, type=click.Path(dir_okay=False))
 @checker_options
@@ -129,16 +123,8 @@ def _flag(value: bool) -> bool | None:
     metavar="FILE",
     help="Also write JUnit XML here.",
 )
-@click.option(
-    "--fail-on",
-    multiple=True,
-    metavar="KINDS",
-    help=f"Exit 1 on these finding kinds (comma list or repeated; default broken,inconsistent): "
-    f"{', '.join(k.value for k in FAIL_ON_KINDS)}, unverified (anything not checked), all, none.",
-)
-@click.option(
-    "--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from FILE."
-)
+@fail_on_option
+@config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the result line; no progress bar.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
 def verify(
@@ -159,15 +145,15 @@ def verify(
 
     Writes references/<stem>.bib and reports/<stem>.html, .md, .json.
     """
-    from ..config import resolve_options
     from ..pipeline import bundled_seed, exit_status, verify_with_references, write_outputs
 
     try:
         if paper is None:
             paper = str(bundled_seed())
-        options = resolve_options(
+        options = resolve_checker_options(
             paper,
             config_file,
+            checker,
             input_format=input_format,
             report_dir=report_dir,
             bib_dir=bib_dir,
@@ -175,21 +161,6 @@ def verify(
             bib_format=bib_format,
             junit=junit,
             fail_on=tuple(fail_on) or None,
-            archives=tuple(checker.get("archives") or ()) or None,
-            cdx=tuple(checker.get("cdx") or ()) or None,
-            cache_dir=checker.get("cache_dir"),
-            use_cache=False if checker.get("no_cache") else None,
-            offline=_flag(checker.get("offline")),
-            allow_private=_flag(checker.get("allow_private")),
-            allowed_hosts=tuple(checker.get("allow_hosts") or ()) or None,
-            from_warc=tuple(checker.get("from_warc") or ()) or None,
-            save_warc=checker.get("save_warc"),
-            timeout=checker.get("timeout"),
-            workers=checker.get("workers"),
-            min_interval=checker.get("min_interval"),
-            cdx_per_minute=checker.get("cdx_per_minute"),
-            snapshots_per_second=checker.get("snapshots_per_second"),
-            ca_bundle=checker.get("ca_bundle"),
         )
         bar = ProgressBar() if not quiet and sys.stderr.isatty() else None
         log = (lambda line: click.echo(line, err=True)) if verbose else None
