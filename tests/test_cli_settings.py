@@ -87,3 +87,20 @@ def test_parse_refuses_to_write_over_its_input(tmp_path, monkeypatch, capsys):
     code, err = _main(monkeypatch, capsys, "parse", str(paper), "-o", str(paper))
     assert code == 2 and "refusing to overwrite the input" in err
     assert paper.read_text(encoding="utf-8") == text
+
+
+def test_the_progress_bar_gives_archive_look_ups_a_line_and_count_of_their_own():
+    import io
+
+    from citecheck.cli.verify import ProgressBar
+
+    stream = io.StringIO()
+    bar = ProgressBar(stream, width=10, interval=0)
+    for done in range(1, 16):
+        bar("check", done, 15)  # live checks: 15 links
+    for done in range(16, 32):
+        bar("check", done, 31)  # then the checker adds 16 archive look-ups
+    bar.close()
+    lines = [line.split("\r")[-1] for line in stream.getvalue().split("\n") if line]
+    assert lines == ["checking links   [##########] 15/15", "archive look-ups [##########] 16/16"]
+    assert "/31" not in stream.getvalue()

@@ -30,6 +30,9 @@ class ProgressBar:
     """
 
     _LABELS = {"check": "checking links", "sources": "reading sources"}
+    #: When a stage's total grows after its line was full, a new phase began (the checker adds
+    #: its archive look-ups once the live checks are done): it gets a line and a count of its own.
+    _NEXT_PHASE = {"check": "archive look-ups"}
 
     def __init__(self, stream=None, width: int = 30, interval: float = 0.1) -> None:
         self.stream = stream or sys.stderr
@@ -38,21 +41,37 @@ class ProgressBar:
         self._lock = threading.Lock()
         self._last = 0.0
         self._stage: str | None = None
+        self._label = ""
+        self._base = 0  # work done in the stage's earlier phases
+        self._seen = (0, 0)  # (done, total) last reported
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if total <= 0:
             return
         with self._lock:
             now = time.monotonic()
-            if stage == self._stage and done < total and now - self._last < self.interval:
+            if stage == self._stage and total > self._seen[1] and self._seen[0] >= self._seen[1] > self._base:
+                self.stream.write("\n")  # the earlier phase is complete: its line stays as it ended
+                self._base = self._seen[1]
+                self._label = self._NEXT_PHASE.get(stage, self._label)
+            new_phase = stage != self._stage
+            if new_phase:
+                if self._stage is not None:
+                    self.stream.write("\n")
+                self._label = self._LABELS.get(stage, stage)
+                self._base = 0
+            ended = done >= total
+            self._seen = (done, total)
+            if not new_phase and not ended and now - self._last < self.interval:
                 return
-            if self._stage is not None and stage != self._stage:
-                self.stream.write("\n")
             self._stage = stage
             self._last = now
-            filled = min(self.width, int(self.width * done / total))
+            part_done, part_total = done - self._base, total - self._base
+            filled = (
+                min(self.width, int(self.width * part_done / part_total)) if part_total > 0 else self.width
+            )
             bar = "#" * filled + "-" * (self.width - filled)
-            self.stream.write(f"\r{self._LABELS.get(stage, stage):<16} [{bar}] {done}/{total}")
+            self.stream.write(f"\r{self._label:<16} [{bar}] {part_done}/{part_total}")
             self.stream.flush()
 
     def close(self) -> None:
