@@ -432,7 +432,7 @@ def output_paths(report: Report, options: VerifyOptions, paper: str | Path | Non
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
+    except (OSError, ValueError):  # a name no file system accepts (NUL) is no existing input
         return False
 
 
