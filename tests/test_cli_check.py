@@ -110,7 +110,7 @@ def test_live_states_replayed_from_a_warc_written_by_warcio(seed_path, tmp_path)
         ],
     )
     result = _invoke(seed_path, "--from-warc", warc, "--no-archive", "--json", tmp_path / "live.json")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the broken link fails the run (default --fail-on)
     checks = _checks(tmp_path / "live.json")
     assert checks[COFCO]["link"]["state"] == "ok"
     assert checks[GUANCHA]["link"]["state"] == "broken"

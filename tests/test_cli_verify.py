@@ -98,7 +98,7 @@ def test_an_unknown_fail_on_kind_is_a_usage_error(run, paper):
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         "citecheck: error: unknown --fail-on kind 'brokn'; choose from broken, soft-404, inconsistent, "
-        "not-found, unverifiable, incomplete-url, parse-warning, all, none"
+        "not-found, unverifiable, incomplete-url, parse-warning, unreachable, refused, unverified, all, none"
     ]
 
 
@@ -245,19 +245,19 @@ def test_save_warc_with_from_warc_is_a_usage_error(paper, tmp_path):
     assert "--save-warc" in result.stderr
 
 
-def test_the_progress_bar_draws_one_line_per_stage_and_ends_it():
+def test_the_progress_bar_draws_one_line_per_stage_and_phase_and_ends_it():
     stream = io.StringIO()
     bar = ProgressBar(stream, width=10, interval=0)
     bar("check", 0, 4)
     bar("check", 4, 4)
-    bar("check", 5, 9)  # the checker's total grows: same line
+    bar("check", 5, 9)  # the checker's total grows once its line is full: a phase of its own
     bar("sources", 0, 0)  # nothing to read: nothing drawn
     bar("sources", 1, 1)
     bar.close()
     assert stream.getvalue() == (
         "\rchecking links   [----------] 0/4"
-        "\rchecking links   [##########] 4/4"
-        "\rchecking links   [#####-----] 5/9\n"
+        "\rchecking links   [##########] 4/4\n"
+        "\rarchive look-ups [##--------] 1/5\n"
         "\rreading sources  [##########] 1/1\n"
     )
 

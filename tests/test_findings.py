@@ -219,7 +219,7 @@ def test_fail_on_accepts_comma_lists_repeats_all_and_none():
         FindingKind.SOFT_404,
         FindingKind.PARSE_WARNING,
     }
-    assert len(parse_fail_on("all")) == 7
+    assert len(parse_fail_on("all")) == 9
     assert parse_fail_on("none") == frozenset()
 
 

@@ -36,7 +36,7 @@ def test_inconsistent_figures_put_claim_and_source_side_by_side_with_the_numbers
 def test_repaired_urls_are_a_table_of_raw_and_repaired_forms():
     text = render(sample_report(), "md")
     assert (
-        "| xinhua2021celac | http://www.govgovcn/xinwen/20 21 - 12 / 08 / content\\_5659408 html | "
+        "| xinhua2021celac | htt\u200bp://ww\u200bw.govgovcn/xinwen/20 21 - 12 / 08 / content\\_5659408 html | "
         "[http://www.gov.cn/xinwen/2021-12/08/content\\_5659408.htm](http://www.gov.cn/xinwen/2021-12/08/content_5659408.htm)"
         " | confirmed by a web archive |"
     ) in text

@@ -111,6 +111,15 @@ _FLOAT_KEYS = {
     "snapshots_per_second",
 }
 _STR_KEYS = {"input_format", "bib_format"}
+#: The bounds the command-line flags enforce (``--workers 1..64``, ``--timeout >= 0.1``): a
+#: setting means the same in the file as on the command line. ``(lowest, highest or None)``.
+_BOUNDS: dict[str, tuple[float, float | None]] = {
+    "workers": (1, 64),
+    "per_host_concurrency": (1, None),
+    "timeout": (0.1, None),
+    "connect_timeout": (0.1, None),
+    "read_timeout": (0.1, None),
+}
 _ALIASES = {"cache": "use_cache", "archive": "archives", "format": "formats", "allow_hosts": "allowed_hosts"}
 KNOWN_KEYS = (
     _PATH_KEYS | _TUPLE_KEYS | _BOOL_KEYS | _INT_KEYS | _FLOAT_KEYS | _STR_KEYS | {"fail_on", "from_warc"}
@@ -174,13 +183,20 @@ def _coerce(key: str, value: Any, base: Path, where: str) -> Any:
         if not isinstance(value, bool):
             raise bad("true or false")
         return value
+    low, high = _BOUNDS.get(key, (0, None))
+    within = f">= {low}" if high is None else f"from {low} to {high}"
     if key in _INT_KEYS:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise bad("a whole number >= 0")
+        if isinstance(value, bool) or not isinstance(value, int) or value < low or (high and value > high):
+            raise bad(f"a whole number {within}")
         return value
     if key in _FLOAT_KEYS:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise bad("a number >= 0")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or value < low
+            or (high and value > high)
+        ):
+            raise bad(f"a number {within}")
         return float(value)
     if key in _STR_KEYS:
         if not isinstance(value, str):

@@ -60,6 +60,15 @@ FAIL_ON_KINDS: tuple[FindingKind, ...] = (
     FindingKind.UNVERIFIABLE,
     FindingKind.INCOMPLETE_URL,
     FindingKind.PARSE_WARNING,
+    FindingKind.UNREACHABLE,
+    FindingKind.REFUSED,
+)
+
+#: ``--fail-on unverified``: every kind that says something could not be checked at all (a link
+#: with no network or refused as private, a figure with no source text), for CI jobs that must
+#: not pass blind.
+UNVERIFIED_KINDS: frozenset[FindingKind] = frozenset(
+    {FindingKind.UNREACHABLE, FindingKind.REFUSED, FindingKind.UNVERIFIABLE}
 )
 
 #: Default ``--fail-on``: broken links and inconsistent figures.
@@ -211,7 +220,8 @@ def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
         if url.repaired:
             evidence.append(("most likely address" if changed else "best partial form", url.repaired))
         for fragment in url.fragments:
-            evidence.append(("surviving fragment", fragment))
+            if fragment.strip():  # an empty fragment survived nothing
+                evidence.append(("surviving fragment", fragment))
         if recovery is not None:
             evidence.append(("archive search", recovery.status))
             for candidate in recovery.candidates[:5]:
@@ -439,7 +449,8 @@ def parse_fail_on(values: str | Iterable[str] | None) -> frozenset[FindingKind]:
     >>> sorted(k.value for k in parse_fail_on(["broken,soft-404", "inconsistent"]))
     ['broken', 'inconsistent', 'soft-404']
 
-    ``"none"`` means never fail; ``"all"`` every kind ``--fail-on`` accepts. An unknown
+    ``"none"`` means never fail; ``"all"`` every kind ``--fail-on`` accepts; ``"unverified"``
+    every kind saying something could not be checked (:data:`UNVERIFIED_KINDS`). An unknown
     kind raises :class:`~citecheck.errors.UsageError` naming the accepted ones.
     """
     from .errors import UsageError
@@ -457,11 +468,13 @@ def parse_fail_on(values: str | Iterable[str] | None) -> frozenset[FindingKind]:
                 continue
             if name == "all":
                 kinds.update(FAIL_ON_KINDS)
+            elif name == "unverified":
+                kinds.update(UNVERIFIED_KINDS)
             elif name in accepted:
                 kinds.add(accepted[name])
             else:
                 raise UsageError(
-                    f"unknown --fail-on kind {name!r}; choose from {', '.join(accepted)}, all, none"
+                    f"unknown --fail-on kind {name!r}; choose from {', '.join(accepted)}, unverified, all, none"
                 )
     return frozenset(kinds)
 

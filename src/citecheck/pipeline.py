@@ -255,12 +255,13 @@ def verify_with_references(
     from .figures import LanguageOnDemand
     from .references.claims import extract_all_claims
     from .references.extract import extract_references
+    from .references.load import require_references
 
     if paper is None:
         paper = bundled_seed()
     path = Path(paper)
     document = load_document(path, format=options.input_format)
-    references = list(extract_references(document))
+    references = require_references(list(extract_references(document)), path, document.format)
     claims, unmatched = extract_all_claims(document, references)
 
     cited_notes = {claim.note_id for claim in claims if quotes_figures(claim)}
@@ -373,11 +374,51 @@ def _inside(directory: Path, name: str) -> Path:
     return target
 
 
-def output_paths(report: Report, options: VerifyOptions) -> dict[str, Path]:
-    """Where :func:`write_outputs` writes each file (``"bib"``, each format, ``"junit"``)."""
+#: File suffixes of the papers citecheck reads: two of them sharing a stem in one directory
+#: (``paper.md`` and ``paper.tex``) would write the same report names.
+PAPER_SUFFIXES = frozenset(
+    ".txt .text .md .markdown .mdown .qmd .rmd .tex .latex .ltx .bib .bibtex .pdf .docx".split()
+)
+
+
+def report_stem(paper: str | Path) -> str:
+    """The stem every output of ``paper`` is named with: :func:`safe_stem`, plus the paper's
+    suffix when another paper with the same stem sits beside it, so their reports never collide.
+
+    >>> report_stem("no/such/dir/paper.md")
+    'paper'
+    """
+    path = Path(paper)
+    stem = safe_stem(path)
+    suffix = path.suffix.lower()
+    try:
+        siblings = [
+            other
+            for other in path.parent.glob(glob_escape(path.stem) + ".*")
+            if other.suffix.lower() in PAPER_SUFFIXES
+            and other.suffix.lower() != suffix
+            and other.stem == path.stem
+        ]
+    except OSError:
+        siblings = []
+    if siblings and suffix:
+        return safe_stem(f"{path.stem}-{suffix.lstrip('.')}{path.suffix}")
+    return stem
+
+
+def glob_escape(text: str) -> str:
+    """``text`` with the glob wildcards taken literally."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def output_paths(report: Report, options: VerifyOptions, paper: str | Path | None = None) -> dict[str, Path]:
+    """Where :func:`write_outputs` writes each file (``"bib"``, each format, ``"junit"``).
+
+    ``paper`` is the paper's path (default: the report's ``paper``, as the run named it).
+    """
     from .export import SUFFIXES
 
-    stem = safe_stem(report.paper)
+    stem = report_stem(paper if paper is not None else report.paper)
     paths: dict[str, Path] = {}
     suffix = SUFFIXES.get(options.bib_format.lower(), ".bib")
     paths["bib"] = _inside(Path(options.bib_dir), stem + suffix)
@@ -388,17 +429,54 @@ def output_paths(report: Report, options: VerifyOptions) -> dict[str, Path]:
     return paths
 
 
-def write_outputs(report: Report, references: Iterable[Reference], options: VerifyOptions) -> list[Path]:
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except (OSError, ValueError):  # a name no file system accepts (NUL) is no existing input
+        return False
+
+
+def refuse_overwriting_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
+    """Raise :class:`~citecheck.errors.UsageError` when an output would replace an input file
+    (the paper, the configuration, a WARC replayed) or two outputs share one name."""
+    seen: list[Path] = []
+    inputs = [Path(p) for p in inputs]
+    for out in outputs:
+        for source in inputs:
+            if _same_file(out, source):
+                raise UsageError(
+                    f"refusing to overwrite the input {source} with an output; choose another directory"
+                )
+        for other in seen:
+            if _same_file(out, other):
+                raise UsageError(f"two outputs would be written to {out}; choose other directories or names")
+        seen.append(out)
+
+
+def write_outputs(
+    report: Report,
+    references: Iterable[Reference],
+    options: VerifyOptions,
+    *,
+    paper: str | Path | None = None,
+) -> list[Path]:
     """Write the bibliography and every report; return the paths written.
 
     Everything is rendered first, then written file by file with
     :func:`~citecheck.fsutil.atomic_write`: a reader never sees a partial file.
-    Raises :class:`~citecheck.errors.OutputError` (one line) when a directory cannot be written.
+    Raises :class:`~citecheck.errors.OutputError` (one line) when a directory cannot be written,
+    and :class:`~citecheck.errors.UsageError` before writing anything when an output would
+    replace an input (``paper``, default the report's, the config file, a replayed WARC).
     """
     from .export import export
     from .export.verified import archived_copies, verified_references
 
-    paths = output_paths(report, options)
+    paper = Path(paper if paper is not None else report.paper)
+    paths = output_paths(report, options, paper)
+    inputs = [paper, *options.from_warc]
+    if options.config_file is not None:
+        inputs.append(Path(options.config_file))
+    refuse_overwriting_inputs(paths.values(), inputs)
     bibliography = export(
         verified_references(references, report.checks),
         options.bib_format,

@@ -7,6 +7,7 @@ functions and formats their results.
 from __future__ import annotations
 
 import sys
+import traceback
 
 import click
 
@@ -31,8 +32,22 @@ def _register() -> None:
 _register()
 
 
+def _verbose(argv: list[str]) -> bool:
+    """Whether the command line asks for ``-v``/``--verbose`` (before any ``--``)."""
+    for arg in argv:
+        if arg == "--":
+            return False
+        if arg == "--verbose" or (arg.startswith("-") and not arg.startswith("--") and "v" in arg[1:]):
+            return True
+    return False
+
+
 def main() -> None:
-    """Console entry point: library errors become one line on stderr and exit status 2."""
+    """Console entry point: library errors become one line on stderr and exit status 2.
+
+    So does any other exception (a bug): exit status 1 means "findings" to CI, so a crash
+    must never look like one. ``-v`` adds the traceback.
+    """
     try:
         status = cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -46,4 +61,13 @@ def main() -> None:
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - the last fence: one line and exit 2, never a traceback
+        if _verbose(sys.argv[1:]):
+            traceback.print_exc()
+        detail = " ".join(str(exc).split()) or "no detail"
+        click.echo(
+            f"citecheck: internal error: {type(exc).__name__}: {detail} (run with -v for the traceback)",
+            err=True,
+        )
+        sys.exit(2)
     sys.exit(status if isinstance(status, int) else 0)

@@ -116,6 +116,64 @@ _OPTIONS = [
 ]
 
 
+def _flag(value: bool) -> bool | None:
+    """A click flag that was not given must not override the config file."""
+    return True if value else None
+
+
+def resolve_checker_options(paper, config_file, checker: dict, **flags):
+    """The run's :class:`~citecheck.config.VerifyOptions`: defaults, then the configuration file
+    (found next to ``paper`` or named by ``config_file``), then ``checker`` (the options
+    :func:`checker_options` adds, as click parsed them) and ``flags``. ``check`` and ``verify``
+    read their settings through this one function, so both apply the same file and bounds."""
+    from ..config import resolve_options
+
+    return resolve_options(
+        paper,
+        config_file,
+        archives=tuple(checker.get("archives") or ()) or None,
+        cdx=tuple(checker.get("cdx") or ()) or None,
+        cache_dir=checker.get("cache_dir"),
+        use_cache=False if checker.get("no_cache") else None,
+        offline=_flag(checker.get("offline")),
+        allow_private=_flag(checker.get("allow_private")),
+        allowed_hosts=tuple(checker.get("allow_hosts") or ()) or None,
+        from_warc=tuple(checker.get("from_warc") or ()) or None,
+        save_warc=checker.get("save_warc"),
+        timeout=checker.get("timeout"),
+        workers=checker.get("workers"),
+        min_interval=checker.get("min_interval"),
+        cdx_per_minute=checker.get("cdx_per_minute"),
+        snapshots_per_second=checker.get("snapshots_per_second"),
+        ca_bundle=checker.get("ca_bundle"),
+        **flags,
+    )
+
+
+def fail_on_option(func):
+    """``--fail-on KINDS`` (``check`` and ``verify``)."""
+    from ..findings import FAIL_ON_KINDS
+
+    return click.option(
+        "--fail-on",
+        multiple=True,
+        metavar="KINDS",
+        help=f"Exit 1 on these finding kinds (comma list or repeated; default broken,inconsistent): "
+        f"{', '.join(k.value for k in FAIL_ON_KINDS)}, unverified (anything not checked), all, none.",
+    )(func)
+
+
+def config_option(func):
+    """``--config FILE`` (every command that reads the configuration file)."""
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Read settings from FILE (default: citecheck.toml or pyproject.toml next to INPUT or above).",
+    )(func)
+
+
 def checker_options(func):
     """Add the network/archive/cache options of ``check`` to a click command (``verify`` reuses them)."""
     for option in reversed(_OPTIONS):
@@ -207,14 +265,23 @@ def _progress_printer(enabled: bool):
     metavar="FILE",
     help="Write the checks as JSON.",
 )
+@fail_on_option
+@config_option
 @click.option("--no-live", is_flag=True, help="Skip live checks (archives only).")
 @click.option("--no-archive", is_flag=True, help="Skip archive look-ups and URL recovery.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the table.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the evidence for each reference.")
-def check(input_path, json_path, no_live, no_archive, quiet, verbose, **options):
-    """Check every URL cited in INPUT (a paper or a .bib) live and in web archives."""
-    settings = CheckerSettings.from_options(options)
-    references = load_references(input_path)
+def check(input_path, json_path, fail_on, config_file, no_live, no_archive, quiet, verbose, **options):
+    """Check every URL cited in INPUT (a paper or a .bib) live and in web archives.
+
+    Exit status: 0 nothing at or above ``--fail-on``, 1 something is, 2 bad input or settings.
+    """
+    from ..findings import build_findings
+
+    resolved = resolve_checker_options(input_path, config_file, options, fail_on=tuple(fail_on) or None)
+    settings = CheckerSettings.from_verify_options(resolved)
+    settings.validate()  # contradicting options are one line before any work
+    references = load_references(input_path, format=resolved.input_format)
     with_url = [r for r in references if r.url is not None]
     if not quiet:
         click.echo(f"{len(references)} references, {len(with_url)} with a URL", err=True)
@@ -242,6 +309,12 @@ def check(input_path, json_path, no_live, no_archive, quiet, verbose, **options)
         for error, n in shared.items():
             if n > 1:  # an archive nobody could reach: said once, not once per reference
                 click.echo(f"archive: {error} ({n} references)", err=True)
+    findings = build_findings(references, checks, [])
+    failing = [f for f in findings if f.kind in resolved.fail_on]
+    if failing:
+        kinds = ",".join(sorted(k.value for k in resolved.fail_on))
+        click.echo(f"FAIL: {len(failing)} finding(s) at or above --fail-on ({kinds})", err=True)
+        sys.exit(1)
 
 
 COMMANDS = [check]

@@ -17,6 +17,7 @@ import click
 from ..export import FORMATS, export
 from ..fsutil import atomic_write
 from ..references.load import load_references
+from .check import config_option
 
 INPUT_FORMATS = ("auto", "text", "markdown", "latex", "bibtex", "lines")
 
@@ -47,10 +48,10 @@ def bibliography_options(func):
 @click.option(
     "--input-format",
     type=click.Choice(INPUT_FORMATS),
-    default="auto",
-    show_default=True,
-    help="How to read PAPER (lines = one reference per line).",
+    default=None,
+    help="How to read PAPER (lines = one reference per line; default: the config's, else detect).",
 )
+@config_option
 @click.option("-q", "--quiet", is_flag=True, default=False, help="No summary on stderr.")
 @click.option(
     "-v",
@@ -59,14 +60,31 @@ def bibliography_options(func):
     default=False,
     help="Also list, per reference, the parser rules that read it.",
 )
-def parse(paper: str, output: str | None, fmt: str, input_format: str, quiet: bool, verbose: bool) -> None:
+def parse(
+    paper: str,
+    output: str | None,
+    fmt: str,
+    input_format: str | None,
+    config_file: str | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Turn PAPER's footnotes into a bibliography (BibTeX by default)."""
-    refs = parse_paper(paper, input_format)
+    from ..config import resolve_options
+
+    # the configuration file is read (and checked) as for verify: a bad file is exit 2 here too
+    options = resolve_options(paper, config_file, input_format=input_format)
+    refs = parse_paper(paper, options.input_format)
     if verbose:
         for r in refs:
             click.echo(f"{r.key}: {' '.join(r.provenance) or '(read from a bibliography)'}", err=True)
     text = export(refs, fmt)
     if output:
+        from pathlib import Path
+
+        from ..pipeline import refuse_overwriting_inputs
+
+        refuse_overwriting_inputs([Path(output)], [Path(paper)])
         atomic_write(output, text)
     else:
         click.echo(text, nl=False)

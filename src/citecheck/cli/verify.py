@@ -17,10 +17,9 @@ import click
 
 from ..document import FORMATS as INPUT_FORMATS
 from ..errors import CitecheckError
-from ..findings import FAIL_ON_KINDS
 from ..model import Report
 from ..report import FORMATS
-from .check import checker_options
+from .check import checker_options, config_option, fail_on_option, resolve_checker_options
 
 
 class ProgressBar:
@@ -31,6 +30,9 @@ class ProgressBar:
     """
 
     _LABELS = {"check": "checking links", "sources": "reading sources"}
+    #: When a stage's total grows after its line was full, a new phase began (the checker adds
+    #: its archive look-ups once the live checks are done): it gets a line and a count of its own.
+    _NEXT_PHASE = {"check": "archive look-ups"}
 
     def __init__(self, stream=None, width: int = 30, interval: float = 0.1) -> None:
         self.stream = stream or sys.stderr
@@ -39,21 +41,37 @@ class ProgressBar:
         self._lock = threading.Lock()
         self._last = 0.0
         self._stage: str | None = None
+        self._label = ""
+        self._base = 0  # work done in the stage's earlier phases
+        self._seen = (0, 0)  # (done, total) last reported
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if total <= 0:
             return
         with self._lock:
             now = time.monotonic()
-            if stage == self._stage and done < total and now - self._last < self.interval:
+            if stage == self._stage and total > self._seen[1] and self._seen[0] >= self._seen[1] > self._base:
+                self.stream.write("\n")  # the earlier phase is complete: its line stays as it ended
+                self._base = self._seen[1]
+                self._label = self._NEXT_PHASE.get(stage, self._label)
+            new_phase = stage != self._stage
+            if new_phase:
+                if self._stage is not None:
+                    self.stream.write("\n")
+                self._label = self._LABELS.get(stage, stage)
+                self._base = 0
+            ended = done >= total
+            self._seen = (done, total)
+            if not new_phase and not ended and now - self._last < self.interval:
                 return
-            if self._stage is not None and stage != self._stage:
-                self.stream.write("\n")
             self._stage = stage
             self._last = now
-            filled = min(self.width, int(self.width * done / total))
+            part_done, part_total = done - self._base, total - self._base
+            filled = (
+                min(self.width, int(self.width * part_done / part_total)) if part_total > 0 else self.width
+            )
             bar = "#" * filled + "-" * (self.width - filled)
-            self.stream.write(f"\r{self._LABELS.get(stage, stage):<16} [{bar}] {done}/{total}")
+            self.stream.write(f"\r{self._label:<16} [{bar}] {part_done}/{part_total}")
             self.stream.flush()
 
     def close(self) -> None:
@@ -81,11 +99,6 @@ def summary_table(report: Report) -> str:
     ]
     width = max(len(label) for label, _ in rows)
     return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)
-
-
-def _flag(value: bool) -> bool | None:
-    """A click flag that was not given must not override the config file."""
-    return True if value else None
 
 
 @click.command("verify")
@@ -129,16 +142,8 @@ def _flag(value: bool) -> bool | None:
     metavar="FILE",
     help="Also write JUnit XML here.",
 )
-@click.option(
-    "--fail-on",
-    multiple=True,
-    metavar="KINDS",
-    help=f"Exit 1 on these finding kinds (comma list or repeated; default broken,inconsistent): "
-    f"{', '.join(k.value for k in FAIL_ON_KINDS)}, all, none.",
-)
-@click.option(
-    "--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from FILE."
-)
+@fail_on_option
+@config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the result line; no progress bar.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
 def verify(
@@ -159,15 +164,15 @@ def verify(
 
     Writes references/<stem>.bib and reports/<stem>.html, .md, .json.
     """
-    from ..config import resolve_options
     from ..pipeline import bundled_seed, exit_status, verify_with_references, write_outputs
 
     try:
         if paper is None:
             paper = str(bundled_seed())
-        options = resolve_options(
+        options = resolve_checker_options(
             paper,
             config_file,
+            checker,
             input_format=input_format,
             report_dir=report_dir,
             bib_dir=bib_dir,
@@ -175,21 +180,6 @@ def verify(
             bib_format=bib_format,
             junit=junit,
             fail_on=tuple(fail_on) or None,
-            archives=tuple(checker.get("archives") or ()) or None,
-            cdx=tuple(checker.get("cdx") or ()) or None,
-            cache_dir=checker.get("cache_dir"),
-            use_cache=False if checker.get("no_cache") else None,
-            offline=_flag(checker.get("offline")),
-            allow_private=_flag(checker.get("allow_private")),
-            allowed_hosts=tuple(checker.get("allow_hosts") or ()) or None,
-            from_warc=tuple(checker.get("from_warc") or ()) or None,
-            save_warc=checker.get("save_warc"),
-            timeout=checker.get("timeout"),
-            workers=checker.get("workers"),
-            min_interval=checker.get("min_interval"),
-            cdx_per_minute=checker.get("cdx_per_minute"),
-            snapshots_per_second=checker.get("snapshots_per_second"),
-            ca_bundle=checker.get("ca_bundle"),
         )
         bar = ProgressBar() if not quiet and sys.stderr.isatty() else None
         log = (lambda line: click.echo(line, err=True)) if verbose else None
@@ -198,7 +188,7 @@ def verify(
         finally:
             if bar is not None:
                 bar.close()
-        written = write_outputs(report, references, options)
+        written = write_outputs(report, references, options, paper=paper)
     except CitecheckError as exc:
         click.echo(f"citecheck: error: {exc}", err=True)
         _exit(2)
@@ -210,17 +200,30 @@ def verify(
             f"citecheck: warning: archive lookup failed for {failed} reference(s): {problems[0]}", err=True
         )
     status = exit_status(report, options.fail_on)
-    failing = sum(1 for f in report.findings if f.kind in options.fail_on)
     if not quiet:
         click.echo(summary_table(report))
         for path in written:
             click.echo(f"wrote {path}")
-    kinds = ",".join(sorted(k.value for k in options.fail_on)) or "none"
-    if status:
-        click.echo(f"FAIL: {failing} finding(s) at or above --fail-on ({kinds})")
-    elif not quiet:
-        click.echo(f"OK: nothing at or above --fail-on ({kinds})")
+    click.echo(result_line(report, options.fail_on))  # -q too: it is the one line -q keeps
     _exit(status)
+
+
+def result_line(report: Report, fail_on) -> str:
+    """The last line of a run: FAIL, OK, or UNVERIFIED when nothing could be checked, with what
+    was not checked (``…; 12 of 12 links could not be checked: no network``)."""
+    from ..report._common import coverage_lines
+
+    kinds = ",".join(sorted(k.value for k in fail_on)) or "none"
+    failing = sum(1 for f in report.findings if f.kind in fail_on)
+    notice = coverage_lines(report)
+    if failing:
+        line = f"FAIL: {failing} finding(s) at or above --fail-on ({kinds})"
+    elif notice and notice[0] == "Nothing was verified.":
+        notice = notice[1:]
+        line = f"UNVERIFIED: nothing at or above --fail-on ({kinds}), but nothing was verified"
+    else:
+        line = f"OK: nothing at or above --fail-on ({kinds})"
+    return "; ".join([line, *notice])
 
 
 def _exit(status: int) -> None:

@@ -19,6 +19,7 @@ import unicodedata
 from ..model import Document, Marker, Note, Page, Span
 from .layout import normalise_text, split_lines
 from .markdown import note_id_for
+from .markers import decimal_value
 
 _FOOTNOTE = re.compile(r"\\footnote(?P<text>text)?(?![A-Za-z])\s*(?:\[(?P<num>[^\]]{0,12})\])?\s*\{")
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]{0,200}\])?\s*\{(?P<key>[^}]{1,200})\}")
@@ -98,7 +99,7 @@ def read_latex(text: str, *, path: str | None = None, encoding: str = "utf-8") -
             warnings.append(f"line {line_of(m.start())}: \\footnote without its closing brace")
         body = clean_latex(text[m.end() : end])
         num = (m.group("num") or "").strip()
-        number = int(num) if num.isdigit() and len(num) < 9 else None
+        number = decimal_value(num, 8)
         order = len(notes) + 1
         label = str(number) if number is not None else str(order)
         note_id = note_id_for(label, used)

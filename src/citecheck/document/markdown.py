@@ -16,6 +16,7 @@ import re
 
 from ..model import Document, Marker, Note, Page, Span
 from .layout import Line, normalise_text, split_lines
+from .markers import decimal_value
 
 _DEF = re.compile(r"^[ ]{0,3}\[\^(?P<label>[^\]\s]{1,64})\]:[ \t]?")
 _REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,64})\](?!:)")
@@ -37,7 +38,7 @@ def note_id_for(label: str, used: set[str]) -> str:
 
 
 def _label_number(label: str) -> int | None:
-    return int(label) if label.isdigit() and len(label) < 10 else None
+    return decimal_value(label)
 
 
 def read_markdown(text: str, *, path: str | None = None, encoding: str = "utf-8") -> Document:

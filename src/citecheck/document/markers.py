@@ -19,6 +19,20 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+
+def decimal_value(text: str, max_digits: int = 9) -> int | None:
+    """The whole number ``text`` writes, in any digits Unicode relates to decimal ones
+    (superscript ``²``, circled ``①``, full-width ``２``), else None (never an exception).
+
+    >>> decimal_value("²"), decimal_value("①"), decimal_value("12"), decimal_value("a1"), decimal_value("½")
+    (2, 1, 12, None, None)
+    """
+    digits = unicodedata.normalize("NFKC", text.strip())
+    if not digits or not digits.isdecimal() or len(digits) > max_digits:
+        return None
+    return int(digits)
+
+
 #: Single characters that stand for a lost footnote number in the seed-like extractions.
 GARBLED_GLYPHS = "ÿŸŷŶýÝỳỲỹỸȳȲ"
 _G = GARBLED_GLYPHS

@@ -23,6 +23,14 @@ from ..model import Reference, Span, Url
 from .names import is_chinese_name
 from .urls import repair_url
 
+
+def _number(text: str) -> int | None:
+    """A month or day field as a number: any digits Unicode maps to decimal ones (``²``), else None."""
+    from ..document.markers import decimal_value
+
+    return decimal_value(text, 2)
+
+
 __all__ = ["references_from_bibtex"]
 
 _TYPES = {
@@ -99,8 +107,8 @@ def _date(fields: dict[str, str]) -> tuple[str | None, int | None]:
     y = year[:4]
     month = fields.get("month", "")
     mo = None
-    if month.isdigit() and 1 <= int(month) <= 12:
-        mo = int(month)
+    if _number(month) is not None and 1 <= _number(month) <= 12:
+        mo = _number(month)
     else:
         from .dates import MONTHS
 
@@ -109,8 +117,8 @@ def _date(fields: dict[str, str]) -> tuple[str | None, int | None]:
     iso = y
     if mo:
         iso += f"-{mo:02d}"
-        if day.isdigit() and 1 <= int(day) <= 31:
-            iso += f"-{int(day):02d}"
+        if _number(day) is not None and 1 <= _number(day) <= 31:
+            iso += f"-{_number(day):02d}"
     return iso, int(y)
 
 

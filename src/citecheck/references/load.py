@@ -24,7 +24,12 @@ def load_references(path: str | os.PathLike, *, format: str = "auto") -> list[Re
     Raises :class:`InputError` with one line when the file cannot be read or holds no reference.
     """
     doc = load_document(path, format=format)
-    refs = extract_references(doc)
+    return require_references(extract_references(doc), path, doc.format)
+
+
+def require_references(refs: list[Reference], path: str | os.PathLike, read_as: str) -> list[Reference]:
+    """``refs``, or :class:`InputError` when there are none: a paper without a single footnote or
+    reference is an input error for every command (``parse``, ``check`` and ``verify`` agree)."""
     if not refs:
-        raise InputError(f"{path}: no footnotes or references found (input read as {doc.format!r})")
+        raise InputError(f"{path}: no footnotes or references found (input read as {read_as!r})")
     return refs

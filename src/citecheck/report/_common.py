@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from ..findings import SEVERITY
 from ..model import LinkState, Quantity, Report, Verdict
@@ -27,6 +28,41 @@ def scrub(text: object) -> str:
     if text is None:
         return ""
     return _INVALID.sub("\ufffd", str(text))
+
+
+def linkable(url: str | None) -> bool:
+    """Whether a report may show ``url`` as a link: http(s), no white space, and a host that can
+    can be one on the web: an IP address, ``localhost`` or a dotted name. A dotless name
+    (``http://cpc``, ``http://world``: a word the extraction cut off, or a bare top-level domain,
+    which serves no pages) is garbage and stays text.
+
+    >>> linkable("https://www.example.org/a"), linkable("http://cpc"), linkable("javascript:alert(1)")
+    (True, False, False)
+    """
+    if not url or not re.match(r"(?i)^https?://[^\s]+$", url.strip()):
+        return False
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return False
+    host = host.rstrip(".").lower()
+    if not host:
+        return False
+    return "." in host or ":" in host or host == "localhost"
+
+
+#: Unicode bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): in a
+#: source's text they reverse what follows on display ("5.2亿美元" shown as "元美亿5.2").
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: object) -> str:
+    """:func:`scrub`, and without bidi controls: text a report *displays* reads in its own order.
+
+    >>> shown("\u202e5.2\u202c亿美元")
+    '5.2亿美元'
+    """
+    return _BIDI_CONTROLS.sub("", scrub(text))
 
 
 def split_highlight(
@@ -75,6 +111,67 @@ def finding_counts(report: Report) -> dict[str, int]:
     """Findings per kind, most serious first, kinds with none left out."""
     counts = Counter(finding.kind.value for finding in report.findings)
     return {kind.value: counts[kind.value] for kind in SEVERITY if counts[kind.value]}
+
+
+#: Why a link was not checked, by the state it was left in (states not here were checked).
+UNCHECKED_REASONS: dict[LinkState | None, str] = {
+    LinkState.UNREACHABLE: "no network",
+    LinkState.REFUSED: "private or local address",
+    LinkState.INCOMPLETE: "URL incomplete",
+    LinkState.INVALID: "URL cannot be fetched",
+    None: "not checked",
+}
+#: Verdicts that mean a figure was really compared with a source text.
+_COMPARED = (Verdict.CONSISTENT, Verdict.INCONSISTENT, Verdict.NOT_FOUND)
+
+
+def unchecked_reason(check) -> str | None:
+    """Why ``check``'s link was not checked, or None when it was."""
+    state = check.link.state if check.link is not None else None
+    return UNCHECKED_REASONS.get(state)
+
+
+def coverage(report: Report) -> dict:
+    """How much of a run was really checked: links checked of links, figures compared of
+    figures, and per reason the links that could not be checked."""
+    reasons = Counter(r for r in (unchecked_reason(c) for c in report.checks) if r is not None)
+    compared = sum(1 for fig in report.figures if fig.verdict in _COMPARED)
+    return {
+        "links": len(report.checks),
+        "links_checked": len(report.checks) - sum(reasons.values()),
+        "unchecked": dict(reasons.most_common()),
+        "figures": len(report.figures),
+        "figures_compared": compared,
+    }
+
+
+def coverage_lines(report: Report) -> list[str]:
+    """What was *not* verified, in words, for the top of a report (empty when everything was).
+
+    ``["Nothing was verified.", "12 of 12 links could not be checked: no network", …]``
+    """
+    cov = coverage(report)
+    lines: list[str] = []
+    unchecked = cov["links"] - cov["links_checked"]
+    if unchecked:
+        reasons = cov["unchecked"]
+        why = (
+            next(iter(reasons))
+            if len(reasons) == 1
+            else ", ".join(f"{n} {reason}" for reason, n in reasons.items())
+        )
+        lines.append(f"{unchecked} of {cov['links']} links could not be checked: {why}")
+    uncompared = cov["figures"] - cov["figures_compared"]
+    if uncompared:
+        lines.append(f"{uncompared} of {cov['figures']} figures could not be compared with a source")
+    if lines and not cov["links_checked"] and not cov["figures_compared"]:
+        lines.insert(0, "Nothing was verified.")
+    return lines
+
+
+def nothing_verified(report: Report) -> bool:
+    """True when links or figures exist but not one was checked or compared."""
+    return bool(coverage_lines(report)) and coverage_lines(report)[0] == "Nothing was verified."
 
 
 def summary(report: Report) -> dict:

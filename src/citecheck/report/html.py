@@ -23,7 +23,7 @@ from string import Template
 
 from ..findings import SEVERITY, figure_explanation, snapshot_date
 from ..model import FindingKind, LinkState, Reference, Report, SourceCheck, Verdict
-from ._common import highlight_quantity, scrub, summary
+from ._common import coverage, coverage_lines, highlight_quantity, linkable, shown, summary
 
 #: No scripts, no network: only inline styles and data: images.
 CSP = (
@@ -54,7 +54,7 @@ def esc(value: object) -> Markup:
     """Escape ``value`` as HTML text (a :class:`Markup` is returned unchanged)."""
     if isinstance(value, Markup):
         return value
-    return Markup(_html.escape(scrub(value), quote=True))
+    return Markup(_html.escape(shown(value), quote=True))
 
 
 def el(tag: str, *children: object, **attrs: object) -> Markup:
@@ -88,9 +88,10 @@ def join(items) -> Markup:
 
 
 def safe_href(url: str | None) -> str | None:
-    """``url`` when it is an http(s) address, else None (no ``javascript:``, ``data:`` ...)."""
-    if url and re.match(r"(?i)^https?://[^\s]+$", url.strip()):
-        return url.strip()
+    """``url`` when it is an http(s) address whose host can exist, else None (no ``javascript:``,
+    ``data:``, no ``http://cpc``: see :func:`~citecheck.report._common.linkable`)."""
+    if linkable(url):
+        return url.strip()  # type: ignore[union-attr]
     return None
 
 
@@ -200,24 +201,26 @@ def chart(title: str, counts: dict[str, int]) -> Markup:
 
 def _summary_section(report: Report) -> Markup:
     stats = summary(report)
+    cov = coverage(report)
     links = stats["links"]
     figures = stats["figures"]
     findings = stats["findings"]
+    # a zero is only good news when something was looked at: green for "0 broken" needs every
+    # link checked, for "0 inconsistent" every figure compared; else it is a warning
+    all_links = cov["links_checked"] == cov["links"]
+    all_figures = cov["figures_compared"] == cov["figures"]
+    broken = links.get("broken", 0) + links.get("soft-404", 0)
     cards = [
         _card("references", stats["references"]),
         _card("with a URL", stats["references_with_url"]),
-        _card(
-            "broken links",
-            links.get("broken", 0) + links.get("soft-404", 0),
-            "bad" if links.get("broken", 0) + links.get("soft-404", 0) else "ok",
-        ),
-        _card("links ok", links.get("ok", 0) + links.get("redirected", 0), "ok"),
+        _card("broken links", broken, "bad" if broken else "ok" if all_links else "warn"),
+        _card("links ok", links.get("ok", 0) + links.get("redirected", 0), "ok" if all_links else ""),
         _card(
             "inconsistent figures",
             figures.get("inconsistent", 0),
-            "bad" if figures.get("inconsistent") else "ok",
+            "bad" if figures.get("inconsistent") else "ok" if all_figures else "warn",
         ),
-        _card("consistent figures", figures.get("consistent", 0), "ok"),
+        _card("consistent figures", figures.get("consistent", 0), "ok" if all_figures else ""),
         _card(
             "URLs to fix by hand",
             findings.get("incomplete-url", 0),
@@ -228,6 +231,7 @@ def _summary_section(report: Report) -> Markup:
     return el(
         "section",
         el("h2", "Summary"),
+        _coverage_notice(report),
         el(
             "div",
             el("div", *cards, class_="cards"),
@@ -236,6 +240,21 @@ def _summary_section(report: Report) -> Markup:
             class_="summary",
         ),
         id="summary",
+    )
+
+
+def _coverage_notice(report: Report) -> Markup | None:
+    """What the run could not verify, said first and plainly (None when everything was)."""
+    lines = coverage_lines(report)
+    if not lines:
+        return None
+    head, rest = (lines[0], lines[1:]) if lines[0] == "Nothing was verified." else (None, lines)
+    return el(
+        "div",
+        el("p", el("strong", head)) if head else None,
+        el("ul", *[el("li", line) for line in rest]),
+        class_="notice",
+        role="status",
     )
 
 
@@ -329,7 +348,7 @@ def _repairs_section(report: Report) -> Markup | None:
         rows.append(
             el(
                 "tr",
-                el("td", finding.reference_key or ""),
+                el("td", finding.reference_key or "", class_="key"),
                 el("td", el("span", ev.get("as printed", ""), class_="url")),
                 el("td", a(repaired, repaired)),
                 el("td", _badge(finding.kind.value, "info"), " ", ev.get("how sure", "")),
@@ -381,6 +400,8 @@ def _other_findings_section(report: Report) -> Markup | None:
         for finding in items:
             evidence = []
             for label, text in finding.evidence:
+                if not str(text).strip():
+                    continue  # an empty value says nothing: no empty row
                 value = a(text, text) if safe_href(text) else text
                 evidence += [el("dt", label), el("dd", value)]
             entries.append(

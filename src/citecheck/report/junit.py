@@ -2,7 +2,9 @@
 
 A reference's test case fails when a finding about it is of a ``--fail-on`` kind (one
 ``<failure>`` per test case, its ``type`` the most serious kind, its text every such
-finding); other findings go to ``<system-out>``. Findings about no reference (document
+finding); other findings go to ``<system-out>``. A reference whose link could not be checked
+(no network, a private address, a garbled URL) and that has no failure is ``<skipped>``: CI
+must not count a link nobody looked at as passed. Findings about no reference (document
 warnings) form one extra test case, ``document``. Built with ElementTree, so every
 value is escaped; characters XML forbids are replaced.
 
@@ -18,7 +20,7 @@ from collections.abc import Iterable
 
 from ..findings import DEFAULT_FAIL_ON, SEVERITY, parse_fail_on
 from ..model import Finding, FindingKind, Report
-from ._common import scrub
+from ._common import scrub, unchecked_reason
 
 
 def _fail_on_from(report: Report, fail_on: Iterable[FindingKind | str] | None) -> frozenset[FindingKind]:
@@ -48,24 +50,25 @@ def render_junit(report: Report, fail_on: Iterable[FindingKind | str] | None = N
         by_ref.setdefault(finding.reference_key, []).append(finding)
     checks = {check.reference_key: check for check in report.checks}
 
-    cases: list[tuple[str, str, list[Finding]]] = []
+    cases: list[tuple[str, str, list[Finding], str | None]] = []
     for ref in report.references:
         check = checks.get(ref.key)
         url = (check.url if check else None) or (ref.url.repaired or ref.url.raw if ref.url else None)
         name = f"{ref.key}: {url}" if url else ref.key
-        cases.append((name, ref.note_id or "", by_ref.get(ref.key, [])))
+        unchecked = unchecked_reason(check) if check is not None else None
+        cases.append((name, ref.note_id or "", by_ref.get(ref.key, []), unchecked))
     known = {ref.key for ref in report.references}
     for key, items in by_ref.items():
         if key is not None and key not in known:
-            cases.append((key, "", items))
+            cases.append((key, "", items, None))
     if None in by_ref:
-        cases.append(("document", "", by_ref[None]))
+        cases.append(("document", "", by_ref[None], None))
 
     suite = ET.Element(
         "testsuite", name=scrub(f"citecheck: {report.paper}"), timestamp=scrub(report.generated_at)
     )
-    failures = 0
-    for name, note, items in cases:
+    failures = skipped = 0
+    for name, note, items, unchecked in cases:
         case = ET.SubElement(suite, "testcase", classname="citecheck.references", name=scrub(name))
         if note:
             case.set("file", scrub(report.paper))
@@ -76,6 +79,9 @@ def render_junit(report: Report, fail_on: Iterable[FindingKind | str] | None = N
                 case, "failure", type=failing[0].kind.value, message=scrub(failing[0].message)
             )
             failure.text = scrub("\n\n".join(_describe(f) for f in failing))
+        elif unchecked is not None:
+            skipped += 1
+            ET.SubElement(case, "skipped", message=f"link not checked: {unchecked}")
         others = [f for f in items if f.kind not in kinds]
         if others:
             out = ET.SubElement(case, "system-out")
@@ -83,7 +89,7 @@ def render_junit(report: Report, fail_on: Iterable[FindingKind | str] | None = N
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
-    suite.set("skipped", "0")
+    suite.set("skipped", str(skipped))
     root = ET.Element(
         "testsuites", name="citecheck", tests=str(len(cases)), failures=str(failures), errors="0"
     )

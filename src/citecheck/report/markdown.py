@@ -17,31 +17,44 @@ from urllib.parse import quote
 
 from ..findings import figure_explanation, snapshot_date
 from ..model import FindingKind, LinkState, Report, Verdict
-from ._common import highlight_quantity, scrub, summary
+from ._common import coverage_lines, highlight_quantity, linkable, scrub, shown, summary
 
 #: Lists of less serious findings stop after this many items (a PR comment must stay short).
 LIST_LIMIT = 50
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
+#: GitHub turns ``@name`` and ``@org/team`` into mentions (notifications) and ``https://…``,
+#: ``www.…`` and ``a@b.c`` into links; a zero-width space after ``@``, inside the scheme and
+#: after ``www`` leaves the text as it reads but gives the autolinker nothing to match.
+_ZWSP = "\u200b"
+_MENTION = re.compile(r"@(?=[\w-])")
+_SCHEME = re.compile(r"(?i)\b(https?|ftp)(?=:)")
+_WWW = re.compile(r"(?i)\b(www)(?=\.)")
 
 
-def md(text: object) -> str:
+def md(text: object, *, inert: bool = True) -> str:
     """Escape ``text`` for Markdown: HTML is neutralised, syntax characters are backslashed,
-    line breaks become spaces.
+    line breaks become spaces, bidi controls are dropped and (``inert``) ``@mentions`` and
+    autolinks are broken by a zero-width space (``@\u200bteam``, ``htt\u200bps://``).
 
     >>> md("<script>*x*</script> | a")
     '&lt;script&gt;\\\\*x\\\\*&lt;/script&gt; \\\\| a'
     """
-    value = scrub(text).replace("\r", " ").replace("\n", " ")
+    value = shown(text).replace("\r", " ").replace("\n", " ")
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if inert:
+        value = _MENTION.sub("@" + _ZWSP, value)
+        value = _SCHEME.sub(lambda m: m.group(1)[:-1] + _ZWSP + m.group(1)[-1], value)
+        value = _WWW.sub("ww" + _ZWSP + "w", value)
     return _SPECIAL.sub(r"\\\1", value)
 
 
 def link(text: object, url: str | None) -> str:
-    """A Markdown link when ``url`` is http(s), else the escaped text alone."""
-    label = md(text)
-    if not url or not re.match(r"(?i)^https?://", url):
-        return label
+    """An explicit Markdown link when ``url`` is an http(s) address whose host can exist, else the
+    escaped, inert text alone (inside a link's text GitHub neither mentions nor autolinks)."""
+    if not linkable(url):
+        return md(text)
+    label = md(text, inert=False)
     target = quote(scrub(url), safe=":/?#@!$&'*+,;=%~-._")
     target = target.replace("(", "%28").replace(")", "%29")
     return f"[{label}]({target})"
@@ -65,6 +78,13 @@ def render_markdown(report: Report) -> str:
     out: list[str] = [f"# citecheck report: {md(report.paper)}", ""]
     out.append(f"Generated {md(report.generated_at)} by citecheck {md(report.tool_version)}.")
     out.append("")
+    notice = coverage_lines(report)
+    if notice:  # what was not verified comes first: a green summary must not hide it
+        if notice[0] == "Nothing was verified.":
+            out.append(f"> **{notice.pop(0)}**")
+            out.append(">")
+        out.extend(f"> - {md(line)}" for line in notice)
+        out.append("")
 
     out.append("## Summary")
     out.append("")
