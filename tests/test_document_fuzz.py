@@ -59,7 +59,9 @@ def test_100_kb_of_seed_like_text_parses_well_under_a_second(seed_text):
     text = (seed_text * 2)[:100_000]
     t0 = time.perf_counter()
     _run(text, "text")
-    assert time.perf_counter() - t0 < 0.5
+    # a guard against super-linear work (about 0.1 s on a quiet core), not a speed target: the
+    # benchmarks measure speed; a loaded CI machine must not fail it
+    assert time.perf_counter() - t0 < 2.0
 
 
 def test_pathological_inputs_stay_fast():
