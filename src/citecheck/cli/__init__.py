@@ -1,7 +1,8 @@
 """The ``citecheck`` command: a thin layer over the library.
 
 Each sub-command lives in a module of its own and only parses options, calls library
-functions and formats their results.
+functions and formats their results. A sub-command's module is imported only when that
+command runs (or its own ``--help`` is asked for): ``citecheck --help`` loads no stage.
 """
 
 from __future__ import annotations
@@ -14,22 +15,74 @@ import click
 from .. import __version__
 from ..errors import CitecheckError
 
+#: Sub-command -> (its module, the click command's name there, the first sentence of its help). The
+#: sentence is shown by ``citecheck --help`` without importing the module; a test checks it is the
+#: command's own.
+SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": (
+        "citecheck.cli.check",
+        "check",
+        "Check every URL cited in INPUT (a paper or a .bib) live and in web archives.",
+    ),
+    "export": (
+        "citecheck.cli.export",
+        "export_command",
+        "Export the bibliography of a verified paper from its JSON REPORT.",
+    ),
+    "figures": (
+        "citecheck.cli.figures",
+        "figures",
+        "Compare the figures of CLAIM_TEXT (or @FILE) with SOURCE_FILE (.html, .pdf, .txt).",
+    ),
+    "parse": (
+        "citecheck.cli.parse",
+        "parse",
+        "Turn PAPER's footnotes into a bibliography (BibTeX by default).",
+    ),
+    "verify": (
+        "citecheck.cli.verify",
+        "verify",
+        "Verify PAPER (default: the bundled seed): references, links, archived copies, figures.",
+    ),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A group whose sub-commands are imported when first used (see :data:`SUBCOMMANDS`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*SUBCOMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in SUBCOMMANDS:
+            import importlib
+
+            module, attribute, _ = SUBCOMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """What click's own listing shows, from the table (no sub-command imported)."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names), default=0)
+        rows = [
+            (
+                name,
+                click.Command(name, help=SUBCOMMANDS[name][2]).get_short_help_str(limit)
+                if name in SUBCOMMANDS and name not in self.commands
+                else self.commands[name].get_short_help_str(limit),
+            )
+            for name in names
+        ]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="citecheck")
 def cli() -> None:
     """Check a paper's citations: references, links, archived copies and quoted figures."""
-
-
-def _register() -> None:
-    from . import check, export, figures, parse, verify
-
-    for module in (parse, check, figures, verify, export):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def _verbose(argv: list[str]) -> bool:

@@ -315,6 +315,3 @@ def check(input_path, json_path, fail_on, config_file, no_live, no_archive, quie
         kinds = ",".join(sorted(k.value for k in resolved.fail_on))
         click.echo(f"FAIL: {len(failing)} finding(s) at or above --fail-on ({kinds})", err=True)
         sys.exit(1)
-
-
-COMMANDS = [check]

@@ -41,6 +41,3 @@ def export_command(report: str, output: str | None, fmt: str, no_archived: bool)
         click.echo(f"citecheck: wrote {output} ({fmt})", err=True)
     else:
         click.echo(text, nl=False)
-
-
-COMMANDS = [export_command]

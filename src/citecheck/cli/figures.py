@@ -100,6 +100,3 @@ def figures(claim_text: str, source_file: Path, as_json: bool, lang: str | None)
             click.echo(_render(check))
     if any(c.verdict is Verdict.INCONSISTENT for c in checks):
         sys.exit(1)
-
-
-COMMANDS = [figures]

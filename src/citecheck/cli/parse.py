@@ -103,6 +103,3 @@ def parse(
         click.echo(f"  {r.key}: {line}{'; '.join(r.warnings)}", err=True)
     if len(partial) > 20:
         click.echo(f"  ... and {len(partial) - 20} more", err=True)
-
-
-COMMANDS = [parse]

@@ -230,6 +230,3 @@ def _exit(status: int) -> None:
     """Leave with ``status``. SystemExit, not ``ctx.exit``: ``cli.main(standalone_mode=False)``
     (the console entry point) returns a ``ctx.exit`` code instead of exiting with it."""
     sys.exit(status)
-
-
-COMMANDS = [verify]
