@@ -33,56 +33,18 @@ from .model import (
 from .references.urls import characters_changed
 
 #: Most serious first; renderers and the CLI list findings in this order.
-SEVERITY: tuple[FindingKind, ...] = (
-    FindingKind.BROKEN,
-    FindingKind.INCONSISTENT,
-    FindingKind.SOFT_404,
-    FindingKind.NOT_FOUND,
-    FindingKind.INCOMPLETE_URL,
-    FindingKind.INVALID_URL,
-    FindingKind.UNVERIFIABLE,
-    FindingKind.BLOCKED,
-    FindingKind.FLAKY,
-    FindingKind.REFUSED,
-    FindingKind.UNREACHABLE,
-    FindingKind.ARCHIVE_ERROR,
-    FindingKind.REPAIRED_URL,
-    FindingKind.RECOVERED_URL,
-    FindingKind.PARSE_WARNING,
-)
+SEVERITY: tuple[FindingKind, ...] = FindingKind.by_severity()
 
 #: Kinds accepted by ``--fail-on``.
-FAIL_ON_KINDS: tuple[FindingKind, ...] = (
-    FindingKind.BROKEN,
-    FindingKind.SOFT_404,
-    FindingKind.INCONSISTENT,
-    FindingKind.NOT_FOUND,
-    FindingKind.UNVERIFIABLE,
-    FindingKind.INCOMPLETE_URL,
-    FindingKind.PARSE_WARNING,
-    FindingKind.UNREACHABLE,
-    FindingKind.REFUSED,
-)
+FAIL_ON_KINDS: tuple[FindingKind, ...] = FindingKind.fail_on_kinds()
 
 #: ``--fail-on unverified``: every kind that says something could not be checked at all (a link
 #: with no network or refused as private, a figure with no source text), for CI jobs that must
 #: not pass blind.
-UNVERIFIED_KINDS: frozenset[FindingKind] = frozenset(
-    {FindingKind.UNREACHABLE, FindingKind.REFUSED, FindingKind.UNVERIFIABLE}
-)
+UNVERIFIED_KINDS: frozenset[FindingKind] = frozenset(kind for kind in FindingKind if kind.is_unverified)
 
 #: Default ``--fail-on``: broken links and inconsistent figures.
 DEFAULT_FAIL_ON: frozenset[FindingKind] = frozenset({FindingKind.BROKEN, FindingKind.INCONSISTENT})
-
-_LINK_KIND = {
-    LinkState.BROKEN: FindingKind.BROKEN,
-    LinkState.SOFT_404: FindingKind.SOFT_404,
-    LinkState.BLOCKED: FindingKind.BLOCKED,
-    LinkState.FLAKY: FindingKind.FLAKY,
-    LinkState.REFUSED: FindingKind.REFUSED,
-    LinkState.UNREACHABLE: FindingKind.UNREACHABLE,
-    LinkState.INVALID: FindingKind.INVALID_URL,
-}
 
 _LINK_WORDS = {
     LinkState.BROKEN: "Broken link",
@@ -134,7 +96,7 @@ def _link_findings(ref: Reference | None, check: SourceCheck) -> list[Finding]:
     key = check.reference_key
     note = ref.note_id if ref else None
     out: list[Finding] = []
-    if link is not None and link.state in _LINK_KIND:
+    if link is not None and link.state.finding_kind is not None:
         evidence: list[tuple[str, str]] = [("reason", link.reason)]
         if link.status is not None:
             evidence.append(("HTTP status", str(link.status)))
@@ -144,13 +106,13 @@ def _link_findings(ref: Reference | None, check: SourceCheck) -> list[Finding]:
             evidence.append(("attempts", str(link.attempts)))
         if link.times_seen > 1 and link.first_seen:
             evidence.append(("same result since", f"{link.first_seen} ({link.times_seen} checks)"))
-        if link.state in (LinkState.BROKEN, LinkState.SOFT_404, LinkState.FLAKY, LinkState.BLOCKED):
+        if link.state.wants_archived_copy:
             evidence.extend(_snapshot_evidence(check.snapshot, check.archive_error))
         message = f"{_LINK_WORDS[link.state]}: {link.reason}"
-        if link.state in (LinkState.BROKEN, LinkState.SOFT_404) and check.snapshot is not None:
+        if link.state.is_dead and check.snapshot is not None:
             message += f"; archived copy from {snapshot_date(check.snapshot.timestamp)[:10]}"
         out.append(
-            Finding(_LINK_KIND[link.state], message, key, note, check.url or link.url, tuple(evidence))
+            Finding(link.state.finding_kind, message, key, note, check.url or link.url, tuple(evidence))
         )
     return out
 

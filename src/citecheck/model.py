@@ -182,6 +182,16 @@ class Claim:
 
 
 class LinkState(str, Enum):
+    """The live state of a cited URL, with what each state means for the rest of a run.
+
+    >>> LinkState.SOFT_404.is_dead, LinkState.BLOCKED.is_dead, LinkState.REDIRECTED.is_live
+    (True, False, True)
+    >>> LinkState.UNREACHABLE.is_checked, LinkState.UNREACHABLE.unchecked_reason
+    (False, 'no network')
+    >>> [s.tone for s in (LinkState.OK, LinkState.FLAKY, LinkState.BROKEN)]
+    ['ok', 'warn', 'bad']
+    """
+
     OK = "ok"
     REDIRECTED = "redirected"
     BROKEN = "broken"
@@ -192,6 +202,45 @@ class LinkState(str, Enum):
     UNREACHABLE = "unreachable"
     INVALID = "invalid"  # unparsable URL or a scheme other than http/https
     INCOMPLETE = "incomplete"  # the reference's URL text is garbled; nothing to fetch as is
+
+    @property
+    def is_dead(self) -> bool:
+        """Gone, on evidence (404/410, no such host, a "not found" page): the archived copy is
+        what remains of it."""
+        return self in (LinkState.BROKEN, LinkState.SOFT_404)
+
+    @property
+    def is_live(self) -> bool:
+        """The page answered with its content (directly or after redirects): its text can be read."""
+        return self in (LinkState.OK, LinkState.REDIRECTED)
+
+    @property
+    def wants_archived_copy(self) -> bool:
+        """The URL was fetched but its page could not be read (dead, walled or not answering):
+        an archived copy is the evidence a reader needs."""
+        return self in (LinkState.BROKEN, LinkState.SOFT_404, LinkState.FLAKY, LinkState.BLOCKED)
+
+    @property
+    def unchecked_reason(self) -> str | None:
+        """Why no live state could be established, in words; None when it was."""
+        return _UNCHECKED_REASONS.get(self)
+
+    @property
+    def is_checked(self) -> bool:
+        """A live state was established (False: no network, a private address, or a URL that
+        cannot be fetched as written)."""
+        return self not in _UNCHECKED_REASONS
+
+    @property
+    def tone(self) -> str:
+        """How a report colours it: ``"bad"`` (the citation fails as printed), ``"warn"`` (not
+        known to be dead), ``"ok"``."""
+        return _LINK_TONES[self]
+
+    @property
+    def finding_kind(self) -> FindingKind | None:
+        """The finding this state raises, if any."""
+        return _LINK_FINDINGS.get(self)
 
 
 @dataclass(frozen=True)
@@ -305,6 +354,16 @@ class FigureCheck:
 
 
 class FindingKind(str, Enum):
+    """What a finding is about, with its severity and whether ``--fail-on`` accepts it.
+
+    >>> FindingKind.BROKEN.severity < FindingKind.FLAKY.severity < FindingKind.PARSE_WARNING.severity
+    True
+    >>> [k.value for k in FindingKind.by_severity()][:3]
+    ['broken', 'inconsistent', 'soft-404']
+    >>> FindingKind.UNREACHABLE.can_fail, FindingKind.FLAKY.can_fail, FindingKind.REFUSED.is_unverified
+    (True, False, True)
+    """
+
     BROKEN = "broken"
     SOFT_404 = "soft-404"
     INCONSISTENT = "inconsistent"
@@ -320,6 +379,105 @@ class FindingKind(str, Enum):
     REPAIRED_URL = "repaired-url"
     RECOVERED_URL = "recovered-url"
     ARCHIVE_ERROR = "archive-error"
+
+    @classmethod
+    def by_severity(cls) -> tuple[FindingKind, ...]:
+        """Every kind, most serious first: the order reports and the CLI list findings in."""
+        return _SEVERITY_ORDER
+
+    @classmethod
+    def fail_on_kinds(cls) -> tuple[FindingKind, ...]:
+        """The kinds ``--fail-on`` accepts, in the order its help lists them."""
+        return _FAIL_ON_ORDER
+
+    @property
+    def severity(self) -> int:
+        """0 for the most serious kind, growing as kinds matter less."""
+        return _SEVERITY_RANK[self]
+
+    @property
+    def can_fail(self) -> bool:
+        """``--fail-on`` accepts it (the kinds that say the paper, not the run, has a problem, and
+        the kinds that say something could not be verified)."""
+        return self in _FAIL_ON_ORDER
+
+    @property
+    def is_unverified(self) -> bool:
+        """It says something could not be checked at all (``--fail-on unverified``)."""
+        return self in (FindingKind.UNREACHABLE, FindingKind.REFUSED, FindingKind.UNVERIFIABLE)
+
+    @property
+    def is_repair(self) -> bool:
+        """A URL citecheck repaired or recovered: information, listed with its evidence."""
+        return self in (FindingKind.REPAIRED_URL, FindingKind.RECOVERED_URL)
+
+    @property
+    def tone(self) -> str:
+        """How a report colours it: ``"bad"`` (the citation fails), ``"info"``, ``"warn"``."""
+        if self in (FindingKind.BROKEN, FindingKind.INCONSISTENT, FindingKind.SOFT_404):
+            return "bad"
+        if self.is_repair or self is FindingKind.PARSE_WARNING:
+            return "info"
+        return "warn"
+
+
+_SEVERITY_ORDER: tuple[FindingKind, ...] = (
+    FindingKind.BROKEN,
+    FindingKind.INCONSISTENT,
+    FindingKind.SOFT_404,
+    FindingKind.NOT_FOUND,
+    FindingKind.INCOMPLETE_URL,
+    FindingKind.INVALID_URL,
+    FindingKind.UNVERIFIABLE,
+    FindingKind.BLOCKED,
+    FindingKind.FLAKY,
+    FindingKind.REFUSED,
+    FindingKind.UNREACHABLE,
+    FindingKind.ARCHIVE_ERROR,
+    FindingKind.REPAIRED_URL,
+    FindingKind.RECOVERED_URL,
+    FindingKind.PARSE_WARNING,
+)
+_SEVERITY_RANK = {kind: rank for rank, kind in enumerate(_SEVERITY_ORDER)}
+#: in the order ``--help`` lists them
+_FAIL_ON_ORDER: tuple[FindingKind, ...] = (
+    FindingKind.BROKEN,
+    FindingKind.SOFT_404,
+    FindingKind.INCONSISTENT,
+    FindingKind.NOT_FOUND,
+    FindingKind.UNVERIFIABLE,
+    FindingKind.INCOMPLETE_URL,
+    FindingKind.PARSE_WARNING,
+    FindingKind.UNREACHABLE,
+    FindingKind.REFUSED,
+)
+_UNCHECKED_REASONS = {
+    LinkState.UNREACHABLE: "no network",
+    LinkState.REFUSED: "private or local address",
+    LinkState.INCOMPLETE: "URL incomplete",
+    LinkState.INVALID: "URL cannot be fetched",
+}
+_LINK_TONES = {
+    LinkState.OK: "ok",
+    LinkState.REDIRECTED: "ok",
+    LinkState.BROKEN: "bad",
+    LinkState.SOFT_404: "bad",
+    LinkState.INVALID: "bad",
+    LinkState.INCOMPLETE: "bad",
+    LinkState.BLOCKED: "warn",
+    LinkState.FLAKY: "warn",
+    LinkState.REFUSED: "warn",
+    LinkState.UNREACHABLE: "warn",
+}
+_LINK_FINDINGS = {
+    LinkState.BROKEN: FindingKind.BROKEN,
+    LinkState.SOFT_404: FindingKind.SOFT_404,
+    LinkState.BLOCKED: FindingKind.BLOCKED,
+    LinkState.FLAKY: FindingKind.FLAKY,
+    LinkState.REFUSED: FindingKind.REFUSED,
+    LinkState.UNREACHABLE: FindingKind.UNREACHABLE,
+    LinkState.INVALID: FindingKind.INVALID_URL,
+}
 
 
 @dataclass(frozen=True)

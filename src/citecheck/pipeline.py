@@ -35,7 +35,6 @@ from .model import (
     Claim,
     FigureCheck,
     FindingKind,
-    LinkState,
     Reference,
     Report,
     SourceCheck,
@@ -70,7 +69,6 @@ _VERDICT_RANK = {
     Verdict.NOT_FOUND: 2,
     Verdict.UNVERIFIABLE: 3,
 }
-_FETCHABLE = {LinkState.OK, LinkState.REDIRECTED}
 
 
 def now_utc() -> str:
@@ -234,7 +232,7 @@ def quotes_figures(claim: Claim) -> bool:
 def _needs_source(check: SourceCheck) -> bool:
     if check.snapshot is not None:
         return True
-    return check.link is not None and check.link.state in _FETCHABLE
+    return check.link is not None and check.link.state.is_live
 
 
 def verify_with_references(

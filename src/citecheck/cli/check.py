@@ -229,7 +229,7 @@ def format_table(checks: list[SourceCheck]) -> str:
 def _details(checks: list[SourceCheck]) -> list[str]:
     lines = []
     for check in checks:
-        if check.link is not None and check.link.state not in (LinkState.OK,):
+        if check.link is not None and check.link.state is not LinkState.OK:
             lines.append(f"{check.reference_key}: {check.link.state.value}: {check.link.reason}")
         if check.recovery is not None:
             r = check.recovery

@@ -113,22 +113,13 @@ def finding_counts(report: Report) -> dict[str, int]:
     return {kind.value: counts[kind.value] for kind in SEVERITY if counts[kind.value]}
 
 
-#: Why a link was not checked, by the state it was left in (states not here were checked).
-UNCHECKED_REASONS: dict[LinkState | None, str] = {
-    LinkState.UNREACHABLE: "no network",
-    LinkState.REFUSED: "private or local address",
-    LinkState.INCOMPLETE: "URL incomplete",
-    LinkState.INVALID: "URL cannot be fetched",
-    None: "not checked",
-}
 #: Verdicts that mean a figure was really compared with a source text.
 _COMPARED = (Verdict.CONSISTENT, Verdict.INCONSISTENT, Verdict.NOT_FOUND)
 
 
 def unchecked_reason(check) -> str | None:
     """Why ``check``'s link was not checked, or None when it was."""
-    state = check.link.state if check.link is not None else None
-    return UNCHECKED_REASONS.get(state)
+    return check.link.state.unchecked_reason if check.link is not None else "not checked"
 
 
 def coverage(report: Report) -> dict:

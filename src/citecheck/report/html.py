@@ -22,7 +22,7 @@ from importlib import resources
 from string import Template
 
 from ..findings import SEVERITY, figure_explanation, snapshot_date
-from ..model import FindingKind, LinkState, Reference, Report, SourceCheck, Verdict
+from ..model import FindingKind, Reference, Report, SourceCheck, Verdict
 from ._common import coverage, coverage_lines, highlight_quantity, linkable, shown, summary
 
 #: No scripts, no network: only inline styles and data: images.
@@ -37,11 +37,6 @@ _TAGS = frozenset(
     "p section small span strong summary table tbody td th thead tr ul svg g rect text title".split()
 )
 _ATTR = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*$")
-
-_BAD_LINKS = {LinkState.BROKEN, LinkState.SOFT_404, LinkState.INVALID, LinkState.INCOMPLETE}
-_WARN_LINKS = {LinkState.BLOCKED, LinkState.FLAKY, LinkState.REFUSED, LinkState.UNREACHABLE}
-_BAD_KINDS = {FindingKind.BROKEN, FindingKind.INCONSISTENT, FindingKind.SOFT_404}
-_INFO_KINDS = {FindingKind.REPAIRED_URL, FindingKind.RECOVERED_URL, FindingKind.PARSE_WARNING}
 
 
 class Markup(str):
@@ -259,11 +254,7 @@ def _coverage_notice(report: Report) -> Markup | None:
 
 
 def _broken_section(report: Report, refs: dict[str, Reference]) -> Markup | None:
-    broken = [
-        c
-        for c in report.checks
-        if c.link is not None and c.link.state in (LinkState.BROKEN, LinkState.SOFT_404)
-    ]
+    broken = [c for c in report.checks if c.link is not None and c.link.state.is_dead]
     if not broken:
         return None
     items = []
@@ -338,7 +329,7 @@ def _figures_section(report: Report) -> Markup | None:
 
 
 def _repairs_section(report: Report) -> Markup | None:
-    fixed = [f for f in report.findings if f.kind in (FindingKind.REPAIRED_URL, FindingKind.RECOVERED_URL)]
+    fixed = [f for f in report.findings if f.kind.is_repair]
     if not fixed:
         return None
     rows = []
@@ -395,7 +386,7 @@ def _other_findings_section(report: Report) -> Markup | None:
         items = groups.get(kind)
         if not items:
             continue
-        tone = "bad" if kind in _BAD_KINDS else "info" if kind in _INFO_KINDS else "warn"
+        tone = kind.tone
         entries = []
         for finding in items:
             evidence = []
@@ -422,7 +413,7 @@ def _other_findings_section(report: Report) -> Markup | None:
                 "details",
                 el("summary", _badge(kind.value, tone), f" {len(items)}"),
                 *entries,
-                open=kind in _BAD_KINDS,
+                open=kind.tone == "bad",
             )
         )
     return el("section", el("h2", "Other findings"), *blocks, id="findings")
@@ -435,11 +426,7 @@ def _badge(text: str, tone: str = "") -> Markup:
 def _link_tone(check: SourceCheck | None) -> str:
     if check is None or check.link is None:
         return ""
-    if check.link.state in _BAD_LINKS:
-        return "bad"
-    if check.link.state in _WARN_LINKS:
-        return "warn"
-    return "ok"
+    return check.link.state.tone
 
 
 def _references_section(report: Report) -> Markup:

@@ -16,7 +16,7 @@ import re
 from urllib.parse import quote
 
 from ..findings import figure_explanation, snapshot_date
-from ..model import FindingKind, LinkState, Report, Verdict
+from ..model import FindingKind, Report, Verdict
 from ._common import coverage_lines, highlight_quantity, linkable, scrub, shown, summary
 
 #: Lists of less serious findings stop after this many items (a PR comment must stay short).
@@ -109,11 +109,7 @@ def render_markdown(report: Report) -> str:
         by_kind.setdefault(finding.kind, []).append(finding)
 
     checks = {check.reference_key: check for check in report.checks}
-    broken = [
-        c
-        for c in report.checks
-        if c.link is not None and c.link.state in (LinkState.BROKEN, LinkState.SOFT_404)
-    ]
+    broken = [c for c in report.checks if c.link is not None and c.link.state.is_dead]
     if broken:
         out.append("## Broken links")
         out.append("")
