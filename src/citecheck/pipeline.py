@@ -147,7 +147,7 @@ def _source_texts(
         try:
             got = fetch_source(check, fetcher, cache, bodies)
         except (OSError, ValueError) as exc:  # one bad source never aborts a run
-            return check.reference_key, SourceText(check.url, "", "live", title=f"error: {exc}")
+            return check.reference_key, SourceText(check.url, "", "live", error=str(exc))
         if got is None:
             return check.reference_key, None
         body, content_type, origin = got
