@@ -6,7 +6,7 @@ import socket
 import threading
 import time
 
-from citecheck.sources.fetcher import DEFAULT_USER_AGENT, FetchConfig, Fetcher
+from citecheck.sources.fetcher import DEFAULT_USER_AGENT, FetchConfig, Fetcher, NetworkProbe
 from servers.origin import loopback_fetch_config
 
 
@@ -280,6 +280,11 @@ def test_a_server_slower_than_the_read_timeout_is_a_timeout(origin):
     assert response.error_kind == "timeout" and time.monotonic() - started < 1.0
 
 
+def _routed(resolver):
+    """The default probe over ``resolver``, on a machine that has a default route."""
+    return NetworkProbe(resolver, "example.com", route=lambda: True)
+
+
 def test_a_name_that_does_not_exist_differs_from_no_network():
     def resolver(host, port):
         if host == "example.com":
@@ -292,12 +297,41 @@ def test_a_name_that_does_not_exist_differs_from_no_network():
     def nothing_resolves(host, port):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    with Fetcher(config(offline_probe_host="example.com"), resolver=resolver) as fetcher:
+    with Fetcher(config(), resolver=resolver, offline_probe=_routed(resolver)) as fetcher:
         assert fetcher.fetch("http://no-such-host.example/").error_kind == "dns"
-    with Fetcher(config(offline_probe_host="example.com"), resolver=dead_resolver) as fetcher:
+    with Fetcher(config(), resolver=dead_resolver, offline_probe=_routed(dead_resolver)) as fetcher:
         assert fetcher.fetch("http://no-such-host.example/").error_kind == "offline"
-    with Fetcher(config(offline_probe_host="example.com"), resolver=nothing_resolves) as fetcher:
+    with Fetcher(config(), resolver=nothing_resolves, offline_probe=_routed(nothing_resolves)) as fetcher:
         assert fetcher.fetch("http://no-such-host.example/").error_kind == "offline"
+
+
+def test_with_no_route_to_the_internet_a_failed_name_is_offline_even_when_the_resolver_answers():
+    def resolver(host, port):
+        if host == "example.com":
+            return ["93.184.216.34"]
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    unrouted = NetworkProbe(resolver, "example.com", route=lambda: False)
+    with Fetcher(config(), resolver=resolver, offline_probe=unrouted) as fetcher:
+        response = fetcher.fetch("http://no-such-host.example/")
+    assert response.error_kind == "offline" and response.error.startswith(
+        "cannot resolve no-such-host.example"
+    )
+
+
+def test_the_offline_probe_is_asked_only_when_a_name_fails_and_its_answer_decides():
+    asked = []
+
+    def probe() -> bool:
+        asked.append(1)
+        return False  # "the network works"
+
+    def nothing_resolves(host, port):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    with Fetcher(config(), resolver=nothing_resolves, offline_probe=probe) as fetcher:
+        assert fetcher.fetch("http://gone.example/").error_kind == "dns"
+    assert asked == [1]
 
 
 def test_a_host_that_did_not_resolve_answers_at_once_for_the_rest_of_the_run():
@@ -308,7 +342,8 @@ def test_a_host_that_did_not_resolve_answers_at_once_for_the_rest_of_the_run():
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     # A CDX budget of 6 a minute would hold each further query 10 s behind the first.
-    with Fetcher(config(cdx_per_minute=6.0), resolver=nothing_resolves) as fetcher:
+    works = lambda: False  # noqa: E731 - the network works: the name is what is missing
+    with Fetcher(config(cdx_per_minute=6.0), resolver=nothing_resolves, offline_probe=works) as fetcher:
         first = fetcher.fetch("http://archive.invalid/cdx?url=a", purpose="cdx")
         started = time.monotonic()
         again = [fetcher.fetch(f"http://archive.invalid/cdx?url={n}", purpose="cdx") for n in "bcd"]
