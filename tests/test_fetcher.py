@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 import time
 
 from citecheck.sources.fetcher import DEFAULT_USER_AGENT, FetchConfig, Fetcher, NetworkProbe
 from servers.origin import loopback_fetch_config
+from servers.proxy import forward_proxy
+from servers.tls import CertificateAuthority, https_server
 
 
 def config(**overrides) -> FetchConfig:
@@ -373,3 +376,50 @@ def test_a_caller_may_lower_the_body_cap_per_request(origin):
     with Fetcher(config()) as fetcher:
         response = fetcher.fetch(origin.url("/big?size=5000"), max_bytes=1000)
     assert response.truncated and len(response.body) == 1000 and response.status == 200
+
+
+def test_an_http_url_goes_through_the_proxy_http_proxy_names(origin, monkeypatch):
+    with forward_proxy() as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        with Fetcher(config()) as fetcher:
+            response = fetcher.fetch(origin.url("/page/a"))
+    assert response.status == 200 and response.error is None
+    assert proxy.forwarded == [("GET", origin.url("/page/a"))]
+    assert [r.path for r in origin.requests()] == ["/page/a"]
+
+
+def test_no_proxy_keeps_loopback_direct(origin, monkeypatch):
+    with forward_proxy() as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+        with Fetcher(config()) as fetcher:
+            response = fetcher.fetch(origin.url("/page/a"))
+    assert response.status == 200 and proxy.forwarded == []
+
+
+def test_an_https_url_is_tunnelled_with_connect_through_the_https_proxy(tmp_path, monkeypatch):
+    authority = CertificateAuthority.create(tmp_path)
+    now = dt.datetime.now(dt.timezone.utc)
+    pair = authority.issue(
+        tmp_path, "leaf", valid_from=now - dt.timedelta(days=1), valid_until=now + dt.timedelta(days=1)
+    )
+    with https_server(*pair) as url, forward_proxy() as proxy:
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+        with Fetcher(config(ca_bundle=str(authority.bundle))) as fetcher:
+            response = fetcher.fetch(url)
+    assert response.status == 200 and b"served over TLS" in response.body
+    assert proxy.forwarded == [("CONNECT", url.removeprefix("https://").rstrip("/"))]
+
+
+def test_the_address_guard_still_refuses_private_targets_when_a_proxy_would_carry_them(monkeypatch):
+    def resolver(host, port):
+        return ["127.0.0.1"] if host == "rebind.example" else ["93.184.216.34"]
+
+    with forward_proxy() as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        with Fetcher(FetchConfig(retries=0), resolver=resolver) as fetcher:
+            literal = fetcher.fetch("http://10.0.0.1/")
+            named = fetcher.fetch("http://rebind.example/")
+    assert literal.error_kind == "guard" and literal.error == "refused: private address 10.0.0.1"
+    assert named.error_kind == "guard" and "rebind.example resolves to loopback" in named.error
+    assert proxy.forwarded == []
