@@ -39,12 +39,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ..errors import ArchiveError, NoSnapshot
 from ..model import LinkResult, LinkState, Recovery, Reference, Snapshot, SourceCheck, Url
 from .archive import WAYBACK_BASE, WAYBACK_CDX, Archive, ArchiveClient, error_line, make_archives
-from .bodies import LIVE_BODY_NS, SourceBodies
+from .bodies import LIVE_BODY_NS, Body, SourceBodies
 from .cdxplan import ROW_LIMIT
 from .recover import RecoveryResult, alternatives, needs_recovery, recover_url, url_key
 from .scheduler import ArchiveScheduler
@@ -424,10 +425,20 @@ def _assemble(plans, links, client: ArchiveClient, memo: dict, traffic: ArchiveT
     return checks
 
 
+class FetchedSource(NamedTuple):
+    """A source's body for the figure stage, where it came from, and the language its response
+    headers state (``Content-Language``; None when they state none)."""
+
+    body: bytes
+    content_type: str | None
+    origin: str  # "archive" | "live"
+    content_language: str | None = None
+
+
 def fetch_source(
     check: SourceCheck, fetcher, cache=None, bodies: SourceBodies | None = None
-) -> tuple[bytes, str | None, str] | None:
-    """The source's body for the figure stage: ``(body, content_type, origin)`` or None.
+) -> FetchedSource | None:
+    """The source's body for the figure stage (a :class:`FetchedSource`), or None.
 
     Prefers the archived snapshot (the page as the author read it; origin ``"archive"``), else
     the live page when its check found it reachable (origin ``"live"``). Snapshots are cached
@@ -438,12 +449,12 @@ def fetch_source(
         raw = check.snapshot.raw_url
         kept = bodies.get("archive", raw) if bodies is not None else None
         if kept is not None:
-            return kept[0], kept[1], "archive"
+            return FetchedSource(kept.body, kept.content_type, "archive", kept.content_language)
         if bodies is None or not bodies.failed("archive", raw):
             client = ArchiveClient((), fetcher, cache)
             try:
-                body, content_type = client.fetch_snapshot(check.snapshot)
-                return body, content_type, "archive"
+                got = client.snapshot_body(check.snapshot)
+                return FetchedSource(got.body, got.content_type, "archive", got.content_language)
             except ArchiveError:
                 pass
     link = check.link
@@ -453,16 +464,14 @@ def fetch_source(
     if not url:
         return None
     kept = bodies.get("live", url) if bodies is not None else None
+    if kept is None and cache is not None:
+        kept = Body.of(cache.get(LIVE_BODY_NS, url))
     if kept is not None:
-        return kept[0], kept[1], "live"
-    if cache is not None:
-        cached = cache.get(LIVE_BODY_NS, url)
-        if cached is not None:
-            return cached[0], cached[1], "live"
+        return FetchedSource(kept.body, kept.content_type, "live", kept.content_language)
     response = fetcher.fetch(url, purpose="live")
     if response.status is None or not 200 <= response.status < 300:
         return None
-    content_type = response.headers.get("content-type")
+    got = Body(response.body, response.headers.get("content-type"), response.content_language)
     if cache is not None and not response.truncated:
-        cache.set(LIVE_BODY_NS, url, (response.body, content_type), ttl=getattr(cache, "live_ttl", 86400))
-    return response.body, content_type, "live"
+        cache.set(LIVE_BODY_NS, url, tuple(got), ttl=getattr(cache, "live_ttl", 86400))
+    return FetchedSource(got.body, got.content_type, "live", got.content_language)

@@ -35,7 +35,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 from ..model import LinkResult, LinkState
-from .bodies import LIVE_BODY_NS
+from .bodies import LIVE_BODY_NS, Body
 from .cache import LIVE, Cache
 from .fetcher import Fetcher
 from .transport import ErrorKind, FetchResponse
@@ -323,11 +323,11 @@ def _keep_body(url: str, response: FetchResponse, cache: Cache | None, bodies) -
     """Keep a reachable page's body for the figure stage (and the cache): no second fetch."""
     if not response.ok or response.truncated or response.error_kind:
         return
-    content_type = response.headers.get("content-type")
+    kept = Body(response.body, response.headers.get("content-type"), response.content_language)
     for where in dict.fromkeys((response.final_url, url)):
-        bodies.put("live", where, response.body, content_type)
+        bodies.put("live", where, *kept)
     if cache is not None:
-        cache.set(LIVE_BODY_NS, response.final_url, (response.body, content_type), ttl=cache.live_ttl)
+        cache.set(LIVE_BODY_NS, response.final_url, tuple(kept), ttl=cache.live_ttl)
 
 
 def _check(
