@@ -423,3 +423,51 @@ def test_the_address_guard_still_refuses_private_targets_when_a_proxy_would_carr
     assert literal.error_kind == "guard" and literal.error == "refused: private address 10.0.0.1"
     assert named.error_kind == "guard" and "rebind.example resolves to loopback" in named.error
     assert proxy.forwarded == []
+
+
+def test_error_kinds_say_whether_a_retry_can_help_and_whether_the_host_is_hopeless():
+    from citecheck.sources.transport import ErrorKind
+
+    assert {k.value for k in ErrorKind if k.retryable} == {"timeout", "connect"}
+    assert {k.value for k in ErrorKind if k.hopeless} == {"dns", "offline", "connect", "guard"}
+    assert {k.value for k in ErrorKind if k.unfetchable} == {"scheme", "invalid-url"}
+    assert {k: k.warc_truncated for k in ErrorKind if k.warc_truncated} == {
+        "too-large": "length",
+        "timeout": "time",
+        "incomplete": "disconnect",
+    }
+    assert ErrorKind.parse("dns") is ErrorKind.DNS and ErrorKind.parse("no-such-kind") is None
+
+
+def test_every_fetcher_and_wrapper_offers_the_whole_transport_protocol(tmp_path):
+    from citecheck.sources.checker import ArchiveTraffic
+    from citecheck.sources.session import LoggingFetcher
+    from citecheck.sources.transport import Transport
+    from citecheck.sources.warc import RecordingFetcher, ReplayFetcher, WarcRecorder
+
+    with Fetcher(config()) as fetcher, WarcRecorder(tmp_path / "run.warc.gz") as recorder:
+        composed = [
+            fetcher,
+            ReplayFetcher([]),
+            RecordingFetcher(fetcher, recorder),
+            LoggingFetcher(fetcher, print),
+            ArchiveTraffic(ReplayFetcher([]), ()),
+        ]
+        assert all(isinstance(t, Transport) for t in composed)
+        assert [t.ready_at("a.example") >= 0 for t in composed] == [True] * 5
+        assert [t.precheck("ftp://a.example/")[0] for t in composed] == ["scheme"] * 5
+
+
+def test_an_archive_host_that_refuses_connections_answers_at_once_after_the_first_request():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed once the block ends: connections are refused
+    # a CDX budget of 6 a minute would hold each further query 10 s behind the first
+    with Fetcher(config(cdx_per_minute=6.0, retries=0)) as fetcher:
+        first = fetcher.fetch(f"http://127.0.0.1:{port}/cdx?url=a", purpose="cdx")
+        started = time.monotonic()
+        again = [fetcher.fetch(f"http://127.0.0.1:{port}/cdx?url={n}", purpose="cdx") for n in "bc"]
+        spent = time.monotonic() - started
+        page = fetcher.fetch(f"http://127.0.0.1:{port}/page", purpose="live")  # a page keeps its own try
+    assert first.error_kind == "connect" and [r.error for r in again] == [first.error] * 2
+    assert spent < 1.0 and [r.attempts for r in again] == [0, 0] and page.attempts == 1
