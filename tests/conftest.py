@@ -1,6 +1,7 @@
 """Shared fixtures: real local servers (origin with fault modes, pywb over WARC files)."""
 
 import ipaddress
+import os
 import pathlib
 import socket
 
@@ -54,3 +55,21 @@ def no_traffic_outside_loopback():
         yield
     finally:
         socket.socket.connect, socket.socket.connect_ex = original
+
+
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_proxy_from_the_machine():
+    """The fetcher honours proxy variables as requests does: tests start from none (a test that
+    wants a proxy sets it), so a developer's own proxy never carries test traffic."""
+    saved = {}
+    for name in _PROXY_VARIABLES:
+        for variant in (name, name.upper()):
+            if variant in os.environ:
+                saved[variant] = os.environ.pop(variant)
+    try:
+        yield
+    finally:
+        os.environ.update(saved)

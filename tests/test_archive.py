@@ -21,7 +21,7 @@ from citecheck.sources.archive import (
 )
 from citecheck.sources.cache import Cache
 from citecheck.sources.fetcher import Fetcher
-from servers.pywb_archive import local_fetch_config
+from servers.pywb_archive import PywbUnavailable, local_fetch_config, pywb_venv
 
 STORY = "http://news.example.org/2021/story.html"
 
@@ -380,3 +380,15 @@ def test_a_bare_429_on_an_index_query_means_the_default_silence_before_the_next(
         checks = _wayback_check(cdx, _refs(["http://a.example/x"]), retries=2, default_retry_after=0.6)
         times = [t for _, t in cdx.requests()]
     assert checks[0].snapshot is not None and times[1] - times[0] >= 0.55
+
+
+def test_a_pywb_environment_that_cannot_be_made_is_one_clear_line_not_a_pip_traceback(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("CITECHECK_PYWB_VENV", str(blocker / "venv"))
+    with pytest.raises(PywbUnavailable) as caught:
+        pywb_venv()
+    message = str(caught.value)
+    assert "\n" not in message and "Traceback" not in message
+    assert message.startswith(f"cannot create a virtual environment for pywb in {blocker / 'venv'}")
+    assert message.endswith("set CITECHECK_PYWB_VENV to a virtual environment that has pywb installed")

@@ -12,6 +12,7 @@ from citecheck.sources.bodies import SourceBodies
 from citecheck.sources.cache import Cache
 from citecheck.sources.checker import check_references, fetch_source
 from citecheck.sources.fetcher import Fetcher
+from citecheck.sources.text import to_text
 from citecheck.sources.warc import RecordingFetcher, ReplayFetcher, WarcRecorder
 from servers.pywb_archive import WarcPage, local_fetch_config
 
@@ -27,6 +28,9 @@ def site(origin_server):
     origin_server.add_page("/chk/report.html", "<h1>Report</h1><p>live: 42 wind farms</p>")
     origin_server.add_page("/chk/doc.htm", "<h1>Declaration</h1>")
     origin_server.add_page("/chk/only-live.html", "<h1>Only live</h1><p>12 solar parks</p>")
+    origin_server.add_page(
+        "/chk/lang-live.html", "<p>La planta tiene 1.200 MW.</p>", headers={"Content-Language": "es-AR"}
+    )
     return origin_server
 
 
@@ -39,6 +43,12 @@ def archive(site, pywb_archive_factory):
             WarcPage(site.url("/status/404"), "20200101000000", "<p>the page before it died</p>"),
             WarcPage(site.url("/chk/doc.htm"), "20211209000000", "<h1>Declaration</h1>"),
             WarcPage(MOFCOM, "20211110080000", "<h1>Gaucharaui photovoltaic project</h1>"),
+            WarcPage(
+                site.url("/chk/lang-archived.html"),
+                "20210101000000",
+                "<p>A usina tem 1.200 MW.</p>",
+                headers=(("Content-Language", "pt-BR"),),
+            ),
         ]
     )
 
@@ -140,7 +150,7 @@ def test_requests_are_deduplicated_cold_and_absent_warm(site, archive, tmp_path)
 def test_fetch_source_prefers_the_archived_copy_then_the_live_page(site, archive, tmp_path):
     with Cache(tmp_path / "cache") as cache, Fetcher(local_fetch_config()) as fetcher:
         by_key = {c.reference_key: c for c in _run(_refs(site), archive, cache=cache, fetcher=fetcher)}
-        body, content_type, origin = fetch_source(by_key["report2022"], fetcher, cache)
+        body, content_type, origin, _language = fetch_source(by_key["report2022"], fetcher, cache)
         assert (body, origin) == (b"<p>2019: 35 wind farms</p>", "archive") and "html" in content_type
         assert fetch_source(by_key["onlylive"], fetcher, cache)[2] == "live"
         assert b"12 solar parks" in fetch_source(by_key["onlylive"], fetcher, cache)[0]
@@ -357,3 +367,21 @@ def test_planned_look_ups_choose_the_same_snapshots_as_one_query_per_url(corpus,
         assert planned_queries == 3  # one per site
     else:
         assert 3 < planned_queries < len(cited)  # cut answers were split, still fewer than per URL
+
+
+def test_a_language_only_the_content_language_header_states_reaches_the_source_text(site, archive):
+    refs = [
+        _ref("archived", site.url("/chk/lang-archived.html")),
+        _ref("live", site.url("/chk/lang-live.html")),
+    ]
+    bodies = SourceBodies()
+    with Fetcher(local_fetch_config()) as fetcher:
+        checks = _run(refs, archive, fetcher=fetcher, want_body=lambda ref: True, bodies=bodies)
+        by_key = {c.reference_key: c for c in checks}
+        archived = fetch_source(by_key["archived"], fetcher, None, bodies)  # pywb replays the header
+        live = fetch_source(by_key["live"], fetcher, None, bodies)  # the origin server sends it
+        again = fetch_source(by_key["live"], fetcher, None, None)  # fetched anew, not from the run
+    assert (archived.origin, archived.content_language) == ("archive", "pt-BR")
+    assert (live.origin, live.content_language) == ("live", "es-AR") and again == live
+    text = to_text(archived.body, archived.content_type, content_language=archived.content_language)
+    assert text.language == "pt-BR"

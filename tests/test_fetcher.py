@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 import time
 
-from citecheck.sources.fetcher import DEFAULT_USER_AGENT, FetchConfig, Fetcher
+from citecheck.sources.fetcher import DEFAULT_USER_AGENT, FetchConfig, Fetcher, NetworkProbe
 from servers.origin import loopback_fetch_config
+from servers.proxy import forward_proxy
+from servers.tls import CertificateAuthority, https_server
 
 
 def config(**overrides) -> FetchConfig:
@@ -280,6 +283,11 @@ def test_a_server_slower_than_the_read_timeout_is_a_timeout(origin):
     assert response.error_kind == "timeout" and time.monotonic() - started < 1.0
 
 
+def _routed(resolver):
+    """The default probe over ``resolver``, on a machine that has a default route."""
+    return NetworkProbe(resolver, "example.com", route=lambda: True)
+
+
 def test_a_name_that_does_not_exist_differs_from_no_network():
     def resolver(host, port):
         if host == "example.com":
@@ -292,12 +300,41 @@ def test_a_name_that_does_not_exist_differs_from_no_network():
     def nothing_resolves(host, port):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    with Fetcher(config(offline_probe_host="example.com"), resolver=resolver) as fetcher:
+    with Fetcher(config(), resolver=resolver, offline_probe=_routed(resolver)) as fetcher:
         assert fetcher.fetch("http://no-such-host.example/").error_kind == "dns"
-    with Fetcher(config(offline_probe_host="example.com"), resolver=dead_resolver) as fetcher:
+    with Fetcher(config(), resolver=dead_resolver, offline_probe=_routed(dead_resolver)) as fetcher:
         assert fetcher.fetch("http://no-such-host.example/").error_kind == "offline"
-    with Fetcher(config(offline_probe_host="example.com"), resolver=nothing_resolves) as fetcher:
+    with Fetcher(config(), resolver=nothing_resolves, offline_probe=_routed(nothing_resolves)) as fetcher:
         assert fetcher.fetch("http://no-such-host.example/").error_kind == "offline"
+
+
+def test_with_no_route_to_the_internet_a_failed_name_is_offline_even_when_the_resolver_answers():
+    def resolver(host, port):
+        if host == "example.com":
+            return ["93.184.216.34"]
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    unrouted = NetworkProbe(resolver, "example.com", route=lambda: False)
+    with Fetcher(config(), resolver=resolver, offline_probe=unrouted) as fetcher:
+        response = fetcher.fetch("http://no-such-host.example/")
+    assert response.error_kind == "offline" and response.error.startswith(
+        "cannot resolve no-such-host.example"
+    )
+
+
+def test_the_offline_probe_is_asked_only_when_a_name_fails_and_its_answer_decides():
+    asked = []
+
+    def probe() -> bool:
+        asked.append(1)
+        return False  # "the network works"
+
+    def nothing_resolves(host, port):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    with Fetcher(config(), resolver=nothing_resolves, offline_probe=probe) as fetcher:
+        assert fetcher.fetch("http://gone.example/").error_kind == "dns"
+    assert asked == [1]
 
 
 def test_a_host_that_did_not_resolve_answers_at_once_for_the_rest_of_the_run():
@@ -308,7 +345,8 @@ def test_a_host_that_did_not_resolve_answers_at_once_for_the_rest_of_the_run():
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     # A CDX budget of 6 a minute would hold each further query 10 s behind the first.
-    with Fetcher(config(cdx_per_minute=6.0), resolver=nothing_resolves) as fetcher:
+    works = lambda: False  # noqa: E731 - the network works: the name is what is missing
+    with Fetcher(config(cdx_per_minute=6.0), resolver=nothing_resolves, offline_probe=works) as fetcher:
         first = fetcher.fetch("http://archive.invalid/cdx?url=a", purpose="cdx")
         started = time.monotonic()
         again = [fetcher.fetch(f"http://archive.invalid/cdx?url={n}", purpose="cdx") for n in "bcd"]
@@ -338,3 +376,98 @@ def test_a_caller_may_lower_the_body_cap_per_request(origin):
     with Fetcher(config()) as fetcher:
         response = fetcher.fetch(origin.url("/big?size=5000"), max_bytes=1000)
     assert response.truncated and len(response.body) == 1000 and response.status == 200
+
+
+def test_an_http_url_goes_through_the_proxy_http_proxy_names(origin, monkeypatch):
+    with forward_proxy() as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        with Fetcher(config()) as fetcher:
+            response = fetcher.fetch(origin.url("/page/a"))
+    assert response.status == 200 and response.error is None
+    assert proxy.forwarded == [("GET", origin.url("/page/a"))]
+    assert [r.path for r in origin.requests()] == ["/page/a"]
+
+
+def test_no_proxy_keeps_loopback_direct(origin, monkeypatch):
+    with forward_proxy() as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+        with Fetcher(config()) as fetcher:
+            response = fetcher.fetch(origin.url("/page/a"))
+    assert response.status == 200 and proxy.forwarded == []
+
+
+def test_an_https_url_is_tunnelled_with_connect_through_the_https_proxy(tmp_path, monkeypatch):
+    authority = CertificateAuthority.create(tmp_path)
+    now = dt.datetime.now(dt.timezone.utc)
+    pair = authority.issue(
+        tmp_path, "leaf", valid_from=now - dt.timedelta(days=1), valid_until=now + dt.timedelta(days=1)
+    )
+    with https_server(*pair) as url, forward_proxy() as proxy:
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+        with Fetcher(config(ca_bundle=str(authority.bundle))) as fetcher:
+            response = fetcher.fetch(url)
+    assert response.status == 200 and b"served over TLS" in response.body
+    assert proxy.forwarded == [("CONNECT", url.removeprefix("https://").rstrip("/"))]
+
+
+def test_the_address_guard_still_refuses_private_targets_when_a_proxy_would_carry_them(monkeypatch):
+    def resolver(host, port):
+        return ["127.0.0.1"] if host == "rebind.example" else ["93.184.216.34"]
+
+    with forward_proxy() as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        with Fetcher(FetchConfig(retries=0), resolver=resolver) as fetcher:
+            literal = fetcher.fetch("http://10.0.0.1/")
+            named = fetcher.fetch("http://rebind.example/")
+    assert literal.error_kind == "guard" and literal.error == "refused: private address 10.0.0.1"
+    assert named.error_kind == "guard" and "rebind.example resolves to loopback" in named.error
+    assert proxy.forwarded == []
+
+
+def test_error_kinds_say_whether_a_retry_can_help_and_whether_the_host_is_hopeless():
+    from citecheck.sources.transport import ErrorKind
+
+    assert {k.value for k in ErrorKind if k.retryable} == {"timeout", "connect"}
+    assert {k.value for k in ErrorKind if k.hopeless} == {"dns", "offline", "connect", "guard"}
+    assert {k.value for k in ErrorKind if k.unfetchable} == {"scheme", "invalid-url"}
+    assert {k: k.warc_truncated for k in ErrorKind if k.warc_truncated} == {
+        "too-large": "length",
+        "timeout": "time",
+        "incomplete": "disconnect",
+    }
+    assert ErrorKind.parse("dns") is ErrorKind.DNS and ErrorKind.parse("no-such-kind") is None
+
+
+def test_every_fetcher_and_wrapper_offers_the_whole_transport_protocol(tmp_path):
+    from citecheck.sources.checker import ArchiveTraffic
+    from citecheck.sources.session import LoggingFetcher
+    from citecheck.sources.transport import Transport
+    from citecheck.sources.warc import RecordingFetcher, ReplayFetcher, WarcRecorder
+
+    with Fetcher(config()) as fetcher, WarcRecorder(tmp_path / "run.warc.gz") as recorder:
+        composed = [
+            fetcher,
+            ReplayFetcher([]),
+            RecordingFetcher(fetcher, recorder),
+            LoggingFetcher(fetcher, print),
+            ArchiveTraffic(ReplayFetcher([]), ()),
+        ]
+        assert all(isinstance(t, Transport) for t in composed)
+        assert [t.ready_at("a.example") >= 0 for t in composed] == [True] * 5
+        assert [t.precheck("ftp://a.example/")[0] for t in composed] == ["scheme"] * 5
+
+
+def test_an_archive_host_that_refuses_connections_answers_at_once_after_the_first_request():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed once the block ends: connections are refused
+    # a CDX budget of 6 a minute would hold each further query 10 s behind the first
+    with Fetcher(config(cdx_per_minute=6.0, retries=0)) as fetcher:
+        first = fetcher.fetch(f"http://127.0.0.1:{port}/cdx?url=a", purpose="cdx")
+        started = time.monotonic()
+        again = [fetcher.fetch(f"http://127.0.0.1:{port}/cdx?url={n}", purpose="cdx") for n in "bc"]
+        spent = time.monotonic() - started
+        page = fetcher.fetch(f"http://127.0.0.1:{port}/page", purpose="live")  # a page keeps its own try
+    assert first.error_kind == "connect" and [r.error for r in again] == [first.error] * 2
+    assert spent < 1.0 and [r.attempts for r in again] == [0, 0] and page.attempts == 1

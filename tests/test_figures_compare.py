@@ -165,9 +165,15 @@ def test_without_source_text_every_figure_is_unverifiable_with_the_reason():
     empty = compare_claim(claim, SourceText(url="http://127.0.0.1/x", text="  \n", origin="live"))
     assert {c.explanation for c in empty} == {"the source text is empty"}
     failed = compare_claim(
-        claim, SourceText(url="http://127.0.0.1/x", text="", origin="live", title="error: timed out")
+        claim, SourceText(url="http://127.0.0.1/x", text="", origin="live", error="timed out")
     )
     assert {c.explanation for c in failed} == {"the source could not be read (timed out)"}
+
+
+def test_a_page_whose_own_title_starts_with_error_is_an_empty_page_not_a_failed_fetch():
+    claim = Claim("n1", "The plant has 90 MW.")
+    page = SourceText(url="http://127.0.0.1/x", text="", origin="live", title="error: 404 page not found")
+    assert {c.explanation for c in compare_claim(claim, page)} == {"the source text is empty"}
 
 
 def test_a_source_without_numbers_means_not_found_with_that_reason():

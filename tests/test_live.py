@@ -8,7 +8,7 @@ import pytest
 
 from citecheck.model import LinkState
 from citecheck.sources.cache import Cache
-from citecheck.sources.fetcher import FetchConfig, Fetcher
+from citecheck.sources.fetcher import FetchConfig, Fetcher, NetworkProbe
 from citecheck.sources.live import check_link, check_links, not_found_phrase, similarity
 from servers.origin import loopback_fetch_config
 
@@ -157,10 +157,11 @@ def test_no_such_name_is_broken_but_no_network_is_unreachable():
     def offline(host, port):
         raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
 
-    with Fetcher(config(offline_probe_host="example.com"), resolver=resolver) as fetcher:
+    routed = NetworkProbe(resolver, "example.com", route=lambda: True)  # a machine with a default route
+    with Fetcher(config(), resolver=resolver, offline_probe=routed) as fetcher:
         result = check_link("http://ar.mofcom-gone.example/article/1.shtml", fetcher)
     assert result.state is LinkState.BROKEN and result.reason == "DNS: no such host ar.mofcom-gone.example"
-    with Fetcher(config(offline_probe_host="example.com"), resolver=offline) as fetcher:
+    with Fetcher(config(), resolver=offline, offline_probe=NetworkProbe(offline, "example.com")) as fetcher:
         result = check_link("http://www.gov.cn/xinwen/2021-11/03/content_5648567.htm", fetcher)
     assert result.state is LinkState.UNREACHABLE
 

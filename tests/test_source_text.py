@@ -228,3 +228,29 @@ def test_thousands_of_unclosed_html_tags_are_read_quickly():
     start = time.perf_counter()
     st = to_text(b"<html" * 20000 + b"<p>1.200 MW</p>", "text/html")
     assert time.perf_counter() - start < 5 and st.language is None
+
+
+def test_verify_reads_a_source_in_the_language_only_its_content_language_header_states(pages, tmp_path):
+    from citecheck.config import VerifyOptions
+    from citecheck.model import Verdict
+    from citecheck.pipeline import verify
+
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "# Plants\n\nThe plant has a capacity of 1,200 MW.[^1]\n\n"
+        f"[^1]: Ministry of Energy, “Capacity report”, {pages}/pt-header, accessed 20 February 2022.\n",
+        encoding="utf-8",
+    )
+    options = VerifyOptions(
+        archives=(),
+        cdx=(),
+        allow_private=True,
+        min_interval=0.0,
+        cache_dir=tmp_path / "cache",
+        report_dir=tmp_path / "reports",
+        bib_dir=tmp_path / "references",
+    )
+    report = verify(paper, options)
+    [figure] = [f for f in report.figures if f.claim_quantity is not None]
+    # "Capacity: 1.200 MW" is English to a guesser (1.2 MW); the header says pt-BR: 1200 MW
+    assert figure.verdict is Verdict.CONSISTENT, figure.explanation

@@ -213,3 +213,21 @@ def test_redirects_into_refused_targets_replay_with_the_same_hops_and_error(orig
             live[url].redirects,
             live[url].final_url,
         ), url
+
+
+def test_a_replayed_page_keeps_the_content_language_header_it_was_served_with(origin_server, tmp_path):
+    origin_server.add_page(
+        "/warc/lang.html", "<p>A usina tem 1.200 MW.</p>", headers={"Content-Language": "pt-BR"}
+    )
+    url = origin_server.url("/warc/lang.html")
+    live = _record_live(tmp_path / "run.warc.gz", [url])[url]
+    again = ReplayFetcher(tmp_path / "run.warc.gz").fetch(url)
+    assert live.content_language == again.content_language == "pt-BR"
+
+
+def test_replay_follows_redirects_with_the_live_fetchers_limit(origin_server, tmp_path):
+    url = origin_server.url("/redirect/12")  # twelve hops: more than the default limit of ten
+    live = _record_live(tmp_path / "run.warc.gz", [url])[url]
+    again = ReplayFetcher(tmp_path / "run.warc.gz").fetch(url)
+    assert live.error_kind == "too-many-redirects" and live.error == "more than 10 redirects"
+    assert (again.error_kind, again.error, again.redirects) == (live.error_kind, live.error, live.redirects)

@@ -320,6 +320,7 @@ class SourceText:
     title: str | None = None
     timestamp: str | None = None  # snapshot timestamp when origin is "archive"
     language: str | None = None  # as the source declares it (<html lang>, Content-Language): "pt-BR"
+    error: str | None = None  # why the source could not be read (one line); then ``text`` is empty
 
 
 class Verdict(str, Enum):

@@ -145,14 +145,14 @@ def _source_texts(
         try:
             got = fetch_source(check, fetcher, cache, bodies)
         except (OSError, ValueError) as exc:  # one bad source never aborts a run
-            return check.reference_key, SourceText(check.url, "", "live", title=f"error: {exc}")
+            return check.reference_key, SourceText(check.url, "", "live", error=str(exc))
         if got is None:
             return check.reference_key, None
-        body, content_type, origin = got
+        body, content_type, origin, content_language = got
         url = check.url
         if origin == "archive" and check.snapshot is not None:
             url = check.snapshot.url
-        text = to_text(body, content_type, url, origin=origin)
+        text = to_text(body, content_type, url, origin=origin, content_language=content_language)
         if origin == "archive" and check.snapshot is not None and text.timestamp is None:
             text = dataclasses.replace(text, timestamp=check.snapshot.timestamp)
         return check.reference_key, text

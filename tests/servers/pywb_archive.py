@@ -160,16 +160,38 @@ def write_warc(path: str | os.PathLike, pages) -> pathlib.Path:
     return target
 
 
+class PywbUnavailable(Exception):
+    """The pywb environment is missing and could not be made; the message is one line."""
+
+
+def _run_or_explain(command: list[str], what: str, venv: pathlib.Path) -> None:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PywbUnavailable(f"cannot {what} for pywb in {venv}: {exc}") from None
+    if done.returncode != 0:
+        lines = [line.strip() for line in (done.stderr or done.stdout or "").splitlines() if line.strip()]
+        errors = [line for line in lines if line.startswith("ERROR")] or lines
+        why = errors[-1] if errors else f"exit status {done.returncode}"
+        raise PywbUnavailable(
+            f"cannot {what} for pywb in {venv} ({why}); set CITECHECK_PYWB_VENV to a virtual "
+            "environment that has pywb installed"
+        )
+
+
 def pywb_venv() -> pathlib.Path:
-    """The pywb virtual environment: ``$CITECHECK_PYWB_VENV`` or ``<repo>/.pywb-venv`` (made if missing)."""
+    """The pywb virtual environment: ``$CITECHECK_PYWB_VENV`` or ``<repo>/.pywb-venv`` (made if
+    missing). Raises :class:`PywbUnavailable` with one line when it cannot be made."""
     venv = pathlib.Path(os.environ.get("CITECHECK_PYWB_VENV") or ROOT / ".pywb-venv")
     if (venv / "bin" / "wayback").exists():
         return venv
     python = shutil.which("python3") or sys.executable
-    subprocess.run([python, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "pywb"], check=True)
+    _run_or_explain([python, "-m", "venv", str(venv)], "create a virtual environment", venv)
+    _run_or_explain(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "pywb"], "install pywb", venv
+    )
     if not (venv / "bin" / "wayback").exists():
-        raise RuntimeError(f"pywb not installed in {venv}")
+        raise PywbUnavailable(f"pywb installed in {venv} but it has no bin/wayback")
     return venv
 
 
@@ -278,7 +300,10 @@ class PywbArchive:
 
     # -- life cycle ------------------------------------------------------------------------------
     def _start(self) -> None:
-        venv = pywb_venv()
+        try:
+            venv = pywb_venv()
+        except PywbUnavailable as exc:
+            pytest.fail(str(exc), pytrace=False)
         coll = self.workdir / "collections" / self.collection
         (coll / "archive").mkdir(parents=True, exist_ok=True)
         (coll / "indexes").mkdir(parents=True, exist_ok=True)

@@ -654,8 +654,8 @@ def _compare(
     if src is None:
         if source is None:
             why = "no source text: the source could not be fetched"
-        elif (source.title or "").startswith("error:"):
-            why = f"the source could not be read ({source.title[6:].strip()})"
+        elif source.error:
+            why = f"the source could not be read ({source.error.strip()})"
         else:
             why = "the source text is empty"
         for h, sp in zip(hits, c_spans, strict=True):

@@ -31,6 +31,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable, NoSnapshot
 from ..model import Snapshot
+from .bodies import Body
 
 WAYBACK_BASE = "https://web.archive.org/web/"
 WAYBACK_CDX = "https://web.archive.org/cdx/search/cdx"
@@ -617,8 +618,13 @@ class ArchiveClient:
     # -- snapshot bodies --------------------------------------------------------------------------
     def fetch_snapshot(self, snapshot: Snapshot) -> tuple[bytes, str | None]:
         """The raw archived body and its content type; cached forever once fetched."""
+        return tuple(self.snapshot_body(snapshot)[:2])  # type: ignore[return-value]
+
+    def snapshot_body(self, snapshot: Snapshot) -> Body:
+        """The raw archived body with the headers the archive replayed for it (content type,
+        ``Content-Language``); cached forever once fetched."""
         if self.cache is not None:
-            cached = self.cache.get(SNAPSHOT_NS, snapshot.raw_url)
+            cached = Body.of(self.cache.get(SNAPSHOT_NS, snapshot.raw_url))
             if cached is not None:
                 return cached
         response = self.fetcher.fetch(_safe_url(snapshot.raw_url), purpose="snapshot")
@@ -627,9 +633,9 @@ class ArchiveClient:
             raise ArchiveAnswerError(
                 f"archive {snapshot.archive} answered HTTP {response.status} for the copy"
             )
-        result = (response.body, response.headers.get("content-type"))
+        result = Body(response.body, response.headers.get("content-type"), response.content_language)
         if self.cache is not None and not response.truncated:
-            self.cache.set(SNAPSHOT_NS, snapshot.raw_url, result, ttl=None)
+            self.cache.set(SNAPSHOT_NS, snapshot.raw_url, tuple(result), ttl=None)
         return result
 
 

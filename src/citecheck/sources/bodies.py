@@ -7,7 +7,7 @@ second time (and a WARC recording holds each answer once). One store belongs to 
 >>> store = SourceBodies()
 >>> store.put("live", "http://a.org/", b"<p>hi</p>", "text/html")
 >>> store.get("live", "http://a.org/")
-(b'<p>hi</p>', 'text/html')
+Body(body=b'<p>hi</p>', content_type='text/html', content_language=None)
 >>> store.fail("archive", "http://h/web/1id_/http://a.org/"); store.failed("archive", "http://h/web/1id_/http://a.org/")
 True
 """
@@ -15,23 +15,46 @@ True
 from __future__ import annotations
 
 import threading
+from typing import NamedTuple
 
 LIVE_BODY_NS = "live-body"  # cache namespace of live page bodies (the live TTL applies)
 
 
+class Body(NamedTuple):
+    """A fetched page: its bytes and what its response headers said about them."""
+
+    body: bytes
+    content_type: str | None
+    content_language: str | None = None  # the Content-Language header (the language the server states)
+
+    @classmethod
+    def of(cls, value) -> Body | None:
+        """A body from what a cache holds: a :class:`Body` or an older ``(body, content_type)``."""
+        if value is None:
+            return None
+        return cls(*value) if not isinstance(value, Body) else value
+
+
 class SourceBodies:
-    """Thread-safe store of ``(body, content_type)`` by origin (``"live"``/``"archive"``) and URL."""
+    """Thread-safe store of :class:`Body` by origin (``"live"``/``"archive"``) and URL."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._items: dict[tuple[str, str], tuple[bytes, str | None]] = {}
+        self._items: dict[tuple[str, str], Body] = {}
         self._failed: set[tuple[str, str]] = set()
 
-    def put(self, origin: str, url: str, body: bytes, content_type: str | None) -> None:
+    def put(
+        self,
+        origin: str,
+        url: str,
+        body: bytes,
+        content_type: str | None,
+        content_language: str | None = None,
+    ) -> None:
         with self._lock:
-            self._items[(origin, url)] = (body, content_type)
+            self._items[(origin, url)] = Body(body, content_type, content_language)
 
-    def get(self, origin: str, url: str) -> tuple[bytes, str | None] | None:
+    def get(self, origin: str, url: str) -> Body | None:
         with self._lock:
             return self._items.get((origin, url))
 

@@ -34,21 +34,22 @@ Two archive outcomes are told apart from a per-reference error:
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ..errors import ArchiveError, NoSnapshot
 from ..model import LinkResult, LinkState, Recovery, Reference, Snapshot, SourceCheck, Url
 from .archive import WAYBACK_BASE, WAYBACK_CDX, Archive, ArchiveClient, error_line, make_archives
-from .bodies import LIVE_BODY_NS, SourceBodies
+from .bodies import LIVE_BODY_NS, Body, SourceBodies
 from .cdxplan import ROW_LIMIT
 from .recover import RecoveryResult, alternatives, needs_recovery, recover_url, url_key
 from .scheduler import ArchiveScheduler
+from .transport import TransportWrapper
 
 Progress = Callable[[int, int, str], None]  # (done, total, what was just finished)
 
@@ -64,36 +65,28 @@ class NotRecorded(NoSnapshot):
 def is_unrecorded(response) -> bool:
     """True for a replayed fetch of a URL the WARC files do not hold (no traffic, no recorded answer).
 
-    A recorded failure (a timeout met while recording) replays with its attempts; a missing record
-    has none.
+    A recorded failure (a timeout met while recording) replays as that failure; only a missing
+    record is "unrecorded".
     """
-    return (
-        getattr(response, "from_replay", False)
-        and response.status is None
-        and response.error_kind == "offline"
-        and not response.attempts
-    )
+    return bool(getattr(response, "unrecorded", False))
 
 
-class ArchiveTraffic:
-    """The fetcher the archive client uses in one run: notes which archives answered at all, and
+class ArchiveTraffic(TransportWrapper):
+    """The transport the archive client uses in one run: notes which archives answered at all, and
     turns a replay's missing record into :class:`NotRecorded` (which the client treats as "no copy").
 
-    Once an archive's host turned out not to resolve (no network, no DNS), later requests to it get
-    that answer at once, without waiting for the archive's rate limit (likewise a refused connection,
-    after the fetcher's retries, and an address the guard refuses). Everything else
-    (``config``, ``request_count``, ``close``) is the wrapped fetcher's.
+    The first request to an archive goes alone: once an archive's host turned out hopeless (see
+    :attr:`~citecheck.sources.transport.ErrorKind.hopeless`), the transport's
+    :class:`~citecheck.sources.transport.HostMemo` answers later requests at once, without waiting
+    for the archive's rate limit.
     """
 
-    _HOPELESS = ("offline", "dns", "connect", "guard")  # the fetcher has already retried
-
     def __init__(self, fetcher, archives: Iterable[Archive]):
-        self._fetcher = fetcher
+        super().__init__(fetcher)
         self._archives = tuple(archives)
         self._lock = threading.Lock()
         self.answered: set[str] = set()  # archive bases that gave at least one usable HTTP answer
         self.failures: dict[str, Counter] = {}  # archive base -> why requests got no usable answer
-        self._unresolved: dict[str, object] = {}  # archive base -> the answer its host gave
         self._probes = {archive.base: threading.Lock() for archive in self._archives}
         self._settled: set[str] = set()  # archives whose first request has come back
 
@@ -115,16 +108,11 @@ class ArchiveTraffic:
             return response
 
     def _answer(self, archive: Archive | None, url: str, kwargs: dict):
-        known = self._unresolved.get(archive.base) if archive is not None else None
-        if known is not None:
-            return dataclasses.replace(known, url=url, final_url=url, elapsed=0.0, attempts=0)
-        response = self._fetcher.fetch(url, **kwargs)
+        response = self.inner.fetch(url, **kwargs)
         if is_unrecorded(response):
             raise NotRecorded(NOT_RECORDED)
         if archive is not None:
             with self._lock:
-                if response.status is None and response.error_kind in self._HOPELESS:
-                    self._unresolved.setdefault(archive.base, response)
                 if response.status is None or response.status >= 500:
                     why = (
                         f"({response.error_kind or 'error'}): {response.error or 'no answer'}"
@@ -145,9 +133,6 @@ class ArchiveTraffic:
         noun = "web archive" if len(parts) == 1 else "web archives"
         line = f"{noun} unreachable, no answer this run: " + "; ".join(parts)
         return " ".join(line.split())[:300]
-
-    def __getattr__(self, name):
-        return getattr(self._fetcher, name)
 
 
 @dataclass
@@ -440,10 +425,20 @@ def _assemble(plans, links, client: ArchiveClient, memo: dict, traffic: ArchiveT
     return checks
 
 
+class FetchedSource(NamedTuple):
+    """A source's body for the figure stage, where it came from, and the language its response
+    headers state (``Content-Language``; None when they state none)."""
+
+    body: bytes
+    content_type: str | None
+    origin: str  # "archive" | "live"
+    content_language: str | None = None
+
+
 def fetch_source(
     check: SourceCheck, fetcher, cache=None, bodies: SourceBodies | None = None
-) -> tuple[bytes, str | None, str] | None:
-    """The source's body for the figure stage: ``(body, content_type, origin)`` or None.
+) -> FetchedSource | None:
+    """The source's body for the figure stage (a :class:`FetchedSource`), or None.
 
     Prefers the archived snapshot (the page as the author read it; origin ``"archive"``), else
     the live page when its check found it reachable (origin ``"live"``). Snapshots are cached
@@ -454,12 +449,12 @@ def fetch_source(
         raw = check.snapshot.raw_url
         kept = bodies.get("archive", raw) if bodies is not None else None
         if kept is not None:
-            return kept[0], kept[1], "archive"
+            return FetchedSource(kept.body, kept.content_type, "archive", kept.content_language)
         if bodies is None or not bodies.failed("archive", raw):
             client = ArchiveClient((), fetcher, cache)
             try:
-                body, content_type = client.fetch_snapshot(check.snapshot)
-                return body, content_type, "archive"
+                got = client.snapshot_body(check.snapshot)
+                return FetchedSource(got.body, got.content_type, "archive", got.content_language)
             except ArchiveError:
                 pass
     link = check.link
@@ -469,16 +464,14 @@ def fetch_source(
     if not url:
         return None
     kept = bodies.get("live", url) if bodies is not None else None
+    if kept is None and cache is not None:
+        kept = Body.of(cache.get(LIVE_BODY_NS, url))
     if kept is not None:
-        return kept[0], kept[1], "live"
-    if cache is not None:
-        cached = cache.get(LIVE_BODY_NS, url)
-        if cached is not None:
-            return cached[0], cached[1], "live"
+        return FetchedSource(kept.body, kept.content_type, "live", kept.content_language)
     response = fetcher.fetch(url, purpose="live")
     if response.status is None or not 200 <= response.status < 300:
         return None
-    content_type = response.headers.get("content-type")
+    got = Body(response.body, response.headers.get("content-type"), response.content_language)
     if cache is not None and not response.truncated:
-        cache.set(LIVE_BODY_NS, url, (response.body, content_type), ttl=getattr(cache, "live_ttl", 86400))
-    return response.body, content_type, "live"
+        cache.set(LIVE_BODY_NS, url, tuple(got), ttl=getattr(cache, "live_ttl", 86400))
+    return FetchedSource(got.body, got.content_type, "live", got.content_language)

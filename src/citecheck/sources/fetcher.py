@@ -3,7 +3,8 @@
 It owns a single connection pool (urllib3's ``PoolManager``, the engine under ``requests``,
 used directly: a request costs about half the CPU, and the checker's speed on a fast network is
 CPU-bound) and makes it safe and polite: only http/https;
-redirects followed by hand so every hop passes the scheme check and the address guard;
+redirects followed by hand (:func:`~.transport.follow_redirects`) so every hop passes the
+scheme check and the address guard; proxies from the environment as requests uses them;
 per-host concurrency and minimum interval; per-purpose rates (CDX calls, snapshot
 fetches); retries with exponential backoff on connect errors, timeouts, 408, 429 and 5xx;
 ``Retry-After`` honoured for the whole host; connect/read timeouts plus a total deadline
@@ -14,7 +15,7 @@ that a slow drip cannot outlast; a body cap that also holds for gzip/deflate bom
 
 >>> with Fetcher(FetchConfig(retries=0)) as fetcher:
 ...     fetcher.fetch("file:///etc/passwd").error_kind
-'scheme'
+<ErrorKind.SCHEME: 'scheme'>
 
 Times: ``clock``/``sleep`` drive the politeness waits (limiter, backoff, Retry-After) and
 can be replaced in tests; network deadlines always use the real monotonic clock.
@@ -37,21 +38,31 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import certifi
 import urllib3
 from requests.models import PreparedRequest
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from .. import __version__
 from .guard import AddressGuard, GuardRefused, Resolver, default_resolver
+from .proxy import ProxyChoice
 from .ratelimit import HostBlocked, RateLimiter
+from .transport import (
+    REDIRECT_STATUSES,
+    ErrorKind,
+    FetchResponse,
+    Hop,
+    HostMemo,
+    follow_redirects,
+    host_key,
+    normalise_url,
+)
 
 DEFAULT_USER_AGENT = f"citecheck/{__version__} (+https://github.com/citecheck/citecheck)"
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PURPOSES = ("live", "cdx", "timegate", "snapshot")
 #: Purposes paced by an archive's own limits (``cdx_per_minute``, ``snapshots_per_second``),
 #: not by ``min_interval``, which is for the pages a paper cites.
@@ -95,37 +106,20 @@ class FetchConfig:
     ca_bundle: str | None = None  # PEM file of authorities to trust instead of the default bundle
 
 
-@dataclass(frozen=True)
-class FetchResponse:
-    """What one :meth:`Fetcher.fetch` produced.
-
-    ``status`` is None when no HTTP answer came; then ``error`` is one line and
-    ``error_kind`` one of "timeout", "connect", "dns", "offline", "guard", "scheme",
-    "invalid-url", "redirect-loop", "too-many-redirects", "rate-limited", "tls". Body trouble
-    after a status line sets ``error_kind`` too ("too-large" when the body was cut at the
-    cap, "decode" for a broken or unsupported content-encoding, "incomplete" when the
-    connection ended early, "timeout" when the deadline passed mid-body) and keeps the
-    status and the bytes read.
-    """
-
-    url: str
-    final_url: str
-    status: int | None
-    reason: str
-    headers: dict[str, str]  # lower-case keys
-    body: bytes
-    redirects: tuple[str, ...]
-    elapsed: float
-    attempts: int
-    truncated: bool
-    error: str | None
-    error_kind: str | None
-    from_replay: bool = False
-
-    @property
-    def ok(self) -> bool:
-        """True for a 2xx answer."""
-        return self.status is not None and 200 <= self.status < 300
+__all__ = [
+    "ARCHIVE_BUDGETS",
+    "DEFAULT_USER_AGENT",
+    "PURPOSES",
+    "REDIRECT_STATUSES",
+    "ErrorKind",
+    "FetchConfig",
+    "FetchResponse",
+    "Fetcher",
+    "NetworkProbe",
+    "default_route_exists",
+    "normalise_url",
+    "url_problem",
+]
 
 
 class Recorder(Protocol):
@@ -250,65 +244,137 @@ def _parse_retry_after(value: str | None, now_wall: float) -> float | None:
 _SPACE_OR_CONTROL = re.compile(r"[\x00-\x20]")
 
 
-def url_problem(url: str) -> tuple[str, str] | None:
+def url_problem(url: str) -> tuple[ErrorKind, str] | None:
     """What makes ``url`` unfetchable before any traffic, as ``(error_kind, one line)``, or None.
 
     >>> url_problem("javascript:alert(1)")
-    ('scheme', 'only http and https are fetched, not javascript:')
+    (<ErrorKind.SCHEME: 'scheme'>, 'only http and https are fetched, not javascript:')
     """
     if not isinstance(url, str) or not url.strip():
-        return ("invalid-url", "empty URL")
+        return (ErrorKind.INVALID_URL, "empty URL")
     if _SPACE_OR_CONTROL.search(url.strip()):
-        return ("invalid-url", f"URL contains spaces or control characters: {url[:80]!r}")
+        return (ErrorKind.INVALID_URL, f"URL contains spaces or control characters: {url[:80]!r}")
     try:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as exc:
-        return ("invalid-url", f"unparsable URL ({exc}): {url[:80]}")
+        return (ErrorKind.INVALID_URL, f"unparsable URL ({exc}): {url[:80]}")
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         shown = scheme + ":" if scheme else "no scheme"
-        return ("scheme", f"only http and https are fetched, not {shown}")
+        return (ErrorKind.SCHEME, f"only http and https are fetched, not {shown}")
     if not parts.hostname:
-        return ("invalid-url", f"URL has no host: {url[:80]}")
+        return (ErrorKind.INVALID_URL, f"URL has no host: {url[:80]}")
     if port == 0:
-        return ("invalid-url", f"URL has port 0: {url[:80]}")
+        return (ErrorKind.INVALID_URL, f"URL has port 0: {url[:80]}")
     return None
 
 
-def normalise_url(url: str) -> str:
-    """The form two URLs share when they name the same resource (for loops and replay look-ups)."""
+class NetworkProbe:
+    """Tells "this name does not exist" from "there is no network" when a name fails to resolve.
+
+    Offline when the kernel has no route to a public address (``route()`` False; a UDP "connect"
+    only asks the routing table, it sends nothing) or when ``probe_host`` does not resolve either.
+    Both are injectable: a machine with no default route but a working resolver (a proxy-only
+    network) is told apart by passing ``route=lambda: True``. Answers are memoised briefly.
+
+    >>> NetworkProbe(lambda host, port: ["192.0.2.7"], "example.com", route=lambda: True).offline()
+    False
+    >>> NetworkProbe(lambda host, port: ["192.0.2.7"], "example.com", route=lambda: False).offline()
+    True
+    """
+
+    def __init__(
+        self,
+        resolver: Resolver = default_resolver,
+        probe_host: str | None = "example.com",
+        *,
+        route: Callable[[], bool] | None = None,
+        memo_seconds: float = _OFFLINE_MEMO_SECONDS,
+    ) -> None:
+        self.resolver = resolver
+        self.probe_host = probe_host
+        self.route = route or default_route_exists
+        self.memo_seconds = memo_seconds
+        self._memo: tuple[float, bool] | None = None
+
+    def offline(self) -> bool:
+        now = time.monotonic()
+        if self._memo and now - self._memo[0] < self.memo_seconds:
+            return self._memo[1]
+        offline = not self.route()
+        if not offline and self.probe_host:
+            try:
+                self.resolver(self.probe_host, 80)
+            except (OSError, UnicodeError):
+                offline = True
+        self._memo = (now, offline)
+        return offline
+
+    __call__ = offline
+
+
+def default_route_exists() -> bool:
+    """Whether the kernel has a route to a public address (no packet is sent)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
-        parts = urlsplit(url.strip())
-        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
-    except ValueError:
-        return url.strip()
+        probe.connect(("192.0.2.1", 53))
+    except OSError as exc:
+        return exc.errno not in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL)
+    finally:
+        probe.close()
+    return True
 
 
-def _host_key(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+class _ConnectFailed(NewConnectionError):
+    """Raised from a connection's set-up with the typed reason the fetch result reports."""
+
+    def __init__(self, conn: object, kind: ErrorKind, message: str) -> None:
+        super().__init__(conn, message)
+        self.kind = kind
+        self.line = message
+
+
+def _connect_failure(exc: BaseException | None) -> _ConnectFailed | None:
+    """The :class:`_ConnectFailed` behind whatever urllib3 raised (it may wrap it)."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        current = todo.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, _ConnectFailed):
+            return current
+        todo.extend((current.__cause__, current.__context__, getattr(current, "reason", None)))
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+    return None
 
 
 @dataclass
-class _Attempt:
-    status: int | None = None
-    reason: str = ""
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    truncated: bool = False
-    error: str | None = None
-    error_kind: str | None = None
+class _Exchange(Hop):
+    """One request/response in progress: the connection classes write into it (``sent``, the
+    watchdog tokens) while urllib3 drives them, and the fetcher returns it."""
+
     request_headers: dict[str, str] = field(default_factory=dict)
     sent: bool = False
+    deadline: float | None = None
+    tokens: list[int] = field(default_factory=list)
 
 
 class Fetcher:
-    """Polite, guarded HTTP client; thread-safe; one per run.
+    """Polite, guarded HTTP client; thread-safe; one per run (a :class:`~.transport.Transport`).
+
+    ``offline_probe`` (a callable returning True when there is no network) decides whether a
+    name that failed to resolve is "no such host" or "offline"; it defaults to a
+    :class:`NetworkProbe` over the fetcher's resolver and ``config.offline_probe_host``.
+    ``proxies`` maps schemes to proxy URLs as requests does; by default the environment's
+    ``HTTP_PROXY``/``HTTPS_PROXY``/``ALL_PROXY`` and ``NO_PROXY`` decide, as requests decides.
 
     >>> with Fetcher(FetchConfig(allow_private=False, retries=0)) as fetcher:
     ...     response = fetcher.fetch("http://10.0.0.1/")
     >>> response.error_kind, response.error, fetcher.request_count
-    ('guard', 'refused: private address 10.0.0.1', 0)
+    (<ErrorKind.GUARD: 'guard'>, 'refused: private address 10.0.0.1', 0)
     """
 
     def __init__(
@@ -319,6 +385,8 @@ class Fetcher:
         clock: Callable[[], float] | None = None,
         sleep: Callable[[float], None] | None = None,
         resolver: Resolver | None = None,
+        offline_probe: Callable[[], bool] | None = None,
+        proxies: dict[str, str] | None = None,
     ) -> None:
         self.config = config
         self.recorder = recorder
@@ -329,6 +397,7 @@ class Fetcher:
             allowed_hosts=tuple(config.allowed_hosts),
             resolver=resolver or default_resolver,
         )
+        self.offline_probe = offline_probe or NetworkProbe(self.guard.resolver, config.offline_probe_host)
         self.limiter = RateLimiter(
             per_host_concurrency=config.per_host_concurrency,
             min_interval=config.min_interval,
@@ -342,26 +411,41 @@ class Fetcher:
             clock=self._clock,
             sleep=self._sleep,
         )
-        self._local = threading.local()
         self._watchdog = _Watchdog()
         self._count_lock = threading.Lock()
-        self._offline_memo: tuple[float, bool] | None = None
-        # Hosts whose name did not resolve in this run (no such name, or no network): later
-        # fetches answer at once instead of queueing behind the host's rate limits again.
-        self._unresolved: dict[str, tuple[str, str]] = {}
+        # Hosts that will not answer this run (see HostMemo): later fetches answer at once.
+        self.memo = HostMemo()
+        self.proxy = ProxyChoice(proxies)
+        self._pools_lock = threading.Lock()
+        self._proxy_pools: dict[str, urllib3.PoolManager] = {}
         self.request_count = 0
         self._pool = self._make_pool()
 
     # -- session plumbing --------------------------------------------------------------
-    def _make_pool(self) -> urllib3.PoolManager:
+    def _pool_kwargs(self) -> dict:
+        # certificates checked against certifi's authorities unless a bundle is given, as
+        # requests does
+        return {
+            "num_pools": 64,
+            "maxsize": max(
+                4, self.config.per_host_concurrency + self.config.archive_concurrency * len(ARCHIVE_BUDGETS)
+            ),
+            "block": False,
+            "cert_reqs": "CERT_REQUIRED",
+            "ca_certs": str(self.config.ca_bundle) if self.config.ca_bundle else certifi.where(),
+        }
+
+    def _make_pool(self, proxy_url: str | None = None) -> urllib3.PoolManager:
         fetcher = self
 
         class _GuardedMixin:
+            _citecheck: _Exchange | None = None  # the exchange this connection serves now
+
             def _new_conn(self) -> socket.socket:  # type: ignore[override]
                 return fetcher._connect(self)  # type: ignore[arg-type]
 
             def getresponse(self):  # type: ignore[no-untyped-def]
-                fetcher._watch(self.sock)  # type: ignore[attr-defined]
+                fetcher._watch(self.sock, self._citecheck)  # type: ignore[attr-defined]
                 return super().getresponse()  # type: ignore[misc]
 
         class _HTTPConn(_GuardedMixin, HTTPConnection):
@@ -370,39 +454,59 @@ class Fetcher:
         class _HTTPSConn(_GuardedMixin, HTTPSConnection):
             pass
 
+        def make_request(base):
+            def _make_request(self, conn, *args, citecheck_exchange=None, **kwargs):  # type: ignore[no-untyped-def]
+                conn._citecheck = citecheck_exchange
+                try:
+                    return base._make_request(self, conn, *args, **kwargs)
+                finally:
+                    conn._citecheck = None
+
+            return _make_request
+
         class _HTTPPool(HTTPConnectionPool):
             ConnectionCls = _HTTPConn
+            _make_request = make_request(HTTPConnectionPool)
 
         class _HTTPSPool(HTTPSConnectionPool):
             ConnectionCls = _HTTPSConn
+            _make_request = make_request(HTTPSConnectionPool)
 
-        # no proxies from the environment (the guard must see the target); certificates checked
-        # against certifi's authorities unless a bundle is given, as requests does
-        pool = urllib3.PoolManager(
-            num_pools=64,
-            maxsize=max(
-                4, self.config.per_host_concurrency + self.config.archive_concurrency * len(ARCHIVE_BUDGETS)
-            ),
-            block=False,
-            cert_reqs="CERT_REQUIRED",
-            ca_certs=str(self.config.ca_bundle) if self.config.ca_bundle else certifi.where(),
-        )
+        if proxy_url is None:
+            pool: urllib3.PoolManager = urllib3.PoolManager(**self._pool_kwargs())
+        else:
+            pool = urllib3.ProxyManager(
+                proxy_url, proxy_headers=self.proxy.headers(proxy_url), **self._pool_kwargs()
+            )
         pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
         return pool
 
+    def _pool_for(self, proxy_url: str | None) -> urllib3.PoolManager:
+        if proxy_url is None:
+            return self._pool
+        with self._pools_lock:
+            pool = self._proxy_pools.get(proxy_url)
+            if pool is None:
+                pool = self._proxy_pools[proxy_url] = self._make_pool(proxy_url)
+            return pool
+
     def _connect(self, conn: HTTPConnection) -> socket.socket:
-        """Resolve, check every address, connect to a checked one, check the peer."""
+        """Resolve, check every address, connect to a checked one, check the peer.
+
+        A connection to a proxy is the network's way out, not a target: the guard checked the
+        target before the request (see :meth:`_exchange`)."""
         host = conn._dns_host  # type: ignore[attr-defined]
         port = conn.port or 80
+        via_proxy = getattr(conn, "proxy", None) is not None
         try:
-            addresses = self.guard.resolve(host, port)
+            addresses = default_resolver(host, port) if via_proxy else self.guard.resolve(host, port)
         except GuardRefused as exc:
-            self._local.failure = ("guard", f"refused: {exc}")
-            raise NewConnectionError(conn, f"refused by the address guard: {exc}") from None
+            raise _ConnectFailed(conn, ErrorKind.GUARD, f"refused: {exc}") from None
         except socket.gaierror as exc:
-            self._local.failure = self._dns_failure(host, exc)
-            raise NameResolutionError(host, conn, exc) from None
+            kind, message = self._dns_failure(host, exc)
+            raise _ConnectFailed(conn, kind, message) from None
         last: OSError | None = None
+        failure: tuple[ErrorKind, str] | None = None
         for address in addresses[:4]:
             family = socket.AF_INET6 if ":" in address else socket.AF_INET
             sock = socket.socket(family, socket.SOCK_STREAM)
@@ -413,75 +517,55 @@ class Fetcher:
                 if isinstance(timeout, (int, float)):
                     sock.settimeout(timeout)
                 sock.connect((address, port))
-                peer = sock.getpeername()[0]
-                if not self.guard.host_is_allowed(host):
-                    reason = self.guard.refusal_for_ip(peer)
+                if not via_proxy and not self.guard.host_is_allowed(host):
+                    reason = self.guard.refusal_for_ip(sock.getpeername()[0])
                     if reason is not None:
                         sock.close()
-                        self._local.failure = ("guard", f"refused: connected peer is a {reason}")
-                        raise NewConnectionError(conn, f"refused by the address guard: {reason}")
+                        raise _ConnectFailed(conn, ErrorKind.GUARD, f"refused: connected peer is a {reason}")
                 return sock
             except TimeoutError as exc:
                 sock.close()
                 last = exc
-                self._local.failure = ("timeout", f"connect timeout after {conn.timeout} s to {host}")
             except NewConnectionError:
                 raise
             except OSError as exc:
                 sock.close()
                 last = exc
                 if exc.errno in (errno.ENETUNREACH, errno.ENETDOWN):
-                    self._local.failure = ("offline", f"no network route to {host}: {exc.strerror or exc}")
+                    failure = (ErrorKind.OFFLINE, f"no network route to {host}: {exc.strerror or exc}")
                 else:
-                    self._local.failure = (
-                        "connect",
-                        f"cannot connect to {host}:{port}: {exc.strerror or exc}",
-                    )
-        if isinstance(last, TimeoutError):
+                    failure = (ErrorKind.CONNECT, f"cannot connect to {host}:{port}: {exc.strerror or exc}")
+        if isinstance(last, TimeoutError) or failure is None:
             raise ConnectTimeoutError(conn, f"connect timeout to {host}")
-        raise NewConnectionError(conn, f"cannot connect to {host}:{port}: {last}")
+        raise _ConnectFailed(conn, *failure)
 
-    def _watch(self, sock: socket.socket | None) -> None:
+    def _watch(self, sock: socket.socket | None, exchange: _Exchange | None) -> None:
         """Called when a request has been written and its answer is awaited."""
-        self._local.sent = True
-        deadline = getattr(self._local, "deadline", None)
-        if sock is None or deadline is None:
+        if exchange is None:
             return
-        self._local.tokens.append(self._watchdog.watch(deadline, sock))
+        exchange.sent = True
+        if sock is None or exchange.deadline is None:
+            return
+        exchange.tokens.append(self._watchdog.watch(exchange.deadline, sock))
 
-    def _dns_failure(self, host: str, exc: socket.gaierror) -> tuple[str, str]:
+    def _dns_failure(self, host: str, exc: socket.gaierror) -> tuple[ErrorKind, str]:
         """Tell "this name does not exist" (dns) from "no network at all" (offline)."""
         code = exc.args[0] if exc.args else None
         no_such_name = code in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5))
-        if no_such_name and not self._offline():
-            return ("dns", f"DNS: no such host {host}")
-        return ("offline", f"cannot resolve {host}: no network or DNS unavailable ({exc.strerror or exc})")
-
-    def _offline(self) -> bool:
-        """Best guess whether the machine has no usable network (memoised briefly)."""
-        now = time.monotonic()
-        if self._offline_memo and now - self._offline_memo[0] < _OFFLINE_MEMO_SECONDS:
-            return self._offline_memo[1]
-        offline = False
-        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        try:  # a UDP "connect" only asks the kernel for a route: no packet is sent
-            probe.connect(("192.0.2.1", 53))
-        except OSError as exc:
-            offline = exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL)
-        finally:
-            probe.close()
-        if not offline and self.config.offline_probe_host:
-            try:
-                self.guard.resolver(self.config.offline_probe_host, 80)
-            except (OSError, UnicodeError):
-                offline = True
-        self._offline_memo = (now, offline)
-        return offline
+        if no_such_name and not self.offline_probe():
+            return (ErrorKind.DNS, f"DNS: no such host {host}")
+        return (
+            ErrorKind.OFFLINE,
+            f"cannot resolve {host}: no network or DNS unavailable ({exc.strerror or exc})",
+        )
 
     # -- public API ----------------------------------------------------------------------
     def close(self) -> None:
         """Close the connections and stop the watchdog."""
         self._pool.clear()
+        with self._pools_lock:
+            for pool in self._proxy_pools.values():
+                pool.clear()
         self._watchdog.close()
 
     def __enter__(self) -> Fetcher:
@@ -489,6 +573,10 @@ class Fetcher:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def ready_at(self, host: str) -> float:
+        """When a page request to ``host`` could start (see :meth:`RateLimiter.ready_at`)."""
+        return self.limiter.ready_at(host)
 
     def fetch(
         self,
@@ -504,64 +592,41 @@ class Fetcher:
         started = self._clock()
         wall_started = time.monotonic()
         cap = self.config.max_bytes if max_bytes is None else max(0, int(max_bytes))
-        deadline_budget = self.config.total_timeout
-        method = method.upper()
-        current = url
-        redirects: list[str] = []
-        seen = {normalise_url(url)}
         waited = 0.0
-        attempts = 0
-        last = _Attempt()
 
-        while True:
-            problem = self.precheck(current)
-            if problem is not None:
-                kind, message = problem
-                return self._result(
-                    url, current, redirects, started, attempts, _Attempt(error=message, error_kind=kind)
-                )
-            last, attempts, hop_wait = self._fetch_hop(
-                current, method, purpose, cap, headers, wall_started, deadline_budget, waited
+        def ask(current: str, verb: str) -> Hop:
+            nonlocal waited
+            hop, hop_wait = self._fetch_hop(
+                current, verb, purpose, cap, headers, wall_started, self.config.total_timeout, waited
             )
             waited += hop_wait
-            if (
-                not follow_redirects
-                or last.status not in REDIRECT_STATUSES
-                or not last.headers.get("location")
-            ):
-                return self._result(url, current, redirects, started, attempts, last)
-            target = urljoin(current, last.headers["location"].strip())
-            target = target.split("#", 1)[0] if "#" in target else target
-            if len(redirects) >= self.config.max_redirects:
-                last.error_kind = "too-many-redirects"
-                last.error = f"more than {self.config.max_redirects} redirects"
-                return self._result(url, current, redirects, started, attempts, last)
-            key = normalise_url(target)
-            if key in seen:
-                last.error_kind = "redirect-loop"
-                last.error = f"redirect loop: {current} -> {target}"
-                redirects.append(target)
-                return self._result(url, current, redirects, started, attempts, last)
-            seen.add(key)
-            redirects.append(target)
-            if last.status == 303 or (last.status in (301, 302) and method not in ("GET", "HEAD")):
-                method = "GET"
-            current = target
+            return hop
+
+        chain = _follow(
+            url,
+            ask,
+            lambda current: self.precheck(current, purpose),
+            method=method,
+            follow=follow_redirects,
+            max_redirects=self.config.max_redirects,
+        )
+        return self._result(url, chain.final_url, chain.redirects, started, chain.attempts, chain.hop)
 
     # -- internals -----------------------------------------------------------------------
-    def precheck(self, url: str) -> tuple[str, str] | None:
-        """Scheme, syntax and literal-host checks, before any traffic."""
+    def precheck(self, url: str, purpose: str = "live") -> tuple[ErrorKind, str] | None:
+        """Scheme, syntax and literal-host checks, before any traffic (and hosts that will not
+        answer this run)."""
         problem = url_problem(url)
         if problem is not None:
             return problem
         host = urlsplit(url.strip()).hostname or ""
         reason = self.guard.refusal_for_host(host)
         if reason is not None:
-            return ("guard", f"refused: {reason}")
+            return (ErrorKind.GUARD, f"refused: {reason}")
         blocked = self.limiter.blocked(host.lower())
         if blocked is not None:
-            return ("rate-limited", blocked)
-        return self._unresolved.get(host.lower())
+            return (ErrorKind.RATE_LIMITED, blocked)
+        return self.memo.answer(url, purpose)
 
     def _fetch_hop(
         self,
@@ -573,17 +638,17 @@ class Fetcher:
         wall_started: float,
         budget: float,
         waited_before: float,
-    ) -> tuple[_Attempt, int, float]:
-        """One URL with retries. Returns (last attempt, attempts made, seconds waited)."""
-        host = _host_key(url)
+    ) -> tuple[_Exchange, float]:
+        """One URL with retries. Returns (last attempt with its count, seconds waited)."""
+        host = host_key(url)
         waited = 0.0
-        attempt = _Attempt()
+        attempt = _Exchange()
         tries = 0
         for tries in range(1, self.config.retries + 2):
             deadline = wall_started + budget + waited_before + waited
             if time.monotonic() >= deadline:
                 if not attempt.error_kind and attempt.status is None:
-                    attempt = _Attempt(error="timeout: total deadline passed", error_kind="timeout")
+                    attempt = _Exchange(error="timeout: total deadline passed", error_kind=ErrorKind.TIMEOUT)
                 break
             try:
                 with self.limiter.slot(host, purpose) as slot_wait:
@@ -591,33 +656,36 @@ class Fetcher:
                     deadline += slot_wait
                     attempt = self._exchange(url, method, cap, headers, deadline)
             except HostBlocked as exc:
-                return _Attempt(error=str(exc), error_kind="rate-limited"), tries - 1, waited
+                attempt = _Exchange(error=str(exc), error_kind=ErrorKind.RATE_LIMITED, attempts=tries - 1)
+                return attempt, waited
             if attempt.sent:
                 with self._count_lock:
                     self.request_count += 1
-            if attempt.error_kind in ("dns", "offline") and attempt.error:
-                self._unresolved[host] = (attempt.error_kind, attempt.error)
             if attempt.status is not None and self.recorder is not None:
-                self.recorder.record(self._result(url, url, [], 0.0, tries, attempt), attempt.request_headers)
+                attempt.attempts = tries
+                self.recorder.record(self._result(url, url, (), 0.0, tries, attempt), attempt.request_headers)
             delay = self._retry_delay(host, attempt, tries)
             if delay is None or tries > self.config.retries:
                 break
             if delay > 0:
                 self._sleep(delay)
                 waited += delay
-        return attempt, tries, waited
+        attempt.attempts = tries
+        if attempt.status is None:
+            self.memo.note(url, purpose, attempt.error_kind, attempt.error)
+        return attempt, waited
 
-    def _retry_delay(self, host: str, attempt: _Attempt, tries: int) -> float | None:
+    def _retry_delay(self, host: str, attempt: _Exchange, tries: int) -> float | None:
         """Seconds to wait before retrying, or None when the attempt must not be retried."""
         status = attempt.status
         if status is None:
-            if attempt.error_kind not in ("timeout", "connect"):
+            if attempt.error_kind is None or not attempt.error_kind.retryable:
                 return None
         elif not (status in (408, 429) or 500 <= status <= 599):
             return None
         backoff = min(_MAX_BACKOFF, self.config.backoff * (2 ** (tries - 1)))
         if status in (429, 503):
-            asked = _parse_retry_after(attempt.headers.get("retry-after"), time.time())
+            asked = _parse_retry_after((attempt.headers or {}).get("retry-after"), time.time())
             if asked is None and status == 429:
                 asked = self.config.default_retry_after
             if asked is not None:
@@ -627,14 +695,14 @@ class Fetcher:
                         f"{self.config.max_retry_after:.0f} s: not asked again this run"
                     )
                     self.limiter.block(host, reason)
-                    attempt.error_kind = "rate-limited"
+                    attempt.error_kind = ErrorKind.RATE_LIMITED
                     attempt.error = reason
                     return None
                 self.limiter.defer(host, asked)
                 return 0.0  # the limiter holds every request to the host until then
         return backoff
 
-    def _exchange(self, url: str, method: str, cap: int, headers: dict | None, deadline: float) -> _Attempt:
+    def _exchange(self, url: str, method: str, cap: int, headers: dict | None, deadline: float) -> _Exchange:
         """One HTTP request/response, body read under the cap and the deadline."""
         request_headers = {
             "User-Agent": self.config.user_agent,
@@ -643,19 +711,21 @@ class Fetcher:
         }
         if headers:
             request_headers.update({str(k): str(v) for k, v in headers.items()})
-        out = _Attempt(request_headers=request_headers)
+        out = _Exchange(request_headers=request_headers, deadline=deadline)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            out.error, out.error_kind = "timeout: total deadline passed", "timeout"
+            out.error, out.error_kind = "timeout: total deadline passed", ErrorKind.TIMEOUT
             return out
-        self._local.failure = None
-        self._local.sent = False
-        self._local.deadline = deadline
-        self._local.tokens = []
+        proxy_url = self.proxy.for_url(url)
+        if proxy_url is not None:
+            refusal = self._guard_through_proxy(url)
+            if refusal is not None:
+                out.error_kind, out.error = refusal
+                return out
         response: urllib3.BaseHTTPResponse | None = None
         try:
             try:
-                response = self._pool.urlopen(
+                response = self._pool_for(proxy_url).urlopen(
                     method,
                     _wire_url(url),
                     headers=request_headers,
@@ -668,6 +738,7 @@ class Fetcher:
                         connect=min(self.config.connect_timeout, remaining),
                         read=min(self.config.read_timeout, remaining),
                     ),
+                    citecheck_exchange=out,
                 )
             except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
                 out.error_kind, out.error = self._classify(exc, deadline)
@@ -681,26 +752,38 @@ class Fetcher:
             self._read_body(response, out, body_cap, deadline)
             return out
         finally:
-            out.sent = bool(getattr(self._local, "sent", False))
             fired = False
-            for token in self._local.tokens:
+            for token in out.tokens:
                 fired = self._watchdog.cancel(token) or fired
-            self._local.deadline = None
-            self._local.tokens = []
+            out.tokens = []
             if response is not None:
                 if out.error_kind is None and not out.truncated:
                     response.release_conn()
                 else:
                     response.close()
                     response.release_conn()
-            if fired and out.error_kind not in ("timeout",):
-                out.error_kind = "timeout"
+            if fired and out.error_kind is not ErrorKind.TIMEOUT:
+                out.error_kind = ErrorKind.TIMEOUT
                 out.error = f"timeout: no complete answer within {self.config.total_timeout:g} s"
 
+    def _guard_through_proxy(self, url: str) -> tuple[ErrorKind, str] | None:
+        """The guard's check of a target the proxy will connect to: every address the name
+        resolves to here must be allowed (a name only the proxy can resolve is left to it; the
+        connected peer cannot be checked through a proxy)."""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        try:
+            self.guard.resolve(host, parts.port or (443 if parts.scheme == "https" else 80))
+        except GuardRefused as exc:
+            return (ErrorKind.GUARD, f"refused: {exc}")
+        except (OSError, UnicodeError):
+            return None
+        return None
+
     def _read_body(
-        self, response: urllib3.BaseHTTPResponse, out: _Attempt, cap: int, deadline: float
+        self, response: urllib3.BaseHTTPResponse, out: _Exchange, cap: int, deadline: float
     ) -> None:
-        decoder = _Decoder(out.headers.get("content-encoding", ""))
+        decoder = _Decoder((out.headers or {}).get("content-encoding", ""))
         body = bytearray()
         raw = response
         try:
@@ -716,62 +799,63 @@ class Fetcher:
                     body += decoder.feed(chunk, cap + 1 - len(body))
                 if len(body) > cap:
                     out.truncated = True
-                    out.error_kind = "too-large"
+                    out.error_kind = ErrorKind.TOO_LARGE
                     out.error = f"body larger than {cap} bytes: kept the first {cap}"
                     del body[cap:]
                     break
             if decoder.unsupported and out.error_kind is None:
-                out.error_kind = "decode"
+                out.error_kind = ErrorKind.DECODE
                 out.error = f"content-encoding {decoder.unsupported} not supported: body left encoded"
         except zlib.error as exc:
-            out.error_kind, out.error = "decode", f"broken {out.headers.get('content-encoding')} body: {exc}"
+            out.error_kind = ErrorKind.DECODE
+            out.error = f"broken {(out.headers or {}).get('content-encoding')} body: {exc}"
             out.truncated = True
         except (_DeadlineExceeded, urllib3.exceptions.ReadTimeoutError, TimeoutError):
-            out.error_kind = "timeout"
+            out.error_kind = ErrorKind.TIMEOUT
             out.error = f"timeout while reading the body after {len(body)} bytes"
             out.truncated = True
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             if time.monotonic() >= deadline:
-                out.error_kind = "timeout"
+                out.error_kind = ErrorKind.TIMEOUT
                 out.error = f"timeout while reading the body after {len(body)} bytes"
             else:
-                out.error_kind = "incomplete"
+                out.error_kind = ErrorKind.INCOMPLETE
                 out.error = f"connection ended early after {len(body)} bytes: {type(exc).__name__}"
             out.truncated = True
         out.body = bytes(body)
 
-    def _classify(self, exc: BaseException, deadline: float) -> tuple[str, str]:
-        failure = getattr(self._local, "failure", None)
-        if failure is not None and failure[0] in ("guard", "dns", "offline"):
-            return failure
+    def _classify(self, exc: BaseException, deadline: float) -> tuple[ErrorKind, str]:
+        failed = _connect_failure(exc)
+        if failed is not None and failed.kind in (ErrorKind.GUARD, ErrorKind.DNS, ErrorKind.OFFLINE):
+            return (failed.kind, failed.line)
         if isinstance(exc, ValueError) and not isinstance(exc, OSError):
-            return ("invalid-url", f"invalid URL: {exc}")
+            return (ErrorKind.INVALID_URL, f"invalid URL: {exc}")
         if isinstance(exc, (urllib3.exceptions.SSLError, ssl.SSLError)):
-            return ("tls", f"TLS: {_tls_reason(exc)}")
+            return (ErrorKind.TLS, f"TLS: {_tls_reason(exc)}")
         timed_out = isinstance(exc, (urllib3.exceptions.TimeoutError, TimeoutError)) and not isinstance(
             exc, urllib3.exceptions.NewConnectionError
         )
         if timed_out or time.monotonic() >= deadline:
-            return ("timeout", f"timeout: {_one_line(exc)}")
-        if failure is not None:
-            return failure
-        return ("connect", f"connection failed: {_one_line(exc)}")
+            return (ErrorKind.TIMEOUT, f"timeout: {_one_line(exc)}")
+        if failed is not None:
+            return (failed.kind, failed.line)
+        return (ErrorKind.CONNECT, f"connection failed: {_one_line(exc)}")
 
     def _result(
         self,
         url: str,
         final_url: str,
-        redirects: list[str],
+        redirects: tuple[str, ...],
         started: float,
         attempts: int,
-        attempt: _Attempt,
+        attempt: Hop,
     ) -> FetchResponse:
         return FetchResponse(
             url=url,
             final_url=final_url,
             status=attempt.status,
             reason=attempt.reason,
-            headers=dict(attempt.headers),
+            headers=dict(attempt.headers or {}),
             body=attempt.body,
             redirects=tuple(redirects),
             elapsed=max(0.0, self._clock() - started) if started else 0.0,
@@ -780,6 +864,9 @@ class Fetcher:
             error=attempt.error,
             error_kind=attempt.error_kind,
         )
+
+
+_follow = follow_redirects  # the method ``fetch`` has a parameter of that name
 
 
 _WIRE_SAFE = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]*")

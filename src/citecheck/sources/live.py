@@ -35,9 +35,10 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 from ..model import LinkResult, LinkState
-from .bodies import LIVE_BODY_NS
+from .bodies import LIVE_BODY_NS, Body
 from .cache import LIVE, Cache
-from .fetcher import Fetcher, FetchResponse
+from .fetcher import Fetcher
+from .transport import ErrorKind, FetchResponse
 
 LIVE_MAX_BYTES = 2 * 1024 * 1024  # enough to judge a page; the text stage fetches what it needs
 _TEXT_WINDOW = 200_000
@@ -249,33 +250,33 @@ class _Probes:
 
 def _classify(url: str, response: FetchResponse) -> tuple[LinkState, str]:
     kind, status = response.error_kind, response.status
-    if kind == "scheme":
+    if kind is ErrorKind.SCHEME:
         if response.redirects:
             return (
                 LinkState.REFUSED,
                 f"redirect to a non-http address refused: {response.redirects[-1][:100]}",
             )
         return LinkState.INVALID, response.error or "not an http(s) URL"
-    if kind == "invalid-url":
+    if kind is ErrorKind.INVALID_URL:
         return LinkState.INVALID, response.error or "invalid URL"
-    if kind == "guard":
+    if kind is ErrorKind.GUARD:
         where = " after redirect" if response.redirects else ""
         return LinkState.REFUSED, f"{response.error}{where}"
-    if kind == "dns":
+    if kind is ErrorKind.DNS:
         return LinkState.BROKEN, response.error or "DNS: no such host"
-    if kind == "offline":
+    if kind is ErrorKind.OFFLINE:
         return LinkState.UNREACHABLE, response.error or "no network"
-    if kind == "redirect-loop":
+    if kind is ErrorKind.REDIRECT_LOOP:
         return LinkState.BROKEN, f"redirect loop after {len(response.redirects)} hops"
-    if kind == "too-many-redirects":
+    if kind is ErrorKind.TOO_MANY_REDIRECTS:
         return LinkState.BROKEN, f"more than {len(response.redirects)} redirects"
-    if kind == "tls":
+    if kind is ErrorKind.TLS:
         return LinkState.BLOCKED, f"{response.error} (the site may exist; its certificate is not trusted)"
-    if kind == "rate-limited" and status is None:
+    if kind is ErrorKind.RATE_LIMITED and status is None:
         return LinkState.FLAKY, response.error or "rate-limited"
     if status is None:
         tries = f" after {response.attempts} tries" if response.attempts > 1 else ""
-        label = "timeout" if kind == "timeout" else "connection failed"
+        label = "timeout" if kind is ErrorKind.TIMEOUT else "connection failed"
         return LinkState.FLAKY, f"{label}{tries}: {response.error}"
     line = f"HTTP {status} {response.reason}".strip()
     if status in (404, 410):
@@ -289,7 +290,7 @@ def _classify(url: str, response: FetchResponse) -> tuple[LinkState, str]:
         return LinkState.BLOCKED, f"{line} (the server refused the request)"
     if 300 <= status < 400:
         return LinkState.BROKEN, f"{line} without a usable Location"
-    if kind == "timeout":
+    if kind is ErrorKind.TIMEOUT:
         return LinkState.FLAKY, f"{line} but the body stalled: {response.error}"
     return LinkState.OK, line
 
@@ -322,11 +323,11 @@ def _keep_body(url: str, response: FetchResponse, cache: Cache | None, bodies) -
     """Keep a reachable page's body for the figure stage (and the cache): no second fetch."""
     if not response.ok or response.truncated or response.error_kind:
         return
-    content_type = response.headers.get("content-type")
+    kept = Body(response.body, response.headers.get("content-type"), response.content_language)
     for where in dict.fromkeys((response.final_url, url)):
-        bodies.put("live", where, response.body, content_type)
+        bodies.put("live", where, *kept)
     if cache is not None:
-        cache.set(LIVE_BODY_NS, response.final_url, (response.body, content_type), ttl=cache.live_ttl)
+        cache.set(LIVE_BODY_NS, response.final_url, tuple(kept), ttl=cache.live_ttl)
 
 
 def _check(
@@ -334,7 +335,7 @@ def _check(
 ) -> LinkResult:
     url = url.strip() if isinstance(url, str) else url
     problem = fetcher.precheck(url)  # scheme and syntax before the cache or the network
-    if problem is not None and problem[0] in ("scheme", "invalid-url"):
+    if problem is not None and (kind := ErrorKind.parse(problem[0])) is not None and kind.unfetchable:
         return LinkResult(url=url, state=LinkState.INVALID, reason=problem[1], checked_at=_now(), attempts=0)
     if cache is not None:
         cached = cache.get(LIVE, url)
@@ -367,7 +368,9 @@ def _check(
         checked_at=checked_at,
         attempts=response.attempts,
     )
-    asked_network = response.status is not None or bool(response.redirects) or response.error_kind == "dns"
+    asked_network = (
+        response.status is not None or bool(response.redirects) or response.error_kind is ErrorKind.DNS
+    )
     if cache is not None and asked_network and state is not LinkState.UNREACHABLE:
         first_seen, times_seen = cache.record_state(url, state.value, checked_at)
         result = replace(result, first_seen=first_seen, times_seen=times_seen)
@@ -417,10 +420,7 @@ def check_links(
     running: dict[str, int] = {}
     done = 0
     limit = max(1, fetcher.config.per_host_concurrency)
-    limiter = getattr(fetcher, "limiter", None)  # a replaying fetcher may have none
-
-    def ready_at(host: str) -> float:
-        return limiter.ready_at(host) if limiter is not None else 0.0
+    ready_at = fetcher.ready_at  # a replay is ready at once
 
     def next_url() -> tuple[str, str] | None:
         with lock:

@@ -270,11 +270,11 @@ class ArchiveScheduler:
 
     def _download(self, snapshot: Snapshot) -> None:
         try:
-            body, content_type = self.client.fetch_snapshot(snapshot)
+            body = self.client.snapshot_body(snapshot)
         except ArchiveError:
             self.bodies.fail("archive", snapshot.raw_url)  # type: ignore[union-attr]
         else:
-            self.bodies.put("archive", snapshot.raw_url, body, content_type)  # type: ignore[union-attr]
+            self.bodies.put("archive", snapshot.raw_url, *body)  # type: ignore[union-attr]
         self._tell("snapshot")
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..model import SourceCheck
 from .archive import WAYBACK_BASE, WAYBACK_CDX
+from .transport import TransportWrapper
 
 #: Fetcher settings a caller may set one by one (None: keep the fetcher's polite default).
 FETCH_KEYS = (
@@ -166,15 +167,15 @@ class CheckerSettings:
         return FetchConfig(**{k: v for k, v in values.items() if k in names})
 
 
-class LoggingFetcher:
-    """Wraps a fetcher and logs one line per request: ``GET live http://a.org/ -> 404 (0.12 s)``."""
+class LoggingFetcher(TransportWrapper):
+    """A transport that logs one line per request: ``GET live http://a.org/ -> 404 (0.12 s)``."""
 
     def __init__(self, fetcher, log: Callable[[str], None]):
-        self._fetcher = fetcher
+        super().__init__(fetcher)
         self._log = log
 
     def fetch(self, url: str, **kwargs):
-        response = self._fetcher.fetch(url, **kwargs)
+        response = self.inner.fetch(url, **kwargs)
         outcome = response.status if response.status is not None else (response.error or "no answer")
         source = " [replay]" if getattr(response, "from_replay", False) else ""
         self._log(
@@ -182,9 +183,6 @@ class LoggingFetcher:
             f" ({getattr(response, 'elapsed', 0.0):.2f} s){source}"
         )
         return response
-
-    def __getattr__(self, name):
-        return getattr(self._fetcher, name)
 
 
 class CheckerSession:

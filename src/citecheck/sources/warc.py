@@ -34,17 +34,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from ..errors import InputError, OutputError
-from .fetcher import REDIRECT_STATUSES, FetchConfig, FetchResponse, normalise_url, url_problem
+from .fetcher import FetchConfig, url_problem
+from .transport import (
+    ARCHIVE_PURPOSES,
+    ErrorKind,
+    FetchResponse,
+    Hop,
+    HostMemo,
+    TransportWrapper,
+    follow_redirects,
+    normalise_url,
+)
 
-_TRUNCATED = {"too-large": "length", "timeout": "time", "incomplete": "disconnect"}
-_TRUNCATED_BACK = {v: k for k, v in _TRUNCATED.items()}
 _HOP_HEADERS = {"content-encoding", "transfer-encoding", "content-length", "connection", "keep-alive"}
 ERROR_CONTENT_TYPE = "application/vnd.citecheck.fetch-error+json"
 
@@ -96,7 +104,8 @@ class WarcRecorder:
         )
         warc_headers = {"WARC-Date": _warc_date()}
         if response.truncated:
-            warc_headers["WARC-Truncated"] = _TRUNCATED.get(response.error_kind or "", "unspecified")
+            cut = response.error_kind.warc_truncated if response.error_kind is not None else None
+            warc_headers["WARC-Truncated"] = cut or "unspecified"
         parts = urlsplit(url)
         target = urlunsplit(("", "", parts.path or "/", parts.query, "")) or "/"
         req_headers = [("Host", parts.netloc)] + [
@@ -123,7 +132,11 @@ class WarcRecorder:
     def record_failure(self, response: FetchResponse) -> None:
         """Store a fetch that got no HTTP answer, as a ``metadata`` record replay understands."""
         payload = json.dumps(
-            {"error": response.error, "error_kind": response.error_kind, "attempts": response.attempts}
+            {
+                "error": response.error,
+                "error_kind": response.error_kind.value if response.error_kind is not None else None,
+                "attempts": response.attempts,
+            }
         ).encode()
         with self._lock:
             if self._closed:
@@ -174,30 +187,21 @@ class WarcRecorder:
             self.close()
 
 
-class RecordingFetcher:
-    """A fetcher wrapper that also records fetches which got no HTTP answer (see module doc).
-
-    Everything else (``request_count``, ``config``, ``close``) is the wrapped fetcher's.
+class RecordingFetcher(TransportWrapper):
+    """A transport that also records fetches which got no HTTP answer (see module doc); the
+    answers themselves reach the recorder from the wrapped fetcher (its ``recorder`` hook).
     """
 
     def __init__(self, fetcher, recorder: WarcRecorder):
-        self._fetcher = fetcher
+        super().__init__(fetcher)
         self._recorder = recorder
 
     def fetch(self, url: str, **kwargs) -> FetchResponse:
-        response = self._fetcher.fetch(url, **kwargs)
-        if response.status is None and response.error_kind not in ("scheme", "invalid-url"):
+        response = self.inner.fetch(url, **kwargs)
+        kind = response.error_kind
+        if response.status is None and not (kind is not None and kind.unfetchable):
             self._recorder.record_failure(response)
         return response
-
-    def __getattr__(self, name):
-        return getattr(self._fetcher, name)
-
-    def __enter__(self) -> RecordingFetcher:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._fetcher.close()
 
 
 _PROBE_NAME = re.compile(r"/citecheck-[0-9a-f]+-no-such-page$")
@@ -208,14 +212,6 @@ def _probe_dir(url: str) -> str | None:
     key = normalise_url(url)
     found = _PROBE_NAME.search(urlsplit(key).path)
     return key[: len(key) - len(found.group(0)) + 1] if found else None
-
-
-class _NoLimiter:
-    """Replay waits for no one (``check_links`` asks the limiter which host is ready first)."""
-
-    @staticmethod
-    def ready_at(host: str, purpose: str = "live") -> float:
-        return 0.0
 
 
 @dataclass(frozen=True)
@@ -229,10 +225,13 @@ class ReplayFetcher:
     """Answers ``fetch`` from WARC files: the latest record for each URL; no network, ever.
 
     The files are read once, streaming, to index record offsets; bodies are read on demand.
-    A URL the WARC does not hold answers ``status=None, error_kind="offline"``.
+    A URL the WARC does not hold answers ``status=None, error_kind=ErrorKind.OFFLINE`` with no
+    attempts. Redirects are followed by the live fetcher's loop (:func:`~.transport.follow_redirects`,
+    the same limit); an archive host that failed hopelessly answers the rest of the run from the
+    same kind of :class:`~.transport.HostMemo` the live fetcher keeps.
 
     >>> ReplayFetcher([]).fetch("http://a.org/").error_kind
-    'offline'
+    <ErrorKind.OFFLINE: 'offline'>
     """
 
     def __init__(self, paths: str | os.PathLike | Iterable[str | os.PathLike] = ()):
@@ -242,7 +241,7 @@ class ReplayFetcher:
         self.config = FetchConfig()
         self.request_count = 0  # network requests: always zero
         self.replayed = 0
-        self.limiter = _NoLimiter()
+        self.memo = HostMemo()
         self._index: dict[str, list[_Entry]] = {}
         self._probes: dict[str, str] = {}  # probed directory -> recorded probe URL key
         self._lock = threading.Lock()
@@ -282,9 +281,17 @@ class ReplayFetcher:
         except Exception as exc:  # warcio raises plain exceptions on a damaged file
             raise InputError(f"{path} is not a readable WARC file: {exc}") from None
 
-    def precheck(self, url: str) -> tuple[str, str] | None:
-        """Scheme and syntax checks, as the live fetcher makes them (no guard: nothing is sent)."""
-        return url_problem(url)
+    def precheck(self, url: str, purpose: str = "live") -> tuple[ErrorKind, str] | None:
+        """Scheme and syntax checks, as the live fetcher makes them (no guard: nothing is sent),
+        and archive hosts that failed hopelessly earlier in the replay."""
+        problem = url_problem(url)
+        if problem is not None or purpose not in ARCHIVE_PURPOSES:
+            return problem
+        return self.memo.answer(url, purpose)
+
+    def ready_at(self, host: str) -> float:
+        """Replay waits for no one."""
+        return 0.0
 
     def _entries(self, url: str) -> list[_Entry] | None:
         entries = self._index.get(normalise_url(url))
@@ -326,98 +333,72 @@ class ReplayFetcher:
         headers: dict | None = None,
     ) -> FetchResponse:
         """Replay ``url`` (following recorded redirects); never raises, never touches the network."""
-        current = url
-        redirects: list[str] = []
-        seen = {normalise_url(url)}
-        while True:
-            problem = url_problem(current)  # also for every redirect target, as the live fetcher does
-            if problem is not None:
-                return self._failure(
-                    url, current, redirects, problem[0], problem[1], 0 if not redirects else 1
-                )
-            entries = self._entries(current)
-            if not entries:
-                return self._missing(url, current, redirects)
-            entry = entries[-1]
-            status, resp_headers, body, truncated, failure, reason = self._read(entry)
-            with self._lock:
-                self.replayed += 1
-            if failure is not None:
-                info = json.loads(failure)
-                attempts = int(info.get("attempts") or 1)
-                return self._failure(
-                    url, current, redirects, info.get("error_kind"), info.get("error"), attempts
-                )
-            code = int(status) if str(status).isdigit() else None
-            location = resp_headers.get("location")
-            if follow_redirects and code in REDIRECT_STATUSES and location:
-                target = urljoin(current, location.strip()).split("#", 1)[0]
-                redirects.append(target)
-                if normalise_url(target) in seen or len(redirects) > 20:
-                    kind = "redirect-loop" if normalise_url(target) in seen else "too-many-redirects"
-                    return self._response(
-                        url, current, redirects, code, reason, resp_headers, body, None, kind
-                    )
-                seen.add(normalise_url(target))
-                current = target
-                continue
-            cap = max_bytes
-            kind = _TRUNCATED_BACK.get(truncated or "", "too-large" if truncated else None)
-            if cap is not None and len(body) > cap:
-                body, kind = body[:cap], "too-large"
-            if method.upper() == "HEAD":
-                body = b""
-            attempts = len(entries) if code in (408, 429) or (code or 0) >= 500 else 1
-            return self._response(
-                url, current, redirects, code, reason, resp_headers, body, kind, None, attempts
-            )
 
-    @staticmethod
-    def _response(url, final, redirects, code, reason, headers, body, truncated_kind, loop_kind, attempts=1):
-        error_kind = loop_kind or truncated_kind
-        error = None
-        if loop_kind == "redirect-loop":
-            error = f"redirect loop: {final} -> {redirects[-1]}"
-        elif loop_kind:
-            error = "too many redirects"
-        elif truncated_kind:
-            error = f"body cut when recorded ({truncated_kind})"
+        def ask(current: str, verb: str) -> Hop:
+            return self._hop(current, verb, max_bytes)
+
+        chain = _follow(
+            url,
+            ask,
+            lambda current: self.precheck(current, purpose),
+            method=method,
+            follow=follow_redirects,
+            max_redirects=self.config.max_redirects,
+        )
+        hop = chain.hop
+        if hop.status is None and purpose in ARCHIVE_PURPOSES and hop.attempts:
+            self.memo.note(chain.final_url, purpose, hop.error_kind, hop.error)
         return FetchResponse(
             url=url,
-            final_url=final,
+            final_url=chain.final_url,
+            status=hop.status,
+            reason=hop.reason,
+            headers=dict(hop.headers or {}),
+            body=hop.body,
+            redirects=chain.redirects,
+            elapsed=0.0,
+            attempts=chain.attempts,
+            truncated=hop.truncated,
+            error=hop.error,
+            error_kind=hop.error_kind,
+            from_replay=True,
+            unrecorded=hop.unrecorded,
+        )
+
+    def _hop(self, url: str, method: str, max_bytes: int | None) -> Hop:
+        """The latest record of ``url``: an answer, a recorded failure, or none (offline)."""
+        entries = self._entries(url)
+        if not entries:
+            return Hop(
+                error=f"offline: {url} is not in the WARC", error_kind=ErrorKind.OFFLINE, unrecorded=True
+            )
+        status, headers, body, truncated, failure, reason = self._read(entries[-1])
+        with self._lock:
+            self.replayed += 1
+        if failure is not None:
+            info = json.loads(failure)
+            return Hop(
+                error=info.get("error"),
+                error_kind=ErrorKind.parse(info.get("error_kind")),
+                attempts=int(info.get("attempts") or 1),
+            )
+        code = int(status) if str(status).isdigit() else None
+        kind = ErrorKind.from_warc_truncated(truncated)
+        if max_bytes is not None and len(body) > max_bytes:
+            body, kind = body[:max_bytes], ErrorKind.TOO_LARGE
+        if method.upper() == "HEAD":
+            body = b""
+        attempts = len(entries) if code in (408, 429) or (code or 0) >= 500 else 1
+        return Hop(
             status=code,
             reason=reason,
-            headers=dict(headers),
+            headers=headers,
             body=body,
-            redirects=tuple(redirects),
-            elapsed=0.0,
-            attempts=attempts,
-            truncated=truncated_kind is not None,
-            error=error,
-            error_kind=error_kind,
-            from_replay=True,
-        )
-
-    @staticmethod
-    def _failure(url, current, redirects, kind, error, attempts) -> FetchResponse:
-        return FetchResponse(
-            url=url,
-            final_url=current,
-            status=None,
-            reason="",
-            headers={},
-            body=b"",
-            redirects=tuple(redirects),
-            elapsed=0.0,
-            attempts=attempts,
-            truncated=False,
-            error=error,
+            truncated=kind is not None,
+            error=f"body cut when recorded ({kind.value})" if kind is not None else None,
             error_kind=kind,
-            from_replay=True,
+            attempts=attempts,
         )
-
-    def _missing(self, url: str, current: str, redirects: list[str]) -> FetchResponse:
-        return self._failure(url, current, redirects, "offline", f"offline: {current} is not in the WARC", 0)
 
     def close(self) -> None:
         pass
@@ -427,3 +408,6 @@ class ReplayFetcher:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_follow = follow_redirects  # ``fetch`` has a parameter of that name
