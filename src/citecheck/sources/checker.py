@@ -458,7 +458,7 @@ def fetch_source(
             except ArchiveError:
                 pass
     link = check.link
-    if link is None or link.state not in (LinkState.OK, LinkState.REDIRECTED):
+    if link is None or not link.state.is_live:
         return None
     url = link.final_url or check.url
     if not url:

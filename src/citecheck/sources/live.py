@@ -349,12 +349,7 @@ def _check(
             state, reason = LinkState.SOFT_404, soft
         elif response.redirects and not _trivially_same(url, response.final_url):
             state, reason = LinkState.REDIRECTED, f"{reason} after redirect to {response.final_url}"
-    if (
-        bodies is not None
-        and keep is not None
-        and url in keep
-        and state in (LinkState.OK, LinkState.REDIRECTED)
-    ):
+    if bodies is not None and keep is not None and url in keep and state.is_live:
         _keep_body(url, response, cache, bodies)
     checked_at = _now()
     result = LinkResult(

@@ -20,7 +20,7 @@ Example::
         body = session.fetch_source(checks[0])
 
 >>> CheckerSettings(timeout=4, fetch_overrides={"min_interval": 0.5}).fetch_config().total_timeout
-12.0
+12
 """
 
 from __future__ import annotations
