@@ -135,4 +135,6 @@ def test_number_words_cost_little_on_a_megabyte_of_prose():
     ]
     start = time.process_time()
     found = extract_quantities(text)
-    assert time.process_time() - start < 3 and len(found) > 10000
+    # a guard against super-linear work (under 1 s of CPU on a quiet core; benchmarks/figure_speed.py
+    # measures speed): CPU time still grows on a loaded machine, where 3 s failed at 3.4 s
+    assert time.process_time() - start < 10 and len(found) > 10000
