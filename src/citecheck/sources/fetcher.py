@@ -42,7 +42,6 @@ from urllib.parse import urlsplit
 
 import certifi
 import urllib3
-from requests.models import PreparedRequest
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
@@ -879,6 +878,10 @@ def _wire_url(url: str) -> str:
     host, percent-encoding)."""
     if _WIRE_SAFE.fullmatch(url.replace("%", "")) and not _BAD_ESCAPE.search(url):
         return url
+    # imported here: requests (and its charset detection) costs start-up time, and most URLs
+    # are plain ASCII
+    from requests.models import PreparedRequest
+
     prepared = PreparedRequest()
     prepared.prepare_url(url, None)
     return prepared.url or url
