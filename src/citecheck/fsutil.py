@@ -1,24 +1,57 @@
-"""Writing output files safely: never leave a partial file behind."""
+"""Writing output files safely: never leave a partial file behind, and honour the umask."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import OutputError
 
+#: the mode a new file gets before the umask, as ``open(path, "w")`` gives it
+_NEW_FILE_MODE = 0o666
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the kernel says it.
+
+    Linux reports it in ``/proc/self/status``; elsewhere it is read by setting and
+    restoring it (``os.umask`` has no read-only form).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """The mode the written file gets: the replaced file's own, else what the umask allows."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return _NEW_FILE_MODE & ~current_umask()
+
 
 def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = "utf-8") -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same directory, then rename.
 
-    Readers see either the old file or the complete new one. Raises :class:`OutputError`
-    with a one-line reason when the directory cannot be created or written.
+    Readers see either the old file or the complete new one. A new file gets the mode the
+    umask allows (``mkstemp``'s 0600 is only for the temporary file); a replaced file keeps
+    its mode. Raises :class:`OutputError` with a one-line reason when the directory cannot
+    be created or written.
     """
     target = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
@@ -26,6 +59,7 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except OSError as exc:
