@@ -13,7 +13,8 @@ page numbers shifted, a name's case changed, a citation number prefixed), so no 
 strings are identical and no cache can help. The figure is references per second of
 process CPU time (single-threaded code, so one core); the wall-clock rate is printed too,
 since on a loaded machine it is lower. Also times the bundled seed paper end to end
-(read + segment + parse + keys). Prints the median of 3 runs.
+(read + segment + parse + keys), and reads a LaTeX paper of 8,000 footnotes one per line and
+all on one line (a linear reader takes about the same time for both). Prints the median of 3 runs.
 """
 
 from __future__ import annotations
@@ -126,7 +127,28 @@ def main() -> int:
     t0 = time.perf_counter()
     parse_reference(big)
     print(f"one 1 MB reference: {(time.perf_counter() - t0) * 1000:.1f} ms")
+    _latex_lines()
     return 0
+
+
+def _latex_lines(n: int = 8000) -> None:
+    """LaTeX: n footnotes on one line against one per line (linear reading: a ratio near 1)."""
+    from citecheck.document import read_document
+
+    notes = [f"Claim {i}.\\footnote{{Xinhua, 2019, p. {i}.}} " for i in range(n)]
+    times = {}
+    for layout, text in (("one per line", "\n".join(notes)), ("all on one line", "".join(notes))):
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            read_document(text + "\n", format="latex")
+            runs.append(time.perf_counter() - t0)
+        times[layout] = statistics.median(runs)
+    per_line, one_line = times["one per line"], times["all on one line"]
+    print(
+        f"LaTeX, {n} footnotes, median of 3: {per_line:.2f} s one per line, {one_line:.2f} s all on one line "
+        f"(ratio {one_line / per_line:.2f})"
+    )
 
 
 if __name__ == "__main__":
