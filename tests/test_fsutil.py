@@ -52,3 +52,30 @@ def test_the_umask_is_read_without_changing_it(umask):
 def test_no_temporary_file_is_left_beside_the_output(tmp_path):
     atomic_write(tmp_path / "report.json", "{}")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_temporary_file_left_by_a_write_killed_before_its_rename_is_removed_on_the_next_write(tmp_path):
+    stale = tmp_path / f".paper.bib.{_dead_pid()}.x1y2z3.tmp"
+    stale.write_text("half a bibliography")
+    atomic_write(tmp_path / "paper.bib", "@misc{k, title = {T}}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.bib"]
+
+
+def test_the_temporary_file_of_a_writer_still_running_is_left_alone(tmp_path):
+    import os
+
+    live = tmp_path / f".paper.bib.{os.getppid()}.a1b2c3.tmp"  # our parent is running
+    live.write_text("another writer's")
+    other = tmp_path / ".notes.txt.tmp"  # not a temporary file of this output
+    other.write_text("someone else's")
+    atomic_write(tmp_path / "paper.bib", "x")
+    assert live.exists() and other.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -39,12 +40,48 @@ def _mode_for(target: Path) -> int:
         return _NEW_FILE_MODE & ~current_umask()
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Delete the temporary files an interrupted :func:`atomic_write` of ``target`` left.
+
+    Each temporary file names the process that wrote it (``.paper.bib.4242.k3j2.tmp``);
+    one whose process is gone was cut off before its rename and is removed. A file of a
+    process still running is another writer's and is left alone. Returns what was removed.
+    """
+    pattern = re.compile(re.escape(f".{target.name}.") + r"(\d+)\.[^/]*\.tmp")
+    removed = []
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return removed
+    for name in names:
+        m = pattern.fullmatch(name)
+        if m is None or _alive(int(m.group(1))):
+            continue
+        try:
+            os.unlink(target.parent / name)
+        except OSError:
+            continue
+        removed.append(target.parent / name)
+    return removed
+
+
 def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = "utf-8") -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same directory, then rename.
 
     Readers see either the old file or the complete new one. A new file gets the mode the
     umask allows (``mkstemp``'s 0600 is only for the temporary file); a replaced file keeps
-    its mode. Raises :class:`OutputError` with a one-line reason when the directory cannot
+    its mode. Temporary files that an earlier, interrupted write left are removed first
+    (see :func:`remove_stale_temporaries`). Raises :class:`OutputError` with a one-line reason when the directory cannot
     be created or written.
     """
     target = Path(path)
@@ -52,7 +89,8 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = _mode_for(target)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        remove_stale_temporaries(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
