@@ -2,8 +2,10 @@
 
 Every value is escaped so that the output always reads back (braces, ``\\``, ``%``, ``&``,
 ``#``, ``_``, ``$``, ``~``, ``^``; ``@`` is wrapped in braces). A URL is written only when
-its repair is complete; a damaged one goes to ``note``. Chinese names are written
-"Family, Given" so BibTeX styles do not invert them.
+its repair is complete. What citecheck has to say about an entry (a damaged URL, a field it
+could not find) is a ``% citecheck:`` comment before the entry, never in a printed field; an
+access date is ``urldate`` (and "Accessed …" in the note where a style would not print it).
+Chinese names are written "Family, Given" so BibTeX styles do not invert them.
 
 >>> from citecheck.model import Reference
 >>> r = Reference(key="wu2021correct", entry_type="article", raw="", authors=("Wu Zhicheng",),
@@ -25,11 +27,19 @@ import re
 from collections.abc import Mapping
 
 import bibtexparser
-from bibtexparser.model import Entry, Field
+from bibtexparser.model import Entry, Field, ImplicitComment
 from bibtexparser.writer import BibtexFormat
 
 from ..model import Reference, Snapshot
-from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url, valid_text
+from .common import (
+    date_parts,
+    diagnostics,
+    is_literal_name,
+    name_parts,
+    printed_notes,
+    usable_url,
+    valid_text,
+)
 
 __all__ = ["to_bibtex", "to_biblatex", "escape_latex"]
 
@@ -154,9 +164,10 @@ def _fields_bibtex(ref: Reference, archived=None) -> tuple[str, list[tuple[str, 
         if len(parts) > 2:
             f.append(("day", str(parts[2])))
     f += _locator_fields(ref, etype, url)
-    notes = [escape_latex(n) for n in notes_for(ref, archived)]
+    f.append(("urldate", escape_latex(ref.access_date) if ref.access_date else None))
+    notes = [escape_latex(n) for n in printed_notes(ref, archived)]
     if ref.access_date:
-        notes.insert(0, f"Accessed {ref.access_date}")
+        notes.insert(0, f"Accessed {escape_latex(ref.access_date)}")  # classic styles print no urldate
     f.append(("note", ". ".join(notes) if notes else None))
     return etype, [(k, v) for k, v in f if v]
 
@@ -238,16 +249,24 @@ def _fields_biblatex(ref: Reference, archived=None) -> tuple[str, list[tuple[str
         ("location", escape_latex(ref.location) if ref.location else None),
         ("date", ref.date or (str(ref.year) if ref.year else None)),
         *locators,
-        ("urldate", ref.access_date if ref.access_date and url else None),
+        ("urldate", escape_latex(ref.access_date) if ref.access_date else None),
         ("langid", _LANGIDS.get(ref.language or "")),
     ]
-    notes = [escape_latex(n) for n in notes_for(ref, archived)]
+    notes = [escape_latex(n) for n in printed_notes(ref, archived)]
     if ref.access_date and not url:
-        notes.insert(0, f"Accessed {ref.access_date}")
+        notes.insert(0, f"Accessed {escape_latex(ref.access_date)}")  # styles print urldate only with a url
     if etype not in _HAS_PAGES and ref.pages:
         notes.append(f"p. {escape_latex(ref.pages)}")
     f.append(("note", ". ".join(notes) if notes else None))
     return etype, [(k, v) for k, v in f if v]
+
+
+_COMMENT_PREFIX = "% citecheck: "
+
+
+def _comment(lines: list[str]) -> str:
+    """Diagnostics as comment lines; no ``@`` (BibTeX would start an entry there) and one line each."""
+    return "\n".join(_COMMENT_PREFIX + " ".join(line.split()).replace("@", "%40") for line in lines)
 
 
 def _write(refs: list[Reference], fields_of, archived=None) -> str:
@@ -260,6 +279,9 @@ def _write(refs: list[Reference], fields_of, archived=None) -> str:
             key += "x"
         used.add(key)
         etype, fields = fields_of(ref, archived)
+        said = diagnostics(ref)
+        if said:
+            lib.add(ImplicitComment(_comment(said)))
         lib.add(Entry(etype, key, [Field(k, v) for k, v in fields]))
     fmt = BibtexFormat()
     fmt.indent = "  "
