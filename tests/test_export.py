@@ -63,8 +63,20 @@ def test_special_characters_are_escaped_and_read_back(fmt):
     library = bibtexparser.parse_string(text)
     assert library.failed_blocks == []
     back = references_from_bibtex(text)[0]
-    assert back.title == SPECIALS.replace("{", "").replace("}", "")
+    assert back.title == SPECIALS  # escaped braces are text, read back as braces
     assert back.container == "J & K"
+
+
+def test_a_bib_title_keeps_its_escaped_braces_and_its_case_protection_through_an_export():
+    bib = r"@article{k, title = {Set \{x\} of Trade with {Chile} and {NASA}, \emph{Growth}}, year = {2020}}"
+    (ref,) = references_from_bibtex(bib)
+    assert ref.title == "Set {x} of Trade with Chile and NASA, Growth"
+    assert ref.case_protected == ("Chile", "NASA")
+    for fmt in ("bibtex", "biblatex"):
+        text = export([ref], fmt)
+        assert r"title = {Set \{x\} of Trade with {Chile} and {NASA}, Growth}" in text
+        (again,) = references_from_bibtex(text)
+        assert (again.title, again.case_protected) == (ref.title, ref.case_protected)
 
 
 def _web(url: Url, warnings=()):

@@ -116,12 +116,26 @@ _BIBLATEX_TYPES = {
 }
 
 
+def _title(ref: Reference) -> str | None:
+    """The escaped title, each word whose case the source protected in braces again (``{Chile}``)."""
+    if not ref.title:
+        return None
+    title = escape_latex(ref.title)
+    for words in ref.case_protected:
+        escaped = escape_latex(words)
+        if escaped:
+            title = re.sub(
+                r"(?<![\w{])" + re.escape(escaped) + r"(?![\w}])", lambda _m, e=escaped: "{" + e + "}", title
+            )
+    return title
+
+
 def _head_fields(ref: Reference) -> list[tuple[str, str | None]]:
     """Author, editor and title: the same in BibTeX and BibLaTeX."""
     return [
         ("author", _people(ref.authors, ref.et_al)),
         ("editor", _people(ref.editors)),
-        ("title", escape_latex(ref.title) if ref.title else None),
+        ("title", _title(ref)),
     ]
 
 
