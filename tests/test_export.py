@@ -425,3 +425,34 @@ def test_verify_never_exports_as_url_the_most_likely_of_several_candidates_no_ar
     confirmed = SourceCheck(ref.key, candidates[0], recovery=Recovery("confirmed", candidates[1]))
     (verified,) = verified_references([ref], [confirmed])
     assert "url = {http://www.gov.cn/a.htm}" in export([verified], "biblatex")
+
+
+def _through_bibtexparser(refs, fields_of) -> str:
+    """The same entries written by bibtexparser v2's own writer (the text citecheck wrote before)."""
+    from bibtexparser.model import Entry, Field, ImplicitComment
+    from bibtexparser.writer import BibtexFormat
+
+    from citecheck.export.bibtex import _comment, entries
+
+    library = bibtexparser.Library()
+    for said, etype, key, fields in entries(refs, fields_of):
+        if said:
+            library.add(ImplicitComment(_comment(said)))
+        library.add(Entry(etype, key, [Field(k, v) for k, v in fields]))
+    fmt = BibtexFormat()
+    fmt.indent = "  "
+    fmt.block_separator = "\n"
+    return bibtexparser.write_string(library, bibtex_format=fmt)
+
+
+def test_the_bibtex_text_is_byte_for_byte_what_bibtexparser_writes_without_its_library_copy(seed_refs):
+    from citecheck.export.bibtex import _fields_biblatex, _fields_bibtex
+
+    refs = [
+        *seed_refs,
+        Reference(key="", entry_type="misc", raw="x"),
+        Reference(key="k", entry_type="misc", raw=""),
+    ]
+    for fmt, fields_of in (("bibtex", _fields_bibtex), ("biblatex", _fields_biblatex)):
+        assert export(refs, fmt) == _through_bibtexparser(refs, fields_of)
+    assert export([], "bibtex") == ""

@@ -26,10 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-import bibtexparser
-from bibtexparser.model import Entry, Field, ImplicitComment
-from bibtexparser.writer import BibtexFormat
-
 from ..model import Reference, Snapshot
 from .common import (
     date_parts,
@@ -283,8 +279,9 @@ def _comment(lines: list[str]) -> str:
     return "\n".join(_COMMENT_PREFIX + " ".join(line.split()).replace("@", "%40") for line in lines)
 
 
-def _write(refs: list[Reference], fields_of, archived=None) -> str:
-    lib = bibtexparser.Library()
+def entries(refs: list[Reference], fields_of, archived=None):
+    """Each reference as ``(comment lines, entry type, key, [(field, value), ...])``, with keys
+    made unique and safe, in order; what both writers (text and bibtexparser) are built from."""
     used: set[str] = set()
     for i, ref in enumerate(refs):
         key = ref.key or f"ref{i + 1}"
@@ -293,14 +290,26 @@ def _write(refs: list[Reference], fields_of, archived=None) -> str:
             key += "x"
         used.add(key)
         etype, fields = fields_of(ref, archived)
-        said = diagnostics(ref)
+        yield diagnostics(ref), etype, key, fields
+
+
+def _entry_text(etype: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """One entry as bibtexparser v2 writes it with two-space indent and every value in braces."""
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{etype}{{{key},\n{body}\n}}\n" if fields else f"@{etype}{{{key},\n}}\n"
+
+
+def _write(refs: list[Reference], fields_of, archived=None) -> str:
+    """The entries as text, one block at a time: no library of entries is built and copied
+    (bibtexparser's writer deep-copies its whole library first), so time and memory stay
+    linear. The text is the one bibtexparser writes with two-space indent and blank-line
+    separators (pinned by a test against it)."""
+    blocks: list[str] = []
+    for said, etype, key, fields in entries(refs, fields_of, archived):
         if said:
-            lib.add(ImplicitComment(_comment(said)))
-        lib.add(Entry(etype, key, [Field(k, v) for k, v in fields]))
-    fmt = BibtexFormat()
-    fmt.indent = "  "
-    fmt.block_separator = "\n"
-    return valid_text(bibtexparser.write_string(lib, bibtex_format=fmt))
+            blocks.append(_comment(said) + "\n")
+        blocks.append(_entry_text(etype, key, fields))
+    return valid_text("\n".join(blocks))
 
 
 def to_bibtex(refs: list[Reference], archived: Mapping[str, Snapshot] | None = None) -> str:
