@@ -218,3 +218,45 @@ def test_a_damaged_cache_database_is_called_corrupt_moved_aside_and_rebuilt(tmp_
     assert [p.read_bytes() for p in aside] == [damaged] and aside[0].name in problem
     with Cache(tmp_path) as cache:
         assert cache.get("live", "u") == "after" and cache.problems == []
+
+
+KILLED_WRITER = """
+import sys, time
+from citecheck.sources.cache import Cache
+cache = Cache(sys.argv[1])
+for n in range(40):
+    cache.set("live", f"u{n}", {"n": n})
+    cache.record_state("http://x.org/", "broken", f"t{n}")
+print("set", flush=True)
+time.sleep(60)
+"""
+
+
+def test_writes_are_batched_yet_stored_within_the_flush_interval_so_a_killed_run_keeps_them(tmp_path):
+    from citecheck.sources import cache as cache_module
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout.readline() == "set\n"
+        time.sleep(cache_module.FLUSH_SECONDS * 6)
+    finally:
+        child.kill()  # SIGKILL: no close(), no flush at exit
+        child.wait(timeout=10)
+    with Cache(tmp_path) as cache:
+        assert [cache.get("live", f"u{n}") for n in range(40)] == [{"n": n} for n in range(40)]
+        assert len(cache.history("http://x.org/")) == 40
+
+
+def test_a_value_just_set_is_read_back_before_it_is_stored(tmp_path):
+    with Cache(tmp_path) as cache:
+        cache.set("live", "u", "waiting")
+        assert cache.record_state("http://x.org/", "ok", "t1") == ("t1", 1)
+        assert cache.record_state("http://x.org/", "ok", "t2") == ("t1", 2)
+        assert cache.get("live", "u") == "waiting" and cache.history("http://x.org/") == [
+            ("ok", "t1"),
+            ("ok", "t2"),
+        ]
+        cache.delete("live", "u")
+        assert cache.get("live", "u") is None

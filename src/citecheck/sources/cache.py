@@ -56,6 +56,12 @@ LOOKUP = "lookup"  # archive look-ups (TimeGate, CDX, TimeMap): lookup_ttl
 HISTORY = "history"  # per-URL live-state history: kept forever
 _LOOKUP_LIKE = ("lookup", "cdx", "timegate", "timemap")
 
+#: A write waits in memory at most this long, or until this many are waiting, then one SQLite
+#: transaction stores the batch: a run killed mid-way loses at most the last FLUSH_SECONDS of
+#: answers (they are fetched again), and no worker pays a commit per value.
+FLUSH_SECONDS = 0.05
+FLUSH_VALUES = 256
+
 #: SQLite's answers for a file that is not a database or is damaged (SQLITE_CORRUPT, SQLITE_NOTADB)
 _CORRUPT_CODES = frozenset({11, 26})
 
@@ -233,6 +239,18 @@ class Cache:
         # Threads of one process queue on this lock rather than in SQLite's busy handler,
         # which sleeps in growing steps and would stall the fetch workers.
         self._write_lock = threading.Lock()
+        # writes not yet stored: full key -> (packed value, absolute expiry or None), and
+        # per-URL history observations to append (merged with the stored history at a flush)
+        self._pending: dict[str, tuple[bytes, float | None]] = {}
+        self._pending_history: dict[str, list[tuple[str, str]]] = {}
+        self._flushing: dict[str, tuple[bytes, float | None]] = {}  # the batch being committed
+        self._flush_lock = threading.Lock()  # one batch at a time
+        #: per URL, the stored history as first read plus this process's observations since
+        self._history_base: dict[str, list[tuple[str, str]]] = {}
+        self._oldest: float | None = None
+        self._failure: str | None = None
+        self._stop = threading.Event()
+        self._flusher: threading.Thread | None = None
         if not enabled:
             return
         try:
@@ -254,10 +272,14 @@ class Cache:
             self.problems.append(
                 f"cache {self.directory / _DB} was corrupt ({_reason(exc)}): moved to {aside.name}, rebuilt"
             )
+        self._flusher = threading.Thread(target=self._flush_loop, name="citecheck-cache-flush", daemon=True)
+        self._flusher.start()
 
     def _open(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._store = diskcache.Cache(str(self.directory), size_limit=2**34, disk=_DataOnlyDisk)
+        # cull_limit=0: no expiry scan inside every write; expired entries are never returned
+        # (diskcache's reads check the expiry) and are removed once, when the cache is closed
+        self._store = diskcache.Cache(str(self.directory), size_limit=2**34, cull_limit=0, disk=_DataOnlyDisk)
         probe = "meta\x1fwrite-probe"
         self._store.set(probe, b"", expire=1)
         self._store.delete(probe)
@@ -305,7 +327,9 @@ class Cache:
             return default
         full = self._key(namespace, key)
         try:
-            blob = self._store.get(full, default=_MISSING)
+            blob = self._pending_blob(full)
+            if blob is _MISSING:
+                blob = self._store.get(full, default=_MISSING)
         except (OSError, sqlite3.Error, EOFError, ValueError) as exc:
             self._drop(
                 full,
@@ -330,21 +354,31 @@ class Cache:
         return value
 
     def set(self, namespace: str, key: str, value: Any, *, ttl: float | None | object = _MISSING) -> None:
-        """Store ``value``; ``ttl=None`` keeps it forever, no ``ttl`` uses the namespace's."""
+        """Store ``value``; ``ttl=None`` keeps it forever, no ``ttl`` uses the namespace's.
+
+        The value is readable at once; it reaches the disk with the next batch (at most
+        :data:`FLUSH_SECONDS` later, or at :meth:`close`)."""
         if self._store is None:
             return
         expire = self.default_ttl(namespace) if ttl is _MISSING else ttl
         blob = _pack(value)
-        try:
-            with self._write_lock:
-                self._store.set(self._key(namespace, key), blob, expire=expire)
-        except (OSError, sqlite3.Error) as exc:
-            raise CacheError(f"cannot write to cache {self.directory}: {_reason(exc)}") from None
+        with self._write_lock:
+            self._raise_failure()
+            self._pending[self._key(namespace, key)] = (
+                blob,
+                None if expire is None else time.time() + expire,
+            )
+            full_batch = self._queued()
+        if full_batch:
+            self._flush()
 
     def delete(self, namespace: str, key: str) -> None:
         if self._store is not None:
-            with self._write_lock:
-                self._store.delete(self._key(namespace, key))
+            full = self._key(namespace, key)
+            with self._flush_lock:
+                with self._write_lock:
+                    self._pending.pop(full, None)
+                self._store.delete(full)
 
     def _drop(self, full_key: str, why: str | None) -> None:
         """Delete one entry; ``why`` says what was wrong with it (None: only outdated)."""
@@ -356,6 +390,79 @@ class Cache:
         except (OSError, sqlite3.Error):
             pass
 
+    # -- write batches -------------------------------------------------------------------
+    def _pending_blob(self, full: str) -> Any:
+        """A value set but not stored yet (``_MISSING`` when there is none or it expired).
+
+        No lock: a batch being stored moves from ``_pending`` to ``_flushing`` before
+        ``_pending`` is emptied, and leaves ``_flushing`` only once it is committed."""
+        waiting = self._pending.get(full) or self._flushing.get(full)
+        if waiting is None:
+            return _MISSING
+        blob, expires = waiting
+        return _MISSING if expires is not None and expires <= time.time() else blob
+
+    def _queued(self) -> bool:
+        """Note one more waiting write (write lock held); True when the batch is full."""
+        if self._oldest is None:
+            self._oldest = time.monotonic()
+        return len(self._pending) + len(self._pending_history) >= FLUSH_VALUES
+
+    def _flush_loop(self) -> None:
+        while not self._stop.wait(FLUSH_SECONDS / 2):
+            oldest = self._oldest
+            if oldest is not None and time.monotonic() - oldest >= FLUSH_SECONDS:
+                self._flush()
+
+    def flush(self) -> None:
+        """Store every waiting write now (one transaction); raises CacheError if it cannot."""
+        if self._store is None:
+            return
+        self._flush()
+        with self._write_lock:
+            self._raise_failure()
+
+    def _flush(self) -> None:
+        """Store the waiting batch in one transaction. Readers and writers go on meanwhile:
+        only the hand-over of the batch holds the write lock, never the SQLite commit."""
+        with self._flush_lock:
+            with self._write_lock:
+                pending, history = self._pending, self._pending_history
+                if self._store is None or (not pending and not history):
+                    self._oldest = None
+                    return
+                self._flushing = pending
+                self._pending, self._pending_history, self._oldest = {}, {}, None
+            now = time.time()
+            try:
+                with self._store.transact():
+                    for full, (blob, expires) in pending.items():
+                        if expires is None:
+                            self._store.set(full, blob)
+                        elif expires > now:
+                            self._store.set(full, blob, expire=expires - now)
+                    for url, seen in history.items():
+                        merged = (self._stored_history(url) + seen)[-_HISTORY_LIMIT:]
+                        self._store.set(self._key(HISTORY, url), _pack(merged))
+            except (OSError, sqlite3.Error) as exc:
+                with self._write_lock:
+                    self._failure = f"cannot write to cache {self.directory}: {_reason(exc)}"
+            finally:
+                self._flushing = {}
+
+    def _raise_failure(self) -> None:
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise CacheError(failure)
+
+    def _stored_history(self, url: str) -> list[tuple[str, str]]:
+        try:
+            blob = self._store.get(self._key(HISTORY, url), default=None)  # type: ignore[union-attr]
+            value = _unpack(blob) if blob is not None else []
+        except (OSError, sqlite3.Error, ValueError):
+            value = []
+        return [tuple(v) for v in value] if isinstance(value, list) else []
+
     # -- live-state history --------------------------------------------------------------
     def record_state(self, url: str, state: str, when: str) -> tuple[str, int]:
         """Add one observation of ``url`` in ``state`` at ``when`` (ISO 8601).
@@ -363,17 +470,26 @@ class Cache:
         Returns when the current unbroken run of ``state`` began and how many
         observations it has: ``("2026-01-02T00:00:00Z", 3)`` reads "broken since
         2026-01-02, seen 3 times". Without a cache it is ``(when, 1)``.
+
+        The stored history is read once per URL and process; this process's observations
+        are appended to it in memory and to the disk with the next batch, where they are
+        merged with what other processes stored meanwhile (none is lost).
         """
         if self._store is None:
             return (when, 1)
-        full = self._key(HISTORY, url)
-        with self._write_lock, self._store.transact():
-            history = self.get(HISTORY, url, default=None)
-            if not isinstance(history, list):
-                history = []
-            history.append((state, when))
-            del history[:-_HISTORY_LIMIT]
-            self._store.set(full, _pack(history))
+        base = self._history_base.get(url)
+        if base is None:
+            base = self._stored_history(url)
+        with self._write_lock:
+            self._raise_failure()
+            base = self._history_base.setdefault(url, base)
+            base.append((state, when))
+            del base[:-_HISTORY_LIMIT]
+            history = list(base)
+            self._pending_history.setdefault(url, []).append((state, when))
+            full_batch = self._queued()
+        if full_batch:
+            self._flush()
         first, count = when, 0
         for past_state, past_when in reversed(history):
             if past_state != state:
@@ -383,12 +499,34 @@ class Cache:
 
     def history(self, url: str) -> list[tuple[str, str]]:
         """Every recorded ``(state, when)`` of ``url``, oldest first (at most 100)."""
-        value = self.get(HISTORY, url, default=None)
-        return list(value) if isinstance(value, list) else []
+        if self._store is None:
+            return []
+        with self._write_lock:
+            if url in self._history_base:
+                return list(self._history_base[url])
+        return self._stored_history(url)
 
     # -- lifecycle -----------------------------------------------------------------------
     def close(self) -> None:
-        self._close_store()
+        """Store what is waiting, drop expired entries, close; raises CacheError if the last
+        batch cannot be stored."""
+        if self._store is None:
+            return
+        self._stop.set()
+        if self._flusher is not None:
+            self._flusher.join()
+        try:
+            self._flush()
+            with self._flush_lock:
+                try:
+                    self._store.expire()
+                except (OSError, sqlite3.Error):
+                    pass
+            failure, self._failure = self._failure, None
+        finally:
+            self._close_store()
+        if failure is not None:
+            raise CacheError(failure)
 
     def __enter__(self) -> Cache:
         return self
