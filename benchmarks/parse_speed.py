@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/parse_speed.py [N] [PATH_TO_ANYSTYLE_XML]
+    python benchmarks/parse_speed.py cli [SIZES...]   # CLI parse + export, default 25k 50k 100k
 
 Builds a corpus of N (default 12,000) references in memory by cycling the AnyStyle
 labelled strings (read from ``shared/parsing/anystyle-core.xml`` in the nearest folder above the
@@ -13,7 +14,13 @@ page numbers shifted, a name's case changed, a citation number prefixed), so no 
 strings are identical and no cache can help. The figure is references per second of
 process CPU time (single-threaded code, so one core); the wall-clock rate is printed too,
 since on a loaded machine it is lower. Also times the bundled seed paper end to end
-(read + segment + parse + keys). Prints the median of 3 runs.
+(read + segment + parse + keys), and reads a LaTeX paper of 8,000 footnotes one per line and
+all on one line (a linear reader takes about the same time for both). Prints the median of 3 runs.
+
+``cli`` runs ``citecheck parse --input-format lines -o FILE`` on the corpus, one reference a
+line, in a child process per size, against a child that only parses: wall time and peak RSS
+(the child's own VmHWM from ``/proc/self/status``; ``ru_maxrss`` of a vfork()ed child carries
+its parent's peak) of each, and the ratio of the peaks.
 """
 
 from __future__ import annotations
@@ -82,7 +89,60 @@ def corpus(n: int, path: Path) -> list[str]:
     return out
 
 
+_CHILD = """
+import sys, time
+t0 = time.perf_counter()
+if sys.argv[1] == "parse":
+    from citecheck.references.load import load_references
+    refs = load_references(sys.argv[2], format="lines")
+else:
+    from citecheck.cli import cli
+    cli.main(["parse", sys.argv[2], "--input-format", "lines", "-o", sys.argv[3], "-q"], standalone_mode=False)
+elapsed = time.perf_counter() - t0
+with open("/proc/self/status") as status:
+    hwm = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+print(elapsed, hwm)
+"""
+
+
+def _child(mode: str, lines: Path, out: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, the child's own VmHWM) of one run in a fresh process."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, mode, str(lines), str(out)], capture_output=True, text=True, check=True
+    )
+    elapsed, hwm = done.stdout.split()
+    return float(elapsed), int(hwm) / 1024
+
+
+def cli_export(sizes: list[int], path: Path) -> None:
+    """``citecheck parse --input-format lines -o out.bib`` against the parse alone, per size:
+    wall time and peak RSS of each, and their ratios (export linear: the same ratio at each size)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            lines = Path(tmp) / f"refs-{n}.txt"
+            lines.write_text("\n".join(corpus(n, path)) + "\n", encoding="utf-8")
+            out = Path(tmp) / f"refs-{n}.bib"
+            parse_t, parse_rss = _child("parse", lines, out)
+            cli_t, cli_rss = _child("cli", lines, out)
+            print(
+                f"{n:>7} references: parse alone {parse_t:6.1f} s, {parse_rss:6.0f} MB peak; "
+                f"CLI parse + BibTeX export {cli_t:6.1f} s, {cli_rss:6.0f} MB peak "
+                f"(export {(cli_t - parse_t) / n * 1e6:5.0f} us/reference; RSS ratio {cli_rss / parse_rss:.2f})"
+            )
+
+
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "cli":
+        sizes = [int(a) for a in sys.argv[2:]] or [25_000, 50_000, 100_000]
+        if not DEFAULT.exists():
+            print(f"labelled file not found: {DEFAULT}", file=sys.stderr)
+            return 2
+        cli_export(sizes, DEFAULT)
+        return 0
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 12000
     path = Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT
     if not path.exists():
@@ -126,7 +186,28 @@ def main() -> int:
     t0 = time.perf_counter()
     parse_reference(big)
     print(f"one 1 MB reference: {(time.perf_counter() - t0) * 1000:.1f} ms")
+    _latex_lines()
     return 0
+
+
+def _latex_lines(n: int = 8000) -> None:
+    """LaTeX: n footnotes on one line against one per line (linear reading: a ratio near 1)."""
+    from citecheck.document import read_document
+
+    notes = [f"Claim {i}.\\footnote{{Xinhua, 2019, p. {i}.}} " for i in range(n)]
+    times = {}
+    for layout, text in (("one per line", "\n".join(notes)), ("all on one line", "".join(notes))):
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            read_document(text + "\n", format="latex")
+            runs.append(time.perf_counter() - t0)
+        times[layout] = statistics.median(runs)
+    per_line, one_line = times["one per line"], times["all on one line"]
+    print(
+        f"LaTeX, {n} footnotes, median of 3: {per_line:.2f} s one per line, {one_line:.2f} s all on one line "
+        f"(ratio {one_line / per_line:.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -47,3 +47,39 @@ def test_links_and_accents_read_as_text():
     assert (
         read_document(text).notes[0].text == "José Pérez, http://x.org/a Green Finance, http://y.org, 2015."
     )
+
+
+class _CountingPattern:
+    """A compiled pattern that counts the characters it is asked to scan."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.scanned = 0
+
+    def _span(self, string, pos=0, endpos=None):
+        return (len(string) if endpos is None else min(endpos, len(string))) - pos
+
+    def search(self, string, pos=0, endpos=None):
+        self.scanned += self._span(string, pos, endpos)
+        return self.pattern.search(string, pos, len(string) if endpos is None else endpos)
+
+    def finditer(self, string, pos=0, endpos=None):
+        self.scanned += self._span(string, pos, endpos)
+        return self.pattern.finditer(string, pos, len(string) if endpos is None else endpos)
+
+    def sub(self, repl, string, count=0):
+        self.scanned += len(string)
+        return self.pattern.sub(repl, string, count)
+
+
+def test_footnotes_on_one_long_line_are_read_with_work_linear_in_the_text(monkeypatch):
+    from citecheck.document import latex
+
+    counter = _CountingPattern(latex._COMMENT)
+    monkeypatch.setattr(latex, "_COMMENT", counter)
+    line = "".join(f"Claim {i}.\\footnote{{Xinhua, 2019, p. {i}.}} " for i in range(2000))
+    doc = read_document(line + "\n", format="latex")
+    assert len(doc.notes) == 2000 and doc.notes[-1].text == "Xinhua, 2019, p. 1999."
+    # each character is looked at for comments a bounded number of times, however many
+    # \footnote share its line (a rescan from the line start per footnote is quadratic)
+    assert counter.scanned <= 3 * len(line), (counter.scanned, len(line))

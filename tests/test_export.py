@@ -63,8 +63,20 @@ def test_special_characters_are_escaped_and_read_back(fmt):
     library = bibtexparser.parse_string(text)
     assert library.failed_blocks == []
     back = references_from_bibtex(text)[0]
-    assert back.title == SPECIALS.replace("{", "").replace("}", "")
+    assert back.title == SPECIALS  # escaped braces are text, read back as braces
     assert back.container == "J & K"
+
+
+def test_a_bib_title_keeps_its_escaped_braces_and_its_case_protection_through_an_export():
+    bib = r"@article{k, title = {Set \{x\} of Trade with {Chile} and {NASA}, \emph{Growth}}, year = {2020}}"
+    (ref,) = references_from_bibtex(bib)
+    assert ref.title == "Set {x} of Trade with Chile and NASA, Growth"
+    assert ref.case_protected == ("Chile", "NASA")
+    for fmt in ("bibtex", "biblatex"):
+        text = export([ref], fmt)
+        assert r"title = {Set \{x\} of Trade with {Chile} and {NASA}, Growth}" in text
+        (again,) = references_from_bibtex(text)
+        assert (again.title, again.case_protected) == (ref.title, ref.case_protected)
 
 
 def _web(url: Url, warnings=()):
@@ -119,14 +131,66 @@ def test_a_url_with_changed_characters_is_exported_as_a_note_with_both_forms_nev
     )
 
 
-def test_a_reference_missing_fields_is_exported_with_a_note_saying_what_is_missing():
+def test_a_reference_missing_fields_prints_its_text_and_says_what_is_missing_in_a_comment():
     ref = Reference(
         key="anonnd", entry_type="misc", raw="ÿ , 2019, pp. 1-5.", year=2019, warnings=("no title found",)
     )
     text = export([ref], "bibtex")
-    assert "note = {no title found. unparsed reference: ÿ , 2019, pp. 1-5.}" in text
-    assert "no title found" in json.loads(export([ref], "csljson"))[0]["note"]
+    assert "note = {ÿ , 2019, pp. 1-5.}" in text
+    assert text.startswith("% citecheck: no title found\n% citecheck: unparsed reference")
+    (item,) = json.loads(export([ref], "csljson"))
+    assert (
+        item["note"] == "ÿ , 2019, pp. 1-5." and "no title found" in item["custom"]["citecheck-diagnostics"]
+    )
     assert "N1  - no title found" in export([ref], "ris")
+
+
+def _printed_fields(text: str) -> str:
+    """The fields of the entries, without the comments between them."""
+    return "\n".join(line for line in text.splitlines() if not line.startswith("%"))
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_tool_diagnostics_are_comments_before_the_entry_never_printed_fields(fmt):
+    # "Accessed 2022. no date found" was the note of a web page the paper gives no date for
+    ref = Reference(
+        key="celac2022",
+        entry_type="webpage",
+        raw="",
+        title="CELAC",
+        url=Url(raw="http:// celac ÿÿ", repaired="http://celac…", complete=False),
+        access_date="2022",
+        warnings=("no date found", "URL incomplete: characters lost in extraction"),
+    )
+    text = export([ref], fmt)
+    fields = _printed_fields(text)
+    assert (
+        "no date found" not in fields and "URL incomplete" not in fields and "characters lost" not in fields
+    )
+    assert "% citecheck: no date found" in text
+    assert "% citecheck: URL incomplete in the source (characters lost): http://celac…" in text
+    assert "note = {Accessed 2022}" in text
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == [] and [e.key for e in library.entries] == ["celac2022"]
+    assert "no date found" not in json.dumps(json.loads(export([ref], "csljson"))[0].get("note", ""))
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_the_access_date_is_kept_as_urldate_even_when_the_url_is_incomplete(fmt):
+    ref = _web(
+        Url(raw="http:// ar mofcom gov cn / art ÿÿ", repaired="http://ar.mofcom.gov.cn/art…", complete=False)
+    )
+    text = export([ref], fmt)
+    assert "urldate = {2022-02-20}" in text and "Accessed 2022-02-20" in text and "url =" not in text
+    assert references_from_bibtex(text)[0].access_date == "2022-02-20"
+
+
+def test_an_at_sign_in_a_diagnostic_never_starts_an_entry():
+    ref = Reference(key="k", entry_type="misc", raw="", title="T", warnings=("author @example not read",))
+    text = export([ref], "bibtex")
+    assert "@example" not in text.split("@misc")[0]
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == [] and [e.key for e in library.entries] == ["k"]
 
 
 def test_csl_json_uses_literal_chinese_names_and_date_parts(seed_refs):
@@ -339,3 +403,56 @@ def test_an_organisation_is_keyed_by_its_initials_or_its_short_name():
         ]
     )
     assert [r.key for r in refs] == ["iea2021world", "worldbank2021lithium"]
+
+
+def test_verify_never_exports_as_url_the_most_likely_of_several_candidates_no_archive_confirmed():
+    from citecheck.export.verified import verified_references
+    from citecheck.model import Recovery, SourceCheck
+
+    candidates = ("http://www.gov.cn/a.html", "http://www.gov.cn/a.htm", "http://www.gov.cn/A.html")
+    url = Url(raw="www gov cn/a html", repaired=candidates[0], complete=True, candidates=candidates)
+    ref = _web(url)
+    assert "url = {http://www.gov.cn/a.html}" in export([ref], "biblatex")  # parse: the paper as printed
+    unconfirmed = SourceCheck(ref.key, candidates[0], recovery=Recovery("not-found"))
+    for checks in ([unconfirmed], []):  # the archive knew none, or was never asked (offline)
+        (verified,) = verified_references([ref], checks)
+        for fmt in ("bibtex", "biblatex"):
+            text = export([verified], fmt)
+            assert "url =" not in text and "urldate = {2022-02-20}" in text
+            assert "% citecheck: URL not confirmed: possibly http://www.gov.cn/a.html" in text
+        assert "URL" not in json.loads(export([verified], "csljson"))[0]
+        assert "UR  -" not in export([verified], "ris")
+    confirmed = SourceCheck(ref.key, candidates[0], recovery=Recovery("confirmed", candidates[1]))
+    (verified,) = verified_references([ref], [confirmed])
+    assert "url = {http://www.gov.cn/a.htm}" in export([verified], "biblatex")
+
+
+def _through_bibtexparser(refs, fields_of) -> str:
+    """The same entries written by bibtexparser v2's own writer (the text citecheck wrote before)."""
+    from bibtexparser.model import Entry, Field, ImplicitComment
+    from bibtexparser.writer import BibtexFormat
+
+    from citecheck.export.bibtex import _comment, entries
+
+    library = bibtexparser.Library()
+    for said, etype, key, fields in entries(refs, fields_of):
+        if said:
+            library.add(ImplicitComment(_comment(said)))
+        library.add(Entry(etype, key, [Field(k, v) for k, v in fields]))
+    fmt = BibtexFormat()
+    fmt.indent = "  "
+    fmt.block_separator = "\n"
+    return bibtexparser.write_string(library, bibtex_format=fmt)
+
+
+def test_the_bibtex_text_is_byte_for_byte_what_bibtexparser_writes_without_its_library_copy(seed_refs):
+    from citecheck.export.bibtex import _fields_biblatex, _fields_bibtex
+
+    refs = [
+        *seed_refs,
+        Reference(key="", entry_type="misc", raw="x"),
+        Reference(key="k", entry_type="misc", raw=""),
+    ]
+    for fmt, fields_of in (("bibtex", _fields_bibtex), ("biblatex", _fields_biblatex)):
+        assert export(refs, fmt) == _through_bibtexparser(refs, fields_of)
+    assert export([], "bibtex") == ""

@@ -79,3 +79,31 @@ def test_the_style_sets_export_passes_the_biblatex_data_model_check(tmp_path):
     assert not [w for w in warnings if "Invalid field" in w or "Invalid entry type" in w]
     left = _unexplained(warnings, refs)
     assert len(left) <= 1, left  # one report whose institution the note does not name
+
+
+def test_diagnostic_comments_and_urldate_without_a_url_pass_the_biblatex_data_model_check(tmp_path):
+    from citecheck.model import Reference, Url
+
+    refs = [
+        Reference(
+            key=f"web{etype}",
+            entry_type=etype,
+            raw="",
+            title="The Third Ministerial Conference",
+            container="Xinhua News Agency",
+            year=2021,
+            url=Url(
+                raw="http:// ar mofcom gov cn / art ÿÿ",
+                repaired="http://ar.mofcom.gov.cn/art…",
+                complete=False,
+            ),
+            access_date="2022-02-20",
+            warnings=("no date found", "author @example not read"),
+        )
+        for etype in ("webpage", "news", "article", "report", "book")
+    ]
+    text = export(refs, "biblatex")
+    assert text.count("% citecheck:") >= 10 and text.count("urldate = {2022-02-20}") == 5
+    assert not [
+        w for w in _biber_warnings(tmp_path, refs) if "Invalid field" in w or "Invalid entry type" in w
+    ]

@@ -143,6 +143,8 @@ class Reference:
     warnings: tuple[str, ...] = ()  # what could not be parsed ("no title found")
     #: the parser rules that read this reference, in order ("url", "layout:gbt7714", "numbers:cn-pages")
     provenance: tuple[str, ...] = ()
+    #: words of the title whose case a .bib file protects (``{Chile}``), protected again on export
+    case_protected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 Every value is escaped so that the output always reads back (braces, ``\\``, ``%``, ``&``,
 ``#``, ``_``, ``$``, ``~``, ``^``; ``@`` is wrapped in braces). A URL is written only when
-its repair is complete; a damaged one goes to ``note``. Chinese names are written
-"Family, Given" so BibTeX styles do not invert them.
+its repair is complete. What citecheck has to say about an entry (a damaged URL, a field it
+could not find) is a ``% citecheck:`` comment before the entry, never in a printed field; an
+access date is ``urldate`` (and "Accessed …" in the note where a style would not print it).
+Chinese names are written "Family, Given" so BibTeX styles do not invert them.
 
 >>> from citecheck.model import Reference
 >>> r = Reference(key="wu2021correct", entry_type="article", raw="", authors=("Wu Zhicheng",),
@@ -24,12 +26,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-import bibtexparser
-from bibtexparser.model import Entry, Field
-from bibtexparser.writer import BibtexFormat
-
 from ..model import Reference, Snapshot
-from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url, valid_text
+from .common import (
+    date_parts,
+    diagnostics,
+    is_literal_name,
+    name_parts,
+    printed_notes,
+    usable_url,
+    valid_text,
+)
 
 __all__ = ["to_bibtex", "to_biblatex", "escape_latex"]
 
@@ -106,12 +112,26 @@ _BIBLATEX_TYPES = {
 }
 
 
+def _title(ref: Reference) -> str | None:
+    """The escaped title, each word whose case the source protected in braces again (``{Chile}``)."""
+    if not ref.title:
+        return None
+    title = escape_latex(ref.title)
+    for words in ref.case_protected:
+        escaped = escape_latex(words)
+        if escaped:
+            title = re.sub(
+                r"(?<![\w{])" + re.escape(escaped) + r"(?![\w}])", lambda _m, e=escaped: "{" + e + "}", title
+            )
+    return title
+
+
 def _head_fields(ref: Reference) -> list[tuple[str, str | None]]:
     """Author, editor and title: the same in BibTeX and BibLaTeX."""
     return [
         ("author", _people(ref.authors, ref.et_al)),
         ("editor", _people(ref.editors)),
-        ("title", escape_latex(ref.title) if ref.title else None),
+        ("title", _title(ref)),
     ]
 
 
@@ -154,9 +174,10 @@ def _fields_bibtex(ref: Reference, archived=None) -> tuple[str, list[tuple[str, 
         if len(parts) > 2:
             f.append(("day", str(parts[2])))
     f += _locator_fields(ref, etype, url)
-    notes = [escape_latex(n) for n in notes_for(ref, archived)]
+    f.append(("urldate", escape_latex(ref.access_date) if ref.access_date else None))
+    notes = [escape_latex(n) for n in printed_notes(ref, archived)]
     if ref.access_date:
-        notes.insert(0, f"Accessed {ref.access_date}")
+        notes.insert(0, f"Accessed {escape_latex(ref.access_date)}")  # classic styles print no urldate
     f.append(("note", ". ".join(notes) if notes else None))
     return etype, [(k, v) for k, v in f if v]
 
@@ -238,20 +259,29 @@ def _fields_biblatex(ref: Reference, archived=None) -> tuple[str, list[tuple[str
         ("location", escape_latex(ref.location) if ref.location else None),
         ("date", ref.date or (str(ref.year) if ref.year else None)),
         *locators,
-        ("urldate", ref.access_date if ref.access_date and url else None),
+        ("urldate", escape_latex(ref.access_date) if ref.access_date else None),
         ("langid", _LANGIDS.get(ref.language or "")),
     ]
-    notes = [escape_latex(n) for n in notes_for(ref, archived)]
+    notes = [escape_latex(n) for n in printed_notes(ref, archived)]
     if ref.access_date and not url:
-        notes.insert(0, f"Accessed {ref.access_date}")
+        notes.insert(0, f"Accessed {escape_latex(ref.access_date)}")  # styles print urldate only with a url
     if etype not in _HAS_PAGES and ref.pages:
         notes.append(f"p. {escape_latex(ref.pages)}")
     f.append(("note", ". ".join(notes) if notes else None))
     return etype, [(k, v) for k, v in f if v]
 
 
-def _write(refs: list[Reference], fields_of, archived=None) -> str:
-    lib = bibtexparser.Library()
+_COMMENT_PREFIX = "% citecheck: "
+
+
+def _comment(lines: list[str]) -> str:
+    """Diagnostics as comment lines; no ``@`` (BibTeX would start an entry there) and one line each."""
+    return "\n".join(_COMMENT_PREFIX + " ".join(line.split()).replace("@", "%40") for line in lines)
+
+
+def entries(refs: list[Reference], fields_of, archived=None):
+    """Each reference as ``(comment lines, entry type, key, [(field, value), ...])``, with keys
+    made unique and safe, in order; what both writers (text and bibtexparser) are built from."""
     used: set[str] = set()
     for i, ref in enumerate(refs):
         key = ref.key or f"ref{i + 1}"
@@ -260,11 +290,26 @@ def _write(refs: list[Reference], fields_of, archived=None) -> str:
             key += "x"
         used.add(key)
         etype, fields = fields_of(ref, archived)
-        lib.add(Entry(etype, key, [Field(k, v) for k, v in fields]))
-    fmt = BibtexFormat()
-    fmt.indent = "  "
-    fmt.block_separator = "\n"
-    return valid_text(bibtexparser.write_string(lib, bibtex_format=fmt))
+        yield diagnostics(ref), etype, key, fields
+
+
+def _entry_text(etype: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """One entry as bibtexparser v2 writes it with two-space indent and every value in braces."""
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{etype}{{{key},\n{body}\n}}\n" if fields else f"@{etype}{{{key},\n}}\n"
+
+
+def _write(refs: list[Reference], fields_of, archived=None) -> str:
+    """The entries as text, one block at a time: no library of entries is built and copied
+    (bibtexparser's writer deep-copies its whole library first), so time and memory stay
+    linear. The text is the one bibtexparser writes with two-space indent and blank-line
+    separators (pinned by a test against it)."""
+    blocks: list[str] = []
+    for said, etype, key, fields in entries(refs, fields_of, archived):
+        if said:
+            blocks.append(_comment(said) + "\n")
+        blocks.append(_entry_text(etype, key, fields))
+    return valid_text("\n".join(blocks))
 
 
 def to_bibtex(refs: list[Reference], archived: Mapping[str, Snapshot] | None = None) -> str:

@@ -26,6 +26,8 @@ __all__ = [
     "split_pages",
     "date_parts",
     "notes_for",
+    "printed_notes",
+    "diagnostics",
     "usable_url",
     "valid_text",
 ]
@@ -107,26 +109,48 @@ def usable_url(ref: Reference) -> str | None:
     return None
 
 
-def notes_for(ref: Reference, archived: Mapping[str, Snapshot] | None = None) -> list[str]:
-    """Notes that say what is missing or uncertain, for the exporters' note fields; with
-    ``archived`` (reference key -> snapshot, from a verification), where the archived copy is."""
+def printed_notes(ref: Reference, archived: Mapping[str, Snapshot] | None = None) -> list[str]:
+    """What a bibliography prints in a note: where the archived copy is (from a verification)
+    and, for a reference that could not be parsed, its text as printed."""
     notes: list[str] = []
     snapshot = (archived or {}).get(ref.key)
     if snapshot is not None:
         notes.append(f"Archived copy of {snapshot.day}: {snapshot.url}")
-    if ref.url is not None and characters_changed(ref.url):
+    if not ref.title:
+        notes.append(" ".join(ref.raw.split())[:500])
+    return [n for n in notes if n]
+
+
+def diagnostics(ref: Reference) -> list[str]:
+    """What citecheck has to say about a reference: what is missing, damaged or unconfirmed.
+
+    These are for the person checking the bibliography, never printed in it: BibTeX gets
+    them as comments before the entry, CSL-JSON in its non-printing ``custom`` object.
+    """
+    notes: list[str] = []
+    url = ref.url
+    if url is not None and characters_changed(url):
         notes.append(
-            f"URL altered in the source (characters changed): probably {ref.url.repaired}, printed {ref.url.raw}"
+            f"URL altered in the source (characters changed): probably {url.repaired}, printed {url.raw}"
         )
-    elif ref.url is not None and not ref.url.complete:
-        partial = ref.url.repaired or ref.url.raw
+    elif url is not None and not url.complete:
+        partial = url.repaired or url.raw
         notes.append(f"URL incomplete in the source (characters lost): {partial}")
-    elif ref.url is not None and ref.url.candidates and ref.url.candidates[0] != ref.url.repaired:
-        notes.append(f"URL possibly {ref.url.candidates[0]}")
+    elif url is not None and url.candidates and url.candidates[0] != url.repaired:
+        others = ", ".join(url.candidates[1:4])
+        notes.append(
+            f"URL not confirmed: possibly {url.candidates[0]}"
+            + (f" (other candidates: {others})" if others else "")
+        )
     for w in ref.warnings:
         if w.startswith("URL incomplete"):
             continue
         notes.append(w)
     if not ref.title:
-        notes.append(f"unparsed reference: {' '.join(ref.raw.split())[:500]}")
+        notes.append("unparsed reference: the note prints its text as the source has it")
     return notes
+
+
+def notes_for(ref: Reference, archived: Mapping[str, Snapshot] | None = None) -> list[str]:
+    """Printed notes and diagnostics together, for formats whose notes are not printed (RIS)."""
+    return printed_notes(ref, archived) + diagnostics(ref)

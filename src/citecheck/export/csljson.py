@@ -14,7 +14,15 @@ import json
 from collections.abc import Mapping
 
 from ..model import Reference, Snapshot
-from .common import date_parts, is_literal_name, name_parts, notes_for, usable_url, valid_text
+from .common import (
+    date_parts,
+    diagnostics,
+    is_literal_name,
+    name_parts,
+    printed_notes,
+    usable_url,
+    valid_text,
+)
 
 __all__ = ["to_csljson", "csl_item"]
 
@@ -81,9 +89,12 @@ def csl_item(ref: Reference, archived: Mapping[str, Snapshot] | None = None) -> 
     url = usable_url(ref)
     if url:
         item["URL"] = url
-    notes = notes_for(ref, archived)
+    notes = printed_notes(ref, archived)
     if notes:
         item["note"] = "; ".join(notes)
+    said = diagnostics(ref)
+    if said:  # CSL 1.0.2's non-printing object for a tool's own data
+        item["custom"] = {"citecheck-diagnostics": said}
     snapshot = (archived or {}).get(ref.key)
     if snapshot is not None:
         item["archive"] = snapshot.archive

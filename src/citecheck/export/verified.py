@@ -3,7 +3,9 @@
 A reference's URL as printed may be damaged (``govgovcn``, ``ÿÿÿ``) or ambiguous (``.html`` or
 ``.htm``). When a web archive confirmed one candidate or recovered the one address that fits
 the surviving fragments, the exported bibliography carries that address (the printed form stays
-in a note). Every reference with an archived copy nearest its access date gets that copy too.
+in a note). An address that is only the most likely of several readings, which no archive
+confirmed, is never exported as the URL: the candidates are named in a note. Every reference
+with an archived copy nearest its access date gets that copy too.
 
 >>> from citecheck.model import Recovery, Reference, SourceCheck, Url
 >>> ref = Reference("k", "webpage", "raw", url=Url("a.org/x html", "http://a.org/x.html", True,
@@ -46,6 +48,9 @@ def verified_references(references: Iterable[Reference], checks: Iterable[Source
             ref = dataclasses.replace(
                 ref, url=url, warnings=(*kept, f"URL as printed: {ref.url.raw} ({how})")
             )
+        elif ref.url is not None and len(ref.url.candidates) > 1:
+            # the most likely of several readings is still a guess: a note, never the url
+            ref = dataclasses.replace(ref, url=dataclasses.replace(ref.url, repaired=None))
         out.append(ref)
     return out
 

@@ -1,8 +1,10 @@
 """A user's existing .bib file read into References (their keys are kept).
 
-Parsed with bibtexparser v2 and its LaTeX decoding middleware, so ``\\&`` becomes ``&``
-and ``{\\"u}`` becomes ``ü``. Entry types map back to citecheck's ("@online" ->
-"webpage", "@article" with ``entrysubtype = newspaper`` -> "newspaper"). What cannot be
+Parsed with bibtexparser v2 and its LaTeX decoding middleware, so ``\\&`` becomes ``&``,
+``{\\"u}`` becomes ``ü`` and ``\\{x\\}`` stays ``{x}``; the words of a title whose case
+braces protect (``{Chile}``) are kept in ``case_protected``, so an export protects them again.
+Entry types map back to citecheck's ("@online" -> "webpage", "@article" with
+``entrysubtype = newspaper`` -> "newspaper"). What cannot be
 read (a broken entry) becomes a warning on the nearest reference or is reported through
 :class:`~citecheck.errors.InputError` when nothing at all can be read.
 
@@ -63,13 +65,61 @@ _SUBTYPES = {"news": "news", "webpage": "webpage", "document": "document"}
 
 
 def _plain(value: str | None) -> str | None:
+    """A decoded field as plain text. The LaTeX decoding already dropped grouping braces; a
+    brace left is a literal one the file escaped (``\\{x\\}``) and is kept."""
     if value is None:
         return None
-    text = str(value)
     # pylatexenc reads \textasciicircum as U+02C6; the escape stands for a plain caret
-    text = text.replace("{", "").replace("}", "").replace("\u02c6", "^")
+    text = str(value).replace("\u02c6", "^")
     text = " ".join(text.split())
     return text or None
+
+
+def _brace_groups(raw: str) -> list[str]:
+    """The top-level ``{…}`` groups of a field as written that are not a command's argument
+    (``\\emph{x}``) nor an accent group (``{\\'E}``), in order."""
+    groups: list[str] = []
+    depth, start, i, after_command = 0, -1, 0, False
+    while i < len(raw):
+        c = raw[i]
+        if c == "\\":
+            j = i + 1
+            while j < len(raw) and raw[j].isalpha():
+                j += 1
+            after_command = j > i + 1  # a control word takes the group after it as its argument
+            i = max(j, i + 2)
+            continue
+        if c == "{":
+            if depth == 0:
+                start = -1 if after_command else i + 1
+            depth += 1
+        elif c == "}" and depth > 0:
+            depth -= 1
+            if depth == 0 and start >= 0 and not raw[start:i].lstrip().startswith("\\"):
+                groups.append(raw[start:i])
+        if not c.isspace():
+            after_command = False
+        i += 1
+    return groups
+
+
+def _case_protected(raw_title: str | None) -> tuple[str, ...]:
+    """The words of a title whose case the .bib protects with braces: ``{Chile}``, ``{NASA}``.
+
+    >>> _case_protected(r"Trade with {Chile}, \\emph{Growth} and {\\'E}cole {de} {NASA}")
+    ('Chile', 'NASA')
+    """
+    if not raw_title:
+        return ()
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    decoder = LatexNodes2Text()
+    found = []
+    for group in _brace_groups(raw_title):  # bibtexparser gives the value without its delimiters
+        text = " ".join(decoder.latex_to_text(group).split())
+        if any(ch.isupper() for ch in text):
+            found.append(text)
+    return tuple(dict.fromkeys(found))
 
 
 def _name(bib_name: str) -> str:
@@ -160,7 +210,7 @@ def references_from_bibtex(text: str) -> list[Reference]:
             {
                 k.lower(): str(v.value)
                 for k, v in e.fields_dict.items()
-                if k.lower() in ("url", "doi", "howpublished")
+                if k.lower() in ("url", "doi", "howpublished", "title")
             }
             for e in library.entries
         ]
@@ -235,6 +285,7 @@ def references_from_bibtex(text: str) -> list[Reference]:
                 isbn=f.get("isbn") or None,
                 language=f.get("langid") or f.get("language") or None,
                 warnings=tuple(warnings),
+                case_protected=_case_protected(verb.get("title")),
             )
         )
     if not refs:
