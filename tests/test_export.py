@@ -5,9 +5,9 @@ import json
 import bibtexparser
 import pytest
 
+from citecheck.bibliography import export
 from citecheck.document import read_document
 from citecheck.errors import UsageError
-from citecheck.export import export
 from citecheck.model import Reference, Url
 from citecheck.references.bibfile import references_from_bibtex
 from citecheck.references.extract import extract_references
@@ -298,7 +298,7 @@ def test_export_always_produces_valid_utf8_even_from_lone_surrogates(fmt, tmp_pa
 
 
 def test_a_verified_bibliography_takes_the_address_the_archive_recovered_and_keeps_the_printed_one():
-    from citecheck.export.verified import archived_copies, verified_references
+    from citecheck.bibliography.verified import archived_copies, verified_references
     from citecheck.model import Recovery, Snapshot, SourceCheck
     from citecheck.references.urls import repair_url
 
@@ -406,7 +406,7 @@ def test_an_organisation_is_keyed_by_its_initials_or_its_short_name():
 
 
 def test_verify_never_exports_as_url_the_most_likely_of_several_candidates_no_archive_confirmed():
-    from citecheck.export.verified import verified_references
+    from citecheck.bibliography.verified import verified_references
     from citecheck.model import Recovery, SourceCheck
 
     candidates = ("http://www.gov.cn/a.html", "http://www.gov.cn/a.htm", "http://www.gov.cn/A.html")
@@ -432,7 +432,7 @@ def _through_bibtexparser(refs, fields_of) -> str:
     from bibtexparser.model import Entry, Field, ImplicitComment
     from bibtexparser.writer import BibtexFormat
 
-    from citecheck.export.bibtex import _comment, entries
+    from citecheck.bibliography.bibtex import _comment, entries
 
     library = bibtexparser.Library()
     for said, etype, key, fields in entries(refs, fields_of):
@@ -446,7 +446,7 @@ def _through_bibtexparser(refs, fields_of) -> str:
 
 
 def test_the_bibtex_text_is_byte_for_byte_what_bibtexparser_writes_without_its_library_copy(seed_refs):
-    from citecheck.export.bibtex import _fields_biblatex, _fields_bibtex
+    from citecheck.bibliography.bibtex import _fields_biblatex, _fields_bibtex
 
     refs = [
         *seed_refs,

@@ -14,8 +14,8 @@ import subprocess
 
 import pytest
 
+from citecheck.bibliography import export
 from citecheck.document import load_document
-from citecheck.export import export
 from citecheck.references.extract import extract_references
 from citecheck.references.fields import parse_reference
 from citecheck.references.keys import assign_keys

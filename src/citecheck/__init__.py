@@ -60,7 +60,7 @@ _EXPORTS: dict[str, str] = {
     "build_findings": "citecheck.findings",
     "render": "citecheck.report",
     "load_report": "citecheck.report.load",
-    "export": "citecheck.export",
+    "export": "citecheck.bibliography",
     # the model
     "Span": "citecheck.model",
     "Page": "citecheck.model",
@@ -144,9 +144,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
+    from .bibliography import export
     from .config import VerifyOptions, resolve_options
     from .document import load_document, read_document
-    from .export import export
     from .figures import check_figures, extract_quantities
     from .findings import build_findings
     from .model import (

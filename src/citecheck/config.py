@@ -202,7 +202,7 @@ def _coerce(key: str, value: Any, base: Path, where: str) -> Any:
         if not isinstance(value, str):
             raise bad("a string")
         if key == "bib_format":
-            from .export import FORMATS as BIB_FORMATS
+            from .bibliography import FORMATS as BIB_FORMATS
 
             if value.lower() not in BIB_FORMATS:
                 raise bad("one of " + ", ".join(BIB_FORMATS))

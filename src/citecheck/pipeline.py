@@ -414,7 +414,7 @@ def output_paths(report: Report, options: VerifyOptions, paper: str | Path | Non
 
     ``paper`` is the paper's path (default: the report's ``paper``, as the run named it).
     """
-    from .export import SUFFIXES
+    from .bibliography import SUFFIXES
 
     stem = report_stem(paper if paper is not None else report.paper)
     paths: dict[str, Path] = {}
@@ -466,8 +466,8 @@ def write_outputs(
     and :class:`~citecheck.errors.UsageError` before writing anything when an output would
     replace an input (``paper``, default the report's, the config file, a replayed WARC).
     """
-    from .export import export
-    from .export.verified import archived_copies, verified_references
+    from .bibliography import export
+    from .bibliography.verified import archived_copies, verified_references
 
     paper = Path(paper if paper is not None else report.paper)
     paths = output_paths(report, options, paper)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import click
 
-from ..export import export
-from ..export.verified import archived_copies, verified_references
+from ..bibliography import export
+from ..bibliography.verified import archived_copies, verified_references
 from ..fsutil import atomic_write
 from ..report.load import load_report
 from .parse import bibliography_options

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import click
 
-from ..export import FORMATS, export
+from ..bibliography import FORMATS, export
 from ..fsutil import atomic_write
 from ..references.load import load_references
 from .check import config_option

@@ -27,7 +27,7 @@ def export(refs: list[Reference], fmt: str, *, archived: Mapping[str, Snapshot] 
     """Render ``refs`` in ``fmt`` ("bibtex" | "biblatex" | "csljson" | "ris"); always valid UTF-8 text.
 
     ``archived`` (reference key -> :class:`~citecheck.model.Snapshot`, see
-    :func:`~citecheck.export.verified.archived_copies`) adds where each archived copy is.
+    :func:`~citecheck.bibliography.verified.archived_copies`) adds where each archived copy is.
     """
     try:
         writer = FORMATS[fmt.lower()]
