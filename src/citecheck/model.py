@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: a finding may carry ``accepted`` (baseline)
 
 
 @dataclass(frozen=True)
@@ -320,6 +320,17 @@ class FindingKind(str, Enum):
     REPAIRED_URL = "repaired-url"
     RECOVERED_URL = "recovered-url"
     ARCHIVE_ERROR = "archive-error"
+    BASELINE_EXPIRED = "baseline-expired"  # a baseline entry past its expiry: it no longer applies
+    BASELINE_STALE = "baseline-stale"  # a baseline entry that matches no finding of the run
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """Why a finding is accepted: the reason and expiry of the baseline entry that matched it."""
+
+    reason: str
+    expires: str | None = None  # ISO date, the last day the entry applies
+    baseline: str | None = None  # the baseline file, as the run named it
 
 
 @dataclass(frozen=True)
@@ -332,6 +343,7 @@ class Finding:
     note_id: str | None = None
     url: str | None = None
     evidence: tuple[tuple[str, str], ...] = ()  # (label, text) pairs, e.g. ("archived copy", url)
+    accepted: Acceptance | None = None  # set when a baseline entry accepts it: listed, never failing
 
 
 @dataclass(frozen=True)

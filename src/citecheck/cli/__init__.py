@@ -22,9 +22,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import check, export, figures, parse, verify
+    from . import baseline, check, export, figures, parse, verify
 
-    for module in (parse, check, figures, verify, export):
+    for module in (parse, check, figures, verify, export, baseline):
         for command in module.COMMANDS:
             cli.add_command(command)
 
