@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping
 
 import bibtexparser
+from bibtexparser.middlewares import default_unparse_stack
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
@@ -264,7 +265,10 @@ def _write(refs: list[Reference], fields_of, archived=None) -> str:
     fmt = BibtexFormat()
     fmt.indent = "  "
     fmt.block_separator = "\n"
-    return valid_text(bibtexparser.write_string(lib, bibtex_format=fmt))
+    # the library is built for this one write: its blocks may be changed in place (the default
+    # stack deep-copies each block, and logs a warning about it for 10,000 entries and more)
+    stack = default_unparse_stack(allow_inplace_modification=True)
+    return valid_text(bibtexparser.write_string(lib, unparse_stack=stack, bibtex_format=fmt))
 
 
 def to_bibtex(refs: list[Reference], archived: Mapping[str, Snapshot] | None = None) -> str:
