@@ -159,3 +159,15 @@ def test_quotes_and_backslashes_in_a_message_survive_the_written_file():
         PLACEHOLDER_REASON, "ok"
     )
     assert parse_baseline(text).apply([odd], today=TODAY)[0].accepted is not None
+
+
+def test_a_json_report_with_an_accepted_finding_reads_back_with_its_acceptance():
+    from citecheck.model import Report
+    from citecheck.report.json_report import render_json
+    from citecheck.report.load import report_from_json
+
+    text = entry('kind = "broken"\nreference = "xinhua2014"\nreason = "Known dead"\nexpires = 2026-12-31')
+    findings = tuple(apply(text, BROKEN))
+    report = Report("p.txt", "2026-03-01T00:00:00Z", findings=findings)
+    assert report_from_json(render_json(report)).findings == findings
+    assert '"accepted"' not in render_json(Report("p.txt", "2026-03-01T00:00:00Z", findings=(BROKEN,)))
