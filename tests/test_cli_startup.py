@@ -33,16 +33,11 @@ def test_citecheck_help_imports_no_sub_command_and_no_stage():
         "print('LOADED', ','.join(sorted(m for m in sys.modules if m.startswith('citecheck.'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "verify   Verify PAPER" in out
-    # the same listing click gives when every command is imported
-    from click.testing import CliRunner
-
-    ctx = click.Context(cli)
-    for name in SUBCOMMANDS:
-        cli.get_command(ctx, name)
-    assert (
-        out.split("LOADED")[0].strip()
-        == CliRunner().invoke(cli, ["--help"], prog_name="citecheck").output.strip()
-    )
+    assert "Verify PAPER" in out
+    # every command listed, each with the start of its own first sentence
+    listing = out.split("Commands:")[1].split("LOADED")[0]
+    rows = dict(line.split(None, 1) for line in listing.strip().splitlines())
+    assert set(rows) == set(SUBCOMMANDS)
+    assert all(SUBCOMMANDS[name][2].startswith(text.removesuffix("...")) for name, text in rows.items())
     loaded = out.rsplit("LOADED ", 1)[1].strip().split(",")
     assert loaded == ["citecheck.cli", "citecheck.errors"]

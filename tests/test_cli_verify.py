@@ -98,7 +98,8 @@ def test_an_unknown_fail_on_kind_is_a_usage_error(run, paper):
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         "citecheck: error: unknown --fail-on kind 'brokn'; choose from broken, soft-404, inconsistent, "
-        "not-found, unverifiable, incomplete-url, parse-warning, unreachable, refused, unverified, all, none"
+        "not-found, unverifiable, incomplete-url, parse-warning, unreachable, refused, baseline-expired, "
+        "baseline-stale, unverified, all, none"
     ]
 
 

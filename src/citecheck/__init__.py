@@ -61,6 +61,10 @@ _EXPORTS: dict[str, str] = {
     "render": "citecheck.report",
     "load_report": "citecheck.report.load",
     "export": "citecheck.bibliography",
+    # accepted findings
+    "Baseline": "citecheck.baseline",
+    "load_baseline": "citecheck.baseline",
+    "write_baseline": "citecheck.baseline",
     # the model
     "Span": "citecheck.model",
     "Page": "citecheck.model",
@@ -81,6 +85,7 @@ _EXPORTS: dict[str, str] = {
     "FigureCheck": "citecheck.model",
     "FindingKind": "citecheck.model",
     "Finding": "citecheck.model",
+    "Acceptance": "citecheck.model",
     "Report": "citecheck.model",
 }
 
@@ -107,6 +112,9 @@ __all__ = [
     "render",
     "load_report",
     "export",
+    "Baseline",
+    "load_baseline",
+    "write_baseline",
     "Span",
     "Page",
     "Note",
@@ -126,6 +134,7 @@ __all__ = [
     "FigureCheck",
     "FindingKind",
     "Finding",
+    "Acceptance",
     "Report",
 ]
 
@@ -144,12 +153,14 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
+    from .baseline import Baseline, load_baseline, write_baseline
     from .bibliography import export
     from .config import VerifyOptions, resolve_options
     from .document import load_document, read_document
     from .figures import check_figures, extract_quantities
     from .findings import build_findings
     from .model import (
+        Acceptance,
         Claim,
         Document,
         FigureCheck,

@@ -15,6 +15,7 @@ the first directory holding a ``citecheck.toml`` (keys at the top level or under
     fail-on = ["broken", "inconsistent", "soft-404"]
     allowed-hosts = ["intranet.example"]
     formats = ["html", "json"]
+    baseline = "ci/citecheck-baseline.toml"   # accepted findings (see citecheck.baseline)
 
 >>> resolve_options(None, fail_on="broken").fail_on == frozenset({FindingKind.BROKEN})
 True
@@ -80,6 +81,7 @@ class VerifyOptions:
     bib_dir: Path = Path("references")
     bib_format: str = "bibtex"
     junit: Path | None = None
+    baseline: Path | None = None  # accepted findings (default: citecheck-baseline.toml beside the paper)
     config_file: Path | None = None  # the file the settings came from, if any
 
     def summary(self) -> dict[str, Any]:
@@ -96,7 +98,7 @@ class VerifyOptions:
         }
 
 
-_PATH_KEYS = {"cache_dir", "save_warc", "report_dir", "bib_dir", "junit", "ca_bundle"}
+_PATH_KEYS = {"cache_dir", "save_warc", "report_dir", "bib_dir", "junit", "ca_bundle", "baseline"}
 _TUPLE_KEYS = {"archives", "cdx", "allowed_hosts", "formats"}
 _BOOL_KEYS = {"use_cache", "offline", "allow_private"}
 _INT_KEYS = {"retries", "per_host_concurrency", "max_bytes", "workers"}

@@ -38,6 +38,10 @@ SEVERITY: tuple[FindingKind, ...] = FindingKind.by_severity()
 #: Kinds accepted by ``--fail-on``.
 FAIL_ON_KINDS: tuple[FindingKind, ...] = FindingKind.fail_on_kinds()
 
+#: Kinds about the baseline file itself (an entry past its expiry, an entry matching nothing):
+#: ``--fail-on baseline-stale`` keeps a baseline tidy; ``all`` leaves them out.
+BASELINE_KINDS: frozenset[FindingKind] = frozenset({FindingKind.BASELINE_EXPIRED, FindingKind.BASELINE_STALE})
+
 #: ``--fail-on unverified``: every kind that says something could not be checked at all (a link
 #: with no network or refused as private, a figure with no source text), for CI jobs that must
 #: not pass blind.
@@ -61,6 +65,13 @@ _VERDICT_KIND = {
     Verdict.NOT_FOUND: FindingKind.NOT_FOUND,
     Verdict.UNVERIFIABLE: FindingKind.UNVERIFIABLE,
 }
+
+
+#: Kinds only a link check finds, and kinds only a figure comparison finds.
+LINK_KINDS: frozenset[FindingKind] = frozenset(
+    s.finding_kind for s in LinkState if s.finding_kind is not None
+)
+FIGURE_KINDS: frozenset[FindingKind] = frozenset(_VERDICT_KIND.values())
 
 
 def snapshot_date(timestamp: str | None) -> str:
@@ -411,7 +422,8 @@ def parse_fail_on(values: str | Iterable[str] | None) -> frozenset[FindingKind]:
     >>> sorted(k.value for k in parse_fail_on(["broken,soft-404", "inconsistent"]))
     ['broken', 'inconsistent', 'soft-404']
 
-    ``"none"`` means never fail; ``"all"`` every kind ``--fail-on`` accepts; ``"unverified"``
+    ``"none"`` means never fail; ``"all"`` every kind ``--fail-on`` accepts but the
+    :data:`BASELINE_KINDS`; ``"unverified"``
     every kind saying something could not be checked (:data:`UNVERIFIED_KINDS`). An unknown
     kind raises :class:`~citecheck.errors.UsageError` naming the accepted ones.
     """
@@ -428,8 +440,8 @@ def parse_fail_on(values: str | Iterable[str] | None) -> frozenset[FindingKind]:
             name = part.strip().lower()
             if not name or name == "none":
                 continue
-            if name == "all":
-                kinds.update(FAIL_ON_KINDS)
+            if name == "all":  # every kind about the paper; the baseline's own kinds are asked for by name
+                kinds.update(set(FAIL_ON_KINDS) - BASELINE_KINDS)
             elif name == "unverified":
                 kinds.update(UNVERIFIED_KINDS)
             elif name in accepted:
@@ -439,6 +451,12 @@ def parse_fail_on(values: str | Iterable[str] | None) -> frozenset[FindingKind]:
                     f"unknown --fail-on kind {name!r}; choose from {', '.join(accepted)}, unverified, all, none"
                 )
     return frozenset(kinds)
+
+
+def failing(findings: Iterable[Finding], fail_on: Iterable[FindingKind]) -> list[Finding]:
+    """The findings that fail a run: of a ``fail_on`` kind and not accepted by a baseline."""
+    kinds = set(fail_on)
+    return [f for f in findings if f.kind in kinds and f.accepted is None]
 
 
 def count_by_kind(findings: Iterable[Finding]) -> dict[str, int]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: a finding may carry ``accepted`` (baseline)
 
 
 @dataclass(frozen=True)
@@ -382,6 +382,8 @@ class FindingKind(str, Enum):
     REPAIRED_URL = "repaired-url"
     RECOVERED_URL = "recovered-url"
     ARCHIVE_ERROR = "archive-error"
+    BASELINE_EXPIRED = "baseline-expired"  # a baseline entry past its expiry: it no longer applies
+    BASELINE_STALE = "baseline-stale"  # a baseline entry that matches no finding of the run
 
     @classmethod
     def by_severity(cls) -> tuple[FindingKind, ...]:
@@ -408,6 +410,11 @@ class FindingKind(str, Enum):
     def is_unverified(self) -> bool:
         """It says something could not be checked at all (``--fail-on unverified``)."""
         return self in (FindingKind.UNREACHABLE, FindingKind.REFUSED, FindingKind.UNVERIFIABLE)
+
+    @property
+    def is_dead_link(self) -> bool:
+        """A cited page gone on evidence (broken, soft-404)."""
+        return self in (FindingKind.BROKEN, FindingKind.SOFT_404)
 
     @property
     def is_repair(self) -> bool:
@@ -440,6 +447,8 @@ _SEVERITY_ORDER: tuple[FindingKind, ...] = (
     FindingKind.REPAIRED_URL,
     FindingKind.RECOVERED_URL,
     FindingKind.PARSE_WARNING,
+    FindingKind.BASELINE_EXPIRED,
+    FindingKind.BASELINE_STALE,
 )
 _SEVERITY_RANK = {kind: rank for rank, kind in enumerate(_SEVERITY_ORDER)}
 #: in the order ``--help`` lists them
@@ -453,6 +462,8 @@ _FAIL_ON_ORDER: tuple[FindingKind, ...] = (
     FindingKind.PARSE_WARNING,
     FindingKind.UNREACHABLE,
     FindingKind.REFUSED,
+    FindingKind.BASELINE_EXPIRED,
+    FindingKind.BASELINE_STALE,
 )
 _UNCHECKED_REASONS = {
     LinkState.UNREACHABLE: "no network",
@@ -484,6 +495,15 @@ _LINK_FINDINGS = {
 
 
 @dataclass(frozen=True)
+class Acceptance:
+    """Why a finding is accepted: the reason and expiry of the baseline entry that matched it."""
+
+    reason: str
+    expires: str | None = None  # ISO date, the last day the entry applies
+    baseline: str | None = None  # the baseline file, as the run named it
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing an editor should look at, with the evidence."""
 
@@ -493,6 +513,7 @@ class Finding:
     note_id: str | None = None
     url: str | None = None
     evidence: tuple[tuple[str, str], ...] = ()  # (label, text) pairs, e.g. ("archived copy", url)
+    accepted: Acceptance | None = None  # set when a baseline entry accepts it: listed, never failing
 
 
 @dataclass(frozen=True)

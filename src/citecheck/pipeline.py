@@ -54,6 +54,7 @@ __all__ = [
     "exit_status",
     "fetch_config",
     "output_paths",
+    "run_baseline",
     "safe_stem",
     "verify",
     "verify_with_references",
@@ -258,6 +259,7 @@ def verify_with_references(
     if paper is None:
         paper = bundled_seed()
     path = Path(paper)
+    baseline = run_baseline(path, options)  # an invalid baseline stops the run before any work
     document = load_document(path, format=options.input_format)
     references = require_references(list(extract_references(document)), path, document.format)
     claims, unmatched = extract_all_claims(document, references)
@@ -288,6 +290,9 @@ def verify_with_references(
     )
     recorded = options.summary()
     recorded["request_count"] = request_count
+    if baseline is not None:
+        findings = baseline.apply(findings)
+        recorded["baseline"] = baseline.path
     report = Report(
         paper=display_name(path),
         generated_at=now_utc(),
@@ -300,6 +305,16 @@ def verify_with_references(
         options=recorded,
     )
     return report, references
+
+
+def run_baseline(paper: str | Path | None, options: VerifyOptions):
+    """The :class:`~citecheck.baseline.Baseline` a run applies (``options.baseline``, else
+    ``citecheck-baseline.toml`` next to the paper or the config file), or None when there is none.
+    Raises :class:`~citecheck.errors.UsageError` (one line) when the file is missing or invalid."""
+    from .baseline import find_baseline, load_baseline
+
+    path = find_baseline(paper, options.baseline, options.config_file)
+    return load_baseline(path) if path is not None else None
 
 
 def verify(
@@ -474,6 +489,9 @@ def write_outputs(
     inputs = [paper, *options.from_warc]
     if options.config_file is not None:
         inputs.append(Path(options.config_file))
+    baseline = report.options.get("baseline") if report.options else None
+    if baseline:
+        inputs.append(Path(baseline))
     refuse_overwriting_inputs(paths.values(), inputs)
     bibliography = export(
         verified_references(references, report.checks),
@@ -490,8 +508,9 @@ def write_outputs(
 
 
 def exit_status(report: Report, fail_on: Iterable[FindingKind] | None = None) -> int:
-    """0 when no finding is of a ``fail_on`` kind (default: broken, inconsistent), else 1."""
-    from .findings import DEFAULT_FAIL_ON
+    """0 when no finding is of a ``fail_on`` kind (default: broken, inconsistent), else 1.
 
-    kinds = set(DEFAULT_FAIL_ON if fail_on is None else fail_on)
-    return 1 if any(finding.kind in kinds for finding in report.findings) else 0
+    A finding a baseline accepted never counts."""
+    from .findings import DEFAULT_FAIL_ON, failing
+
+    return 1 if failing(report.findings, DEFAULT_FAIL_ON if fail_on is None else fail_on) else 0

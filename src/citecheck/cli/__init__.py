@@ -19,6 +19,11 @@ from ..errors import CitecheckError
 #: sentence is shown by ``citecheck --help`` without importing the module; a test checks it is the
 #: command's own.
 SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
+    "baseline": (
+        "citecheck.cli.baseline",
+        "baseline",
+        "Write a baseline accepting every current finding of REPORT (a JSON report of `verify`).",
+    ),
     "check": (
         "citecheck.cli.check",
         "check",

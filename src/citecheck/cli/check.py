@@ -163,6 +163,47 @@ def fail_on_option(func):
     )(func)
 
 
+def baseline_option(func):
+    """``--baseline FILE`` (``check`` and ``verify``)."""
+    return click.option(
+        "--baseline",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="Accepted findings (default: citecheck-baseline.toml next to INPUT or the config file); "
+        "write one with `citecheck baseline`.",
+    )(func)
+
+
+def accepted_lines(findings) -> list[str]:
+    """What a baseline did, for stderr: how many findings it accepted, and each expired or stale
+    entry (``citecheck: baseline: …``)."""
+    from ..model import FindingKind
+
+    lines = []
+    accepted = sum(1 for f in findings if f.accepted is not None)
+    if accepted:
+        lines.append(f"citecheck: baseline: {accepted} finding(s) accepted")
+    for f in findings:
+        if f.kind in (FindingKind.BASELINE_EXPIRED, FindingKind.BASELINE_STALE):
+            lines.append(f"citecheck: baseline: {f.message}")
+    return lines
+
+
+#: What ``check`` can find (it compares no figures): a baseline entry of another kind is left
+#: alone, neither applied nor stale, so one file serves ``check`` and ``verify``.
+def _check_judges(live: bool, archive: bool):
+    from ..findings import FIGURE_KINDS, LINK_KINDS
+    from ..model import FindingKind
+
+    kinds = set(FindingKind) - FIGURE_KINDS
+    if not live:
+        kinds -= LINK_KINDS
+    if not archive:
+        kinds -= {FindingKind.ARCHIVE_ERROR, FindingKind.RECOVERED_URL}
+    return frozenset(kinds)
+
+
 def config_option(func):
     """``--config FILE`` (every command that reads the configuration file)."""
     return click.option(
@@ -266,21 +307,28 @@ def _progress_printer(enabled: bool):
     help="Write the checks as JSON.",
 )
 @fail_on_option
+@baseline_option
 @config_option
 @click.option("--no-live", is_flag=True, help="Skip live checks (archives only).")
 @click.option("--no-archive", is_flag=True, help="Skip archive look-ups and URL recovery.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the table.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the evidence for each reference.")
-def check(input_path, json_path, fail_on, config_file, no_live, no_archive, quiet, verbose, **options):
+def check(
+    input_path, json_path, fail_on, baseline, config_file, no_live, no_archive, quiet, verbose, **options
+):
     """Check every URL cited in INPUT (a paper or a .bib) live and in web archives.
 
     Exit status: 0 nothing at or above ``--fail-on``, 1 something is, 2 bad input or settings.
     """
-    from ..findings import build_findings
+    from ..findings import build_findings, failing
+    from ..pipeline import run_baseline
 
-    resolved = resolve_checker_options(input_path, config_file, options, fail_on=tuple(fail_on) or None)
+    resolved = resolve_checker_options(
+        input_path, config_file, options, fail_on=tuple(fail_on) or None, baseline=baseline
+    )
     settings = CheckerSettings.from_verify_options(resolved)
     settings.validate()  # contradicting options are one line before any work
+    accepted = run_baseline(input_path, resolved)
     references = load_references(input_path, format=resolved.input_format)
     with_url = [r for r in references if r.url is not None]
     if not quiet:
@@ -310,8 +358,12 @@ def check(input_path, json_path, fail_on, config_file, no_live, no_archive, quie
             if n > 1:  # an archive nobody could reach: said once, not once per reference
                 click.echo(f"archive: {error} ({n} references)", err=True)
     findings = build_findings(references, checks, [])
-    failing = [f for f in findings if f.kind in resolved.fail_on]
-    if failing:
+    if accepted is not None:
+        findings = accepted.apply(findings, judged=_check_judges(not no_live, not no_archive))
+        for line in accepted_lines(findings):
+            click.echo(line, err=True)
+    failed = failing(findings, resolved.fail_on)
+    if failed:
         kinds = ",".join(sorted(k.value for k in resolved.fail_on))
-        click.echo(f"FAIL: {len(failing)} finding(s) at or above --fail-on ({kinds})", err=True)
+        click.echo(f"FAIL: {len(failed)} finding(s) at or above --fail-on ({kinds})", err=True)
         sys.exit(1)

@@ -19,7 +19,14 @@ from ..document import FORMATS as INPUT_FORMATS
 from ..errors import CitecheckError
 from ..model import Report
 from ..report import FORMATS
-from .check import checker_options, config_option, fail_on_option, resolve_checker_options
+from .check import (
+    accepted_lines,
+    baseline_option,
+    checker_options,
+    config_option,
+    fail_on_option,
+    resolve_checker_options,
+)
 
 
 class ProgressBar:
@@ -143,6 +150,7 @@ def summary_table(report: Report) -> str:
     help="Also write JUnit XML here.",
 )
 @fail_on_option
+@baseline_option
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the result line; no progress bar.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
@@ -155,6 +163,7 @@ def verify(
     bib_format,
     junit,
     fail_on,
+    baseline,
     config_file,
     quiet,
     verbose,
@@ -180,6 +189,7 @@ def verify(
             bib_format=bib_format,
             junit=junit,
             fail_on=tuple(fail_on) or None,
+            baseline=baseline,
         )
         bar = ProgressBar() if not quiet and sys.stderr.isatty() else None
         log = (lambda line: click.echo(line, err=True)) if verbose else None
@@ -200,6 +210,8 @@ def verify(
             f"citecheck: warning: archive lookup failed for {failed} reference(s): {problems[0]}", err=True
         )
     status = exit_status(report, options.fail_on)
+    for line in accepted_lines(report.findings):
+        click.echo(line, err=True)
     if not quiet:
         click.echo(summary_table(report))
         for path in written:
@@ -211,11 +223,15 @@ def verify(
 def result_line(report: Report, fail_on) -> str:
     """The last line of a run: FAIL, OK, or UNVERIFIED when nothing could be checked, with what
     was not checked (``…; 12 of 12 links could not be checked: no network``)."""
+    from ..findings import failing as failing_findings
     from ..report._common import coverage_lines
 
     kinds = ",".join(sorted(k.value for k in fail_on)) or "none"
-    failing = sum(1 for f in report.findings if f.kind in fail_on)
+    failing = len(failing_findings(report.findings, fail_on))
     notice = coverage_lines(report)
+    accepted = sum(1 for f in report.findings if f.accepted is not None and f.kind in fail_on)
+    if accepted:
+        notice = [*notice, f"{accepted} accepted by the baseline"]
     if failing:
         line = f"FAIL: {failing} finding(s) at or above --fail-on ({kinds})"
     elif notice and notice[0] == "Nothing was verified.":

@@ -15,6 +15,8 @@ read (a broken entry) becomes a warning on the nearest reference or is reported 
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 
 import bibtexparser
@@ -201,10 +203,58 @@ def _url(value: str | None) -> Url | None:
     return repair_url(raw)
 
 
-def references_from_bibtex(text: str) -> list[Reference]:
-    """Every entry of a .bib text as a Reference; raises InputError when there is none."""
+@contextlib.contextmanager
+def quiet_bibtexparser():
+    """bibtexparser logs what it skips (a broken block, several lines on stderr through Python's
+    last-resort handler); citecheck reads ``failed_blocks`` and says it in one warning instead, so
+    the records of the library's loggers are dropped for the call (restored after)."""
+    logger = logging.getLogger("bibtexparser")
+    sink = logging.NullHandler()
+    before = logger.propagate
+    logger.addHandler(sink)  # a handler found: no last-resort print to stderr
+    logger.propagate = False
     try:
-        library = bibtexparser.parse_string(text)
+        yield
+    finally:
+        logger.removeHandler(sink)
+        logger.propagate = before
+
+
+def _block_warning(block) -> str:
+    """What a block bibtexparser could not use means to the user, in one line."""
+    line = f"line {block.start_line + 1}" if block.start_line is not None else "an entry"
+    key = getattr(block, "key", None)
+    if type(block).__name__ == "DuplicateBlockKeyBlock" and key:
+        return f"{line}: a second entry with the key {key} was skipped (keys must be unique)"
+    reason = getattr(getattr(block, "error", None), "abort_reason", None) or "not valid BibTeX"
+    return f"{line}: an entry that is not valid BibTeX was skipped ({' '.join(str(reason).split())})"
+
+
+def _attach_skipped(refs: list[Reference], failed) -> list[Reference]:
+    """Each skipped block becomes a warning on the reference read just before it (the first one
+    when it comes before every reference): a reader sees what is missing, beside where it was."""
+    import dataclasses
+
+    for block in failed:
+        at = block.start_line + 1 if block.start_line is not None else 0
+        index = 0
+        for i, ref in enumerate(refs):
+            if ref.span is not None and ref.span.start_line <= at:
+                index = i
+        ref = refs[index]
+        refs[index] = dataclasses.replace(ref, warnings=(*ref.warnings, _block_warning(block)))
+    return refs
+
+
+def references_from_bibtex(text: str) -> list[Reference]:
+    """Every entry of a .bib text as a Reference; raises InputError when there is none.
+
+    A block that cannot be read (broken syntax, a key used twice) is skipped and said as a
+    warning on the nearest reference (``line 6: a second entry with the key … was skipped``).
+    """
+    try:
+        with quiet_bibtexparser():
+            library = bibtexparser.parse_string(text)
         # url and doi are verbatim in .bib files: read them before LaTeX decoding ("&", "%", "~")
         verbatim = [
             {
@@ -214,7 +264,8 @@ def references_from_bibtex(text: str) -> list[Reference]:
             }
             for e in library.entries
         ]
-        library = LatexDecodingMiddleware().transform(library)
+        with quiet_bibtexparser():
+            library = LatexDecodingMiddleware().transform(library)
     except Exception as exc:  # bibtexparser raises several types on broken input
         raise InputError(f"cannot read this BibTeX file ({type(exc).__name__}: {exc})") from None
     refs: list[Reference] = []
@@ -292,4 +343,4 @@ def references_from_bibtex(text: str) -> list[Reference]:
         if library.failed_blocks:
             raise InputError(f"no readable entry in this BibTeX file ({len(library.failed_blocks)} broken)")
         raise InputError("no BibTeX entries found")
-    return refs
+    return _attach_skipped(refs, library.failed_blocks)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from ..findings import SEVERITY
-from ..model import LinkState, Quantity, Report, Verdict
+from ..model import Acceptance, Finding, FindingKind, LinkState, Quantity, Report, Verdict
 
 # Characters XML 1.0 forbids (and that make HTML parsers unhappy): C0 controls except
 # tab/newline/CR, lone surrogates, and U+FFFE/U+FFFF.
@@ -107,10 +107,46 @@ def verdict_counts(report: Report) -> dict[str, int]:
     return {verdict.value: counts[verdict.value] for verdict in Verdict}
 
 
-def finding_counts(report: Report) -> dict[str, int]:
-    """Findings per kind, most serious first, kinds with none left out."""
-    counts = Counter(finding.kind.value for finding in report.findings)
+def finding_counts(report: Report, *, accepted: bool = False) -> dict[str, int]:
+    """Findings per kind, most serious first, kinds with none left out: those still open, or
+    (``accepted``) those a baseline accepted."""
+    counts = Counter(f.kind.value for f in report.findings if (f.accepted is not None) is accepted)
     return {kind.value: counts[kind.value] for kind in SEVERITY if counts[kind.value]}
+
+
+def accepted_findings(report: Report) -> list[Finding]:
+    """The findings a baseline accepted, in report order."""
+    return [f for f in report.findings if f.accepted is not None]
+
+
+def accepted_link(report: Report, check) -> Acceptance | None:
+    """The acceptance of ``check``'s broken or soft-404 link finding, if a baseline accepted it."""
+    for f in report.findings:
+        if f.accepted is not None and f.kind.is_dead_link and f.reference_key == check.reference_key:
+            return f.accepted
+    return None
+
+
+def accepted_figure(report: Report, fig) -> Acceptance | None:
+    """The acceptance of ``fig``'s inconsistent-figure finding (same reference, claim and figure)."""
+    raw = fig.claim_quantity.raw if fig.claim_quantity is not None else None
+    for f in report.findings:
+        if f.accepted is None or f.kind is not FindingKind.INCONSISTENT:
+            continue
+        evidence = dict(f.evidence)
+        if (
+            f.reference_key == fig.reference_key
+            and evidence.get("claim") == fig.claim_sentence
+            and evidence.get("paper's figure") == raw
+        ):
+            return f.accepted
+    return None
+
+
+def acceptance_words(acceptance: Acceptance) -> str:
+    """``accepted: Paywalled (until 2027-06-30)``"""
+    until = f" (until {acceptance.expires})" if acceptance.expires else ""
+    return f"accepted: {acceptance.reason}{until}"
 
 
 #: Verdicts that mean a figure was really compared with a source text.
@@ -168,7 +204,7 @@ def nothing_verified(report: Report) -> bool:
 def summary(report: Report) -> dict:
     """The headline numbers every format shows."""
     with_url = sum(1 for ref in report.references if ref.url is not None)
-    return {
+    out = {
         "references": len(report.references),
         "references_with_url": with_url,
         "claims": len(report.claims),
@@ -176,6 +212,10 @@ def summary(report: Report) -> dict:
         "figures": verdict_counts(report),
         "findings": finding_counts(report),
     }
+    accepted = finding_counts(report, accepted=True)
+    if accepted:  # only with a baseline: a run without one keeps its summary as it was
+        out["accepted"] = accepted
+    return out
 
 
 def plain_number(value: Decimal | None) -> str:

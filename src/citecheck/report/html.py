@@ -23,7 +23,18 @@ from string import Template
 
 from ..findings import SEVERITY, figure_explanation, snapshot_date
 from ..model import FindingKind, Reference, Report, SourceCheck, Verdict
-from ._common import coverage, coverage_lines, highlight_quantity, linkable, shown, summary
+from ._common import (
+    acceptance_words,
+    accepted_figure,
+    accepted_findings,
+    accepted_link,
+    coverage,
+    coverage_lines,
+    highlight_quantity,
+    linkable,
+    shown,
+    summary,
+)
 
 #: No scripts, no network: only inline styles and data: images.
 CSP = (
@@ -204,7 +215,12 @@ def _summary_section(report: Report) -> Markup:
     # link checked, for "0 inconsistent" every figure compared; else it is a warning
     all_links = cov["links_checked"] == cov["links"]
     all_figures = cov["figures_compared"] == cov["figures"]
+    accepted = stats.get("accepted", {})
     broken = links.get("broken", 0) + links.get("soft-404", 0)
+    inconsistent = figures.get("inconsistent", 0)
+    if accepted:  # what a baseline accepted is counted in a card of its own, not as bad
+        broken -= accepted.get("broken", 0) + accepted.get("soft-404", 0)
+        inconsistent -= accepted.get("inconsistent", 0)
     cards = [
         _card("references", stats["references"]),
         _card("with a URL", stats["references_with_url"]),
@@ -212,8 +228,8 @@ def _summary_section(report: Report) -> Markup:
         _card("links ok", links.get("ok", 0) + links.get("redirected", 0), "ok" if all_links else ""),
         _card(
             "inconsistent figures",
-            figures.get("inconsistent", 0),
-            "bad" if figures.get("inconsistent") else "ok" if all_figures else "warn",
+            inconsistent,
+            "bad" if inconsistent else "ok" if all_figures else "warn",
         ),
         _card("consistent figures", figures.get("consistent", 0), "ok" if all_figures else ""),
         _card(
@@ -223,6 +239,8 @@ def _summary_section(report: Report) -> Markup:
         ),
         _card("URLs repaired", findings.get("repaired-url", 0) + findings.get("recovered-url", 0)),
     ]
+    if accepted:
+        cards.append(_card("accepted by the baseline", sum(accepted.values()), "info"))
     return el(
         "section",
         el("h2", "Summary"),
@@ -254,7 +272,11 @@ def _coverage_notice(report: Report) -> Markup | None:
 
 
 def _broken_section(report: Report, refs: dict[str, Reference]) -> Markup | None:
-    broken = [c for c in report.checks if c.link is not None and c.link.state.is_dead]
+    broken = [
+        c
+        for c in report.checks
+        if c.link is not None and c.link.state.is_dead and accepted_link(report, c) is None
+    ]
     if not broken:
         return None
     items = []
@@ -299,7 +321,11 @@ def _broken_section(report: Report, refs: dict[str, Reference]) -> Markup | None
 
 
 def _figures_section(report: Report) -> Markup | None:
-    bad = [fig for fig in report.figures if fig.verdict is Verdict.INCONSISTENT]
+    bad = [
+        fig
+        for fig in report.figures
+        if fig.verdict is Verdict.INCONSISTENT and accepted_figure(report, fig) is None
+    ]
     if not bad:
         return None
     items = []
@@ -377,7 +403,7 @@ def _other_findings_section(report: Report) -> Markup | None:
     }
     groups: dict[FindingKind, list] = {}
     for finding in report.findings:
-        if finding.kind not in shown:
+        if finding.kind not in shown and finding.accepted is None:
             groups.setdefault(finding.kind, []).append(finding)
     if not groups:
         return None
@@ -417,6 +443,33 @@ def _other_findings_section(report: Report) -> Markup | None:
             )
         )
     return el("section", el("h2", "Other findings"), *blocks, id="findings")
+
+
+def _accepted_section(report: Report) -> Markup | None:
+    """Findings the baseline accepted: each with its kind, reference, message and reason."""
+    accepted = accepted_findings(report)
+    if not accepted:
+        return None
+    rows = []
+    for finding in accepted:
+        assert finding.accepted is not None
+        rows.append(
+            el(
+                "tr",
+                el("td", _badge(finding.kind.value, "info")),
+                el("td", finding.reference_key or "document", class_="key"),
+                el("td", finding.message),
+                el("td", acceptance_words(finding.accepted)),
+            )
+        )
+    head = el("tr", el("th", "Kind"), el("th", "Reference"), el("th", "Finding"), el("th", "Reason"))
+    return el(
+        "section",
+        el("h2", f"Accepted findings ({len(accepted)})"),
+        el("p", "Accepted in the baseline file: listed, never failing the run.", class_="meta"),
+        el("div", el("table", el("thead", head), el("tbody", *rows)), class_="table-wrap"),
+        id="accepted",
+    )
 
 
 def _badge(text: str, tone: str = "") -> Markup:
@@ -502,6 +555,7 @@ def render_html(report: Report) -> str:
         _broken_section(report, refs),
         _repairs_section(report),
         _other_findings_section(report),
+        _accepted_section(report),
         _references_section(report),
     ]
     header = el(

@@ -2,7 +2,8 @@
 
 The schema lives in ``docs/report-schema.json`` (JSON Schema 2020-12). Its version is
 ``schema_version`` (``citecheck.model.SCHEMA_VERSION``): the minor number grows when
-fields are added, the major number when a field changes meaning or disappears.
+fields are added, the major number when a field changes meaning or disappears (1.1 added a
+finding's ``accepted`` object, the ``baseline-*`` kinds and ``summary.accepted``).
 
 Conventions: every number taken from text is a *string* holding the exact decimal
 (``"5181.74"``, never a float); enums are their string values; tuples are arrays;
@@ -43,6 +44,8 @@ def to_jsonable(value):
     if isinstance(value, Finding):
         data = {name: to_jsonable(getattr(value, name)) for name in _field_names(Finding)}
         data["evidence"] = [{"label": scrub(label), "text": scrub(text)} for label, text in value.evidence]
+        if value.accepted is None:  # only a baseline adds it (schema 1.1): other reports stay as they were
+            del data["accepted"]
         return data
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {name: to_jsonable(getattr(value, name)) for name in _field_names(type(value))}

@@ -4,7 +4,9 @@ A reference's test case fails when a finding about it is of a ``--fail-on`` kind
 ``<failure>`` per test case, its ``type`` the most serious kind, its text every such
 finding); other findings go to ``<system-out>``. A reference whose link could not be checked
 (no network, a private address, a garbled URL) and that has no failure is ``<skipped>``: CI
-must not count a link nobody looked at as passed. Findings about no reference (document
+must not count a link nobody looked at as passed. A failure a baseline accepted is
+``<skipped type="accepted">`` with its reason (as pytest writes an expected failure), never a
+``<failure>``. Findings about no reference (document
 warnings) form one extra test case, ``document``. Built with ElementTree, so every
 value is escaped; characters XML forbids are replaced.
 
@@ -20,7 +22,7 @@ from collections.abc import Iterable
 
 from ..findings import DEFAULT_FAIL_ON, SEVERITY, parse_fail_on
 from ..model import Finding, FindingKind, Report
-from ._common import scrub, unchecked_reason
+from ._common import acceptance_words, scrub, unchecked_reason
 
 
 def _fail_on_from(report: Report, fail_on: Iterable[FindingKind | str] | None) -> frozenset[FindingKind]:
@@ -35,6 +37,8 @@ def _fail_on_from(report: Report, fail_on: Iterable[FindingKind | str] | None) -
 
 def _describe(finding: Finding) -> str:
     lines = [f"[{finding.kind.value}] {finding.message}"]
+    if finding.accepted is not None:
+        lines.append(f"  {acceptance_words(finding.accepted)}")
     if finding.url:
         lines.append(f"  url: {finding.url}")
     lines.extend(f"  {label}: {text}" for label, text in finding.evidence)
@@ -72,17 +76,25 @@ def render_junit(report: Report, fail_on: Iterable[FindingKind | str] | None = N
         case = ET.SubElement(suite, "testcase", classname="citecheck.references", name=scrub(name))
         if note:
             case.set("file", scrub(report.paper))
-        failing = sorted((f for f in items if f.kind in kinds), key=lambda f: rank.get(f.kind, len(rank)))
+        failing = sorted(
+            (f for f in items if f.kind in kinds and f.accepted is None),
+            key=lambda f: rank.get(f.kind, len(rank)),
+        )
+        accepted = [f for f in items if f.kind in kinds and f.accepted is not None]
         if failing:
             failures += 1
             failure = ET.SubElement(
                 case, "failure", type=failing[0].kind.value, message=scrub(failing[0].message)
             )
             failure.text = scrub("\n\n".join(_describe(f) for f in failing))
+        elif accepted:  # a known failure, as pytest writes an xfail: skipped, with the reason
+            skipped += 1
+            words = "; ".join(f"{f.kind.value} {acceptance_words(f.accepted)}" for f in accepted)
+            ET.SubElement(case, "skipped", type="accepted", message=scrub(words))
         elif unchecked is not None:
             skipped += 1
             ET.SubElement(case, "skipped", message=f"link not checked: {unchecked}")
-        others = [f for f in items if f.kind not in kinds]
+        others = [f for f in items if f.kind not in kinds or f.accepted is not None]
         if others:
             out = ET.SubElement(case, "system-out")
             out.text = scrub("\n\n".join(_describe(f) for f in others))

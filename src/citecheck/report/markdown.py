@@ -17,7 +17,18 @@ from urllib.parse import quote
 
 from ..findings import figure_explanation, snapshot_date
 from ..model import FindingKind, Report, Verdict
-from ._common import coverage_lines, highlight_quantity, linkable, scrub, shown, summary
+from ._common import (
+    acceptance_words,
+    accepted_figure,
+    accepted_findings,
+    accepted_link,
+    coverage_lines,
+    highlight_quantity,
+    linkable,
+    scrub,
+    shown,
+    summary,
+)
 
 #: Lists of less serious findings stop after this many items (a PR comment must stay short).
 LIST_LIMIT = 50
@@ -103,13 +114,23 @@ def render_markdown(report: Report) -> str:
     else:
         out.append("No findings.")
     out.append("")
+    if stats.get("accepted"):
+        out.append("| Accepted by the baseline | Count |")
+        out.append("|---|---:|")
+        out.extend(f"| {md(kind)} | {n} |" for kind, n in stats["accepted"].items())
+        out.append("")
 
     by_kind: dict[FindingKind, list] = {}
     for finding in report.findings:
-        by_kind.setdefault(finding.kind, []).append(finding)
+        if finding.accepted is None:  # accepted ones have a section of their own
+            by_kind.setdefault(finding.kind, []).append(finding)
 
     checks = {check.reference_key: check for check in report.checks}
-    broken = [c for c in report.checks if c.link is not None and c.link.state.is_dead]
+    broken = [
+        c
+        for c in report.checks
+        if c.link is not None and c.link.state.is_dead and accepted_link(report, c) is None
+    ]
     if broken:
         out.append("## Broken links")
         out.append("")
@@ -126,7 +147,11 @@ def render_markdown(report: Report) -> str:
             out.append(line)
         out.append("")
 
-    inconsistent = [fig for fig in report.figures if fig.verdict is Verdict.INCONSISTENT]
+    inconsistent = [
+        fig
+        for fig in report.figures
+        if fig.verdict is Verdict.INCONSISTENT and accepted_figure(report, fig) is None
+    ]
     if inconsistent:
         out.append("## Inconsistent figures")
         out.append("")
@@ -169,6 +194,8 @@ def render_markdown(report: Report) -> str:
         FindingKind.UNREACHABLE,
         FindingKind.ARCHIVE_ERROR,
         FindingKind.PARSE_WARNING,
+        FindingKind.BASELINE_EXPIRED,
+        FindingKind.BASELINE_STALE,
     ]
     rest = [(kind, by_kind[kind]) for kind in rest_kinds if kind in by_kind]
     if rest:
@@ -185,6 +212,22 @@ def render_markdown(report: Report) -> str:
             out.append("")
             out.append("</details>")
             out.append("")
+
+    accepted = accepted_findings(report)
+    if accepted:
+        out.append("## Accepted findings")
+        out.append("")
+        out.append("Accepted in the baseline file: listed, never failing the run.")
+        out.append("")
+        out.append("| Kind | Reference | Finding | Reason |")
+        out.append("|---|---|---|---|")
+        for finding in accepted:
+            assert finding.accepted is not None
+            out.append(
+                f"| {md(finding.kind.value)} | {md(finding.reference_key or 'document')} | "
+                f"{md(finding.message)} | {md(acceptance_words(finding.accepted))} |"
+            )
+        out.append("")
 
     if not report.findings and not checks:
         out.append("Nothing was checked.")
