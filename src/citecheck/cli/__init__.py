@@ -21,9 +21,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import check, export, figures, parse, verify
+    from . import check, corpus, export, figures, parse, verify
 
-    for module in (parse, check, figures, verify, export):
+    for module in (parse, check, figures, verify, export, corpus):
         for command in module.COMMANDS:
             cli.add_command(command)
 
