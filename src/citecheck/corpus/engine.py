@@ -328,7 +328,7 @@ class _Run:
         chains = max(1, sum(self.dask.nthreads().values()) or 1)
         futures = []
         for chain in plan_shards(todo, chains=chains, batch=self.options.batch):
-            previous = True if pause else None
+            previous = {} if pause else None
             for batch in chain:
                 future = self.dask.submit(
                     live_batch,
@@ -340,7 +340,7 @@ class _Run:
                     pure=False,
                 )
                 futures.append(future)
-                previous = self.dask.submit(_done, future, pure=False)  # a token: the order, not the data
+                previous = self.dask.submit(carry, future, pure=False)  # the order, and what it learned
         for future in as_completed(futures):
             result = future.result()
             apply_writes(self.cache, result.writes)
@@ -469,8 +469,12 @@ class _Run:
         return [atomic_write(path, text) for path, text in files]
 
 
-def _done(_result) -> bool:
-    return True
+def carry(result) -> dict:
+    """What a live batch hands the next batch of its shard: the soft-404 probes it made (so the
+    shard probes each directory once), not its results."""
+    from ..sources.live import PROBE
+
+    return {(w.namespace, w.key): w.value for w in result.writes if w.namespace == PROBE}
 
 
 def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:

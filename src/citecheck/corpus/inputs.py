@@ -41,6 +41,8 @@ PAPER_SUFFIXES = frozenset(
         ".docx",
     }
 )
+#: Plain-text suffixes: such a file is a manifest when every line names an existing file.
+PLAIN_SUFFIXES = frozenset({".txt", ".text", ""})
 #: Suffixes that always mean "a list of papers".
 MANIFEST_SUFFIXES = frozenset({".manifest", ".list", ".lst"})
 _MANIFEST_PEEK = 1 << 20  # a manifest is a short text file; a longer file is a paper
@@ -48,6 +50,8 @@ _MANIFEST_PEEK = 1 << 20  # a manifest is a short text file; a longer file is a 
 
 def _manifest_lines(path: Path) -> list[str] | None:
     """The paths a manifest lists, or None when ``path`` is not a manifest."""
+    if path.suffix.lower() in PAPER_SUFFIXES - PLAIN_SUFFIXES:
+        return None  # a Markdown, LaTeX, BibTeX, PDF or Word file is a paper
     try:
         if path.stat().st_size > _MANIFEST_PEEK and path.suffix.lower() not in MANIFEST_SUFFIXES:
             return None
@@ -58,9 +62,16 @@ def _manifest_lines(path: Path) -> list[str] | None:
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
     if path.suffix.lower() in MANIFEST_SUFFIXES:
         return lines
-    if not lines or not all(_resolve(path.parent, ln).is_file() for ln in lines):
+    if not lines or not all(_is_file(_resolve(path.parent, ln)) for ln in lines):
         return None
     return lines
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a line of prose is no path (too long, NUL bytes)
+        return False
 
 
 def _resolve(base: Path, line: str) -> Path:

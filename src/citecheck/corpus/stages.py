@@ -86,6 +86,47 @@ def cited_work(outcome: ParseOutcome) -> CitedWork:
 # ------------------------------------------------------------------- live (network)
 
 
+class FirstRequestGate:
+    """A fresh fetcher's first request to a host goes alone; the others to that host wait for it.
+
+    The fetcher spaces the *planned* start of requests to one host; a fresh fetcher's first request
+    also sets up its connection pool (and, in a newly started worker, imports), so it can leave late
+    and reach the server just before the second, already due. Letting it finish first keeps the
+    spacing the server sees. Everything else is the wrapped fetcher's.
+    """
+
+    def __init__(self, fetcher) -> None:
+        import threading
+
+        self._fetcher = fetcher
+        self._lock = threading.Lock()
+        self._first: dict[str, threading.Event] = {}
+
+    def fetch(self, url: str, **kwargs):
+        import threading
+
+        from .sharding import host_of
+
+        host = host_of(url)
+        with self._lock:
+            gate = self._first.get(host)
+            if gate is None:
+                gate = self._first[host] = threading.Event()
+                mine = True
+            else:
+                mine = False
+        if not mine:
+            gate.wait()
+            return self._fetcher.fetch(url, **kwargs)
+        try:
+            return self._fetcher.fetch(url, **kwargs)
+        finally:
+            gate.set()
+
+    def __getattr__(self, name):
+        return getattr(self._fetcher, name)
+
+
 @dataclass
 class LiveBatch:
     """One batch's live results, the bodies it kept, and the cache writes it made."""
@@ -102,13 +143,13 @@ def live_batch(
     keep: set[str],
     seeds: dict,
     options: VerifyOptions,
-    after=None,
+    after: dict | None = None,
 ) -> LiveBatch:
     """Check ``urls`` live with a fresh fetcher (its per-host limits hold inside this task).
 
-    ``after`` is the batch this one follows in its shard (a dependency: Dask runs this task once
-    that one is done); the first request then waits one minimum interval, as the shard's fetcher
-    would have made it wait.
+    ``after`` is what the batch this one follows in its shard handed on (a dependency: Dask runs
+    this task once that one is done): its probes join the seeds, and the first request waits one
+    minimum interval, as the shard's fetcher would have made it wait.
     """
     from ..sources.live import check_links
 
@@ -116,10 +157,13 @@ def live_batch(
     fetcher = open_fetcher(options)
     try:
         if after is not None:
-            time.sleep(getattr(fetcher.config, "min_interval", 0.0) if hasattr(fetcher, "config") else 0.0)
+            seeds = {**seeds, **after}
+            time.sleep(float(getattr(getattr(fetcher, "config", None), "min_interval", 0.0) or 0.0))
         cache = memory_cache(options, seeds)
         bodies = SourceBodies()
-        links = check_links(urls, fetcher, cache, workers=max(1, options.workers), keep=keep, bodies=bodies)
+        links = check_links(
+            urls, FirstRequestGate(fetcher), cache, workers=max(1, options.workers), keep=keep, bodies=bodies
+        )
         kept: Bodies = {}
         for url, link in links.items():
             if url in keep and link.state in (LinkState.OK, LinkState.REDIRECTED):
