@@ -274,3 +274,30 @@ def test_a_run_killed_mid_way_resumes_fetching_only_the_missing_work(world, alon
     assert result.stats["unique_urls"] == N_URLS
     for paper, expected in alone.items():
         assert normalised(corpus_json(options, paper)) == expected, paper.name
+
+
+def test_the_cli_runs_on_the_cluster_given_by_scheduler_and_prints_the_deduplication(
+    world, dask_client, tmp_path
+):
+    from click.testing import CliRunner
+
+    from citecheck.cli import cli
+
+    papers = world["papers"][:4]
+    options = options_for(world, "cli")
+    junit = tmp_path / "ci" / "corpus.xml"
+    args = ["corpus", *map(str, papers), "--scheduler", dask_client.scheduler.address, "--junit", str(junit)]
+    args += ["--archive", options.archives[0], "--cdx", options.cdx[0], "--allow-host", "127.0.0.0/8"]
+    args += ["--min-interval", str(MIN_INTERVAL), "--cdx-per-minute", str(CDX_PER_MINUTE)]
+    args += ["--cache-dir", str(options.cache_dir), "--report-dir", str(options.report_dir)]
+    args += ["--bib-dir", str(options.bib_dir)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("papers 4 (0 unreadable), URLs 48 cited, 48 unique, requests ")
+    assert (
+        lines[-1]
+        == "FAIL: 2 paper(s) with findings at or above --fail-on (broken,inconsistent) or unreadable"
+    )
+    assert junit.read_text("utf-8").count("<testsuite ") == 4
+    assert "corpus: papers 4/4 parsed" in result.stderr

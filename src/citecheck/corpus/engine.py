@@ -281,6 +281,9 @@ class _Run:
             rows, summaries.host_rows([r for r in reports if r]), dict(self.stats)
         )
         written += self._write_summary(summary)
+        if self.vo.junit is not None:
+            done = [r for r in reports if r is not None]
+            written.append(atomic_write(Path(self.vo.junit), summaries.render_junit_corpus(done)))
         readable = [r for r in rows if not r.error]
         status = 2 if not readable else (1 if any(r.status for r in rows) else 0)
         return CorpusResult(list(self.papers), reports, written, summary, status, dict(self.stats))

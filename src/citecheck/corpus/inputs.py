@@ -83,7 +83,9 @@ def _walk(directory: Path) -> list[Path]:
     found = [
         p
         for p in directory.rglob("*")
-        if p.is_file() and p.suffix.lower() in PAPER_SUFFIXES and not any(x.startswith(".") for x in p.parts)
+        if p.is_file()
+        and p.suffix.lower() in PAPER_SUFFIXES
+        and not any(x.startswith(".") for x in p.relative_to(directory).parts)  # .git, .venv, …
     ]
     return sorted(found)
 

@@ -191,6 +191,26 @@ def render_html(summary: CorpusSummary) -> str:
     )
 
 
+def render_junit_corpus(reports: list[Report]) -> str:
+    """One JUnit XML document: each paper's test suite (as ``verify --junit`` writes it), summed."""
+    import xml.etree.ElementTree as ET
+
+    from ..report import render
+
+    root = ET.Element("testsuites", name="citecheck corpus")
+    tests = failures = 0
+    for report in reports:
+        for suite in ET.fromstring(render(report, "junit").split("\n", 1)[1]).iter("testsuite"):
+            tests += int(suite.get("tests", "0"))
+            failures += int(suite.get("failures", "0"))
+            root.append(suite)
+    root.set("tests", str(tests))
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
 __all__ = [
     "CorpusSummary",
     "HostRow",
@@ -201,4 +221,5 @@ __all__ = [
     "render_csv",
     "render_html",
     "render_json",
+    "render_junit_corpus",
 ]
