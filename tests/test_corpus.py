@@ -295,9 +295,10 @@ def test_the_cli_runs_on_the_cluster_given_by_scheduler_and_prints_the_deduplica
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("papers 4 (0 unreadable), URLs 48 cited, 48 unique, requests ")
+    # papers 0 and 2 cite a 404 (c7, c27), papers 1 and 2 a misstated figure (c10, c25)
     assert (
         lines[-1]
-        == "FAIL: 2 paper(s) with findings at or above --fail-on (broken,inconsistent) or unreadable"
+        == "FAIL: 3 paper(s) with findings at or above --fail-on (broken,inconsistent) or unreadable"
     )
     assert junit.read_text("utf-8").count("<testsuite ") == 4
     assert "corpus: papers 4/4 parsed" in result.stderr
