@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from citecheck.config import resolve_options  # noqa: E402
 from citecheck.corpus import CorpusOptions, run  # noqa: E402
+from citecheck.corpus.progress import RunProgress  # noqa: E402
 from corpus_world import OriginProcess, Url, build_papers, figure_pages  # noqa: E402
 
 JITTER = 0.02  # server-side arrival jitter tolerated per gap
@@ -89,7 +90,10 @@ def main() -> None:
         options = dataclasses.replace(options, archives=(), cdx=())
         origin.reset()
         t1 = time.perf_counter()
-        result = run([work / "papers"], CorpusOptions(verify=options, workers=n), client=client)
+        board = RunProgress(sys.stderr, tty=False, quiet_interval=10)
+        result = run(
+            [work / "papers"], CorpusOptions(verify=options, workers=n), client=client, progress=board
+        )
         wall = time.perf_counter() - t1
         client.close()
         cluster.close()
