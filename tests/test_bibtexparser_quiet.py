@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from citecheck.bibliography import export
-
 from citecheck.model import Reference
 from citecheck.references.bibfile import references_from_bibtex
 

@@ -112,3 +112,29 @@ def test_ready_at_tells_when_a_host_can_be_asked_without_reserving():
     with limiter.slot("a"):
         pass
     assert limiter.ready_at("a") == 3.0 and limiter.ready_at("a") == 3.0 and limiter.ready_at("b") == 0.0
+
+
+def test_threads_that_wake_late_together_after_a_stall_still_start_min_interval_apart():
+    # the process stalls (descheduled on a busy machine) until 0.45 s: the requests planned for
+    # 0.1 s and 0.2 s wake together, and must not reach the host in one burst
+    stall_until = time.monotonic() + 0.45
+
+    def stalled_sleep(seconds):
+        time.sleep(seconds)
+        time.sleep(max(0.0, stall_until - time.monotonic()))
+
+    limiter = RateLimiter(min_interval=0.1, per_host_concurrency=3, sleep=stalled_sleep)
+    starts: list[float] = []
+
+    def one():
+        with limiter.slot("a.org"):
+            starts.append(time.monotonic())
+
+    threads = [threading.Thread(target=one) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.01)
+    for thread in threads:
+        thread.join()
+    starts.sort()
+    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.1 - 0.005

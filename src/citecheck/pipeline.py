@@ -48,14 +48,19 @@ from .sources.session import CheckerSession, CheckerSettings, LoggingFetcher
 
 __all__ = [
     "LoggingFetcher",
+    "ParsedPaper",
+    "build_report",
     "bundled_seed",
     "checker_settings",
     "compare_figures",
     "exit_status",
     "fetch_config",
     "output_paths",
+    "parse_paper",
+    "render_outputs",
     "run_baseline",
     "safe_stem",
+    "source_texts",
     "verify",
     "verify_with_references",
     "write_outputs",
@@ -236,6 +241,102 @@ def _needs_source(check: SourceCheck) -> bool:
     return check.link is not None and check.link.state.is_live
 
 
+@dataclasses.dataclass(frozen=True)
+class ParsedPaper:
+    """A paper read and parsed (no network): what the check, figure and report stages need.
+
+    ``cited_notes`` are the notes whose citing text quotes a figure: their sources' texts are read.
+    """
+
+    path: Path
+    text: str
+    warnings: tuple[str, ...]
+    references: tuple[Reference, ...]
+    claims: tuple[Claim, ...]
+    unmatched: tuple[Claim, ...]
+    cited_notes: frozenset[str]
+
+    def wants_source(self, ref: Reference) -> bool:
+        """Whether the figure stage reads this reference's source text."""
+        return ref.note_id in self.cited_notes
+
+    def wanted_checks(self, checks: Iterable[SourceCheck]) -> list[SourceCheck]:
+        """The checks whose source text the figure stage reads (a page or a snapshot to read)."""
+        ref_note = {ref.key: ref.note_id for ref in self.references}
+        return [c for c in checks if ref_note.get(c.reference_key) in self.cited_notes and _needs_source(c)]
+
+
+def parse_paper(paper: str | Path, options: VerifyOptions) -> ParsedPaper:
+    """Read ``paper`` and parse its references and claims (CPU only, no network)."""
+    from .document import load_document
+    from .references.claims import extract_all_claims
+    from .references.extract import extract_references
+    from .references.load import require_references
+
+    path = Path(paper)
+    document = load_document(path, format=options.input_format)
+    references = require_references(list(extract_references(document)), path, document.format)
+    claims, unmatched = extract_all_claims(document, references)
+    return ParsedPaper(
+        path=path,
+        text=document.text,
+        warnings=tuple(document.warnings),
+        references=tuple(references),
+        claims=tuple(claims),
+        unmatched=tuple(unmatched),
+        cited_notes=frozenset(claim.note_id for claim in claims if quotes_figures(claim)),
+    )
+
+
+def source_texts(
+    wanted: Sequence[SourceCheck], fetcher, cache, options: VerifyOptions, progress=None, bodies=None
+) -> dict[str, SourceText]:
+    """Source text per reference key for the ``wanted`` checks (see :meth:`ParsedPaper.wanted_checks`)."""
+    return _source_texts(wanted, fetcher, cache, options, progress, bodies)
+
+
+def build_report(
+    parsed: ParsedPaper,
+    checks: Sequence[SourceCheck],
+    sources: dict[str, SourceText],
+    options: VerifyOptions,
+    request_count: int | None,
+    *,
+    baseline=None,
+) -> Report:
+    """Figures compared, findings built (and accepted by ``baseline``, a
+    :class:`~citecheck.baseline.Baseline`, when given): the :class:`Report` of one paper (CPU only)."""
+    from .figures import LanguageOnDemand
+
+    references = list(parsed.references)
+    claims = list(parsed.claims)
+    figures = compare_figures(claims, references, sources, lang=LanguageOnDemand(parsed.text))
+    findings = build_findings(
+        references,
+        checks,
+        figures,
+        claims,
+        document_warnings=parsed.warnings,
+        unmatched=list(parsed.unmatched),
+    )
+    recorded = options.summary()
+    recorded["request_count"] = request_count
+    if baseline is not None:
+        findings = baseline.apply(findings)
+        recorded["baseline"] = baseline.path
+    return Report(
+        paper=display_name(parsed.path),
+        generated_at=now_utc(),
+        references=tuple(references),
+        claims=tuple(claims),
+        checks=tuple(checks),
+        figures=tuple(figures),
+        findings=tuple(findings),
+        tool_version=__version__,
+        options=recorded,
+    )
+
+
 def verify_with_references(
     paper: str | Path | None,
     options: VerifyOptions,
@@ -250,61 +351,28 @@ def verify_with_references(
     one the options describe (anything with ``fetch(url, **kw) -> FetchResponse`` and
     ``config``; the caller closes it), e.g. a fetcher that routes hosts to a local server.
     """
-    from .document import load_document
-    from .figures import LanguageOnDemand
-    from .references.claims import extract_all_claims
-    from .references.extract import extract_references
-    from .references.load import require_references
-
     if paper is None:
         paper = bundled_seed()
-    path = Path(paper)
-    baseline = run_baseline(path, options)  # an invalid baseline stops the run before any work
-    document = load_document(path, format=options.input_format)
-    references = require_references(list(extract_references(document)), path, document.format)
-    claims, unmatched = extract_all_claims(document, references)
-
-    cited_notes = {claim.note_id for claim in claims if quotes_figures(claim)}
-    ref_note = {ref.key: ref.note_id for ref in references}
+    baseline = run_baseline(Path(paper), options)  # an invalid baseline stops the run before any work
+    parsed = parse_paper(paper, options)
     bodies = SourceBodies()  # this run's page bodies: fetched once, read by the figure stage
-
-    def want(ref: Reference) -> bool:
-        return ref.note_id in cited_notes
 
     with CheckerSession(checker_settings(options), fetcher=fetcher, log=log) as session:
         checks = _check(
-            references, session.fetcher, session.cache, options, progress, want=want, bodies=bodies
+            parsed.references,
+            session.fetcher,
+            session.cache,
+            options,
+            progress,
+            want=parsed.wants_source,
+            bodies=bodies,
         )
-        wanted = [c for c in checks if ref_note.get(c.reference_key) in cited_notes and _needs_source(c)]
+        wanted = parsed.wanted_checks(checks)
         sources = _source_texts(wanted, session.fetcher, session.cache, options, progress, bodies)
-        figures = compare_figures(claims, references, sources, lang=LanguageOnDemand(document.text))
         request_count = session.request_count
 
-    findings = build_findings(
-        references,
-        checks,
-        figures,
-        claims,
-        document_warnings=document.warnings,
-        unmatched=unmatched,
-    )
-    recorded = options.summary()
-    recorded["request_count"] = request_count
-    if baseline is not None:
-        findings = baseline.apply(findings)
-        recorded["baseline"] = baseline.path
-    report = Report(
-        paper=display_name(path),
-        generated_at=now_utc(),
-        references=tuple(references),
-        claims=tuple(claims),
-        checks=tuple(checks),
-        figures=tuple(figures),
-        findings=tuple(findings),
-        tool_version=__version__,
-        options=recorded,
-    )
-    return report, references
+    report = build_report(parsed, checks, sources, options, request_count, baseline=baseline)
+    return report, list(parsed.references)
 
 
 def run_baseline(paper: str | Path | None, options: VerifyOptions):
@@ -466,6 +534,26 @@ def refuse_overwriting_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -
         seen.append(out)
 
 
+def render_outputs(report: Report, references: Iterable[Reference], options: VerifyOptions) -> dict[str, str]:
+    """The text of every file :func:`write_outputs` writes, by the keys of :func:`output_paths`."""
+    from .bibliography import export
+    from .bibliography.verified import archived_copies, verified_references
+
+    rendered: dict[str, str] = {
+        "bib": export(
+            verified_references(references, report.checks),
+            options.bib_format,
+            archived=archived_copies(report.checks),
+        )
+    }
+    for fmt in options.formats:
+        rendered[fmt] = render(report, fmt)
+    if options.junit is not None:
+        rendered["junit-file"] = render(report, "junit")
+    # text a paper smuggled in as lone surrogates cannot be UTF-8: replace, never crash
+    return {key: scrub(text) for key, text in rendered.items()}
+
+
 def write_outputs(
     report: Report,
     references: Iterable[Reference],
@@ -481,9 +569,6 @@ def write_outputs(
     and :class:`~citecheck.errors.UsageError` before writing anything when an output would
     replace an input (``paper``, default the report's, the config file, a replayed WARC).
     """
-    from .bibliography import export
-    from .bibliography.verified import archived_copies, verified_references
-
     paper = Path(paper if paper is not None else report.paper)
     paths = output_paths(report, options, paper)
     inputs = [paper, *options.from_warc]
@@ -493,18 +578,8 @@ def write_outputs(
     if baseline:
         inputs.append(Path(baseline))
     refuse_overwriting_inputs(paths.values(), inputs)
-    bibliography = export(
-        verified_references(references, report.checks),
-        options.bib_format,
-        archived=archived_copies(report.checks),
-    )
-    rendered: list[tuple[Path, str]] = [(paths["bib"], bibliography)]
-    for fmt in options.formats:
-        rendered.append((paths[fmt], render(report, fmt)))
-    if "junit-file" in paths:
-        rendered.append((paths["junit-file"], render(report, "junit")))
-    # text a paper smuggled in as lone surrogates cannot be UTF-8: replace, never crash
-    return [atomic_write(path, scrub(text)) for path, text in rendered]
+    rendered = render_outputs(report, references, options)
+    return [atomic_write(paths[key], text) for key, text in rendered.items()]
 
 
 def exit_status(report: Report, fail_on: Iterable[FindingKind] | None = None) -> int:

@@ -29,6 +29,11 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
         "check",
         "Check every URL cited in INPUT (a paper or a .bib) live and in web archives.",
     ),
+    "corpus": (
+        "citecheck.cli.corpus",
+        "corpus",
+        "Verify every paper INPUTS name on Dask; write each paper's reports and a corpus summary.",
+    ),
     "export": (
         "citecheck.cli.export",
         "export_command",

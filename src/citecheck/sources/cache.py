@@ -457,7 +457,10 @@ class Cache:
 
     def _stored_history(self, url: str) -> list[tuple[str, str]]:
         try:
-            blob = self._store.get(self._key(HISTORY, url), default=None)  # type: ignore[union-attr]
+            full = self._key(HISTORY, url)
+            blob = self._pending_blob(full)  # a whole history set but not stored yet counts too
+            if blob is _MISSING:
+                blob = self._store.get(full, default=None)  # type: ignore[union-attr]
             value = _unpack(blob) if blob is not None else []
         except (OSError, sqlite3.Error, ValueError):
             value = []

@@ -82,6 +82,7 @@ class RateLimiter:
         self._lock = threading.Condition()
         self._active: dict[str, int] = {}
         self._next_start: dict[tuple[str, str], float] = {}
+        self._released: dict[tuple[str, str], float] = {}  # (budget, host) -> last actual start
         self._not_before: dict[str, float] = {}
         self._blocked: dict[str, str] = {}
 
@@ -146,8 +147,27 @@ class RateLimiter:
                 not_before = self._not_before.get(host, 0.0)
                 if host in self._blocked:
                     raise HostBlocked(self._blocked[host])
-            if not_before <= self._clock() + 1e-9:
-                return waited
+                if not_before <= self._clock() + 1e-9 and self._release(host, purpose):
+                    return waited
+
+    def _release(self, host: str, purpose: str) -> bool:
+        """Start now unless a request of the same budget *actually* started less than its interval
+        ago: threads that wake late together (a stalled process) go one interval apart, never in a
+        burst. Called under the lock."""
+        group = self.purpose_groups.get(purpose, purpose)
+        now = self._clock()
+        budgets = [(group, self.purpose_intervals.get(group, 0.0))]
+        if group not in self.own_budgets:
+            budgets.append(("", self.min_interval))
+        for key, interval in budgets:
+            last = self._released.get((key, host))
+            if interval > 0 and last is not None and now < last - 1e-9 + interval:
+                self._next_start[(key, host)] = max(self._next_start.get((key, host), now), last + interval)
+                return False
+        for key, interval in budgets:
+            if interval > 0:
+                self._released[(key, host)] = now
+        return True
 
     @contextmanager
     def slot(self, host: str, purpose: str = "live") -> Iterator[float]:

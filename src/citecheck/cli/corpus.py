@@ -1,0 +1,167 @@
+"""``citecheck corpus INPUTS…``: many papers as one Dask graph (``pip install 'citecheck[corpus]'``).
+
+INPUTS are papers, directories (searched recursively) or manifest files (one path per line).
+Every option of ``verify`` applies to each paper; ``--workers`` is the number of Dask worker
+processes of the embedded cluster (``--threads`` the concurrent checks inside one task) and
+``--scheduler tcp://host:8786`` uses an existing cluster instead.
+
+    citecheck corpus papers/ --workers 4 --archive http://127.0.0.1:8080/pywb/ --report-dir out/
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..document import FORMATS as INPUT_FORMATS
+from ..errors import CitecheckError
+from ..findings import FAIL_ON_KINDS
+from ..report import FORMATS
+from .check import _flag, checker_options
+
+
+@click.command("corpus")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@checker_options
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1, max=64),
+    default=None,
+    help="Concurrent checks per task (default 8).",
+)
+@click.option(
+    "--scheduler", default=None, metavar="ADDRESS", help="Use the Dask cluster at ADDRESS (tcp://host:8786)."
+)
+@click.option(
+    "--batch", type=click.IntRange(min=1), default=32, show_default=True, help="URLs per live task."
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="How to read the papers (default: detect).",
+)
+@click.option(
+    "--report-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Directory for reports (default reports/).",
+)
+@click.option(
+    "--bib-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Directory for the .bib files (default references/).",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(sorted(FORMATS) + ["markdown"], case_sensitive=False),
+    help="Report format per paper (repeatable; default html, md, json).",
+)
+@click.option(
+    "--bib-format",
+    type=click.Choice(["bibtex", "biblatex", "csljson", "ris"], case_sensitive=False),
+    default=None,
+    help="Format of each paper's bibliography (default bibtex).",
+)
+@click.option(
+    "--junit",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Also write JUnit XML (every paper) here.",
+)
+@click.option(
+    "--fail-on",
+    multiple=True,
+    metavar="KINDS",
+    help=f"Exit 1 when any paper has these finding kinds (default broken,inconsistent): "
+    f"{', '.join(k.value for k in FAIL_ON_KINDS)}, all, none.",
+)
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from FILE."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only the result line; no progress.")
+def corpus(
+    inputs,
+    threads,
+    scheduler,
+    batch,
+    input_format,
+    report_dir,
+    bib_dir,
+    formats,
+    bib_format,
+    junit,
+    fail_on,
+    config_file,
+    quiet,
+    **checker,
+):
+    """Verify every paper INPUTS name on Dask; write each paper's reports and a corpus summary."""
+    from ..config import resolve_options
+    from ..corpus import CorpusOptions, run
+    from ..corpus.progress import RunProgress
+
+    try:
+        options = resolve_options(
+            None,
+            config_file,
+            input_format=input_format,
+            report_dir=report_dir,
+            bib_dir=bib_dir,
+            formats=tuple(formats) or None,
+            bib_format=bib_format,
+            junit=junit,
+            fail_on=tuple(fail_on) or None,
+            archives=tuple(checker.get("archives") or ()) or None,
+            cdx=tuple(checker.get("cdx") or ()) or None,
+            cache_dir=checker.get("cache_dir"),
+            use_cache=False if checker.get("no_cache") else None,
+            offline=_flag(checker.get("offline")),
+            allow_private=_flag(checker.get("allow_private")),
+            allowed_hosts=tuple(checker.get("allow_hosts") or ()) or None,
+            from_warc=tuple(checker.get("from_warc") or ()) or None,
+            save_warc=checker.get("save_warc"),
+            timeout=checker.get("timeout"),
+            workers=threads,
+            min_interval=checker.get("min_interval"),
+            cdx_per_minute=checker.get("cdx_per_minute"),
+            snapshots_per_second=checker.get("snapshots_per_second"),
+            ca_bundle=checker.get("ca_bundle"),
+        )
+        settings = CorpusOptions(
+            verify=options, workers=checker.get("workers") or 2, scheduler=scheduler, batch=batch
+        )
+        board = RunProgress(None if quiet else sys.stderr)
+        result = run(inputs, settings, progress=board)
+    except CitecheckError as exc:
+        click.echo(f"citecheck: error: {exc}", err=True)
+        sys.exit(2)
+
+    stats = result.stats
+    kinds = ",".join(sorted(k.value for k in options.fail_on)) or "none"
+    failing = sum(1 for row in result.summary.papers if row.status)
+    if not quiet:
+        unreadable = [row for row in result.summary.papers if row.error]
+        click.echo(
+            f"papers {stats['papers']} ({len(unreadable)} unreadable), "
+            f"URLs {stats['cited_urls']} cited, {stats['unique_urls']} unique, "
+            f"requests {stats['live_requests']} live + {stats['archive_requests']} archive"
+        )
+        for row in unreadable:
+            click.echo(f"unreadable: {row.paper}: {row.error}")
+        click.echo(f"wrote {len(result.written)} files under {options.report_dir} and {options.bib_dir}")
+    if result.status:
+        click.echo(f"FAIL: {failing} paper(s) with findings at or above --fail-on ({kinds}) or unreadable")
+    elif not quiet:
+        click.echo(f"OK: no paper has findings at or above --fail-on ({kinds})")
+    sys.exit(result.status)
+
+
+for _param in corpus.params:  # the checker's --workers means worker processes here
+    if _param.name == "workers":
+        _param.help = "Dask worker processes of the embedded cluster (default 2)."

@@ -1,0 +1,496 @@
+"""The corpus run on Dask: the client (coordinator) plans, submits, owns the cache and writes.
+
+Stages, data flowing one way::
+
+    papers ──parse (CPU, one task each)──▶ references and claims (kept on the workers)
+           ──collect──▶ unique URLs across papers, minus what the cache already answers
+           ──live (network, sharded by registered domain, chained batches)──┐
+           ──archive (one actor owns every archive budget, one domain per call)──┤
+                                                                            ▼
+           per-paper checks ──figures and report (CPU, one task each)──▶ reports + corpus summary
+
+The client writes each task's cache writes as it comes back, so a killed run resumes where it
+stopped and a warm re-run makes no request at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import VerifyOptions
+from ..errors import UsageError
+from ..fsutil import atomic_write
+from ..model import LinkResult, LinkState, Reference, Report, SourceCheck
+from ..pipeline import checker_settings, output_paths, safe_stem
+from ..sources.archive import SNAPSHOT_NS
+from ..sources.bodies import LIVE_BODY_NS
+from ..sources.recover import needs_recovery
+from . import summary as summaries
+from .budgets import ArchiveOwner
+from .inputs import find_papers
+from .ownership import apply_writes, archive_seeds, cached_link, live_seeds
+from .progress import RunProgress
+from .sharding import plan_shards, registered_domain
+from .stages import cited_work, finish_paper, live_batch, parse_stage
+
+_KEY_SEP = "\x1f"  # paper index and reference key: a reference key unique in the run
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    """How to run a corpus: ``verify`` options for every paper, plus the Dask side.
+
+    ``workers``/``threads``: the embedded ``LocalCluster`` (worker processes, threads each);
+    ``scheduler``: the address of an existing cluster instead (``tcp://host:8786``);
+    ``batch``: URLs per live task (results reach the cache batch by batch).
+    """
+
+    verify: VerifyOptions = field(default_factory=VerifyOptions)
+    workers: int = 2
+    threads: int = 4
+    scheduler: str | None = None
+    batch: int = 32
+    summary_name: str = "corpus-summary"
+
+
+@dataclass
+class CorpusResult:
+    """What a corpus run produced; ``status`` is the exit status (0, 1 or 2)."""
+
+    papers: list[Path]
+    reports: list[Report | None]
+    written: list[Path]
+    summary: summaries.CorpusSummary
+    status: int
+    stats: dict
+
+
+def _dask_missing() -> UsageError:
+    return UsageError("corpus runs need Dask: pip install 'citecheck[corpus]'")
+
+
+@contextlib.contextmanager
+def _dask_client(options: CorpusOptions, client):
+    if client is not None:
+        yield client
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise _dask_missing() from None
+    if options.scheduler:
+        try:
+            own = Client(options.scheduler, timeout=30)
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}") from None
+        try:
+            yield own
+        finally:
+            own.close()
+        return
+    try:
+        import bokeh  # noqa: F401 - the dashboard needs it
+
+        dashboard = ":0"
+    except ImportError:
+        dashboard = None
+    cluster = LocalCluster(
+        n_workers=max(1, options.workers),
+        threads_per_worker=max(1, options.threads),
+        processes=True,
+        dashboard_address=dashboard,
+        silence_logs=logging.ERROR,
+        worker_dashboard_address=":0",
+    )
+    own = Client(cluster)
+    try:
+        yield own
+    finally:
+        own.close()
+        cluster.close()
+
+
+def dashboard_address(client) -> str | None:
+    """The Dask dashboard's address when the scheduler runs one."""
+    try:
+        if "dashboard" not in client.scheduler_info().get("services", {}):
+            return None
+        return client.dashboard_link
+    except Exception:  # noqa: BLE001 - no dashboard is no reason to stop
+        return None
+
+
+def open_cache(options: VerifyOptions):
+    """The coordinator's cache (the only one of the run), as ``verify`` would open it."""
+    from ..sources.cache import Cache
+
+    settings = checker_settings(options)
+    settings.validate()
+    kwargs: dict = {"enabled": settings.use_cache and not (settings.from_warc and not settings.offline)}
+    if settings.live_ttl is not None:
+        kwargs["live_ttl"] = settings.live_ttl
+    if settings.lookup_ttl is not None:
+        kwargs["lookup_ttl"] = settings.lookup_ttl
+    return Cache(settings.cache_dir, **kwargs)
+
+
+def _live_target(ref: Reference) -> str | None:
+    """The URL a reference is checked live under when no archive recovery decides it."""
+    if ref.url is None or needs_recovery(ref.url):
+        return None
+    return ref.url.repaired or ref.url.raw
+
+
+def _output_dirs(papers: list[Path], options: VerifyOptions) -> list[VerifyOptions]:
+    """Per paper: the options with report and bibliography directories mirroring the input tree
+    (so two papers never share a report name), and no per-paper JUnit file."""
+    parents = [p.resolve().parent for p in papers]
+    root = Path(os.path.commonpath([str(p) for p in parents])) if parents else Path.cwd()
+    seen: set[tuple[Path, str]] = set()
+    out = []
+    for paper, parent in zip(papers, parents, strict=True):
+        rel = parent.relative_to(root)
+        stem = safe_stem(paper)
+        if (rel, stem) in seen:  # a.md and a.txt side by side: the second goes one level down
+            rel = rel / (paper.suffix.lstrip(".") or "other")
+        seen.add((rel, stem))
+        out.append(
+            dataclasses.replace(
+                options,
+                report_dir=Path(options.report_dir) / rel,
+                bib_dir=Path(options.bib_dir) / rel,
+                junit=None,
+            )
+        )
+    return out
+
+
+def run(
+    inputs: Iterable[str | Path],
+    options: CorpusOptions | VerifyOptions | None = None,
+    client=None,
+    *,
+    progress: RunProgress | None = None,
+) -> CorpusResult:
+    """Verify every paper ``inputs`` name (papers, directories, manifests) as one Dask graph.
+
+    ``client`` is a ``distributed.Client`` to use (None: a ``LocalCluster`` of
+    ``options.workers`` processes, or the cluster at ``options.scheduler``). Writes each
+    paper's reports as ``verify`` would (under directories mirroring the inputs) and the corpus
+    summary (``corpus-summary.html``, ``.json``, ``.csv`` and ``corpus-hosts.csv``) in the report
+    directory. Raises :class:`~citecheck.errors.UsageError` or ``InputError`` (one line) when
+    the run cannot start; an unreadable paper is a row of the summary.
+    """
+    if options is None:
+        options = CorpusOptions()
+    elif isinstance(options, VerifyOptions):
+        options = CorpusOptions(verify=options)
+    vo = options.verify
+    if vo.save_warc:
+        raise UsageError("--save-warc is not available for corpus runs; record a WARC with verify")
+    papers = find_papers(inputs)
+    board = progress if progress is not None else RunProgress(None)
+    cache = open_cache(vo)
+    try:
+        with _dask_client(options, client) as dask:
+            return _Run(papers, options, dask, cache, board).go()
+    finally:
+        cache.close()
+        board.close()
+
+
+class _Run:
+    def __init__(self, papers, options: CorpusOptions, dask, cache, board: RunProgress) -> None:
+        self.papers = papers
+        self.options = options
+        self.vo = options.verify
+        self.dask = dask
+        self.cache = cache
+        self.board = board
+        self.stats: dict = {"papers": len(papers)}
+        self.links: dict[str, LinkResult] = {}
+        self.bodies: dict = {}
+        self.failed: set = set()
+        self.archive_checks: dict[str, SourceCheck] = {}
+        self.requests = {"live": 0, "archive": 0}
+        self._lock = threading.Lock()
+
+    # -- stages -------------------------------------------------------------------------------
+    def go(self) -> CorpusResult:
+        from distributed import as_completed
+
+        started = time.perf_counter()
+        address = dashboard_address(self.dask)
+        if address:
+            self.board.note(f"citecheck: Dask dashboard at {address}")
+        n = len(self.papers)
+        self.board.total("papers", n)
+        t0 = time.perf_counter()
+        parsed = [
+            self.dask.submit(parse_stage, i, str(p), self.vo, pure=False) for i, p in enumerate(self.papers)
+        ]
+        works = [None] * n
+        for future in as_completed([self.dask.submit(cited_work, f, pure=False) for f in parsed]):
+            work = future.result()
+            works[work.index] = work
+            self.board.advance("papers")
+        self.stats["parse_seconds"] = round(time.perf_counter() - t0, 3)
+
+        t1 = time.perf_counter()
+        refs, keep, wanted_keys, cited = self._collect(works)
+        todo = self._uncached(keep)
+        self.board.total("urls", len(self.targets))
+        self.board.advance("urls", len(self.targets) - len(todo))
+        self.board.total("archive", len(refs))
+        archive = threading.Thread(target=self._archive_stage, args=(refs, wanted_keys), daemon=True)
+        archive.start()
+        self._live_stage(todo, keep, pause=False)
+        archive.join()
+        if self._archive_error is not None:
+            raise self._archive_error
+        extra = [
+            c.url
+            for c in self.archive_checks.values()
+            if c.link is None and c.url and c.url.strip() not in self.links
+        ]
+        extra = list(dict.fromkeys(extra))
+        if extra:  # URLs only an archive recovery named: checked once the first round is done
+            self.board.total("urls", len(self.targets) + len(extra))
+            self._live_stage(self._uncached(keep, extra), keep, pause=True)
+        self.stats["network_seconds"] = round(time.perf_counter() - t1, 3)
+        self.stats.update(
+            cited_urls=cited,
+            unique_urls=len(self.targets),
+            live_requests=self.requests["live"],
+            archive_requests=self.requests["archive"],
+        )
+
+        t2 = time.perf_counter()
+        reports, written, rows = self._finish(works, parsed, wanted_keys)
+        self.stats["report_seconds"] = round(time.perf_counter() - t2, 3)
+        self.stats["total_seconds"] = round(time.perf_counter() - started, 3)
+        summary = summaries.CorpusSummary(
+            rows, summaries.host_rows([r for r in reports if r]), dict(self.stats)
+        )
+        written += self._write_summary(summary)
+        if self.vo.junit is not None:
+            done = [r for r in reports if r is not None]
+            written.append(atomic_write(Path(self.vo.junit), summaries.render_junit_corpus(done)))
+        readable = [r for r in rows if not r.error]
+        status = 2 if not readable else (1 if any(r.status for r in rows) else 0)
+        return CorpusResult(list(self.papers), reports, written, summary, status, dict(self.stats))
+
+    def _collect(self, works):
+        refs: list[Reference] = []
+        keep: set[str] = set()
+        wanted_keys: set[str] = set()
+        targets: dict[str, None] = {}
+        cited = 0
+        for work in works:
+            for ref in work.references:
+                if ref.url is None:
+                    continue
+                cited += 1
+                key = f"{work.index}{_KEY_SEP}{ref.key}"
+                refs.append(dataclasses.replace(ref, key=key))
+                wanted = ref.note_id in work.cited_notes
+                if wanted:
+                    wanted_keys.add(key)
+                target = _live_target(ref)
+                if target is not None:
+                    targets.setdefault(target, None)
+                    if wanted:
+                        keep.add(target)
+        self.targets = targets
+        return refs, keep, wanted_keys, cited
+
+    def _uncached(self, keep: set[str], urls=None) -> list[str]:
+        """The URLs the cache cannot answer; the answered ones go straight into the results."""
+        todo = []
+        for url in self.targets if urls is None else urls:
+            hit = cached_link(self.cache, url.strip(), want_body=url in keep)
+            if hit is None:
+                todo.append(url)
+            else:
+                self.links[url.strip()] = hit
+        return todo
+
+    def _live_stage(self, todo: list[str], keep: set[str], *, pause: bool) -> None:
+        from distributed import as_completed
+
+        if not todo:
+            return
+        chains = max(1, sum(self.dask.nthreads().values()) or 1)
+        futures = []
+        for chain in plan_shards(todo, chains=chains, batch=self.options.batch):
+            previous = {} if pause else None
+            for batch in chain:
+                future = self.dask.submit(
+                    live_batch,
+                    batch,
+                    {u for u in batch if u in keep},
+                    live_seeds(self.cache, batch),
+                    self.vo,
+                    previous,
+                    pure=False,
+                )
+                futures.append(future)
+                previous = self.dask.submit(carry, future, pure=False)  # the order, and what it learned
+        for future in as_completed(futures):
+            result = future.result()
+            apply_writes(self.cache, result.writes)
+            with self._lock:
+                self.links.update(result.links)
+                self.bodies.update(result.bodies)
+                self.requests["live"] += result.requests
+            self.board.advance("urls", len(result.links))
+
+    _archive_error: BaseException | None = None
+
+    def _archive_stage(self, refs: list[Reference], wanted_keys: set[str]) -> None:
+        try:
+            owner = self.dask.submit(ArchiveOwner, self.vo, actor=True, pure=False).result()
+            for chunk in _archive_chunks(refs):
+                dates: dict[str, set] = {}
+                for ref in chunk:
+                    target = _live_target(ref)
+                    if target:
+                        dates.setdefault(target, set())
+                        if ref.key in wanted_keys:
+                            dates[target].add(ref.access_date)
+                seeds = archive_seeds(self.cache, self.vo, dates)
+                keys = {r.key for r in chunk} & wanted_keys
+                result = owner.check(chunk, keys, seeds).result()
+                apply_writes(self.cache, result.writes)
+                with self._lock:
+                    self.archive_checks.update({c.reference_key: c for c in result.checks})
+                    self.bodies.update(result.bodies)
+                    self.failed.update(result.failed)
+                    self.requests["archive"] += result.requests
+                self.board.advance("archive", len(chunk))
+            owner.close().result()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the client's main thread
+            self._archive_error = exc
+
+    def _paper_checks(self, work) -> list[SourceCheck]:
+        checks = []
+        for ref in work.references:
+            if ref.url is None:
+                continue
+            found = self.archive_checks[f"{work.index}{_KEY_SEP}{ref.key}"]
+            link = found.link if found.link is not None else self.links.get(found.url)
+            checks.append(dataclasses.replace(found, reference_key=ref.key, link=link))
+        return checks
+
+    def _bodies_for(self, work, checks: list[SourceCheck]):
+        wanted = {ref.key for ref in work.references if ref.note_id in work.cited_notes}
+        bodies: dict = {}
+        failed: set = set()
+        for check in checks:
+            if check.reference_key not in wanted:
+                continue
+            if check.snapshot is not None:
+                key = ("archive", check.snapshot.raw_url)
+                got = self.bodies.get(key) or self.cache.get(SNAPSHOT_NS, key[1])
+                if got is not None:
+                    bodies[key] = got
+                elif key in self.failed:
+                    failed.add(key)
+            link = check.link
+            if link is not None and link.state in (LinkState.OK, LinkState.REDIRECTED):
+                where = link.final_url or check.url
+                key = ("live", where)
+                got = self.bodies.get(key) or self.cache.get(LIVE_BODY_NS, where)
+                if got is not None:
+                    bodies[key] = got
+        return bodies, failed
+
+    def _finish(self, works, parsed, wanted_keys):
+        from distributed import as_completed
+
+        per_paper = _output_dirs(self.papers, self.vo)
+        reports: list[Report | None] = [None] * len(self.papers)
+        rows: list = [None] * len(self.papers)
+        written: list[Path] = []
+        futures = []
+        for work in works:
+            if work.error is not None:
+                rows[work.index] = summaries.failed_row(str(self.papers[work.index]), work.error)
+                continue
+            checks = self._paper_checks(work)
+            bodies, failed = self._bodies_for(work, checks)
+            futures.append(
+                self.dask.submit(
+                    finish_paper,
+                    work.index,
+                    parsed[work.index],
+                    checks,
+                    bodies,
+                    failed,
+                    per_paper[work.index],
+                    pure=False,
+                )
+            )
+        self.board.total("reports", len(futures))
+        missing = 0
+        report_root = Path(self.vo.report_dir)
+        for future in as_completed(futures):
+            outcome = future.result()
+            opts = per_paper[outcome.index]
+            paths = output_paths(outcome.report, opts)
+            for key, text in outcome.rendered.items():
+                written.append(atomic_write(paths[key], text))
+            shown = paths.get("json") or next((p for k, p in paths.items() if k != "bib"), paths["bib"])
+            try:
+                shown_rel = str(Path(os.path.relpath(shown, report_root)))
+            except ValueError:
+                shown_rel = str(shown)
+            reports[outcome.index] = outcome.report
+            rows[outcome.index] = summaries.paper_row(outcome.report, shown_rel, self.vo.fail_on)
+            missing += len(outcome.missing)
+            self.board.advance("reports")
+        self.stats["bodies_not_fetched"] = missing
+        return reports, written, rows
+
+    def _write_summary(self, summary) -> list[Path]:
+        base = Path(self.vo.report_dir)
+        name = self.options.summary_name
+        files = [
+            (base / f"{name}.json", summaries.render_json(summary)),
+            (base / f"{name}.csv", summaries.render_csv(summary, "papers")),
+            (base / "corpus-hosts.csv", summaries.render_csv(summary, "hosts")),
+            (base / f"{name}.html", summaries.render_html(summary)),
+        ]
+        return [atomic_write(path, text) for path, text in files]
+
+
+def carry(result) -> dict:
+    """What a live batch hands the next batch of its shard: the soft-404 probes it made (so the
+    shard probes each directory once), not its results."""
+    from ..sources.live import PROBE
+
+    return {(w.namespace, w.key): w.value for w in result.writes if w.namespace == PROBE}
+
+
+def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:
+    """References by registered domain of their URL; those that need an archive recovery first
+    (their live check waits for it)."""
+    damaged = [r for r in refs if _live_target(r) is None]
+    by_domain: dict[str, list[Reference]] = {}
+    for ref in refs:
+        target = _live_target(ref)
+        if target is not None:
+            by_domain.setdefault(registered_domain(target), []).append(ref)
+    chunks = [damaged] if damaged else []
+    return chunks + [by_domain[d] for d in sorted(by_domain, key=lambda d: (-len(by_domain[d]), d))]
+
+
+__all__ = ["CorpusOptions", "CorpusResult", "dashboard_address", "open_cache", "run"]

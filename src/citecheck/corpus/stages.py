@@ -1,0 +1,261 @@
+"""What the workers run: pure functions of their arguments (no cache, no disk writes, no globals).
+
+* :func:`parse_stage` reads and parses one paper (CPU);
+* :func:`live_batch` checks one batch of one shard's URLs live (network, one domain's URLs at a
+  time in one task: see :mod:`.sharding`);
+* :func:`finish_paper` reads the sources' texts from the bodies the network stages fetched,
+  compares the figures, builds and renders the paper's report (CPU; no network: a body the
+  network stages did not fetch is named in ``missing``).
+
+Archive work runs in the actor of :mod:`.budgets`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from ..config import VerifyOptions
+from ..errors import CitecheckError
+from ..model import LinkResult, LinkState, Report, SourceCheck
+from ..pipeline import ParsedPaper, build_report, checker_settings, parse_paper, render_outputs, source_texts
+from ..sources.bodies import SourceBodies
+from .ownership import MemoryCache, Write
+
+Bodies = dict[tuple[str, str], tuple[bytes, str | None]]  # (origin, url) -> (body, content type)
+
+
+def open_fetcher(options: VerifyOptions):
+    """A fetcher the options describe: WARC replay for ``--from-warc``/``--offline``, else the network."""
+    from ..sources.fetcher import Fetcher
+    from ..sources.warc import ReplayFetcher
+
+    settings = checker_settings(options)
+    if settings.replay:
+        return ReplayFetcher([str(p) for p in settings.from_warc])
+    return Fetcher(settings.fetch_config())
+
+
+def memory_cache(options: VerifyOptions, seeds: dict) -> MemoryCache:
+    kwargs = {}
+    if options.live_ttl is not None:
+        kwargs["live_ttl"] = options.live_ttl
+    if options.lookup_ttl is not None:
+        kwargs["lookup_ttl"] = options.lookup_ttl
+    return MemoryCache(seeds, **kwargs)
+
+
+# ------------------------------------------------------------------- parse (CPU)
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """A parsed paper, or the one line saying why it could not be read."""
+
+    index: int
+    parsed: ParsedPaper | None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def parse_stage(index: int, path: str, options: VerifyOptions) -> ParseOutcome:
+    started = time.perf_counter()
+    try:
+        parsed = parse_paper(path, options)
+    except CitecheckError as exc:  # one unreadable paper is a row in the summary, not an abort
+        return ParseOutcome(index, None, str(exc), time.perf_counter() - started)
+    return ParseOutcome(index, parsed, None, time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class CitedWork:
+    """What the client needs of a parsed paper to plan the network stages (small to send)."""
+
+    index: int
+    references: tuple
+    cited_notes: frozenset
+    error: str | None
+
+
+def cited_work(outcome: ParseOutcome) -> CitedWork:
+    if outcome.parsed is None:
+        return CitedWork(outcome.index, (), frozenset(), outcome.error)
+    return CitedWork(outcome.index, outcome.parsed.references, outcome.parsed.cited_notes, None)
+
+
+# ------------------------------------------------------------------- live (network)
+
+
+class FirstRequestGate:
+    """A fresh fetcher's first request to a host goes alone; the others to that host wait for it.
+
+    The fetcher spaces the *planned* start of requests to one host; a fresh fetcher's first request
+    also sets up its connection pool (and, in a newly started worker, imports), so it can leave late
+    and reach the server just before the second, already due. Letting it finish first keeps the
+    spacing the server sees. Everything else is the wrapped fetcher's.
+    """
+
+    def __init__(self, fetcher) -> None:
+        import threading
+
+        self._fetcher = fetcher
+        self._lock = threading.Lock()
+        self._first: dict[str, threading.Event] = {}
+
+    def fetch(self, url: str, **kwargs):
+        import threading
+
+        from .sharding import host_of
+
+        host = host_of(url)
+        with self._lock:
+            gate = self._first.get(host)
+            if gate is None:
+                gate = self._first[host] = threading.Event()
+                mine = True
+            else:
+                mine = False
+        if not mine:
+            gate.wait()
+            return self._fetcher.fetch(url, **kwargs)
+        try:
+            return self._fetcher.fetch(url, **kwargs)
+        finally:
+            gate.set()
+
+    def __getattr__(self, name):
+        return getattr(self._fetcher, name)
+
+
+@dataclass
+class LiveBatch:
+    """One batch's live results, the bodies it kept, and the cache writes it made."""
+
+    links: dict[str, LinkResult]
+    bodies: Bodies
+    writes: list[Write]
+    requests: int
+    seconds: float
+
+
+def live_batch(
+    urls: list[str],
+    keep: set[str],
+    seeds: dict,
+    options: VerifyOptions,
+    after: dict | None = None,
+) -> LiveBatch:
+    """Check ``urls`` live with a fresh fetcher (its per-host limits hold inside this task).
+
+    ``after`` is what the batch this one follows in its shard handed on (a dependency: Dask runs
+    this task once that one is done): its probes join the seeds, and the first request waits one
+    minimum interval, as the shard's fetcher would have made it wait.
+    """
+    from ..sources.live import check_links
+
+    started = time.perf_counter()
+    fetcher = open_fetcher(options)
+    try:
+        if after is not None:
+            seeds = {**seeds, **after}
+            time.sleep(float(getattr(getattr(fetcher, "config", None), "min_interval", 0.0) or 0.0))
+        cache = memory_cache(options, seeds)
+        bodies = SourceBodies()
+        links = check_links(
+            urls, FirstRequestGate(fetcher), cache, workers=max(1, options.workers), keep=keep, bodies=bodies
+        )
+        kept: Bodies = {}
+        for url, link in links.items():
+            if url in keep and link.state in (LinkState.OK, LinkState.REDIRECTED):
+                for where in dict.fromkeys((link.final_url or url, url)):
+                    got = bodies.get("live", where)
+                    if got is not None:
+                        kept[("live", where)] = got
+        requests = int(getattr(fetcher, "request_count", 0) or 0)
+    finally:
+        fetcher.close()
+    return LiveBatch(links, kept, cache.writes, requests, time.perf_counter() - started)
+
+
+# ------------------------------------------------------------------- figures and report (CPU)
+
+
+class NoNetwork:
+    """A fetcher that never sends anything: asked for a URL, it answers "offline" and remembers it."""
+
+    def __init__(self) -> None:
+        from ..sources.fetcher import FetchConfig
+
+        self.config = FetchConfig()
+        self.request_count = 0
+        self.asked: list[str] = []
+
+    def fetch(self, url: str, **kwargs):
+        from ..sources.fetcher import FetchResponse
+
+        self.asked.append(url)
+        return FetchResponse(
+            url=url,
+            final_url=url,
+            status=None,
+            reason="",
+            headers={},
+            body=b"",
+            redirects=(),
+            elapsed=0.0,
+            attempts=0,
+            truncated=False,
+            error="not fetched by the corpus network stages",
+            error_kind="offline",
+        )
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class PaperOutcome:
+    """One paper's report and the text of each file to write (keys of ``output_paths``)."""
+
+    index: int
+    report: Report
+    rendered: dict[str, str]
+    missing: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def finish_paper(
+    index: int,
+    outcome: ParseOutcome,
+    checks: list[SourceCheck],
+    bodies: Bodies,
+    failed: set[tuple[str, str]],
+    options: VerifyOptions,
+) -> PaperOutcome:
+    started = time.perf_counter()
+    parsed = outcome.parsed
+    assert parsed is not None
+    store = SourceBodies()
+    for (origin, url), (body, content_type) in bodies.items():
+        store.put(origin, url, body, content_type)
+    for origin, url in failed:
+        store.fail(origin, url)
+    fetcher = NoNetwork()
+    sources = source_texts(parsed.wanted_checks(checks), fetcher, None, options, None, store)
+    report = build_report(parsed, checks, sources, options, request_count=None)
+    rendered = render_outputs(report, parsed.references, options)
+    return PaperOutcome(index, report, rendered, fetcher.asked, time.perf_counter() - started)
+
+
+__all__ = [
+    "CitedWork",
+    "LiveBatch",
+    "NoNetwork",
+    "PaperOutcome",
+    "ParseOutcome",
+    "cited_work",
+    "finish_paper",
+    "live_batch",
+    "open_fetcher",
+    "parse_stage",
+]

@@ -1,0 +1,179 @@
+"""The corpus run's parts on their own: inputs, sharding, the coordinator's cache, summary, progress,
+and the CLI's one-line errors (no cluster needed)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck.cli import cli
+from citecheck.corpus.inputs import find_papers
+from citecheck.corpus.ownership import MemoryCache, apply_writes, cached_link
+from citecheck.corpus.progress import RunProgress
+from citecheck.corpus.sharding import host_of, plan_shards, registered_domain
+from citecheck.corpus.summary import CorpusSummary, HostRow, PaperRow, render_csv, render_html
+from citecheck.errors import InputError
+from citecheck.model import LinkResult, LinkState
+from citecheck.sources.bodies import LIVE_BODY_NS
+from citecheck.sources.cache import LIVE, Cache
+
+NOTE = "Exports reached 5,181.74 tonnes.[^1]\n\n[^1]: Ministry. (2021). Report. http://a.org/r, accessed 1 May 2022.\n"
+
+
+def test_a_directory_gives_every_paper_in_a_format_citecheck_reads_recursively(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.md").write_text(NOTE)
+    (tmp_path / "a" / "b" / "two.tex").write_text("\\footnote{x}")
+    (tmp_path / "a" / "figure.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.md").write_text(NOTE)
+    assert [p.name for p in find_papers([tmp_path])] == ["two.tex", "one.md"]  # in path order
+    hidden = tmp_path / ".papers"
+    hidden.mkdir()
+    (hidden / "three.md").write_text(NOTE)
+    assert [p.name for p in find_papers([hidden])] == ["three.md"]  # a hidden directory given is read
+
+
+def test_a_manifest_lists_papers_relative_to_itself_with_comments_and_each_paper_once(tmp_path):
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "x.md").write_text(NOTE)
+    (tmp_path / "p" / "y.txt").write_text("Plain text paper with a note.ÿ\n\nÿ «Title», 2021\n")
+    manifest = tmp_path / "all.manifest"
+    manifest.write_text("# journal issue 4\np/x.md\n\np/y.txt\np/x.md\n")
+    assert [p.name for p in find_papers([manifest, tmp_path / "p" / "x.md"])] == ["x.md", "y.txt"]
+
+
+def test_a_text_file_is_a_manifest_only_when_every_line_names_an_existing_file(tmp_path):
+    (tmp_path / "x.md").write_text(NOTE)
+    (tmp_path / "list.txt").write_text("x.md\n")
+    (tmp_path / "paper.txt").write_text("x.md is discussed below.\nx.md\n")
+    assert [p.name for p in find_papers([tmp_path / "list.txt"])] == ["x.md"]
+    assert [p.name for p in find_papers([tmp_path / "paper.txt"])] == ["paper.txt"]
+
+
+def test_a_missing_input_is_one_line_naming_it(tmp_path):
+    with pytest.raises(InputError, match=r"^no such paper, directory or manifest: .*missing\.md$"):
+        find_papers([tmp_path / "missing.md"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="name no paper"):
+        find_papers([tmp_path / "empty"])
+
+
+def test_every_url_of_one_registered_domain_lands_in_one_shard_chain():
+    urls = [f"http://www.stats.gov.cn/{i}" for i in range(5)] + [
+        f"https://data.stats.gov.cn/{i}" for i in range(5)
+    ]
+    urls += [f"http://127.0.0.{n}:8000/p{i}" for n in (2, 3) for i in range(4)]
+    plan = plan_shards(urls, chains=8, batch=3)
+    homes: dict[str, set[int]] = {}
+    for index, chain in enumerate(plan):
+        assert all(1 <= len(batch) <= 3 for batch in chain)
+        for batch in chain:
+            for url in batch:
+                homes.setdefault(registered_domain(url), set()).add(index)
+    assert homes.keys() == {"stats.gov.cn", "127.0.0.2", "127.0.0.3"}
+    assert all(len(chains) == 1 for chains in homes.values())
+    assert sorted(u for chain in plan for batch in chain for u in batch) == sorted(urls)
+    assert host_of("HTTP://Data.Stats.Gov.CN/x") == "data.stats.gov.cn"
+
+
+def test_a_memory_cache_keeps_the_state_history_as_the_real_cache_does(tmp_path):
+    memory = MemoryCache({("history", "http://a.org/"): [("broken", "2026-01-01T00:00:00Z")]})
+    assert memory.record_state("http://a.org/", "broken", "2026-01-02T00:00:00Z") == (
+        "2026-01-01T00:00:00Z",
+        2,
+    )
+    with Cache(tmp_path / "cache") as cache:
+        cache.record_state("http://a.org/", "broken", "2026-01-01T00:00:00Z")
+        assert cache.record_state("http://a.org/", "broken", "2026-01-02T00:00:00Z") == (
+            "2026-01-01T00:00:00Z",
+            2,
+        )
+    with Cache(tmp_path / "applied") as cache:
+        assert apply_writes(cache, memory.writes) == 1
+        assert cache.history("http://a.org/") == [
+            ("broken", "2026-01-01T00:00:00Z"),
+            ("broken", "2026-01-02T00:00:00Z"),
+        ]
+
+
+def test_a_cached_reachable_page_answers_a_run_that_reads_it_only_with_its_body(tmp_path):
+    ok = LinkResult(
+        url="http://a.org/r", state=LinkState.OK, reason="200", status=200, final_url="http://a.org/r"
+    )
+    with Cache(tmp_path / "cache") as cache:
+        cache.set(LIVE, ok.url, ok)
+        assert cached_link(cache, ok.url, want_body=False).from_cache is True
+        assert cached_link(cache, ok.url, want_body=True) is None
+        cache.set(LIVE_BODY_NS, ok.url, (b"<p>5,181.74 tonnes</p>", "text/html"))
+        assert cached_link(cache, ok.url, want_body=True).state is LinkState.OK
+
+
+def _summary() -> CorpusSummary:
+    papers = [
+        PaperRow("b.md", "md/b.json", 3, 3, {"ok": 2, "broken": 1}, {"consistent": 1}, {"broken": 1}, 1, 1),
+        PaperRow("a.md", "md/a.json", 2, 1, {"ok": 1}, {}, {}, 0, 0),
+    ]
+    hosts = [HostRow("127.0.0.2", 3, 2, {"ok": 2, "broken": 1})]
+    return CorpusSummary(papers, hosts, {"unique_urls": 3, "cited_urls": 4})
+
+
+def test_the_csv_has_one_row_per_paper_and_one_column_per_state_verdict_and_finding():
+    rows = render_csv(_summary(), "papers").splitlines()
+    assert rows[0] == (
+        "paper,report,references,urls,failing,status,error,links_broken,links_ok,"
+        "figures_consistent,findings_broken"
+    )
+    assert rows[1:] == ["b.md,md/b.json,3,3,1,1,,1,2,1,1", "a.md,md/a.json,2,1,0,0,,0,1,0,0"]
+    assert render_csv(_summary(), "hosts").splitlines() == [
+        "host,urls,papers,links_broken,links_ok",
+        "127.0.0.2,3,2,1,2",
+    ]
+
+
+def test_the_html_summary_links_each_report_and_sorts_by_any_column():
+    page = render_html(_summary())
+    assert '<a href="md/b.json">md/b.json</a>' in page
+    assert page.count('<table class="sortable"') == 2
+    assert '<td data-v="3">3</td>' in page and "localeCompare" in page
+    assert "<li>unique urls: 3</li>" in page
+
+
+def test_progress_shows_every_stage_and_an_estimate_of_the_time_left():
+    out = io.StringIO()
+    ticks = iter([0.0, 10.0, 10.0, 20.0, 20.0])
+    board = RunProgress(out, tty=False, clock=lambda: next(ticks), quiet_interval=0)
+    board.total("papers", 4)
+    board.total("urls", 4)
+    board.advance("papers", 4)
+    board.advance("urls", 2)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "corpus: papers 4/4 parsed · URLs 0/4 checked · ETA 10 s"
+    assert lines[1] == "corpus: papers 4/4 parsed · URLs 2/4 checked · ETA 7 s"
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["missing.md"], "citecheck: error: no such paper, directory or manifest: missing.md"),
+        (
+            ["{paper}", "--save-warc", "out.warc.gz"],
+            "citecheck: error: --save-warc is not available for corpus runs; record a WARC with verify",
+        ),
+    ],
+)
+def test_the_cli_says_in_one_line_why_a_corpus_run_cannot_start(tmp_path, monkeypatch, args, line):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.md").write_text(NOTE)
+    result = CliRunner().invoke(cli, ["corpus", *[a.format(paper="p.md") for a in args]])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [line]
+
+
+def test_the_corpus_summary_json_round_trips():
+    data = json.loads(__import__("citecheck.corpus.summary", fromlist=["x"]).render_json(_summary()))
+    assert data["run"] == {"unique_urls": 3, "cited_urls": 4}
+    assert [p["paper"] for p in data["papers"]] == ["b.md", "a.md"]
