@@ -236,8 +236,8 @@ def finish_paper(
     parsed = outcome.parsed
     assert parsed is not None
     store = SourceBodies()
-    for (origin, url), (body, content_type) in bodies.items():
-        store.put(origin, url, body, content_type)
+    for (origin, url), got in bodies.items():
+        store.put(origin, url, *got)  # (body, content type[, content language])
     for origin, url in failed:
         store.fail(origin, url)
     fetcher = NoNetwork()
