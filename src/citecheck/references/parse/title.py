@@ -32,6 +32,13 @@ _DATE_IN_TITLE = re.compile(
 )
 
 
+# a bare year after the last word ("Renewables 2021"), not ", 2021" or "(2021)" or "May 2021"
+_YEAR_NAMES_EDITION = re.compile(rf"\s+{YEAR_RE}\s*$")
+
+
+_LATER_YEAR = re.compile(rf"\b{YEAR_RE}\b")
+
+
 _SUBTITLE_NEXT = re.compile(
     r"\s*(?:In:?\s|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z]{2,}|,\s*[A-Z][a-z]+)?\s*:\s)"
 )
@@ -150,6 +157,14 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
         after = title[cut:] + (". " + after if after else "")
         title = title[:cut]
     dm = _DATE_IN_TITLE.search(title)
+    if (
+        dm
+        and _YEAR_NAMES_EDITION.match(dm.group(0))
+        and (_LATER_YEAR.search(after) or LOCATION_PUBLISHER.match(after))
+    ):
+        # "Renewables 2021. Paris: IEA, 2021." / "Renewables 2021. Paris: IEA.": the date comes
+        # after the place and publisher, so a bare year closing the title sentence is the title's
+        dm = None
     if dm and dm.start() > 8:
         after = title[dm.start() :] + " " + after
         title = title[: dm.start()]

@@ -32,7 +32,7 @@ from .authors import (
     prefix_is_authors,
 )
 from .context import Context
-from .patterns import APA_DATE, NUMBERS_NEXT
+from .patterns import APA_DATE, LOCATION_PUBLISHER, NUMBERS_NEXT
 from .sentences import inner_sentence_ends, may_be_journal, sentence_ends, word_before
 from .title import clean_title, title_from
 
@@ -124,9 +124,30 @@ def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
     return None
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
+
+
+def is_body_name(text: str) -> bool:
+    """An organisation's name ("International Energy Agency") or an acronym ("IEA", "CEPAL")."""
+    text = text.strip(" ,.;:")
+    return _ACRONYM.fullmatch(text) is not None or is_corporate_name(text)
+
+
+def _body_then_sentence(prefix: str) -> bool:
+    """The text before a year is a body's name, a full stop or a comma, and more words (the title
+    that the year closes)."""
+    ends = sentence_ends(prefix.rstrip(" ."))
+    if ends and is_body_name(prefix[: ends[0]]):
+        return True
+    head, comma, tail = prefix.partition(", ")  # not an acronym here: "SMITH, JONES, 2009" are surnames
+    return bool(comma and tail.strip()) and is_corporate_name(head)
+
+
 def _author_year(ctx: Context, s: str) -> tuple[str, str] | None:
     """Chicago author-date without brackets: "Names, 1996, Title" / "Names. 2017. “Title.”"."""
     ym = _AUTHOR_YEAR.search(s, 0, 300)
+    if ym and ym.start() > 2 and _body_then_sentence(s[: ym.start()]):
+        return None  # "International Energy Agency. Renewables 2021. Paris": the body's name is the author
     if ym and ym.start() > 2 and prefix_is_authors(s[: ym.start()], ctx.memo):
         ctx.year = int(ym.group("y"))
         ctx.date = ym.group("y")
@@ -183,6 +204,15 @@ def _comma_list(ctx: Context, s: str) -> tuple[str, str] | None:
     return None
 
 
+def _corporate_comma(ctx: Context, s: str) -> tuple[str, str] | None:
+    """Chicago notes with a body as author: "International Energy Agency, Renewables 2021, Paris:
+    IEA, 2021": an organisation's name or an acronym, a comma, then the title."""
+    m = re.match(r"([^,.;:()]{2,90}),\s+(?=[A-Z\d“\"‘«])", s)
+    if m is None or not is_body_name(m.group(1)) or LOCATION_PUBLISHER.match(s, m.end()):
+        return None
+    return m.group(1), s[m.end() :]
+
+
 #: where the author list ends, tried in order
 AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
     AuthorSplit("editor-mark", _editor_mark),
@@ -192,6 +222,7 @@ AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
     AuthorSplit("sentence", _sentence),
     AuthorSplit("corporate", _corporate),
     AuthorSplit("comma-list", _comma_list),
+    AuthorSplit("corporate-comma", _corporate_comma),
 )
 
 
