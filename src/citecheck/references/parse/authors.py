@@ -85,7 +85,7 @@ def is_initial_word(word: str) -> bool:
 
 _NAME_CONTINUES = re.compile(
     r"\s*(?:(?:and|&|und)\s+[A-Z]|(?:[A-Z]\.)|(?:(?:van|von|de|der|den|del|la|le|da|di|du|dos|ten|ter|mc)\s+)*"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:[,;]|\.(?:\s|$)|\band\s+[A-Z]|&|\(|$))"
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:da|de|do|dos|van|von|del|della|di)\s+)?[A-Z][\w'’-]*)?\s*(?:[,;]|\.(?:\s|$)|\band\s+[A-Z]|&|\(|$))"
 )
 
 
@@ -131,6 +131,7 @@ def comma_style_authors(s: str) -> int:
     pos = 0
     k = 0
     n_names = 0
+    inverted = 0  # names so far written "Surname, Given" in full
     while k < len(pieces):
         piece, sep = pieces[k]
         if not sep:
@@ -158,11 +159,12 @@ def comma_style_authors(s: str) -> int:
         if (
             single
             and not given
-            and n_names == 0
+            and n_names == inverted
             and nsep
             and re.fullmatch(r"[A-Z][a-zà-ÿ]+(?: [A-Z]\.?)?", nxt.strip())
         ):
-            given = True  # "Breakell, Sue, Perspectives ..."
+            given = True  # "Breakell, Sue, Perspectives ..." / "Hale, Paul and Lind, Petra, Title"
+            inverted += 1
         if single and given:
             pos += len(piece) + len(sep) + len(nxt) + len(nsep)
             k += 2

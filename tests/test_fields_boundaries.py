@@ -1,0 +1,45 @@
+"""Where the authors end and where the title and the container end: rules of the second round,
+each pinned by a line written for this test in the style that needs it (none copied from a
+labelled set)."""
+
+import pytest
+
+from citecheck.references.fields import parse_reference
+
+CASES = [
+    # ------------------------------------------------------------------ text made regular
+    (
+        "marker",
+        "• Lind, Petra, Anna Berg, Jon Dahl. Harbour Towns of the North. In Proceedings of the Coastal "
+        "History Conference, 12. Bergen, 2014.",
+        dict(authors=("Lind, Petra", "Anna Berg", "Jon Dahl"), title="Harbour Towns of the North"),
+    ),
+    (
+        "comma-space",
+        "Lind, P. A., Berg, A. , Dahl, J., Tidal mixing in shallow bays, Coastal Research, 31, 211-229, 2016.",
+        dict(authors=("Lind, P. A.", "Berg, A.", "Dahl, J."), title="Tidal mixing in shallow bays"),
+    ),
+    # ------------------------------------------------------------------ authors
+    (
+        "authors:sentence",
+        "A. Berg, J. Dahl, M. Santos da Silva, P. Lind. Tidal mixing in shallow bays. Coastal Research.",
+        dict(
+            authors=("A. Berg", "J. Dahl", "M. Santos da Silva", "P. Lind"),
+            title="Tidal mixing in shallow bays",
+            container="Coastal Research",
+        ),
+    ),
+    (
+        "authors:comma-list",
+        "Lind, Petra and Berg, Anna, Tidal mixing in shallow bays, in J. Dahl (ed.), Coastal Processes, "
+        "Academic Press, London, 2001, 11-29.",
+        dict(authors=("Lind, Petra", "Berg, Anna"), title="Tidal mixing in shallow bays"),
+    ),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", CASES, ids=[f"{c[0]}:{c[1][:24]}" for c in CASES])
+def test_each_boundary_rule_reads_the_line_that_needs_it(rule, text, expected):
+    ref = parse_reference(text)
+    assert {k: getattr(ref, k) for k in expected} == expected, ref.provenance
+    assert rule in ref.provenance, ref.provenance
