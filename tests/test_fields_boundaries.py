@@ -21,6 +21,16 @@ CASES = [
     ),
     # ------------------------------------------------------------------ authors
     (
+        "title:quoted",
+        "LIND (P.), BERG (A.-M.), « Les ports du Nord », Revue maritime 41, 1999, p. 12-30.",
+        dict(authors=("LIND (P.)", "BERG (A.-M.)"), title="Les ports du Nord", container="Revue maritime"),
+    ),
+    (
+        "authors:author-year",
+        "LIND (P.), BERG (A.M.) 2004, Tidal mixing in shallow bays. Coastal Research 31(2): 211-229.",
+        dict(authors=("LIND (P.)", "BERG (A.M.)"), title="Tidal mixing in shallow bays", year=2004),
+    ),
+    (
         "authors:sentence",
         "A. Berg, J. Dahl, M. Santos da Silva, P. Lind. Tidal mixing in shallow bays. Coastal Research.",
         dict(

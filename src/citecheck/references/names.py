@@ -44,6 +44,7 @@ _LEAD_CONJ = re.compile(r"^\s*(?:and|und|&)\s+")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,5}")
 _EDS_PAREN = re.compile(r"(?i)\s*\((?:eds?|editors?|hrsg|coords?|dirs?)\.?\)\s*$")
 _EDS_TAIL = re.compile(r"(?i)(?:,\s*|\s+)(?:eds?\.?|editors)$|,\s*editor$")
+_BRACKETED_INITIALS = re.compile(r"(?<=\w)\s*\((?:[A-Z][a-z]?\.\s?-?)+\)$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*$|^(?:[A-Z]\.?-?){1,3}$")
 
 
@@ -84,6 +85,8 @@ def looks_like_name(piece: str) -> bool:
         return True
     if _CJK_NAME.fullmatch(piece):
         return True  # a name in Chinese characters
+    if piece.endswith(")"):
+        piece = _BRACKETED_INITIALS.sub("", piece)  # French bibliographies: "ALY (M.I.)", "HERBIN (Fr.-R.)"
     toks = piece.split()
     if len(toks) > 5:
         return False
