@@ -19,6 +19,17 @@ CASES = [
         "Lind, P. A., Berg, A. , Dahl, J., Tidal mixing in shallow bays, Coastal Research, 31, 211-229, 2016.",
         dict(authors=("Lind, P. A.", "Berg, A.", "Dahl, J."), title="Tidal mixing in shallow bays"),
     ),
+    # ------------------------------------------------------------------ container
+    (
+        "container:book-imprint",
+        "Berg, A. (2001). Tidal mixing in shallow bays: a field guide. Coastal Trust of Norway, Bergen.",
+        dict(container=None, publisher="Coastal Trust of Norway", location="Bergen"),
+    ),
+    (
+        "container:book-imprint",
+        'Lind, P., "Harbour Towns of the North", Norli Forlag, Oslo, 1999.',
+        dict(title="Harbour Towns of the North", container=None, publisher="Norli Forlag", location="Oslo"),
+    ),
     # ------------------------------------------------------------------ authors
     (
         "title:quoted",
@@ -53,3 +64,10 @@ def test_each_boundary_rule_reads_the_line_that_needs_it(rule, text, expected):
     ref = parse_reference(text)
     assert {k: getattr(ref, k) for k in expected} == expected, ref.provenance
     assert rule in ref.provenance, ref.provenance
+
+
+def test_a_journal_name_before_a_place_stays_the_container():
+    ref = parse_reference(
+        "Lind, P. (2016). Tidal mixing in shallow bays. Coastal Research Quarterly, Bergen."
+    )
+    assert ref.container is not None and ref.container.startswith("Coastal Research Quarterly")
