@@ -19,6 +19,27 @@ CASES = [
         "Lind, P. A., Berg, A. , Dahl, J., Tidal mixing in shallow bays, Coastal Research, 31, 211-229, 2016.",
         dict(authors=("Lind, P. A.", "Berg, A.", "Dahl, J."), title="Tidal mixing in shallow bays"),
     ),
+    (
+        "authors:sentence",
+        "Lind, Petra (Petra Lindqvist). Harbour Towns of the North. Oslo: Norli, 2001.",
+        dict(authors=("Lind, Petra (Petra Lindqvist)",), title="Harbour Towns of the North"),
+    ),
+    (
+        "authors:sentence",
+        "Berg, Anna (Nan). Harbour Towns of the North. Oslo: Norli, 2001.",
+        dict(authors=("Berg, Anna (Nan)",), title="Harbour Towns of the North"),
+    ),
+    # ------------------------------------------------------------------ title
+    (
+        "title:sentence",
+        "Lind, Petra. Harbour Towns. A Northern Chronicle. Translated by Anna Berg. Oslo: Norli, 2001.",
+        dict(title="Harbour Towns. A Northern Chronicle", container=None, publisher="Norli"),
+    ),
+    (
+        "title:sentence",
+        "Lind, Petra. Harbour Towns. A Northern Chronicle. 2nd ed. Oslo: Norli, 2001.",
+        dict(title="Harbour Towns. A Northern Chronicle", container=None),
+    ),
     # ------------------------------------------------------------------ container
     (
         "container:book-imprint",

@@ -157,7 +157,10 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
 
 
 def _given_like(piece: str) -> bool:
-    """Initials ("C.", "J. R."), or one or two given names ("Nicholson B.", "Graham")."""
+    """Initials ("C.", "J. R."), or one or two given names ("Nicholson B.", "Graham"), perhaps with
+    a real name or a nickname in brackets after them ("Joshua (Jed)")."""
+    if piece.endswith(")"):
+        piece = re.sub(r"\s*\([^()]{1,50}\)$", "", piece)
     if _is_initials(piece):
         return True
     toks = piece.split()

@@ -89,6 +89,9 @@ _NAME_CONTINUES = re.compile(
 )
 
 
+_BRACKETED_ALIAS = re.compile(r"\s*\((?!(?:eds?|editors?|hrsg|trans)\.?\))[A-Za-z][^()\d]{1,50}\)$", re.I)
+
+
 def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int | None:
     """Where an author list that ends with '.' ends (Chicago, Vancouver, ACM styles)."""
     for m in re.finditer(r"\.(?=\s)", s[:800]):
@@ -109,6 +112,13 @@ def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int |
             if prefix_is_authors(before, memo):
                 return i
             continue
+        if not word and before.endswith(")"):
+            # "Céline, Louis-Ferdinand (Louis-Ferdinand Destouches). Title" / "Esty, Joshua (Jed). Title":
+            # a real name, a pen name or a nickname in brackets after the author's name
+            am = _BRACKETED_ALIAS.search(before)
+            if am and am.start() > 2 and prefix_is_authors(before[: am.start()], memo):
+                return i
+            return None
         if re.fullmatch(r"[A-Z]{2,3}", word):
             if prefix_is_authors(before, memo):
                 return i

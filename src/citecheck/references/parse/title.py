@@ -44,6 +44,14 @@ _SUBTITLE_NEXT = re.compile(
 )
 
 
+# "Title. Subtitle. Edited by ..." / "... Translated by" / "... 2nd ed.": a book's credits or edition
+# follow its whole title, so the sentence before them is still the title's
+_CREDIT_NEXT = re.compile(
+    r"\s*(?:(?:Edited|Translated|Compiled|Introduced|Selected)\s+(?:and\s+\w+\s+)?(?:by|with)\b|(?:Trans|Ed|Comp)\.\s+[A-Z]"
+    r"|\d+(?:st|nd|rd|th)\s+(?:rev\.\s+)?ed(?:ition|n)?\b)"
+)
+
+
 _VOL_THESIS_SUFFIX = re.compile(
     r"[:,.]?\s*\b(?:vol(?:ume)?\.?\s*\d+\b.*|(?:ph\.?\s*d\.?|doctoral|master'?s?)\s+(?:thesis|dissertation)\b.*)$",
     re.I,
@@ -138,7 +146,7 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
         if len(seg) > 120 or re.search(r"\d", seg) or not seg.strip()[:1].isupper():
             break
         if (
-            not _SUBTITLE_NEXT.match(rest, ends[k + 1] + 1)
+            not (_SUBTITLE_NEXT.match(rest, ends[k + 1] + 1) or _CREDIT_NEXT.match(rest, ends[k + 1] + 1))
             or LOCATION_PUBLISHER.match(seg)
             or re.match(r"\s*In\b", seg)
         ):
