@@ -29,6 +29,22 @@ CASES = [
         "Berg, Anna (Nan). Harbour Towns of the North. Oslo: Norli, 2001.",
         dict(authors=("Berg, Anna (Nan)",), title="Harbour Towns of the North"),
     ),
+    (
+        "authors:comma-list",
+        "Lind, P., Berg, A., and Dahl, J., Harbour Towns: A Northern Chronicle, Lecture Notes in History, "
+        "Vol. 12, Norli, Oslo (1999).",
+        dict(authors=("Lind, P.", "Berg, A.", "Dahl, J."), title="Harbour Towns: A Northern Chronicle"),
+    ),
+    (
+        "authors:comma-list",
+        "Lind, Petra, Harbour Towns: A Northern Chronicle (Norli, 1999).",
+        dict(authors=("Lind, Petra",), title="Harbour Towns: A Northern Chronicle"),
+    ),
+    (
+        "authors:colon",
+        "P Lind, A Berg and J Dahl: Tidal mixing in shallow bays. Coast Res 31, 211-229 (2016)",
+        dict(authors=("P Lind", "A Berg", "J Dahl"), title="Tidal mixing in shallow bays"),
+    ),
     # ------------------------------------------------------------------ title
     (
         "title:sentence",

@@ -162,6 +162,13 @@ def _author_end(ctx: Context, s: str) -> int | None:
     return ctx.author_end[1]
 
 
+# a word a name does not have (lower case, or a capitalised word of five letters or more that is
+# no initial): what follows the comma that ends a name list
+_TITLE_WORDS = re.compile(
+    r"\b(?!(?:and|und|van|von|der|den|del|della|dos|das)\b)[a-z]{3,}\b|\b[A-Z][a-z]{4,}\s+[A-Z][a-z]{4,}\b"
+)
+
+
 def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
     """The seed's translated Chinese style and many others: "Wu Zhicheng, Li Jiaxuan: Title"."""
     colon = re.search(r":\s", s[:200])
@@ -172,6 +179,13 @@ def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
         return None
     if re.search(r"\d", s[: colon.start()]) or len(s[: colon.start()].split()) > 40:
         return None
+    if "," in s[: colon.start()]:
+        end = comma_style_authors(s)
+        piece_end = min(colon.start(), (s.find(",", end) + 1 or colon.start() + 1) - 1)
+        if end and end < colon.start() and _TITLE_WORDS.search(s, end, piece_end):
+            return (
+                None  # "Foley, J. D., Hughes, J. F., Computer Graphics: Principles": the names end at a comma
+            )
     return s[: colon.start()], s[colon.end() :]
 
 
