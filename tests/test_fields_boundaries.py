@@ -108,3 +108,10 @@ def test_a_journal_name_before_a_place_stays_the_container():
         "Lind, P. (2016). Tidal mixing in shallow bays. Coastal Research Quarterly, Bergen."
     )
     assert ref.container is not None and ref.container.startswith("Coastal Research Quarterly")
+
+
+def test_czech_and_slovak_a_kol_closes_an_author_list_as_et_al():
+    ref = parse_reference(
+        "LIND, Petra a kol. 2007. Přístavní města severu. 2. vyd. Praha: Academia, 2007. 634 s."
+    )
+    assert (ref.authors, ref.et_al, ref.title) == (("LIND, Petra",), True, "Přístavní města severu")

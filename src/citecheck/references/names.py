@@ -38,7 +38,9 @@ _PINYIN_SYLLABLE = re.compile(
     re.IGNORECASE,
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*,?$|^[A-Z][a-z]?\.$")
-_ET_AL = re.compile(r"(?i)(?:,?\s*(?:et\.?\s*al\.?|and others|and other|etc\.?|等|et\s+alii)\s*$)")
+_ET_AL = re.compile(
+    r"(?i)(?:,?\s*(?:\[?et\.?\s*al\.?\]?|and others|and other|etc\.?|等|et\s+alii|a\s+kol\.?)\s*$)"
+)  # "a kol.": Czech and Slovak
 _CONJ = re.compile(r"\s*(?:;|&|、|，)\s*|\s+(?:and|und|et|e|y)\s+")
 _LEAD_CONJ = re.compile(r"^\s*(?:and|und|&)\s+")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,5}")
