@@ -67,6 +67,11 @@ CASES = [
         'Lind, P., "Harbour Towns of the North", Norli Forlag, Oslo, 1999.',
         dict(title="Harbour Towns of the North", container=None, publisher="Norli Forlag", location="Oslo"),
     ),
+    (
+        "container:short-publisher",
+        "[8] Petra Lind. Tidal Mixing in Shallow Bays. Norli-Heinemann, 2nd edition, 2011.",
+        dict(container=None, publisher="Norli-Heinemann", year=2011),
+    ),
     # ------------------------------------------------------------------ authors
     (
         "title:quoted",

@@ -463,6 +463,12 @@ def _trim(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# after a publisher's name: perhaps its edition ("3rd edition"), then perhaps the year
+_ONLY_EDITION_YEAR = re.compile(
+    rf"[\s,.;]*(?:\d+(?:st|nd|rd|th)\s+(?:edition|edn|ed)\b\.?[\s,;]*)?(?:{YEAR_RE}[a-z]?)?[\s.;]*"
+)
+
+
 def _short_publisher(ctx: Context, scan: Scan) -> str | None:
     """ "Title. Praeger, 2005.": a short name at the end is the publisher."""
     cand = scan.cand
@@ -479,7 +485,7 @@ def _short_publisher(ctx: Context, scan: Scan) -> str | None:
             )
         )
         and not cand.isupper()
-        and re.fullmatch(rf"[\s,.;]*(?:{YEAR_RE}[a-z]?)?[\s.;]*", scan.body[scan.end :])
+        and _ONLY_EDITION_YEAR.fullmatch(scan.body[scan.end :])
     ):
         ctx.publisher = cand
         return scan.body[scan.end :]
