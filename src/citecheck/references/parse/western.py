@@ -136,9 +136,11 @@ def is_body_name(text: str) -> bool:
 def _body_then_sentence(prefix: str) -> bool:
     """The text before a year is a body's name, a full stop or a comma, and more words (the title
     that the year closes)."""
-    ends = sentence_ends(prefix.rstrip(" ."))
-    if ends and is_body_name(prefix[: ends[0]]):
-        return True
+    dot = prefix.find(". ")
+    if 0 < dot < len(prefix.rstrip(" .")) - 1:
+        ends = sentence_ends(prefix.rstrip(" ."))
+        if ends and is_body_name(prefix[: ends[0]]):
+            return True
     head, comma, tail = prefix.partition(", ")  # not an acronym here: "SMITH, JONES, 2009" are surnames
     return bool(comma and tail.strip()) and is_corporate_name(head)
 
@@ -169,6 +171,13 @@ _TITLE_WORDS = re.compile(
 )
 
 
+def _comma_end(ctx: Context, s: str) -> int:
+    """Length of the comma-separated author list at the front of ``s`` (asked by two rules)."""
+    if ctx.comma_end is None or ctx.comma_end[0] is not s:
+        ctx.comma_end = (s, comma_style_authors(s))
+    return ctx.comma_end[1]
+
+
 def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
     """The seed's translated Chinese style and many others: "Wu Zhicheng, Li Jiaxuan: Title"."""
     colon = re.search(r":\s", s[:200])
@@ -179,8 +188,8 @@ def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
         return None
     if re.search(r"\d", s[: colon.start()]) or len(s[: colon.start()].split()) > 40:
         return None
-    if "," in s[: colon.start()]:
-        end = comma_style_authors(s)
+    if "," in s[: colon.start()] and _TITLE_WORDS.search(s, 0, colon.start()):
+        end = _comma_end(ctx, s)
         piece_end = min(colon.start(), (s.find(",", end) + 1 or colon.start() + 1) - 1)
         if end and end < colon.start() and _TITLE_WORDS.search(s, end, piece_end):
             return (
@@ -212,7 +221,7 @@ def _corporate(ctx: Context, s: str) -> tuple[str, str] | None:
 
 def _comma_list(ctx: Context, s: str) -> tuple[str, str] | None:
     """Chicago notes and IEEE: "Thomas Keller and Ana Lima, Grid Ambitions ..."."""
-    end = comma_style_authors(s)
+    end = _comma_end(ctx, s)
     if end and end < len(s):
         return s[:end], s[end:]
     return None
