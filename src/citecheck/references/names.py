@@ -38,12 +38,15 @@ _PINYIN_SYLLABLE = re.compile(
     re.IGNORECASE,
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*,?$|^[A-Z][a-z]?\.$")
-_ET_AL = re.compile(r"(?i)(?:,?\s*(?:et\.?\s*al\.?|and others|and other|etc\.?|等|et\s+alii)\s*$)")
+_ET_AL = re.compile(
+    r"(?i)(?:,?\s*(?:\[?et\.?\s*al\.?\]?|and others|and other|etc\.?|等|et\s+alii|a\s+kol\.?)\s*$)"
+)  # "a kol.": Czech and Slovak
 _CONJ = re.compile(r"\s*(?:;|&|、|，)\s*|\s+(?:and|und|et|e|y)\s+")
 _LEAD_CONJ = re.compile(r"^\s*(?:and|und|&)\s+")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,5}")
 _EDS_PAREN = re.compile(r"(?i)\s*\((?:eds?|editors?|hrsg|coords?|dirs?)\.?\)\s*$")
 _EDS_TAIL = re.compile(r"(?i)(?:,\s*|\s+)(?:eds?\.?|editors)$|,\s*editor$")
+_BRACKETED_INITIALS = re.compile(r"(?<=\w)\s*\((?:[A-Z][a-z]?\.\s?-?)+\)$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*$|^(?:[A-Z]\.?-?){1,3}$")
 
 
@@ -84,6 +87,8 @@ def looks_like_name(piece: str) -> bool:
         return True
     if _CJK_NAME.fullmatch(piece):
         return True  # a name in Chinese characters
+    if piece.endswith(")"):
+        piece = _BRACKETED_INITIALS.sub("", piece)  # French bibliographies: "ALY (M.I.)", "HERBIN (Fr.-R.)"
     toks = piece.split()
     if len(toks) > 5:
         return False
@@ -154,7 +159,10 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
 
 
 def _given_like(piece: str) -> bool:
-    """Initials ("C.", "J. R."), or one or two given names ("Nicholson B.", "Graham")."""
+    """Initials ("C.", "J. R."), or one or two given names ("Nicholson B.", "Graham"), perhaps with
+    a real name or a nickname in brackets after them ("Joshua (Jed)")."""
+    if piece.endswith(")"):
+        piece = re.sub(r"\s*\([^()]{1,50}\)$", "", piece)
     if _is_initials(piece):
         return True
     toks = piece.split()

@@ -85,8 +85,11 @@ def is_initial_word(word: str) -> bool:
 
 _NAME_CONTINUES = re.compile(
     r"\s*(?:(?:and|&|und)\s+[A-Z]|(?:[A-Z]\.)|(?:(?:van|von|de|der|den|del|la|le|da|di|du|dos|ten|ter|mc)\s+)*"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:[,;]|\.(?:\s|$)|\band\s+[A-Z]|&|\(|$))"
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:da|de|do|dos|van|von|del|della|di)\s+)?[A-Z][\w'’-]*)?\s*(?:[,;]|\.(?:\s|$)|\band\s+[A-Z]|&|\(|$))"
 )
+
+
+_BRACKETED_ALIAS = re.compile(r"\s*\((?!(?:eds?|editors?|hrsg|trans)\.?\))[A-Za-z][^()\d]{1,50}\)$", re.I)
 
 
 def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int | None:
@@ -109,6 +112,13 @@ def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int |
             if prefix_is_authors(before, memo):
                 return i
             continue
+        if not word and before.endswith(")"):
+            # "Céline, Louis-Ferdinand (Louis-Ferdinand Destouches). Title" / "Esty, Joshua (Jed). Title":
+            # a real name, a pen name or a nickname in brackets after the author's name
+            am = _BRACKETED_ALIAS.search(before)
+            if am and am.start() > 2 and prefix_is_authors(before[: am.start()], memo):
+                return i
+            return None
         if re.fullmatch(r"[A-Z]{2,3}", word):
             if prefix_is_authors(before, memo):
                 return i
@@ -131,6 +141,7 @@ def comma_style_authors(s: str) -> int:
     pos = 0
     k = 0
     n_names = 0
+    inverted = 0  # names so far written "Surname, Given" in full
     while k < len(pieces):
         piece, sep = pieces[k]
         if not sep:
@@ -158,11 +169,12 @@ def comma_style_authors(s: str) -> int:
         if (
             single
             and not given
-            and n_names == 0
+            and n_names == inverted
             and nsep
             and re.fullmatch(r"[A-Z][a-zà-ÿ]+(?: [A-Z]\.?)?", nxt.strip())
         ):
-            given = True  # "Breakell, Sue, Perspectives ..."
+            given = True  # "Breakell, Sue, Perspectives ..." / "Hale, Paul and Lind, Petra, Title"
+            inverted += 1
         if single and given:
             pos += len(piece) + len(sep) + len(nxt) + len(nsep)
             k += 2

@@ -463,6 +463,12 @@ def _trim(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# after a publisher's name: perhaps its edition ("3rd edition"), then perhaps the year
+_ONLY_EDITION_YEAR = re.compile(
+    rf"[\s,.;]*(?:\d+(?:st|nd|rd|th)\s+(?:edition|edn|ed)\b\.?[\s,;]*)?(?:{YEAR_RE}[a-z]?)?[\s.;]*"
+)
+
+
 def _short_publisher(ctx: Context, scan: Scan) -> str | None:
     """ "Title. Praeger, 2005.": a short name at the end is the publisher."""
     cand = scan.cand
@@ -479,7 +485,7 @@ def _short_publisher(ctx: Context, scan: Scan) -> str | None:
             )
         )
         and not cand.isupper()
-        and re.fullmatch(rf"[\s,.;]*(?:{YEAR_RE}[a-z]?)?[\s.;]*", scan.body[scan.end :])
+        and _ONLY_EDITION_YEAR.fullmatch(scan.body[scan.end :])
     ):
         ctx.publisher = cand
         return scan.body[scan.end :]
@@ -530,6 +536,39 @@ def _run_on_title(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# "Van Nostrand Reinhold, New York" / "Brotherhood of St Laurence, Melbourne" / "Board, Ottawa, ON"
+_PUBLISHER_COMMA_PLACE = re.compile(
+    r"(?P<pub>[A-Z][^,;:]{1,80}?)\.?,\s+(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))?)"
+)
+
+
+# nothing after the candidate but a year and an extent ("231 p.", "xii + 340 pp.")
+_ONLY_YEAR_EXTENT = re.compile(rf"[\s,.;]*(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?(?:\d+\s*pp?\.?[\s,.;]*)?")
+
+
+def _book_imprint(ctx: Context, scan: Scan) -> str | None:
+    """A book ends with its imprint, "Publisher, Place" ("Van Nostrand Reinhold, New York.") or
+    "Place, Publisher" ("Leningrad, Nedra, 231 p."): at the end of the reference, with no number
+    after it, a name and a one- or two-word capitalised place are an imprint, not a periodical."""
+    cand = scan.cand
+    if ctx.in_context or not cand or "," not in cand or ctx.volume or ctx.pages:
+        return None
+    if not _ONLY_YEAR_EXTENT.fullmatch(scan.body[scan.end :]):
+        return None
+    if JOURNALISH.search(cand) or NEWSPAPER.search(cand) or CONF_WORD.search(cand):
+        return None
+    m = _PUBLISHER_COMMA_PLACE.fullmatch(cand)
+    if m is None:
+        return None
+    pub, loc = m.group("pub").strip(), m.group("loc")
+    if _PUBLISHING_CITY.fullmatch(pub) and len(loc.split()) == 1:
+        pub, loc = loc, pub  # "Leningrad, Nedra": the place first
+    if len(pub.split()) > 10:
+        return None
+    ctx.publisher, ctx.location = ctx.publisher or pub, ctx.location or loc
+    return scan.body[scan.end :]
+
+
 def _publisher_name(ctx: Context, scan: Scan) -> str | None:
     """A name with "Press", "Verlag", "Publishers" is a publisher, unless it names a periodical."""
     cand = scan.cand
@@ -552,6 +591,7 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("cross-reference", _cross_reference),
     ContainerRule("place", _place),
     ContainerRule("trim", _trim),
+    ContainerRule("book-imprint", _book_imprint),
     ContainerRule("short-publisher", _short_publisher),
     ContainerRule("publisher-place", _publisher_place),
     ContainerRule("run-on-title", _run_on_title),

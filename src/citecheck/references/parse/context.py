@@ -66,6 +66,8 @@ class Context:
     memo: dict[str, bool] = field(default_factory=dict)
     #: (text, offset) of the last author-list end found by a full stop (two rules ask for it)
     author_end: tuple[str, int | None] | None = None
+    #: (text, length) of the last comma-separated author list measured (two rules ask for it)
+    comma_end: tuple[str, int] | None = None
 
     @property
     def in_context(self) -> bool:

@@ -66,7 +66,7 @@ def has_fullwidth(text: str) -> bool:
 
 _MARKER = re.compile(
     r"^\s*(?:\$\[?\\?\]?\\?(?:ddot|tilde)\{y\}\$?|\\(?:ddot|tilde)\{y\}|[ÿŷŸ§]+(?=\s|«|\"|“)|V(?=\s+[A-Z«\"“])"
-    r"|[①-⑳㉑-㉟]|\[\^?\d{1,4}\]:?|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[¹²³⁰-⁹]+)\s*"
+    r"|[①-⑳㉑-㉟]|[•·▪◦‣](?=\s)|\[\^?\d{1,4}\]:?|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[¹²³⁰-⁹]+)\s*"
 )
 
 
@@ -108,7 +108,7 @@ def repair_pdf_glyphs(s: str) -> str:
 # "Vrijen- hoek", "un- certain": a word hyphenated at a line end; "pre- and post-" stays
 _BROKEN_WORD = re.compile(r"(?<=[a-z]{2})- (?!(?:and|or|und|et|to|bis|y|e|ou|oder)\b)(?=[a-z]{2})")
 _COMMA_SPACE = re.compile(r"(?<=[a-z.]),(?=[A-Z])")
-_SPACE_COMMA = re.compile(r"(?<=\w)\s+,(?=\s)")
+_SPACE_COMMA = re.compile(r"(?<=[\w.])\s+,(?=\s)")  # "Indares, A. , Dunning": PDF spacing
 _HTML = re.compile(r"</?(?:i|b|em|strong|italic|bold|sup|sub|span)\b[^>]*>")
 _ROLE_PAREN = re.compile(
     r"\s*\((?:executive\s+)?(?:producers?|directors?|writers?|hosts?|narrators?|composers?|performers?"

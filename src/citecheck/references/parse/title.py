@@ -32,8 +32,23 @@ _DATE_IN_TITLE = re.compile(
 )
 
 
+# a bare year after the last word ("Renewables 2021"), not ", 2021" or "(2021)" or "May 2021"
+_YEAR_NAMES_EDITION = re.compile(rf"\s+{YEAR_RE}\s*$")
+
+
+_LATER_YEAR = re.compile(rf"\b{YEAR_RE}\b")
+
+
 _SUBTITLE_NEXT = re.compile(
     r"\s*(?:In:?\s|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z]{2,}|,\s*[A-Z][a-z]+)?\s*:\s)"
+)
+
+
+# "Title. Subtitle. Edited by ..." / "... Translated by" / "... 2nd ed.": a book's credits or edition
+# follow its whole title, so the sentence before them is still the title's
+_CREDIT_NEXT = re.compile(
+    r"\s*(?:(?:Edited|Translated|Compiled|Introduced|Selected)\s+(?:and\s+\w+\s+)?(?:by|with)\b|(?:Trans|Ed|Comp)\.\s+[A-Z]"
+    r"|\d+(?:st|nd|rd|th)\s+(?:rev\.\s+)?ed(?:ition|n)?\b)"
 )
 
 
@@ -131,7 +146,7 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
         if len(seg) > 120 or re.search(r"\d", seg) or not seg.strip()[:1].isupper():
             break
         if (
-            not _SUBTITLE_NEXT.match(rest, ends[k + 1] + 1)
+            not (_SUBTITLE_NEXT.match(rest, ends[k + 1] + 1) or _CREDIT_NEXT.match(rest, ends[k + 1] + 1))
             or LOCATION_PUBLISHER.match(seg)
             or re.match(r"\s*In\b", seg)
         ):
@@ -150,6 +165,14 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
         after = title[cut:] + (". " + after if after else "")
         title = title[:cut]
     dm = _DATE_IN_TITLE.search(title)
+    if (
+        dm
+        and _YEAR_NAMES_EDITION.match(dm.group(0))
+        and (_LATER_YEAR.search(after) or LOCATION_PUBLISHER.match(after))
+    ):
+        # "Renewables 2021. Paris: IEA, 2021." / "Renewables 2021. Paris: IEA.": the date comes
+        # after the place and publisher, so a bare year closing the title sentence is the title's
+        dm = None
     if dm and dm.start() > 8:
         after = title[dm.start() :] + " " + after
         title = title[: dm.start()]

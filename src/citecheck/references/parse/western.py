@@ -32,7 +32,7 @@ from .authors import (
     prefix_is_authors,
 )
 from .context import Context
-from .patterns import APA_DATE, NUMBERS_NEXT
+from .patterns import APA_DATE, LOCATION_PUBLISHER, NUMBERS_NEXT
 from .sentences import inner_sentence_ends, may_be_journal, sentence_ends, word_before
 from .title import clean_title, title_from
 
@@ -124,9 +124,32 @@ def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
     return None
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
+
+
+def is_body_name(text: str) -> bool:
+    """An organisation's name ("International Energy Agency") or an acronym ("IEA", "CEPAL")."""
+    text = text.strip(" ,.;:")
+    return _ACRONYM.fullmatch(text) is not None or is_corporate_name(text)
+
+
+def _body_then_sentence(prefix: str) -> bool:
+    """The text before a year is a body's name, a full stop or a comma, and more words (the title
+    that the year closes)."""
+    dot = prefix.find(". ")
+    if 0 < dot < len(prefix.rstrip(" .")) - 1:
+        ends = sentence_ends(prefix.rstrip(" ."))
+        if ends and is_body_name(prefix[: ends[0]]):
+            return True
+    head, comma, tail = prefix.partition(", ")  # not an acronym here: "SMITH, JONES, 2009" are surnames
+    return bool(comma and tail.strip()) and is_corporate_name(head)
+
+
 def _author_year(ctx: Context, s: str) -> tuple[str, str] | None:
     """Chicago author-date without brackets: "Names, 1996, Title" / "Names. 2017. “Title.”"."""
     ym = _AUTHOR_YEAR.search(s, 0, 300)
+    if ym and ym.start() > 2 and _body_then_sentence(s[: ym.start()]):
+        return None  # "International Energy Agency. Renewables 2021. Paris": the body's name is the author
     if ym and ym.start() > 2 and prefix_is_authors(s[: ym.start()], ctx.memo):
         ctx.year = int(ym.group("y"))
         ctx.date = ym.group("y")
@@ -141,6 +164,20 @@ def _author_end(ctx: Context, s: str) -> int | None:
     return ctx.author_end[1]
 
 
+# a word a name does not have (lower case, or a capitalised word of five letters or more that is
+# no initial): what follows the comma that ends a name list
+_TITLE_WORDS = re.compile(
+    r"\b(?!(?:and|und|van|von|der|den|del|della|dos|das)\b)[a-z]{3,}\b|\b[A-Z][a-z]{4,}\s+[A-Z][a-z]{4,}\b"
+)
+
+
+def _comma_end(ctx: Context, s: str) -> int:
+    """Length of the comma-separated author list at the front of ``s`` (asked by two rules)."""
+    if ctx.comma_end is None or ctx.comma_end[0] is not s:
+        ctx.comma_end = (s, comma_style_authors(s))
+    return ctx.comma_end[1]
+
+
 def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
     """The seed's translated Chinese style and many others: "Wu Zhicheng, Li Jiaxuan: Title"."""
     colon = re.search(r":\s", s[:200])
@@ -151,6 +188,13 @@ def _colon(ctx: Context, s: str) -> tuple[str, str] | None:
         return None
     if re.search(r"\d", s[: colon.start()]) or len(s[: colon.start()].split()) > 40:
         return None
+    if "," in s[: colon.start()] and _TITLE_WORDS.search(s, 0, colon.start()):
+        end = _comma_end(ctx, s)
+        piece_end = min(colon.start(), (s.find(",", end) + 1 or colon.start() + 1) - 1)
+        if end and end < colon.start() and _TITLE_WORDS.search(s, end, piece_end):
+            return (
+                None  # "Foley, J. D., Hughes, J. F., Computer Graphics: Principles": the names end at a comma
+            )
     return s[: colon.start()], s[colon.end() :]
 
 
@@ -177,10 +221,19 @@ def _corporate(ctx: Context, s: str) -> tuple[str, str] | None:
 
 def _comma_list(ctx: Context, s: str) -> tuple[str, str] | None:
     """Chicago notes and IEEE: "Thomas Keller and Ana Lima, Grid Ambitions ..."."""
-    end = comma_style_authors(s)
+    end = _comma_end(ctx, s)
     if end and end < len(s):
         return s[:end], s[end:]
     return None
+
+
+def _corporate_comma(ctx: Context, s: str) -> tuple[str, str] | None:
+    """Chicago notes with a body as author: "International Energy Agency, Renewables 2021, Paris:
+    IEA, 2021": an organisation's name or an acronym, a comma, then the title."""
+    m = re.match(r"([^,.;:()]{2,90}),\s+(?=[A-Z\d“\"‘«])", s)
+    if m is None or not is_body_name(m.group(1)) or LOCATION_PUBLISHER.match(s, m.end()):
+        return None
+    return m.group(1), s[m.end() :]
 
 
 #: where the author list ends, tried in order
@@ -192,6 +245,7 @@ AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
     AuthorSplit("sentence", _sentence),
     AuthorSplit("corporate", _corporate),
     AuthorSplit("comma-list", _comma_list),
+    AuthorSplit("corporate-comma", _corporate_comma),
 )
 
 
