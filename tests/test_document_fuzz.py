@@ -77,4 +77,5 @@ def test_pathological_inputs_stay_fast():
     for text, fmt in cases:
         t0 = time.perf_counter()
         _run(text, fmt)
-        assert time.perf_counter() - t0 < 1.0, (text[:30], fmt)
+        # a guard against super-linear work (each well under 0.3 s on a quiet core), not speed
+        assert time.perf_counter() - t0 < 3.0, (text[:30], fmt)
