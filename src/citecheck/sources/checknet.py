@@ -175,8 +175,9 @@ class CheckNetwork:
             self._scheduler.submit(targets.dates, targets.wanted)
 
     def recover(self, requests: Iterable[RecoveryRequest]) -> dict[RecoveryRequest, RecoveryResult | None]:
-        """Each request's recovery (in parallel, while started waves go on); none without archives."""
-        requests = list(requests)
+        """Each distinct request's recovery, asked once (in parallel, while started waves go on);
+        none without archives."""
+        requests = list(dict.fromkeys(requests))
         if not self.archive or not requests:
             return {}
         self.counter.add(len(requests))
