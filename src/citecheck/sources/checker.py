@@ -18,7 +18,10 @@ Per reference with a URL:
 * every complete URL is checked live and looked up in the archives (snapshot nearest the
   reference's access date).
 
-URLs are deduplicated (each checked and looked up once per run). Nothing here raises for a dead
+URLs are deduplicated (each checked and looked up once per run). The work runs in three phases,
+each a module of its own: planning (:mod:`~citecheck.sources.checkplan`, pure), network
+(:mod:`~citecheck.sources.checknet`) and assembly (:mod:`~citecheck.sources.assemble`, no network).
+Nothing here raises for a dead
 server or an archive that is down: those become ``LinkResult`` states and
 ``SourceCheck.archive_error`` lines.
 
