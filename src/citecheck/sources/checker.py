@@ -21,9 +21,8 @@ Per reference with a URL:
 URLs are deduplicated (each checked and looked up once per run). The work runs in three phases,
 each a module of its own: planning (:mod:`~citecheck.sources.checkplan`, pure), network
 (:mod:`~citecheck.sources.checknet`) and assembly (:mod:`~citecheck.sources.assemble`, no network).
-Nothing here raises for a dead
-server or an archive that is down: those become ``LinkResult`` states and
-``SourceCheck.archive_error`` lines.
+Nothing here raises for a dead server or an archive that is down: those become ``LinkResult``
+states and ``SourceCheck.archive_error`` lines.
 
 Two archive outcomes are told apart from a per-reference error:
 
