@@ -205,7 +205,8 @@ def test_index_queries_keep_their_budget_and_ignore_the_per_host_interval(origin
     with Fetcher(config(min_interval=1.0, cdx_per_minute=300)) as fetcher:  # one every 0.2 s
         _fetch_all(fetcher, [origin.url(f"/page/cdx-budget/{n}") for n in range(5)], "cdx", threads=2)
     times = sorted(r.time for r in origin.requests() if r.path.startswith("/page/cdx-budget/"))
-    assert min(gaps_of(times)) >= 0.18 and times[-1] - times[0] < 2.0  # 5 x 0.2 s, not 5 x 1 s
+    # 5 x 0.2 s, not 5 x 1 s (arrival stamps: each gap allows a loaded machine's jitter, the mean does not)
+    assert min(gaps_of(times)) >= 0.12 and (times[-1] - times[0]) / 4 >= 0.18 and times[-1] - times[0] < 2.0
 
 
 def test_pages_keep_the_per_host_interval_while_archive_downloads_run_on_the_same_host(origin):
@@ -218,7 +219,7 @@ def test_pages_keep_the_per_host_interval_while_archive_downloads_run_on_the_sam
         pages.join()
     live = sorted(r.time for r in origin.requests() if r.path.startswith("/page/iv-live/"))
     snaps = sorted(r.time for r in origin.requests() if r.path.startswith("/page/iv-snap/"))
-    assert min(gaps_of(live)) >= 0.25  # pages: the host's interval
+    assert min(gaps_of(live)) >= 0.2 and (live[-1] - live[0]) / 2 >= 0.27  # pages: the host's interval
     assert snaps[-1] - snaps[0] < 0.5  # downloads: their own 50 a second, alongside
 
 
