@@ -7,10 +7,8 @@ relative to the manifest). A file is read as a manifest when its suffix says so 
 
 >>> import tempfile, pathlib
 >>> root = pathlib.Path(tempfile.mkdtemp())
->>> (root / "a.md").write_text("Claim.[^1]\\n\\n[^1]: Note.\\n")
-25
->>> (root / "notes.png").write_bytes(b"")
-0
+>>> _ = (root / "a.md").write_text("Claim.[^1]\\n\\n[^1]: Note.\\n")
+>>> _ = (root / "notes.png").write_bytes(b"")
 >>> [p.name for p in find_papers([root])]
 ['a.md']
 """
