@@ -281,9 +281,9 @@ def test_extraction_never_raises_and_offsets_point_at_the_raw_text(text):
 @given(st.lists(_ALPHABET, min_size=2000, max_size=2000).map("".join))
 def test_100_kb_of_hostile_text_is_read_well_under_a_second(chunk):
     text = (chunk * (100_000 // max(len(chunk), 1) + 1))[:100_000]
-    start = time.process_time()  # CPU time: other processes on the machine do not count
+    start = time.process_time()  # CPU time: other processes on the machine count less
     extract_quantities(text)
-    assert time.process_time() - start < 1.0
+    assert time.process_time() - start < _DENSE_BOUND  # super-linear work, not speed (the benchmark)
 
 
 @pytest.mark.parametrize("unit", ["0", "万", "十", "1,", "1.", "123 ", "1年", "http://1", "p. 1 "])
@@ -291,7 +291,7 @@ def test_degenerate_runs_do_not_backtrack_catastrophically(unit):
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     start = time.process_time()
     extract_quantities(text)
-    assert time.process_time() - start < 1.0
+    assert time.process_time() - start < _DENSE_BOUND
 
 
 # The densest inputs a 100 KB text can hold: a numeral every two or three characters, each
