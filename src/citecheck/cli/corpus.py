@@ -18,7 +18,7 @@ from ..document import FORMATS as INPUT_FORMATS
 from ..errors import CitecheckError
 from ..findings import FAIL_ON_KINDS
 from ..report import FORMATS
-from .check import _flag, checker_options
+from .check import checker_options, resolve_checker_options
 
 
 @click.command("corpus")
@@ -102,14 +102,15 @@ def corpus(
     **checker,
 ):
     """Verify every paper INPUTS name on Dask; write each paper's reports and a corpus summary."""
-    from ..config import resolve_options
     from ..corpus import CorpusOptions, run
     from ..corpus.progress import RunProgress
 
     try:
-        options = resolve_options(
+        # --workers counts Dask worker processes here; --threads is the checker's concurrency
+        options = resolve_checker_options(
             None,
             config_file,
+            {**checker, "workers": threads},
             input_format=input_format,
             report_dir=report_dir,
             bib_dir=bib_dir,
@@ -117,21 +118,6 @@ def corpus(
             bib_format=bib_format,
             junit=junit,
             fail_on=tuple(fail_on) or None,
-            archives=tuple(checker.get("archives") or ()) or None,
-            cdx=tuple(checker.get("cdx") or ()) or None,
-            cache_dir=checker.get("cache_dir"),
-            use_cache=False if checker.get("no_cache") else None,
-            offline=_flag(checker.get("offline")),
-            allow_private=_flag(checker.get("allow_private")),
-            allowed_hosts=tuple(checker.get("allow_hosts") or ()) or None,
-            from_warc=tuple(checker.get("from_warc") or ()) or None,
-            save_warc=checker.get("save_warc"),
-            timeout=checker.get("timeout"),
-            workers=threads,
-            min_interval=checker.get("min_interval"),
-            cdx_per_minute=checker.get("cdx_per_minute"),
-            snapshots_per_second=checker.get("snapshots_per_second"),
-            ca_bundle=checker.get("ca_bundle"),
         )
         settings = CorpusOptions(
             verify=options, workers=checker.get("workers") or 2, scheduler=scheduler, batch=batch
