@@ -23,11 +23,10 @@ from typing import Any
 
 from ..sources.archive import LOOKUP_NS, SNAPSHOT_NS, choose_capture, make_archives
 from ..sources.bodies import LIVE_BODY_NS
-from ..sources.cache import HISTORY, LIVE
+from ..sources.cache import HISTORY, LIVE, namespace_ttl
 
 _MISSING = object()
 _HISTORY_LIMIT = 100
-_LOOKUP_LIKE = ("lookup", "cdx", "timegate", "timemap")
 
 
 @dataclass(frozen=True)
@@ -61,11 +60,7 @@ class MemoryCache:
         self.writes: list[Write] = []
 
     def default_ttl(self, namespace: str) -> float | None:
-        if namespace == LIVE:
-            return self.live_ttl
-        if namespace in _LOOKUP_LIKE:
-            return self.lookup_ttl
-        return None
+        return namespace_ttl(namespace, self.live_ttl, self.lookup_ttl)
 
     def get(self, namespace: str, key: str, default: Any = None) -> Any:
         with self._lock:

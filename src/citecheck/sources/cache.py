@@ -56,6 +56,17 @@ LOOKUP = "lookup"  # archive look-ups (TimeGate, CDX, TimeMap): lookup_ttl
 HISTORY = "history"  # per-URL live-state history: kept forever
 _LOOKUP_LIKE = ("lookup", "cdx", "timegate", "timemap")
 
+
+def namespace_ttl(namespace: str, live_ttl: float | None, lookup_ttl: float | None) -> float | None:
+    """The TTL of a value of ``namespace`` set without one: live checks and archive look-ups
+    expire, everything else (snapshots, histories) is kept."""
+    if namespace == LIVE:
+        return live_ttl
+    if namespace in _LOOKUP_LIKE:
+        return lookup_ttl
+    return None
+
+
 #: A write waits in memory at most this long, or until this many are waiting, then one SQLite
 #: transaction stores the batch: a run killed mid-way loses at most the last FLUSH_SECONDS of
 #: answers (they are fetched again), and no worker pays a commit per value.
@@ -315,11 +326,7 @@ class Cache:
 
     def default_ttl(self, namespace: str) -> float | None:
         """The TTL a namespace gets when :meth:`set` is called without one."""
-        if namespace == LIVE:
-            return self.live_ttl
-        if namespace in _LOOKUP_LIKE:
-            return self.lookup_ttl
-        return None
+        return namespace_ttl(namespace, self.live_ttl, self.lookup_ttl)
 
     def get(self, namespace: str, key: str, default: Any = None) -> Any:
         """The cached value, or ``default`` on a miss, an expired or a corrupted entry."""
