@@ -6,7 +6,7 @@ the accepted findings, one ``[[accept]]`` table each::
 
     [[accept]]
     kind = "broken"                          # a finding kind, as --fail-on spells it
-    reference = "xinhua2014"                 # the reference key ...
+    reference = "smith2019wind"              # the reference key ...
     url = "https://www.example.com/*"        # ... and/or the URL: exact, or * for any characters
     reason = "Paywalled; checked by hand"    # required: why the finding is accepted
     expires = 2027-06-30                     # optional: the last day the entry applies
@@ -123,7 +123,7 @@ class BaselineEntry:
         return self.expires is not None and self.expires < today
 
     def describe(self) -> str:
-        """``broken xinhua2014 https://…`` : the entry in one line."""
+        """``broken smith2019wind https://…`` : the entry in one line."""
         parts = [self.kind.value]
         parts += [p.text for p in (self.reference, self.url, self.message) if p is not None]
         return " ".join(parts)
