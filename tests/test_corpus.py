@@ -160,7 +160,10 @@ def test_no_two_requests_to_one_host_come_closer_than_the_minimum_interval_acros
     gaps = [
         b - a for times in by_host.values() for a, b in zip(sorted(times), sorted(times)[1:], strict=False)
     ]
-    assert min(gaps) >= MIN_INTERVAL - JITTER, sorted(gaps)[:5]
+    # Arrival stamps: one request held up in a busy process narrows the gap after it (a clean CI
+    # run saw 0.105 s once among gaps of 0.19-0.40 s). A second stream to the host, the failure
+    # this pins, would interleave and leave gaps near zero; half an interval tells the two apart.
+    assert min(gaps) >= MIN_INTERVAL / 2, sorted(gaps)[:5]
     # and whatever the jitter, no host ever sees more than one request per interval on average
     for times in by_host.values():
         times.sort()
