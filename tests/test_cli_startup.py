@@ -41,3 +41,30 @@ def test_citecheck_help_imports_no_sub_command_and_no_stage():
     assert all(SUBCOMMANDS[name][2].startswith(text.removesuffix("...")) for name, text in rows.items())
     loaded = out.rsplit("LOADED ", 1)[1].strip().split(",")
     assert loaded == ["citecheck.cli", "citecheck.errors"]
+
+
+SEED = "seeds/china-latin-america-green-cooperation-2022.txt"
+
+
+def test_a_warm_offline_verify_that_the_cache_answers_imports_no_http_or_warc_library(tmp_path):
+    """The HTTP stack (urllib3, requests) and warcio are opened on first use: a run the cache
+    answers entirely (here: ``--offline``, a second time) never loads them."""
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / SEED
+    argv = [
+        "citecheck", "verify", str(seed), "--offline", "-q", "--fail-on", "none",
+        "--cache-dir", str(tmp_path / "cache"), "--report-dir", str(tmp_path / "r"), "--bib-dir", str(tmp_path / "b"),
+    ]  # fmt: skip
+    code = (
+        "import sys\n"
+        f"sys.argv = {argv!r}\n"
+        "from citecheck.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', ','.join(sorted(m.split('.')[0] for m in sys.modules)))\n"
+    )
+    for _ in range(2):  # the first run fills the cache, the second is the warm one
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded = set(out.rsplit("LOADED ", 1)[1].strip().split(","))
+    assert (tmp_path / "r").is_dir()  # the run did write its report
+    assert not loaded & {"urllib3", "requests", "warcio", "certifi"}, sorted(loaded)

@@ -98,6 +98,13 @@ def _normalised(report_path) -> dict:
     return data
 
 
+def _cached(directory, urls) -> list[str]:
+    if not (directory / "cache.db").exists():
+        return []
+    with Cache(directory) as cache:
+        return [u for u in urls if cache.get("live", u) is not None]
+
+
 @pytest.fixture()
 def setup(tmp_path, origin_server, pywb_archive):
     config = tmp_path / "local.toml"
@@ -126,10 +133,15 @@ def test_a_run_killed_mid_network_then_rerun_gives_the_same_report_and_refetches
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    urls = _urls(paper)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         mine = [r for r in origin_server.requests()[before:] if tag in r.target]
-        if len(mine) >= threshold or child.poll() is not None:
+        if child.poll() is not None:
+            break
+        # the kill comes once the server has seen `threshold` requests and the cache's batched
+        # writes have put at least one answer on disk (a kill before that has nothing to resume)
+        if len(mine) >= threshold and _cached(killed / "cache", urls):
             break
         time.sleep(0.01)
     child.send_signal(signal.SIGKILL)
@@ -138,9 +150,7 @@ def test_a_run_killed_mid_network_then_rerun_gives_the_same_report_and_refetches
     assert not (killed / "reports" / "paper.json").exists(), "a report from a killed run"
     assert not [p for p in killed.rglob("*.tmp")], "a partial file was left behind"
 
-    urls = _urls(paper)
-    with Cache(killed / "cache") as cache:
-        cached = [u for u in urls if cache.get("live", u) is not None]
+    cached = _cached(killed / "cache", urls)
     assert cached, f"nothing was cached before the kill (seed {seed}, threshold {threshold})"
 
     mark = len(origin_server.requests())

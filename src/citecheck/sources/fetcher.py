@@ -46,7 +46,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
-from .. import __version__
+from .fetchconfig import ARCHIVE_BUDGETS, DEFAULT_USER_AGENT, PURPOSES, FetchConfig
 from .guard import AddressGuard, GuardRefused, Resolver, default_resolver
 from .proxy import ProxyChoice
 from .ratelimit import HostBlocked, RateLimiter
@@ -59,50 +59,13 @@ from .transport import (
     follow_redirects,
     host_key,
     normalise_url,
+    url_problem,
 )
 
-DEFAULT_USER_AGENT = f"citecheck/{__version__} (+https://github.com/citecheck/citecheck)"
-PURPOSES = ("live", "cdx", "timegate", "snapshot")
-#: Purposes paced by an archive's own limits (``cdx_per_minute``, ``snapshots_per_second``),
-#: not by ``min_interval``, which is for the pages a paper cites.
-ARCHIVE_BUDGETS = ("cdx", "snapshot")
 _CHUNK = 64 * 1024
 _REDIRECT_BODY_CAP = 64 * 1024
 _MAX_BACKOFF = 60.0
 _OFFLINE_MEMO_SECONDS = 30.0
-
-
-@dataclass(frozen=True)
-class FetchConfig:
-    """Limits and politeness settings of a :class:`Fetcher` (defaults suit public servers).
-
-    >>> FetchConfig().cdx_per_minute
-    24.0
-    >>> FetchConfig(allow_private=True, min_interval=0.01).allow_private
-    True
-    """
-
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 60.0
-    max_bytes: int = 10 * 1024 * 1024
-    max_redirects: int = 10
-    retries: int = 3
-    backoff: float = 1.0
-    per_host_concurrency: int = 2
-    min_interval: float = 1.0  # seconds between two page requests to one host (not archive requests)
-    cdx_per_minute: float = 24.0
-    snapshots_per_second: float = 8.0
-    # requests of one archive budget (index queries, snapshots) in flight at once: enough to keep
-    # a budget of 8 a second when one download takes half a second
-    archive_concurrency: int = 4
-    default_retry_after: float = 60.0  # silence after a 429 without Retry-After
-    max_retry_after: float = 600.0  # a Retry-After beyond this: give up on that host this run
-    allow_private: bool = False
-    allowed_hosts: tuple[str, ...] = ()
-    user_agent: str = DEFAULT_USER_AGENT
-    offline_probe_host: str | None = "example.com"  # resolved when a name fails, to tell "offline"
-    ca_bundle: str | None = None  # PEM file of authorities to trust instead of the default bundle
 
 
 __all__ = [
@@ -238,35 +201,6 @@ def _parse_retry_after(value: str | None, now_wall: float) -> float | None:
     if when is None:
         return None
     return max(0.0, when.timestamp() - now_wall)
-
-
-_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20]")
-
-
-def url_problem(url: str) -> tuple[ErrorKind, str] | None:
-    """What makes ``url`` unfetchable before any traffic, as ``(error_kind, one line)``, or None.
-
-    >>> url_problem("javascript:alert(1)")
-    (<ErrorKind.SCHEME: 'scheme'>, 'only http and https are fetched, not javascript:')
-    """
-    if not isinstance(url, str) or not url.strip():
-        return (ErrorKind.INVALID_URL, "empty URL")
-    if _SPACE_OR_CONTROL.search(url.strip()):
-        return (ErrorKind.INVALID_URL, f"URL contains spaces or control characters: {url[:80]!r}")
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError as exc:
-        return (ErrorKind.INVALID_URL, f"unparsable URL ({exc}): {url[:80]}")
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        shown = scheme + ":" if scheme else "no scheme"
-        return (ErrorKind.SCHEME, f"only http and https are fetched, not {shown}")
-    if not parts.hostname:
-        return (ErrorKind.INVALID_URL, f"URL has no host: {url[:80]}")
-    if port == 0:
-        return (ErrorKind.INVALID_URL, f"URL has port 0: {url[:80]}")
-    return None
 
 
 class NetworkProbe:

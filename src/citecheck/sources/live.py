@@ -32,13 +32,16 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from ..model import LinkResult, LinkState
 from .bodies import LIVE_BODY_NS, Body
 from .cache import LIVE, Cache
-from .fetcher import Fetcher
 from .transport import ErrorKind, FetchResponse
+
+if TYPE_CHECKING:
+    from .fetcher import Fetcher
 
 LIVE_MAX_BYTES = 2 * 1024 * 1024  # enough to judge a page; the text stage fetches what it needs
 _TEXT_WINDOW = 200_000

@@ -26,6 +26,7 @@ Example::
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..model import SourceCheck
 from .archive import WAYBACK_BASE, WAYBACK_CDX
-from .transport import TransportWrapper
+from .transport import Transport, TransportWrapper
 
 #: Fetcher settings a caller may set one by one (None: keep the fetcher's polite default).
 FETCH_KEYS = (
@@ -151,7 +152,7 @@ class CheckerSettings:
         ``timeout`` is the read timeout; connecting gets at most 10 s of it and one whole fetch
         (hops and retries) three times it. Unknown override names are ignored.
         """
-        from .fetcher import FetchConfig
+        from .fetchconfig import FetchConfig
 
         values: dict = {"allow_private": self.allow_private, "allowed_hosts": tuple(self.allowed_hosts)}
         if self.timeout:
@@ -185,6 +186,57 @@ class LoggingFetcher(TransportWrapper):
         return response
 
 
+class LazyTransport(TransportWrapper):
+    """A transport opened on first use: a run that the cache answers entirely (a warm offline
+    ``verify``) never imports the HTTP stack or builds connection pools.
+
+    >>> from citecheck.sources.fetchconfig import FetchConfig
+    >>> opened = []
+    >>> lazy = LazyTransport(lambda: opened.append(1) or "the fetcher", FetchConfig())
+    >>> opened, lazy.request_count, lazy.config.max_redirects
+    ([], 0, 10)
+    >>> lazy.close()  # closing an unopened transport opens nothing
+    >>> opened
+    []
+    """
+
+    def __init__(self, opener: Callable[[], Transport], config):
+        self._opener = opener
+        self._config = config  # what the opened transport will be configured with
+        self._inner: Transport | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def config(self):
+        return self._config
+
+    @property
+    def inner(self) -> Transport:
+        if self._inner is None:
+            with self._lock:
+                if self._inner is None:
+                    self._inner = self._opener()
+        return self._inner
+
+    @property
+    def opened(self) -> bool:
+        return self._inner is not None
+
+    @property
+    def request_count(self) -> int:
+        return self._inner.request_count if self._inner is not None else 0
+
+    def close(self) -> None:
+        if self._inner is not None:
+            self._inner.close()
+
+
+def _empty_replay():
+    from .warc import ReplayFetcher
+
+    return ReplayFetcher([])
+
+
 class CheckerSession:
     """The fetcher, cache and WARC recorder a run needs, closed together (a context manager).
 
@@ -216,17 +268,28 @@ class CheckerSession:
             self.fetcher = LoggingFetcher(self.fetcher, log)
 
     def _open_fetcher(self):
-        from .fetcher import Fetcher
-        from .warc import RecordingFetcher, ReplayFetcher, WarcRecorder
-
         settings = self.settings
-        if settings.replay:
+        if settings.replay and settings.from_warc:
+            from .warc import ReplayFetcher
+
             return ReplayFetcher([str(p) for p in settings.from_warc])
-        config = settings.fetch_config()
+        if settings.replay:  # --offline alone: a replay of no files, answering "not recorded"
+            from .fetchconfig import FetchConfig
+
+            return LazyTransport(_empty_replay, FetchConfig())
         if settings.save_warc:
+            from .fetcher import Fetcher
+            from .warc import RecordingFetcher, WarcRecorder
+
             self.recorder = WarcRecorder(settings.save_warc)
-            return RecordingFetcher(Fetcher(config, recorder=self.recorder), self.recorder)
-        return Fetcher(config)
+            return RecordingFetcher(Fetcher(settings.fetch_config(), recorder=self.recorder), self.recorder)
+        # nothing to open or to check before the first request: the HTTP stack waits for it
+        return LazyTransport(self._live_fetcher, settings.fetch_config())
+
+    def _live_fetcher(self):
+        from .fetcher import Fetcher
+
+        return Fetcher(self.settings.fetch_config())
 
     @property
     def archives(self) -> tuple[str, ...]:

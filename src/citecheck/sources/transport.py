@@ -25,6 +25,7 @@ hosts that will not answer in one :class:`HostMemo`.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -360,6 +361,35 @@ class HostMemo:
             return found
 
 
+_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20]")
+
+
+def url_problem(url: str) -> tuple[ErrorKind, str] | None:
+    """What makes ``url`` unfetchable before any traffic, as ``(error_kind, one line)``, or None.
+
+    >>> url_problem("javascript:alert(1)")
+    (<ErrorKind.SCHEME: 'scheme'>, 'only http and https are fetched, not javascript:')
+    """
+    if not isinstance(url, str) or not url.strip():
+        return (ErrorKind.INVALID_URL, "empty URL")
+    if _SPACE_OR_CONTROL.search(url.strip()):
+        return (ErrorKind.INVALID_URL, f"URL contains spaces or control characters: {url[:80]!r}")
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        return (ErrorKind.INVALID_URL, f"unparsable URL ({exc}): {url[:80]}")
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        shown = scheme + ":" if scheme else "no scheme"
+        return (ErrorKind.SCHEME, f"only http and https are fetched, not {shown}")
+    if not parts.hostname:
+        return (ErrorKind.INVALID_URL, f"URL has no host: {url[:80]}")
+    if port == 0:
+        return (ErrorKind.INVALID_URL, f"URL has port 0: {url[:80]}")
+    return None
+
+
 __all__ = [
     "ARCHIVE_PURPOSES",
     "REDIRECT_STATUSES",
@@ -373,4 +403,5 @@ __all__ = [
     "follow_redirects",
     "host_key",
     "normalise_url",
+    "url_problem",
 ]

@@ -36,12 +36,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
 from ..errors import InputError, OutputError
-from .fetcher import FetchConfig, url_problem
+from .fetchconfig import FetchConfig
 from .transport import (
     ARCHIVE_PURPOSES,
     ErrorKind,
@@ -51,6 +47,7 @@ from .transport import (
     TransportWrapper,
     follow_redirects,
     normalise_url,
+    url_problem,
 )
 
 _HOP_HEADERS = {"content-encoding", "transfer-encoding", "content-length", "connection", "keep-alive"}
@@ -79,6 +76,8 @@ class WarcRecorder:
             raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         self._tmp = Path(tmp)
         self._handle = os.fdopen(fd, "wb")
+        from warcio.warcwriter import WARCWriter  # warcio is imported by runs that read or write WARCs
+
         self._writer = WARCWriter(self._handle, gzip=True)
         self._closed = False
         self._write_warcinfo()
@@ -99,6 +98,8 @@ class WarcRecorder:
         url = response.final_url or response.url
         headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _HOP_HEADERS]
         headers.append(("Content-Length", str(len(response.body))))
+        from warcio.statusandheaders import StatusAndHeaders
+
         http_headers = StatusAndHeaders(
             f"{response.status} {response.reason or 'Status'}".strip(), headers, protocol="HTTP/1.1"
         )
@@ -255,6 +256,8 @@ class ReplayFetcher:
                 if magic[:2] != b"\x1f\x8b" and magic != b"WARC/":
                     raise InputError(f"{path} is not a readable WARC file (no WARC or gzip header)")
                 handle.seek(0)
+                from warcio.archiveiterator import ArchiveIterator
+
                 iterator = ArchiveIterator(handle)
                 for record in iterator:
                     kind = record.rec_type
@@ -310,6 +313,8 @@ class ReplayFetcher:
 
     def _read(self, entry: _Entry) -> tuple[str, dict, bytes, str | None, str | None, str]:
         """(status line, headers, body, truncated-kind, failure json, reason)."""
+        from warcio.archiveiterator import ArchiveIterator
+
         with open(entry.path, "rb") as handle:
             handle.seek(entry.offset)
             record = next(iter(ArchiveIterator(handle)))
