@@ -171,3 +171,21 @@ def test_a_json_report_with_an_accepted_finding_reads_back_with_its_acceptance()
     report = Report("p.txt", "2026-03-01T00:00:00Z", findings=findings)
     assert report_from_json(render_json(report)).findings == findings
     assert '"accepted"' not in render_json(Report("p.txt", "2026-03-01T00:00:00Z", findings=(BROKEN,)))
+
+
+def test_an_entry_about_a_link_the_run_could_not_check_is_neither_applied_nor_stale():
+    """Offline, "broken xinhua2014" matches nothing because nothing was checked, not because the
+    link came back: the entry is not reported stale."""
+    from citecheck.baseline import unjudged_targets
+    from citecheck.model import LinkResult, LinkState, SourceCheck
+
+    url = BROKEN.url
+    offline = [SourceCheck("xinhua2014", url, LinkResult(url, LinkState.UNREACHABLE, "no network"))]
+    text = entry('kind = "broken"\nreference = "xinhua2014"\nreason = "Known dead since 2020"')
+    assert apply(text, unjudged=unjudged_targets(offline)) == []
+    by_url = entry(f'kind = "broken"\nurl = "{url}"\nreason = "x"')
+    assert apply(by_url, unjudged=unjudged_targets(offline)) == []
+    # once the link is checked and no longer broken, the same entry is stale
+    checked = [SourceCheck("xinhua2014", url, LinkResult(url, LinkState.OK, "HTTP 200"))]
+    out = apply(text, unjudged=unjudged_targets(checked))
+    assert [f.kind for f in out] == [FindingKind.BASELINE_STALE]

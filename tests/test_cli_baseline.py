@@ -233,3 +233,20 @@ def test_verify_refuses_to_write_a_report_over_the_baseline(paper, pywb_archive)
     result = verify(paper, pywb_archive, "-q", "--junit", str(target))
     assert result.exit_code == 2 and "refusing to overwrite the input" in result.stderr
     assert target.read_text("utf-8") == accept()
+
+
+def test_offline_the_baseline_entry_for_a_link_nothing_checked_is_not_reported_stale(paper):
+    """`--offline` with an empty cache checks no link: the entry accepting old2019's broken link
+    is neither applied nor "matches no finding; remove it"."""
+    (paper.parent / "citecheck-baseline.toml").write_text(accept(), encoding="utf-8")
+    out = paper.parent
+    result = CliRunner().invoke(
+        cli,
+        ["verify", str(paper), "--offline", "--cache-dir", str(out / "cache"), "--report-dir", str(out / "reports"),
+         "--bib-dir", str(out / "references"), "--fail-on", "baseline-stale"],
+        catch_exceptions=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "matches no finding" not in result.output + result.stderr
+    data = json.loads((out / "reports" / "paper.json").read_text("utf-8"))
+    assert not [f for f in data["findings"] if f["kind"] == "baseline-stale"]

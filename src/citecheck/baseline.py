@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UsageError
-from .model import Acceptance, Finding, FindingKind
+from .model import Acceptance, Finding, FindingKind, SourceCheck
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -119,6 +119,13 @@ class BaselineEntry:
         )
         return all(pattern.matches(value) for pattern, value in checks if pattern is not None)
 
+    def names_any(self, targets: Collection[str]) -> bool:
+        """True when the entry's reference or URL pattern matches one of ``targets``."""
+        return any(
+            pattern is not None and any(pattern.matches(t) for t in targets)
+            for pattern in (self.reference, self.url)
+        )
+
     def expired(self, today: _dt.date) -> bool:
         return self.expires is not None and self.expires < today
 
@@ -153,10 +160,14 @@ class Baseline:
         *,
         today: _dt.date | None = None,
         judged: Collection[FindingKind] | None = None,
+        unjudged: Collection[str] = (),
     ) -> list[Finding]:
         """``findings`` with the accepted ones marked, then one finding per expired entry and
         per stale one. ``judged`` are the kinds this run could find at all (``check`` compares
-        no figures): an entry of another kind is neither applied nor stale. Pure."""
+        no figures): an entry of another kind is neither applied nor stale. ``unjudged`` are the
+        reference keys and URLs the run could not judge (:func:`unjudged_targets`): an entry
+        naming one of them that matches nothing is not stale either (an offline run cannot
+        tell that a dead link came back). Pure."""
         today = today or _dt.date.today()
         live = [e for e in self.entries if not e.expired(today) and (judged is None or e.kind in judged)]
         used: set[int] = set()
@@ -172,7 +183,7 @@ class Baseline:
         for entry in self.entries:
             if entry.expired(today):
                 out.append(self._entry_finding(entry, FindingKind.BASELINE_EXPIRED, findings))
-            elif entry in live and entry.number not in used:
+            elif entry in live and entry.number not in used and not entry.names_any(unjudged):
                 out.append(self._entry_finding(entry, FindingKind.BASELINE_STALE, findings))
         return out
 
@@ -195,6 +206,26 @@ class Baseline:
         else:
             message = f"Baseline entry matches no finding ({where}): {entry.describe()}; remove it"
         return Finding(kind, message, None, None, entry.url.text if entry.url else None, tuple(evidence))
+
+
+def unjudged_targets(checks: Iterable[SourceCheck]) -> frozenset[str]:
+    """The reference keys and URLs of the links a run could not judge: no live state was
+    established (no network, ``--offline``, a URL that lost characters) and no archived copy
+    was found either. Whether such a link is still dead, or its figures still differ, is
+    unknown, so a baseline entry about it is neither confirmed nor stale.
+
+    >>> from citecheck.model import LinkResult, LinkState, SourceCheck
+    >>> offline = LinkResult("http://a.org/x", LinkState.UNREACHABLE, "no network")
+    >>> sorted(unjudged_targets([SourceCheck("smith2019", "http://a.org/x", offline)]))
+    ['http://a.org/x', 'smith2019']
+    """
+    out: set[str] = set()
+    for check in checks:
+        if check.snapshot is not None or (check.link is not None and check.link.state.is_checked):
+            continue
+        out.add(check.reference_key)
+        out.update(u for u in (check.url, check.link.url if check.link else None) if u)
+    return frozenset(out)
 
 
 # ------------------------------------------------------------------------- reading
@@ -414,5 +445,6 @@ __all__ = [
     "load_baseline",
     "parse_baseline",
     "render_baseline",
+    "unjudged_targets",
     "write_baseline",
 ]

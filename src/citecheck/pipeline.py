@@ -322,7 +322,9 @@ def build_report(
     recorded = options.summary()
     recorded["request_count"] = request_count
     if baseline is not None:
-        findings = baseline.apply(findings)
+        from .baseline import unjudged_targets
+
+        findings = baseline.apply(findings, unjudged=unjudged_targets(checks))
         recorded["baseline"] = baseline.path
     return Report(
         paper=display_name(parsed.path),

@@ -359,7 +359,11 @@ def check(
                 click.echo(f"archive: {error} ({n} references)", err=True)
     findings = build_findings(references, checks, [])
     if accepted is not None:
-        findings = accepted.apply(findings, judged=_check_judges(not no_live, not no_archive))
+        from ..baseline import unjudged_targets
+
+        findings = accepted.apply(
+            findings, judged=_check_judges(not no_live, not no_archive), unjudged=unjudged_targets(checks)
+        )
         for line in accepted_lines(findings):
             click.echo(line, err=True)
     failed = failing(findings, resolved.fail_on)
