@@ -12,7 +12,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from ..findings import SEVERITY
-from ..model import Acceptance, Finding, FindingKind, LinkState, Quantity, Report, Verdict
+from ..model import Acceptance, FigureEvidence, Finding, FindingKind, LinkState, Quantity, Report, Verdict
 
 # Characters XML 1.0 forbids (and that make HTML parsers unhappy): C0 controls except
 # tab/newline/CR, lone surrogates, and U+FFFE/U+FFFF.
@@ -133,11 +133,12 @@ def accepted_figure(report: Report, fig) -> Acceptance | None:
     for f in report.findings:
         if f.accepted is None or f.kind is not FindingKind.INCONSISTENT:
             continue
-        evidence = dict(f.evidence)
+        evidence = f.evidence
         if (
-            f.reference_key == fig.reference_key
-            and evidence.get("claim") == fig.claim_sentence
-            and evidence.get("paper's figure") == raw
+            isinstance(evidence, FigureEvidence)
+            and f.reference_key == fig.reference_key
+            and evidence.claim == fig.claim_sentence
+            and evidence.paper_figure == raw
         ):
             return f.accepted
     return None

@@ -22,7 +22,7 @@ from importlib import resources
 from string import Template
 
 from ..findings import SEVERITY, figure_explanation, snapshot_date
-from ..model import FindingKind, Reference, Report, SourceCheck, Verdict
+from ..model import FindingKind, Reference, Report, SourceCheck, UrlEvidence, Verdict
 from ._common import (
     acceptance_words,
     accepted_figure,
@@ -360,15 +360,16 @@ def _repairs_section(report: Report) -> Markup | None:
         return None
     rows = []
     for finding in fixed:
-        ev = dict(finding.evidence)
-        repaired = ev.get("repaired") or ev.get("recovered") or finding.url or ""
+        ev = finding.evidence
+        assert isinstance(ev, UrlEvidence)
+        repaired = ev.repaired_url or ev.recovered_url or finding.url or ""
         rows.append(
             el(
                 "tr",
                 el("td", finding.reference_key or "", class_="key"),
-                el("td", el("span", ev.get("as printed", ""), class_="url")),
+                el("td", el("span", ev.printed_url or "", class_="url")),
                 el("td", a(repaired, repaired)),
-                el("td", _badge(finding.kind.value, "info"), " ", ev.get("how sure", "")),
+                el("td", _badge(finding.kind.value, "info"), " ", ev.confidence or ""),
             )
         )
     table = el(
@@ -416,7 +417,7 @@ def _other_findings_section(report: Report) -> Markup | None:
         entries = []
         for finding in items:
             evidence = []
-            for label, text in finding.evidence:
+            for label, text in finding.evidence.pairs():
                 if not str(text).strip():
                     continue  # an empty value says nothing: no empty row
                 value = a(text, text) if safe_href(text) else text

@@ -7,7 +7,8 @@ finding's ``accepted`` object, the ``baseline-*`` kinds and ``summary.accepted``
 
 Conventions: every number taken from text is a *string* holding the exact decimal
 (``"5181.74"``, never a float); enums are their string values; tuples are arrays;
-a finding's evidence is an array of ``{"label": ..., "text": ...}`` objects.
+a finding's evidence is an array of ``{"label": ..., "text": ...}`` objects, one per fact of its
+typed :class:`~citecheck.model.Evidence` under the label ``EVIDENCE_LABELS`` gives it.
 
 >>> from citecheck.model import Report
 >>> import json
@@ -43,7 +44,9 @@ def to_jsonable(value):
         return value
     if isinstance(value, Finding):
         data = {name: to_jsonable(getattr(value, name)) for name in _field_names(Finding)}
-        data["evidence"] = [{"label": scrub(label), "text": scrub(text)} for label, text in value.evidence]
+        data["evidence"] = [
+            {"label": scrub(label), "text": scrub(text)} for label, text in value.evidence.pairs()
+        ]
         if value.accepted is None:  # only a baseline adds it (schema 1.1): other reports stay as they were
             del data["accepted"]
         return data

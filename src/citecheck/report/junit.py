@@ -41,7 +41,7 @@ def _describe(finding: Finding) -> str:
         lines.append(f"  {acceptance_words(finding.accepted)}")
     if finding.url:
         lines.append(f"  url: {finding.url}")
-    lines.extend(f"  {label}: {text}" for label, text in finding.evidence)
+    lines.extend(f"  {label}: {text}" for label, text in finding.evidence.pairs())
     return "\n".join(lines)
 
 

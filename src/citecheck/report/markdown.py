@@ -16,7 +16,7 @@ import re
 from urllib.parse import quote
 
 from ..findings import figure_explanation, snapshot_date
-from ..model import FindingKind, Report, Verdict
+from ..model import FindingKind, Report, UrlEvidence, Verdict
 from ._common import (
     acceptance_words,
     accepted_figure,
@@ -175,11 +175,12 @@ def render_markdown(report: Report) -> str:
         out.append("| Reference | As printed | Repaired | How sure |")
         out.append("|---|---|---|---|")
         for finding in fixed:
-            ev = dict(finding.evidence)
-            repaired = ev.get("repaired") or ev.get("recovered") or finding.url or ""
+            ev = finding.evidence
+            assert isinstance(ev, UrlEvidence)
+            repaired = ev.repaired_url or ev.recovered_url or finding.url or ""
             out.append(
-                f"| {md(finding.reference_key)} | {md(ev.get('as printed', ''))} | "
-                f"{link(repaired, repaired)} | {md(ev.get('how sure', ''))} |"
+                f"| {md(finding.reference_key)} | {md(ev.printed_url or '')} | "
+                f"{link(repaired, repaired)} | {md(ev.confidence or '')} |"
             )
         out.append("")
 
