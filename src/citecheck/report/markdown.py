@@ -159,7 +159,8 @@ def format_markdown(sections: Sections) -> str:
             out.append(f"- **Diagnosis:** {md(fig.explanation)}")
             out.append("")
 
-    fixed = [fix for fix in sections.repairs if not fix.accepted]  # accepted ones are listed below
+    # accepted ones are listed below; repaired URLs before recovered ones, each in report order
+    fixed = sorted((fix for fix in sections.repairs if not fix.accepted), key=lambda fix: fix.kind.severity)
     if fixed:
         out.append("## Repaired and recovered URLs")
         out.append("")
