@@ -90,3 +90,11 @@ def test_pairs_given_to_a_finding_become_the_evidence_of_its_kind():
     assert finding.evidence == BaselineEvidence(baseline="", entry="2")
     assert Finding(FindingKind.BROKEN, "m").evidence == model.LinkEvidence()
     assert not Finding(FindingKind.BROKEN, "m").evidence  # no fact: nothing to show
+
+
+def test_evidence_of_another_family_is_read_by_label_into_the_kinds_own():
+    finding = Finding(
+        FindingKind.REPAIRED_URL, "m", evidence=LinkEvidence(reason="r", extra=(("as printed", "p"),))
+    )
+    assert type(finding.evidence) is UrlEvidence
+    assert finding.evidence.printed_url == "p" and finding.evidence.extra == (("reason", "r"),)

@@ -730,8 +730,8 @@ class Finding:
     """One thing an editor should look at, with the evidence.
 
     ``evidence`` is the :class:`Evidence` of the kind's family (``kind.evidence_type``); given as
-    ``(label, text)`` pairs (a JSON report, an older caller) it is read through
-    :data:`EVIDENCE_LABELS` into that type.
+    ``(label, text)`` pairs (a JSON report, an older caller) or as another family's evidence, it
+    is read through :data:`EVIDENCE_LABELS` into that type.
     """
 
     kind: FindingKind
@@ -743,8 +743,10 @@ class Finding:
     accepted: Acceptance | None = None  # set when a baseline entry accepts it: listed, never failing
 
     def __post_init__(self) -> None:
-        if not isinstance(self.evidence, Evidence):
-            object.__setattr__(self, "evidence", self.kind.evidence_type.from_pairs(self.evidence))
+        family = self.kind.evidence_type
+        if type(self.evidence) is not family:  # pairs, or another family's facts: read by label
+            pairs = self.evidence.pairs() if isinstance(self.evidence, Evidence) else self.evidence
+            object.__setattr__(self, "evidence", family.from_pairs(pairs))
 
 
 @dataclass(frozen=True)
