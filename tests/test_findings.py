@@ -18,7 +18,9 @@ from citecheck.findings import (
 from citecheck.model import (
     Claim,
     FigureCheck,
+    FigureEvidence,
     FindingKind,
+    LinkEvidence,
     LinkResult,
     LinkState,
     Quantity,
@@ -26,6 +28,7 @@ from citecheck.model import (
     Reference,
     SourceCheck,
     Url,
+    UrlEvidence,
     Verdict,
 )
 from report_samples import COFCO_URL, sample_parts
@@ -48,12 +51,13 @@ def _one(findings, kind, key=None):
 
 def test_a_broken_link_carries_its_archived_copy_and_the_snapshot_date():
     broken = _one(_findings(), FindingKind.BROKEN)
-    evidence = dict(broken.evidence)
+    evidence = broken.evidence
+    assert isinstance(evidence, LinkEvidence)
     assert broken.reference_key == "cofco2022"
     assert broken.url == COFCO_URL
-    assert evidence["HTTP status"] == "404"
-    assert evidence["archived copy"].endswith("20220228093000/" + COFCO_URL)
-    assert evidence["snapshot date"] == "2022-02-28 09:30:00 UTC"
+    assert evidence.http_status == "404"
+    assert evidence.archived_copy.endswith("20220228093000/" + COFCO_URL)
+    assert evidence.snapshot_date == "2022-02-28 09:30:00 UTC"
     assert "archived copy from 2022-02-28" in broken.message
 
 
@@ -65,12 +69,12 @@ def test_a_broken_link_without_any_snapshot_says_none_was_found():
         "k", "http://a.org/x", link=LinkResult("http://a.org/x", LinkState.BROKEN, "HTTP 410 Gone")
     )
     (finding,) = build_findings([ref], [check], [])
-    assert dict(finding.evidence)["archived copy"] == "none found"
+    assert finding.evidence.archived_copy == "none found"
 
 
 def test_a_soft_404_names_where_the_redirect_ended():
     soft = _one(_findings(), FindingKind.SOFT_404)
-    assert dict(soft.evidence)["ended at"] == "http://www.guancha.cn/"
+    assert soft.evidence.final_url == "http://www.guancha.cn/"
     assert "redirect to site root" in soft.message
 
 
@@ -99,23 +103,23 @@ def test_healthy_links_and_incomplete_urls_make_no_link_finding(state):
 
 def test_an_incomplete_url_lists_the_surviving_fragments_and_the_archive_candidates():
     finding = _one(_findings(), FindingKind.INCOMPLETE_URL)
-    labels = [label for label, _ in finding.evidence]
-    evidence = dict(finding.evidence)
-    assert evidence["as printed"].startswith("ht ÿÿÿ: //")
-    assert labels.count("surviving fragment") == 3
-    assert evidence["archive search"] == "ambiguous"
-    assert "evwind.es" in evidence["archive candidate"]
+    evidence = finding.evidence
+    assert isinstance(evidence, UrlEvidence)
+    assert evidence.printed_url.startswith("ht ÿÿÿ: //")
+    assert len(evidence.fragments) == 3
+    assert evidence.archive_search == "ambiguous"
+    assert any("evwind.es" in candidate for candidate in evidence.archive_candidates)
 
 
 def test_a_repaired_url_shows_raw_and_repaired_forms_and_how_sure():
     findings = _findings()
     celac = _one(findings, FindingKind.REPAIRED_URL, "xinhua2021celac")
-    evidence = dict(celac.evidence)
-    assert evidence["as printed"] == "http://www.govgovcn/xinwen/20 21 - 12 / 08 / content_5659408 html"
-    assert evidence["repaired"] == "http://www.gov.cn/xinwen/2021-12/08/content_5659408.htm"
-    assert evidence["how sure"] == "confirmed by a web archive"
+    evidence = celac.evidence
+    assert evidence.printed_url == "http://www.govgovcn/xinwen/20 21 - 12 / 08 / content_5659408 html"
+    assert evidence.repaired_url == "http://www.gov.cn/xinwen/2021-12/08/content_5659408.htm"
+    assert evidence.confidence == "confirmed by a web archive"
     cofco = _one(findings, FindingKind.REPAIRED_URL, "cofco2022")
-    assert dict(cofco.evidence)["how sure"] == "most likely of 2 candidates"
+    assert cofco.evidence.confidence == "most likely of 2 candidates"
 
 
 def test_a_url_recovered_from_the_archive_index_replaces_the_incomplete_url_finding():
@@ -126,7 +130,8 @@ def test_a_url_recovered_from_the_archive_index_replaces_the_incomplete_url_find
     check = SourceCheck("reve", None, recovery=Recovery("recovered", url=found, evidence="1 CDX match"))
     (finding,) = build_findings([ref], [check], [])
     assert finding.kind is FindingKind.RECOVERED_URL
-    assert dict(finding.evidence)["recovered"] == found
+    assert finding.evidence.recovered_url == found
+    assert finding.evidence.recovery_evidence == "1 CDX match"
     assert finding.url == found
 
 
@@ -139,11 +144,10 @@ def test_a_url_with_changed_characters_says_so_and_shows_the_most_likely_address
     ref = Reference("arg2022", "webpage", "raw", url=url)
     (finding,) = build_findings([ref], [SourceCheck("arg2022", None)], [])
     assert finding.kind is FindingKind.INCOMPLETE_URL and "altered in extraction" in finding.message
-    evidence = dict(finding.evidence)
-    assert (
-        evidence["most likely address"] == "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml"
-    )
-    assert evidence["as printed"].startswith("http://ar.mofcom.gov.com/")
+    evidence = finding.evidence
+    assert evidence.likely_url == "http://ar.mofcom.gov.cn/article/jmxw/202202/20220203278094.shtml"
+    assert evidence.partial_url is None
+    assert evidence.printed_url.startswith("http://ar.mofcom.gov.com/")
 
 
 def test_figures_behind_a_marker_that_matches_no_note_are_unverifiable_findings_with_the_extraction_note():
@@ -155,20 +159,20 @@ def test_figures_behind_a_marker_that_matches_no_note_are_unverifiable_findings_
     findings = build_findings([], [], [], unmatched=unmatched_claims(doc))
     (finding,) = [f for f in findings if "matches no note" in f.message]
     assert finding.kind is FindingKind.UNVERIFIABLE and finding.message.endswith(": 5181 74 MW")
-    evidence = dict(finding.evidence)
-    assert (
-        evidence["claim"] == "Capacity reached 5181 74 MW." and "decimal point lost" in evidence["extraction"]
-    )
+    evidence = finding.evidence
+    assert evidence.claim == "Capacity reached 5181 74 MW."
+    assert any("decimal point lost" in note for note in evidence.extraction)
 
 
 def test_an_inconsistent_figure_keeps_both_sentences_and_the_diagnosis():
     finding = _one(_findings(), FindingKind.INCONSISTENT)
-    evidence = dict(finding.evidence)
-    assert "US\\$15.5 billion" in evidence["claim"]
-    assert "1.550 millones de dólares" in evidence["source"]
-    assert evidence["factor"] == "10"
-    assert evidence["likely cause"] == "亿 read as billion"
-    assert "亿 was probably read as 'billion'" in evidence["explanation"]
+    evidence = finding.evidence
+    assert isinstance(evidence, FigureEvidence)
+    assert "US\\$15.5 billion" in evidence.claim
+    assert "1.550 millones de dólares" in evidence.source_sentence
+    assert evidence.factor == "10"
+    assert evidence.cause == "亿 read as billion"
+    assert "亿 was probably read as 'billion'" in evidence.explanation
 
 
 def test_consistent_figures_make_no_finding_and_unverifiable_ones_do():
@@ -259,7 +263,7 @@ def test_an_archive_nobody_could_reach_is_one_finding_for_the_run_naming_every_r
     (finding,) = [f for f in build_findings(refs, checks, []) if f.kind is FindingKind.ARCHIVE_ERROR]
     assert finding.reference_key is None and "\n" not in finding.message
     assert finding.message == f"Archive lookup failed for 12 references: {DOWN}"
-    assert dict(finding.evidence)["references"] == ", ".join(r.key for r in refs)
+    assert finding.evidence.references == ", ".join(r.key for r in refs)
 
 
 def test_different_archive_errors_stay_separate_findings():
@@ -276,4 +280,5 @@ def test_a_broken_link_whose_archive_did_not_answer_says_its_copy_is_unknown_not
     link = LinkResult("http://a.org/x", LinkState.BROKEN, "HTTP 404 Not Found", status=404)
     check = SourceCheck("a", "http://a.org/x", link=link, archive_error=DOWN)
     broken = _one(build_findings([Reference("a", "webpage", "raw")], [check], []), FindingKind.BROKEN)
-    assert dict(broken.evidence)["archived copy"] == f"unknown: {DOWN}"
+    assert broken.evidence.archived_copy == f"unknown: {DOWN}"
+    assert broken.evidence.snapshot_date is None

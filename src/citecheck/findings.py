@@ -2,7 +2,9 @@
 
 :func:`build_findings` is pure: it reads references, source checks, figure checks and
 claims, and returns a sorted list of :class:`~citecheck.model.Finding`, each with its
-evidence as ``(label, text)`` pairs so every renderer can show the proof beside it.
+typed :class:`~citecheck.model.Evidence` (``LinkEvidence``, ``UrlEvidence``, …) so every
+renderer can show the proof beside it; the words shown for each field are
+:data:`~citecheck.model.EVIDENCE_LABELS`.
 
 Example::
 
@@ -20,15 +22,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .model import (
+    ArchiveEvidence,
     Claim,
     FigureCheck,
+    FigureEvidence,
     Finding,
     FindingKind,
+    LinkEvidence,
     LinkState,
     Reference,
     Snapshot,
     SourceCheck,
+    UrlEvidence,
     Verdict,
+    WarningEvidence,
 )
 from .references.urls import characters_changed
 
@@ -89,17 +96,13 @@ def snapshot_date(timestamp: str | None) -> str:
     return date
 
 
-def _snapshot_evidence(
-    snapshot: Snapshot | None, archive_error: str | None = None
-) -> tuple[tuple[str, str], ...]:
+def _snapshot_evidence(snapshot: Snapshot | None, archive_error: str | None = None) -> dict[str, str]:
+    """The ``archived_copy``/``snapshot_date`` fields of a link's evidence."""
     if snapshot is None:
         if archive_error:  # the archive did not answer: a copy may exist
-            return (("archived copy", f"unknown: {archive_error}"),)
-        return (("archived copy", "none found"),)
-    return (
-        ("archived copy", snapshot.url),
-        ("snapshot date", snapshot_date(snapshot.timestamp)),
-    )
+            return {"archived_copy": f"unknown: {archive_error}"}
+        return {"archived_copy": "none found"}
+    return {"archived_copy": snapshot.url, "snapshot_date": snapshot_date(snapshot.timestamp)}
 
 
 def _link_findings(ref: Reference | None, check: SourceCheck) -> list[Finding]:
@@ -108,23 +111,24 @@ def _link_findings(ref: Reference | None, check: SourceCheck) -> list[Finding]:
     note = ref.note_id if ref else None
     out: list[Finding] = []
     if link is not None and link.state.finding_kind is not None:
-        evidence: list[tuple[str, str]] = [("reason", link.reason)]
-        if link.status is not None:
-            evidence.append(("HTTP status", str(link.status)))
-        if link.final_url and link.final_url != link.url:
-            evidence.append(("ended at", link.final_url))
-        if link.attempts > 1:
-            evidence.append(("attempts", str(link.attempts)))
-        if link.times_seen > 1 and link.first_seen:
-            evidence.append(("same result since", f"{link.first_seen} ({link.times_seen} checks)"))
-        if link.state.wants_archived_copy:
-            evidence.extend(_snapshot_evidence(check.snapshot, check.archive_error))
+        evidence = LinkEvidence(
+            reason=link.reason,
+            http_status=str(link.status) if link.status is not None else None,
+            final_url=link.final_url if link.final_url and link.final_url != link.url else None,
+            attempts=str(link.attempts) if link.attempts > 1 else None,
+            same_since=f"{link.first_seen} ({link.times_seen} checks)"
+            if link.times_seen > 1 and link.first_seen
+            else None,
+            **(
+                _snapshot_evidence(check.snapshot, check.archive_error)
+                if link.state.wants_archived_copy
+                else {}
+            ),
+        )
         message = f"{_LINK_WORDS[link.state]}: {link.reason}"
         if link.state.is_dead and check.snapshot is not None:
             message += f"; archived copy from {snapshot_date(check.snapshot.timestamp)[:10]}"
-        out.append(
-            Finding(link.state.finding_kind, message, key, note, check.url or link.url, tuple(evidence))
-        )
+        out.append(Finding(link.state.finding_kind, message, key, note, check.url or link.url, evidence))
     return out
 
 
@@ -147,7 +151,7 @@ def _archive_findings(checks: Sequence[SourceCheck], ref_by_key: dict[str, Refer
                     check.reference_key,
                     ref.note_id if ref else None,
                     check.url,
-                    (("archive", error),),
+                    ArchiveEvidence(archive=error),
                 )
             )
             continue
@@ -156,7 +160,7 @@ def _archive_findings(checks: Sequence[SourceCheck], ref_by_key: dict[str, Refer
             Finding(
                 FindingKind.ARCHIVE_ERROR,
                 f"Archive lookup failed for {len(group)} references: {error}",
-                evidence=(("archive", error), ("references", ", ".join(keys))),
+                evidence=ArchiveEvidence(archive=error, references=", ".join(keys)),
             )
         )
     return out
@@ -169,13 +173,12 @@ def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
     recovery = check.recovery if check else None
     out: list[Finding] = []
     if recovery is not None and recovery.status == "recovered" and recovery.url:
-        evidence = [
-            ("as printed", url.raw),
-            ("recovered", recovery.url),
-            ("how sure", "unique archive match"),
-        ]
-        if recovery.evidence:
-            evidence.append(("evidence", recovery.evidence))
+        evidence = UrlEvidence(
+            printed_url=url.raw,
+            recovered_url=recovery.url,
+            confidence="unique archive match",
+            recovery_evidence=recovery.evidence or None,
+        )
         out.append(
             Finding(
                 FindingKind.RECOVERED_URL,
@@ -183,24 +186,21 @@ def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
                 ref.key,
                 ref.note_id,
                 recovery.url,
-                tuple(evidence),
+                evidence,
             )
         )
         return out
     if not url.complete:
         changed = characters_changed(url)
-        evidence = [("as printed", url.raw)]
-        if url.repaired:
-            evidence.append(("most likely address" if changed else "best partial form", url.repaired))
-        for fragment in url.fragments:
-            if fragment.strip():  # an empty fragment survived nothing
-                evidence.append(("surviving fragment", fragment))
-        if recovery is not None:
-            evidence.append(("archive search", recovery.status))
-            for candidate in recovery.candidates[:5]:
-                evidence.append(("archive candidate", candidate))
-            if recovery.evidence:
-                evidence.append(("evidence", recovery.evidence))
+        evidence = UrlEvidence(
+            printed_url=url.raw,
+            likely_url=url.repaired if changed and url.repaired else None,
+            partial_url=url.repaired if not changed and url.repaired else None,
+            fragments=tuple(f for f in url.fragments if f.strip()),  # an empty fragment survived nothing
+            archive_search=recovery.status if recovery is not None else None,
+            archive_candidates=tuple(recovery.candidates[:5]) if recovery is not None else (),
+            recovery_evidence=(recovery.evidence or None) if recovery is not None else None,
+        )
         out.append(
             Finding(
                 FindingKind.INCOMPLETE_URL,
@@ -210,7 +210,7 @@ def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
                 ref.key,
                 ref.note_id,
                 url.repaired,
-                tuple(evidence),
+                evidence,
             )
         )
         return out
@@ -221,10 +221,13 @@ def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
             sure = f"most likely of {len(url.candidates)} candidates"
         else:
             sure = "only reading the text supports"
-        evidence = [("as printed", url.raw), ("repaired", url.repaired), ("how sure", sure)]
-        evidence.extend(("repair", repair) for repair in url.repairs)
-        for candidate in url.candidates[1:4]:
-            evidence.append(("other candidate", candidate))
+        evidence = UrlEvidence(
+            printed_url=url.raw,
+            repaired_url=url.repaired,
+            confidence=sure,
+            repairs=tuple(url.repairs),
+            other_candidates=tuple(url.candidates[1:4]),
+        )
         out.append(
             Finding(
                 FindingKind.REPAIRED_URL,
@@ -232,7 +235,7 @@ def _url_findings(ref: Reference, check: SourceCheck | None) -> list[Finding]:
                 ref.key,
                 ref.note_id,
                 url.repaired,
-                tuple(evidence),
+                evidence,
             )
         )
     return out
@@ -278,22 +281,16 @@ def _figure_findings(figures: Iterable[FigureCheck], ref_by_key: dict[str, Refer
         if kind is None:
             continue
         raw = fig.claim_quantity.raw if fig.claim_quantity else ""
-        evidence: list[tuple[str, str]] = [("claim", fig.claim_sentence)]
-        if raw:
-            evidence.append(("paper's figure", raw))
-        if fig.source_sentence:
-            evidence.append(("source", fig.source_sentence))
-        if fig.source_quantity is not None:
-            evidence.append(("source's figure", fig.source_quantity.raw))
-        if fig.diagnosis:
-            evidence.append(("diagnosis", fig.diagnosis))
-        if fig.factor is not None:
-            evidence.append(("factor", _number(fig.factor)))
-        if fig.cause:
-            evidence.append(("likely cause", fig.cause))
-        explanation = figure_explanation(fig)
-        if explanation:
-            evidence.append(("explanation", explanation))
+        evidence = FigureEvidence(
+            claim=fig.claim_sentence,
+            paper_figure=raw or None,
+            source_sentence=fig.source_sentence or None,
+            source_figure=fig.source_quantity.raw if fig.source_quantity is not None else None,
+            diagnosis=fig.diagnosis or None,
+            factor=_number(fig.factor) if fig.factor is not None else None,
+            cause=fig.cause or None,
+            explanation=figure_explanation(fig) or None,
+        )
         label = {
             FindingKind.INCONSISTENT: "Figure does not match its source",
             FindingKind.NOT_FOUND: "Figure not found in its source",
@@ -310,7 +307,7 @@ def _figure_findings(figures: Iterable[FigureCheck], ref_by_key: dict[str, Refer
                 fig.reference_key,
                 fig.note_id or (ref.note_id if ref else None),
                 fig.source_url,
-                tuple(evidence),
+                evidence,
             )
         )
     return out
@@ -324,8 +321,7 @@ def _unmatched_findings(claims: Iterable[Claim]) -> list[Finding]:
         line = claim.marker.span.start_line if claim.marker is not None and claim.marker.span else None
         where = f" (line {line})" if line else ""
         for q in claim.quantities:
-            evidence = [("claim", claim.text), ("paper's figure", q.raw)]
-            evidence.extend(("extraction", note) for note in q.notes)
+            evidence = FigureEvidence(claim=claim.text, paper_figure=q.raw, extraction=tuple(q.notes))
             out.append(
                 Finding(
                     FindingKind.UNVERIFIABLE,
@@ -333,7 +329,7 @@ def _unmatched_findings(claims: Iterable[Claim]) -> list[Finding]:
                     None,
                     None,
                     None,
-                    tuple(evidence),
+                    evidence,
                 )
             )
     return out
@@ -341,7 +337,7 @@ def _unmatched_findings(claims: Iterable[Claim]) -> list[Finding]:
 
 def _warning_findings(refs: Sequence[Reference], document_warnings: Iterable[str]) -> list[Finding]:
     out = [
-        Finding(FindingKind.PARSE_WARNING, f"Document: {warning}", evidence=(("warning", warning),))
+        Finding(FindingKind.PARSE_WARNING, f"Document: {warning}", evidence=WarningEvidence(warning=warning))
         for warning in document_warnings
     ]
     for ref in refs:
@@ -353,7 +349,7 @@ def _warning_findings(refs: Sequence[Reference], document_warnings: Iterable[str
                     ref.key,
                     ref.note_id,
                     None,
-                    (("warning", warning), ("note text", ref.raw)),
+                    WarningEvidence(warning=warning, note_text=ref.raw),
                 )
             )
     return out
@@ -397,7 +393,7 @@ def build_findings(
                     None,
                     claim.note_id,
                     None,
-                    (("claim", claim.text),),
+                    WarningEvidence(claim=claim.text),
                 )
             )
 

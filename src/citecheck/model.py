@@ -234,6 +234,11 @@ class LinkState(str, Enum):
         return self not in _UNCHECKED_REASONS
 
     @property
+    def evidence_type(self) -> type[Evidence]:
+        """The :class:`Evidence` subclass a finding of this kind carries."""
+        return _EVIDENCE_TYPES[self]
+
+    @property
     def tone(self) -> str:
         """How a report colours it: ``"bad"`` (the citation fails as printed), ``"warn"`` (not
         known to be dead), ``"ok"``."""
@@ -422,6 +427,11 @@ class FindingKind(str, Enum):
         return self in (FindingKind.REPAIRED_URL, FindingKind.RECOVERED_URL)
 
     @property
+    def evidence_type(self) -> type[Evidence]:
+        """The :class:`Evidence` subclass a finding of this kind carries."""
+        return _EVIDENCE_TYPES[self]
+
+    @property
     def tone(self) -> str:
         """How a report colours it: ``"bad"`` (the citation fails), ``"info"``, ``"warn"``."""
         if self in (FindingKind.BROKEN, FindingKind.INCONSISTENT, FindingKind.SOFT_404):
@@ -503,17 +513,240 @@ class Acceptance:
     baseline: str | None = None  # the baseline file, as the run named it
 
 
+#: The words a report shows beside each evidence field: the one place they live. Renderers read
+#: evidence by attribute (``finding.evidence.printed_url``); a JSON report carries each value
+#: with its label (``{"label": "as printed", "text": …}``) and is read back through this table.
+EVIDENCE_LABELS: dict[str, str] = {
+    # a link check
+    "reason": "reason",
+    "http_status": "HTTP status",
+    "final_url": "ended at",
+    "attempts": "attempts",
+    "same_since": "same result since",
+    "archived_copy": "archived copy",
+    "snapshot_date": "snapshot date",
+    # an archive look-up that failed
+    "archive": "archive",
+    "references": "references",
+    # a URL repaired, recovered or left incomplete
+    "printed_url": "as printed",
+    "recovered_url": "recovered",
+    "likely_url": "most likely address",
+    "partial_url": "best partial form",
+    "repaired_url": "repaired",
+    "confidence": "how sure",
+    "fragments": "surviving fragment",
+    "archive_search": "archive search",
+    "archive_candidates": "archive candidate",
+    "recovery_evidence": "evidence",
+    "repairs": "repair",
+    "other_candidates": "other candidate",
+    # a figure compared with its source
+    "claim": "claim",
+    "paper_figure": "paper's figure",
+    "extraction": "extraction",
+    "source_sentence": "source",
+    "source_figure": "source's figure",
+    "diagnosis": "diagnosis",
+    "factor": "factor",
+    "cause": "likely cause",
+    "explanation": "explanation",
+    # a parse warning
+    "warning": "warning",
+    "note_text": "note text",
+    # a baseline entry
+    "baseline": "baseline",
+    "entry": "entry",
+    "accepts": "accepts",
+    "expired": "expired",
+    "matches_now": "matches now",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
+    """The proof beside a finding: one typed field per fact, ``None`` (or ``()`` for facts that
+    repeat) when the finding has no such fact. Each finding family has its own subclass; the
+    field order is the order a report lists them in, under the labels of :data:`EVIDENCE_LABELS`.
+
+    Iterating gives the ``(label, text)`` pairs a reader sees, so ``dict(finding.evidence)``
+    still works for a quick look; renderers read the attributes.
+
+    >>> ev = UrlEvidence(printed_url="http://a.org/x html", repaired_url="http://a.org/x.html")
+    >>> list(ev)
+    [('as printed', 'http://a.org/x html'), ('repaired', 'http://a.org/x.html')]
+    >>> UrlEvidence.from_pairs(list(ev)) == ev
+    True
+    """
+
+    #: pairs whose label this family does not know (a report written by another version)
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """``(label, text)`` per fact in field order; a repeated fact once per value."""
+        out: list[tuple[str, str]] = []
+        for name, repeated in _evidence_fields(type(self)):
+            value = getattr(self, name)
+            if repeated:
+                out.extend((EVIDENCE_LABELS[name], text) for text in value)
+            elif value is not None:
+                out.append((EVIDENCE_LABELS[name], value))
+        out.extend(self.extra)
+        return tuple(out)
+
+    def __iter__(self):
+        return iter(self.pairs())
+
+    def __bool__(self) -> bool:
+        return bool(self.pairs())
+
+    @classmethod
+    def from_pairs(cls, pairs) -> Evidence:
+        """The evidence that :meth:`pairs` gives back as ``pairs`` (labels it does not know are
+        kept in :attr:`extra`)."""
+        fields = dict(_evidence_fields(cls))
+        by_label = {EVIDENCE_LABELS[name]: name for name in fields}
+        values: dict[str, object] = {}
+        extra: list[tuple[str, str]] = []
+        for label, text in pairs:
+            name = by_label.get(label)
+            if name is not None and fields[name]:
+                values.setdefault(name, [])
+                values[name].append(text)  # type: ignore[union-attr]
+            elif name is not None and name not in values:
+                values[name] = text
+            else:
+                extra.append((label, text))
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        return cls(**values, extra=tuple(extra))  # type: ignore[arg-type]
+
+
+def _evidence_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """``(name, repeated)`` of ``cls``'s facts in order (``extra`` is not one)."""
+    cached = _EVIDENCE_FIELDS.get(cls)
+    if cached is None:
+        from dataclasses import fields
+
+        cached = tuple((f.name, f.default == ()) for f in fields(cls) if f.name != "extra")
+        _EVIDENCE_FIELDS[cls] = cached
+    return cached
+
+
+_EVIDENCE_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+@dataclass(frozen=True, kw_only=True)
+class LinkEvidence(Evidence):
+    """Why a link is in the report: the checker's reason and what the archive holds."""
+
+    reason: str | None = None
+    http_status: str | None = None
+    final_url: str | None = None  # where redirects ended, when not where they started
+    attempts: str | None = None
+    same_since: str | None = None  # first seen, with the number of checks (a history file)
+    archived_copy: str | None = None  # the snapshot URL, "none found" or "unknown: …"
+    snapshot_date: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArchiveEvidence(Evidence):
+    """An archive look-up that failed, and the references it touched when more than one."""
+
+    archive: str | None = None
+    references: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class UrlEvidence(Evidence):
+    """A URL as printed and what citecheck made of it (repaired, recovered or incomplete)."""
+
+    printed_url: str | None = None
+    recovered_url: str | None = None  # the unique archive match
+    likely_url: str | None = None  # incomplete, but characters were surely changed
+    partial_url: str | None = None  # incomplete: the best reading of what survived
+    repaired_url: str | None = None
+    confidence: str | None = None  # "how sure", in words
+    fragments: tuple[str, ...] = ()
+    archive_search: str | None = None  # the recovery's status
+    archive_candidates: tuple[str, ...] = ()
+    recovery_evidence: str | None = None  # the archive queries and their answer
+    repairs: tuple[str, ...] = ()
+    other_candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureEvidence(Evidence):
+    """A figure of the paper beside the source's figure, with the diagnosis in words."""
+
+    claim: str | None = None
+    paper_figure: str | None = None
+    extraction: tuple[str, ...] = ()  # what the text extraction may have done to the figure
+    source_sentence: str | None = None
+    source_figure: str | None = None
+    diagnosis: str | None = None
+    factor: str | None = None
+    cause: str | None = None
+    explanation: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class WarningEvidence(Evidence):
+    """What the reading of the paper warned about, and the text it was reading."""
+
+    warning: str | None = None
+    note_text: str | None = None
+    claim: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class BaselineEvidence(Evidence):
+    """A baseline entry that expired or matches nothing."""
+
+    baseline: str | None = None
+    entry: str | None = None
+    accepts: str | None = None
+    reason: str | None = None
+    expired: str | None = None
+    matches_now: str | None = None
+
+
+_EVIDENCE_TYPES: dict[FindingKind, type[Evidence]] = {
+    **{kind: LinkEvidence for kind in _LINK_FINDINGS.values()},
+    FindingKind.ARCHIVE_ERROR: ArchiveEvidence,
+    FindingKind.REPAIRED_URL: UrlEvidence,
+    FindingKind.RECOVERED_URL: UrlEvidence,
+    FindingKind.INCOMPLETE_URL: UrlEvidence,
+    FindingKind.INCONSISTENT: FigureEvidence,
+    FindingKind.NOT_FOUND: FigureEvidence,
+    FindingKind.UNVERIFIABLE: FigureEvidence,
+    FindingKind.PARSE_WARNING: WarningEvidence,
+    FindingKind.BASELINE_EXPIRED: BaselineEvidence,
+    FindingKind.BASELINE_STALE: BaselineEvidence,
+}
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One thing an editor should look at, with the evidence."""
+    """One thing an editor should look at, with the evidence.
+
+    ``evidence`` is the :class:`Evidence` of the kind's family (``kind.evidence_type``); given as
+    ``(label, text)`` pairs (a JSON report, an older caller) or as another family's evidence, it
+    is read through :data:`EVIDENCE_LABELS` into that type.
+    """
 
     kind: FindingKind
     message: str  # one line, plain words
     reference_key: str | None = None
     note_id: str | None = None
     url: str | None = None
-    evidence: tuple[tuple[str, str], ...] = ()  # (label, text) pairs, e.g. ("archived copy", url)
+    evidence: Evidence = ()  # type: ignore[assignment]  # pairs are read into the kind's Evidence
     accepted: Acceptance | None = None  # set when a baseline entry accepts it: listed, never failing
+
+    def __post_init__(self) -> None:
+        family = self.kind.evidence_type
+        if type(self.evidence) is not family:  # pairs, or another family's facts: read by label
+            pairs = self.evidence.pairs() if isinstance(self.evidence, Evidence) else self.evidence
+            object.__setattr__(self, "evidence", family.from_pairs(pairs))
 
 
 @dataclass(frozen=True)

@@ -90,22 +90,10 @@ class ProgressBar:
 
 
 def summary_table(report: Report) -> str:
-    """The few lines printed on stdout after a run."""
-    from ..report._common import summary
+    """The few lines printed on stdout after a run (the ``summary`` formatter)."""
+    from ..report import render
 
-    stats = summary(report)
-    links = ", ".join(f"{n} {state}" for state, n in stats["links"].items()) or "none checked"
-    figures = ", ".join(f"{n} {verdict}" for verdict, n in stats["figures"].items() if n) or "none compared"
-    findings = ", ".join(f"{n} {kind}" for kind, n in stats["findings"].items()) or "none"
-    rows = [
-        ("paper", report.paper),
-        ("references", f"{stats['references']} ({stats['references_with_url']} with a URL)"),
-        ("links", links),
-        ("figures", figures),
-        ("findings", findings),
-    ]
-    width = max(len(label) for label, _ in rows)
-    return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)
+    return render(report, "summary")
 
 
 @click.command("verify")
@@ -224,18 +212,18 @@ def result_line(report: Report, fail_on) -> str:
     """The last line of a run: FAIL, OK, or UNVERIFIED when nothing could be checked, with what
     was not checked (``…; 12 of 12 links could not be checked: no network``)."""
     from ..findings import failing as failing_findings
-    from ..report._common import coverage_lines
+    from ..report.sections import report_coverage
 
     kinds = ",".join(sorted(k.value for k in fail_on)) or "none"
     failing = len(failing_findings(report.findings, fail_on))
-    notice = coverage_lines(report)
+    coverage = report_coverage(report)
+    notice = list(coverage.gaps) if not failing and coverage.nothing_verified else coverage.lines()
     accepted = sum(1 for f in report.findings if f.accepted is not None and f.kind in fail_on)
     if accepted:
         notice = [*notice, f"{accepted} accepted by the baseline"]
     if failing:
         line = f"FAIL: {failing} finding(s) at or above --fail-on ({kinds})"
-    elif notice and notice[0] == "Nothing was verified.":
-        notice = notice[1:]
+    elif coverage.nothing_verified:
         line = f"UNVERIFIED: nothing at or above --fail-on ({kinds}), but nothing was verified"
     else:
         line = f"OK: nothing at or above --fail-on ({kinds})"

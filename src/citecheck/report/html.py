@@ -21,20 +21,10 @@ from functools import lru_cache
 from importlib import resources
 from string import Template
 
-from ..findings import SEVERITY, figure_explanation, snapshot_date
-from ..model import FindingKind, Reference, Report, SourceCheck, Verdict
-from ._common import (
-    acceptance_words,
-    accepted_figure,
-    accepted_findings,
-    accepted_link,
-    coverage,
-    coverage_lines,
-    highlight_quantity,
-    linkable,
-    shown,
-    summary,
-)
+from ..findings import snapshot_date
+from ..model import Report, SourceCheck
+from ._common import linkable, shown
+from .sections import NOTHING_VERIFIED, Coverage, Sections, build_sections
 
 #: No scripts, no network: only inline styles and data: images.
 CSP = (
@@ -205,172 +195,136 @@ def chart(title: str, counts: dict[str, int]) -> Markup:
     return el("figure", svg, el("figcaption", title), class_="chart")
 
 
-def _summary_section(report: Report) -> Markup:
-    stats = summary(report)
-    cov = coverage(report)
-    links = stats["links"]
-    figures = stats["figures"]
-    findings = stats["findings"]
+def _summary_section(sections: Sections) -> Markup:
+    counts, cov = sections.counts, sections.coverage
     # a zero is only good news when something was looked at: green for "0 broken" needs every
     # link checked, for "0 inconsistent" every figure compared; else it is a warning
-    all_links = cov["links_checked"] == cov["links"]
-    all_figures = cov["figures_compared"] == cov["figures"]
-    accepted = stats.get("accepted", {})
-    broken = links.get("broken", 0) + links.get("soft-404", 0)
-    inconsistent = figures.get("inconsistent", 0)
-    if accepted:  # what a baseline accepted is counted in a card of its own, not as bad
-        broken -= accepted.get("broken", 0) + accepted.get("soft-404", 0)
-        inconsistent -= accepted.get("inconsistent", 0)
+    all_links, all_figures = cov.all_links_checked, cov.all_figures_compared
+    broken, inconsistent = counts.dead_links_open, counts.inconsistent_open
     cards = [
-        _card("references", stats["references"]),
-        _card("with a URL", stats["references_with_url"]),
+        _card("references", counts.references),
+        _card("with a URL", counts.references_with_url),
         _card("broken links", broken, "bad" if broken else "ok" if all_links else "warn"),
-        _card("links ok", links.get("ok", 0) + links.get("redirected", 0), "ok" if all_links else ""),
+        _card("links ok", counts.links_ok, "ok" if all_links else ""),
         _card(
             "inconsistent figures",
             inconsistent,
             "bad" if inconsistent else "ok" if all_figures else "warn",
         ),
-        _card("consistent figures", figures.get("consistent", 0), "ok" if all_figures else ""),
-        _card(
-            "URLs to fix by hand",
-            findings.get("incomplete-url", 0),
-            "warn" if findings.get("incomplete-url") else "",
-        ),
-        _card("URLs repaired", findings.get("repaired-url", 0) + findings.get("recovered-url", 0)),
+        _card("consistent figures", counts.figures.get("consistent", 0), "ok" if all_figures else ""),
+        _card("URLs to fix by hand", counts.urls_to_fix, "warn" if counts.urls_to_fix else ""),
+        _card("URLs repaired", counts.urls_repaired),
     ]
-    if accepted:
-        cards.append(_card("accepted by the baseline", sum(accepted.values()), "info"))
+    if counts.accepted:  # what a baseline accepted is counted in a card of its own, not as bad
+        cards.append(_card("accepted by the baseline", sum(counts.accepted.values()), "info"))
     return el(
         "section",
         el("h2", "Summary"),
-        _coverage_notice(report),
+        _coverage_notice(cov),
         el(
             "div",
             el("div", *cards, class_="cards"),
-            chart("Figures by verdict", figures),
-            chart("Links by state", links),
+            chart("Figures by verdict", counts.figures),
+            chart("Links by state", counts.links),
             class_="summary",
         ),
         id="summary",
     )
 
 
-def _coverage_notice(report: Report) -> Markup | None:
+def _coverage_notice(cov: Coverage) -> Markup | None:
     """What the run could not verify, said first and plainly (None when everything was)."""
-    lines = coverage_lines(report)
-    if not lines:
+    if not cov.gaps:
         return None
-    head, rest = (lines[0], lines[1:]) if lines[0] == "Nothing was verified." else (None, lines)
     return el(
         "div",
-        el("p", el("strong", head)) if head else None,
-        el("ul", *[el("li", line) for line in rest]),
+        el("p", el("strong", NOTHING_VERIFIED)) if cov.nothing_verified else None,
+        el("ul", *[el("li", line) for line in cov.gaps]),
         class_="notice",
         role="status",
     )
 
 
-def _broken_section(report: Report, refs: dict[str, Reference]) -> Markup | None:
-    broken = [
-        c
-        for c in report.checks
-        if c.link is not None and c.link.state.is_dead and accepted_link(report, c) is None
-    ]
-    if not broken:
+def _broken_section(sections: Sections) -> Markup | None:
+    if not sections.broken:
         return None
     items = []
-    for check in broken:
-        assert check.link is not None
-        ref = refs.get(check.reference_key)
+    for link in sections.broken:
         fields = [
             el("dt", "URL"),
-            el("dd", a(check.url or check.link.url, check.url or check.link.url)),
+            el("dd", a(link.url, link.url)),
             el("dt", "Evidence"),
-            el("dd", check.link.reason),
+            el("dd", link.reason),
         ]
-        if check.link.final_url and check.link.final_url != check.link.url:
-            fields += [el("dt", "Ended at"), el("dd", a(check.link.final_url, check.link.final_url))]
-        if check.snapshot is not None:
+        if link.final_url:
+            fields += [el("dt", "Ended at"), el("dd", a(link.final_url, link.final_url))]
+        if link.snapshot_url is not None:
             fields += [
                 el("dt", "Archived copy"),
-                el("dd", a(check.snapshot.url, check.snapshot.url)),
+                el("dd", a(link.snapshot_url, link.snapshot_url)),
                 el("dt", "Snapshot date"),
-                el("dd", snapshot_date(check.snapshot.timestamp)),
+                el("dd", link.snapshot_date),
             ]
         else:
             fields += [el("dt", "Archived copy"), el("dd", "none found", class_="none")]
-        if ref is not None and ref.access_date:
-            fields += [el("dt", "Accessed by the author"), el("dd", ref.access_date)]
+        if link.access_date:
+            fields += [el("dt", "Accessed by the author"), el("dd", link.access_date)]
         items.append(
             el(
                 "div",
                 el(
                     "h3",
-                    _badge(check.link.state.value, "bad"),
+                    _badge(link.state.value, "bad"),
                     " ",
-                    check.reference_key,
+                    link.reference_key,
                     " ",
-                    el("small", ref.title if ref and ref.title else ""),
+                    el("small", link.title or ""),
                 ),
                 el("dl", *fields, class_="fields"),
                 class_="item bad",
             )
         )
-    return el("section", el("h2", f"Broken links ({len(broken)})"), *items, id="broken")
+    return el("section", el("h2", f"Broken links ({len(items)})"), *items, id="broken")
 
 
-def _figures_section(report: Report) -> Markup | None:
-    bad = [
-        fig
-        for fig in report.figures
-        if fig.verdict is Verdict.INCONSISTENT and accepted_figure(report, fig) is None
-    ]
-    if not bad:
+def _figures_section(sections: Sections) -> Markup | None:
+    if not sections.figures:
         return None
     items = []
-    for fig in bad:
-        claim = el(
-            "blockquote",
-            el("span", "Paper", class_="who"),
-            _highlighted(highlight_quantity(fig.claim_sentence, fig.claim_quantity)),
-        )
-        if fig.source_sentence:
-            source_body = _highlighted(highlight_quantity(fig.source_sentence, fig.source_quantity))
+    for fig in sections.figures:
+        claim = el("blockquote", el("span", "Paper", class_="who"), _highlighted(fig.claim))
+        if fig.source is not None:
+            source_body = _highlighted(fig.source)
         else:
             source_body = el("span", "no source sentence recorded", class_="none")
         source = el("blockquote", el("span", "Source", class_="who"), source_body)
-        heading = [_badge("inconsistent", "bad"), " ", fig.reference_key or fig.note_id]
+        heading = [_badge("inconsistent", "bad"), " ", fig.where]
         if fig.diagnosis:
             heading += [" ", _badge(fig.diagnosis, "warn")]
         parts = [
             el("h3", *heading),
             el("div", claim, source, class_="pair"),
-            el("p", el("strong", "Diagnosis: "), figure_explanation(fig), class_="diagnosis"),
+            el("p", el("strong", "Diagnosis: "), fig.explanation, class_="diagnosis"),
         ]
         if fig.source_url:
             parts.append(el("p", el("small", "Source: ", a(fig.source_url, fig.source_url))))
         items.append(el("div", *parts, class_="item bad"))
-    return el("section", el("h2", f"Inconsistent figures ({len(bad)})"), *items, id="figures")
+    return el("section", el("h2", f"Inconsistent figures ({len(items)})"), *items, id="figures")
 
 
-def _repairs_section(report: Report) -> Markup | None:
-    fixed = [f for f in report.findings if f.kind.is_repair]
-    if not fixed:
+def _repairs_section(sections: Sections) -> Markup | None:
+    if not sections.repairs:
         return None
-    rows = []
-    for finding in fixed:
-        ev = dict(finding.evidence)
-        repaired = ev.get("repaired") or ev.get("recovered") or finding.url or ""
-        rows.append(
-            el(
-                "tr",
-                el("td", finding.reference_key or "", class_="key"),
-                el("td", el("span", ev.get("as printed", ""), class_="url")),
-                el("td", a(repaired, repaired)),
-                el("td", _badge(finding.kind.value, "info"), " ", ev.get("how sure", "")),
-            )
+    rows = [
+        el(
+            "tr",
+            el("td", fix.reference_key or "", class_="key"),
+            el("td", el("span", fix.printed, class_="url")),
+            el("td", a(fix.repaired, fix.repaired)),
+            el("td", _badge(fix.kind.value, "info"), " ", fix.confidence),
         )
+        for fix in sections.repairs
+    ]
     table = el(
         "table",
         el(
@@ -387,36 +341,22 @@ def _repairs_section(report: Report) -> Markup | None:
     )
     return el(
         "section",
-        el("h2", f"Repaired and recovered URLs ({len(fixed)})"),
+        el("h2", f"Repaired and recovered URLs ({len(rows)})"),
         el("div", table, class_="table-wrap"),
         id="repairs",
     )
 
 
-def _other_findings_section(report: Report) -> Markup | None:
-    shown = {
-        FindingKind.BROKEN,
-        FindingKind.SOFT_404,
-        FindingKind.INCONSISTENT,
-        FindingKind.REPAIRED_URL,
-        FindingKind.RECOVERED_URL,
-    }
-    groups: dict[FindingKind, list] = {}
-    for finding in report.findings:
-        if finding.kind not in shown and finding.accepted is None:
-            groups.setdefault(finding.kind, []).append(finding)
-    if not groups:
+def _other_findings_section(sections: Sections) -> Markup | None:
+    if not sections.others:
         return None
     blocks = []
-    for kind in SEVERITY:
-        items = groups.get(kind)
-        if not items:
-            continue
-        tone = kind.tone
+    for group in sections.others:
+        tone = group.kind.tone
         entries = []
-        for finding in items:
+        for finding in group.findings:
             evidence = []
-            for label, text in finding.evidence:
+            for label, text in finding.evidence.pairs():
                 if not str(text).strip():
                     continue  # an empty value says nothing: no empty row
                 value = a(text, text) if safe_href(text) else text
@@ -437,35 +377,32 @@ def _other_findings_section(report: Report) -> Markup | None:
         blocks.append(
             el(
                 "details",
-                el("summary", _badge(kind.value, tone), f" {len(items)}"),
+                el("summary", _badge(group.kind.value, tone), f" {len(group.findings)}"),
                 *entries,
-                open=kind.tone == "bad",
+                open=tone == "bad",
             )
         )
     return el("section", el("h2", "Other findings"), *blocks, id="findings")
 
 
-def _accepted_section(report: Report) -> Markup | None:
+def _accepted_section(sections: Sections) -> Markup | None:
     """Findings the baseline accepted: each with its kind, reference, message and reason."""
-    accepted = accepted_findings(report)
-    if not accepted:
+    if not sections.accepted:
         return None
-    rows = []
-    for finding in accepted:
-        assert finding.accepted is not None
-        rows.append(
-            el(
-                "tr",
-                el("td", _badge(finding.kind.value, "info")),
-                el("td", finding.reference_key or "document", class_="key"),
-                el("td", finding.message),
-                el("td", acceptance_words(finding.accepted)),
-            )
+    rows = [
+        el(
+            "tr",
+            el("td", _badge(row.kind.value, "info")),
+            el("td", row.where, class_="key"),
+            el("td", row.message),
+            el("td", row.words),
         )
+        for row in sections.accepted
+    ]
     head = el("tr", el("th", "Kind"), el("th", "Reference"), el("th", "Finding"), el("th", "Reason"))
     return el(
         "section",
-        el("h2", f"Accepted findings ({len(accepted)})"),
+        el("h2", f"Accepted findings ({len(rows)})"),
         el("p", "Accepted in the baseline file: listed, never failing the run.", class_="meta"),
         el("div", el("table", el("thead", head), el("tbody", *rows)), class_="table-wrap"),
         id="accepted",
@@ -482,11 +419,9 @@ def _link_tone(check: SourceCheck | None) -> str:
     return check.link.state.tone
 
 
-def _references_section(report: Report) -> Markup:
-    checks = {check.reference_key: check for check in report.checks}
+def _references_section(sections: Sections) -> Markup:
     entries = []
-    for ref in report.references:
-        check = checks.get(ref.key)
+    for ref, check in sections.references:
         fields: list[Markup] = []
 
         def field(label: str, value: object, fields=fields) -> None:
@@ -542,21 +477,26 @@ def _references_section(report: Report) -> Markup:
             )
         )
     body = entries or [el("p", "No references found.", class_="none")]
-    return el("section", el("h2", f"References ({len(report.references)})"), *body, id="references")
+    return el("section", el("h2", f"References ({len(sections.references)})"), *body, id="references")
 
 
 def render_html(report: Report) -> str:
     """The whole HTML report as text: one file, inline CSS and SVG, no scripts."""
+    return format_html(build_sections(report))
+
+
+def format_html(sections: Sections) -> str:
+    """The HTML page of ``sections``."""
     page, css = _assets()
-    refs = {ref.key: ref for ref in report.references}
-    sections = [
-        _summary_section(report),
-        _figures_section(report),
-        _broken_section(report, refs),
-        _repairs_section(report),
-        _other_findings_section(report),
-        _accepted_section(report),
-        _references_section(report),
+    report = sections.report
+    parts = [
+        _summary_section(sections),
+        _figures_section(sections),
+        _broken_section(sections),
+        _repairs_section(sections),
+        _other_findings_section(sections),
+        _accepted_section(sections),
+        _references_section(sections),
     ]
     header = el(
         "header",
@@ -570,7 +510,7 @@ def render_html(report: Report) -> str:
         "Every text above that came from the paper or a cited source is shown as text; "
         "this page runs no scripts and loads nothing from the network.",
     )
-    body = el("main", header, *[s for s in sections if s is not None], footer)
+    body = el("main", header, *[part for part in parts if part is not None], footer)
     return page.substitute(
         csp=esc(CSP),
         version=esc(report.tool_version),

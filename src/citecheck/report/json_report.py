@@ -7,7 +7,8 @@ finding's ``accepted`` object, the ``baseline-*`` kinds and ``summary.accepted``
 
 Conventions: every number taken from text is a *string* holding the exact decimal
 (``"5181.74"``, never a float); enums are their string values; tuples are arrays;
-a finding's evidence is an array of ``{"label": ..., "text": ...}`` objects.
+a finding's evidence is an array of ``{"label": ..., "text": ...}`` objects, one per fact of its
+typed :class:`~citecheck.model.Evidence` under the label ``EVIDENCE_LABELS`` gives it.
 
 >>> from citecheck.model import Report
 >>> import json
@@ -25,7 +26,8 @@ from functools import cache
 from pathlib import PurePath
 
 from ..model import Finding, Report
-from ._common import scrub, summary
+from ._common import scrub
+from .sections import Sections, build_sections
 
 SCHEMA_ID = "https://citecheck.invalid/report-schema.json"
 
@@ -43,7 +45,9 @@ def to_jsonable(value):
         return value
     if isinstance(value, Finding):
         data = {name: to_jsonable(getattr(value, name)) for name in _field_names(Finding)}
-        data["evidence"] = [{"label": scrub(label), "text": scrub(text)} for label, text in value.evidence]
+        data["evidence"] = [
+            {"label": scrub(label), "text": scrub(text)} for label, text in value.evidence.pairs()
+        ]
         if value.accepted is None:  # only a baseline adds it (schema 1.1): other reports stay as they were
             del data["accepted"]
         return data
@@ -80,6 +84,12 @@ def _decimal(value: Decimal) -> str:
 
 def report_dict(report: Report) -> dict:
     """The report as the JSON object the schema describes."""
+    return sections_dict(build_sections(report))
+
+
+def sections_dict(sections: Sections) -> dict:
+    """The JSON object of a report: its sections' counts as ``summary``, then the whole run."""
+    report = sections.report
     return {
         "$schema": SCHEMA_ID,
         "schema_version": report.schema_version,
@@ -87,7 +97,7 @@ def report_dict(report: Report) -> dict:
         "paper": scrub(report.paper),
         "generated_at": scrub(report.generated_at),
         "options": to_jsonable(dict(report.options or {})),
-        "summary": summary(report),
+        "summary": sections.counts.as_dict(),
         "references": [to_jsonable(ref) for ref in report.references],
         "claims": [to_jsonable(claim) for claim in report.claims],
         "checks": [to_jsonable(check) for check in report.checks],
@@ -98,4 +108,9 @@ def report_dict(report: Report) -> dict:
 
 def render_json(report: Report) -> str:
     """The JSON report as text (UTF-8 safe, non-ASCII kept readable, one-space indents, final newline)."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=1) + "\n"
+    return format_json(build_sections(report))
+
+
+def format_json(sections: Sections) -> str:
+    """The JSON report of ``sections`` as text."""
+    return json.dumps(sections_dict(sections), ensure_ascii=False, indent=1) + "\n"

@@ -20,9 +20,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from ..findings import DEFAULT_FAIL_ON, SEVERITY, parse_fail_on
+from ..findings import DEFAULT_FAIL_ON, parse_fail_on
 from ..model import Finding, FindingKind, Report
-from ._common import acceptance_words, scrub, unchecked_reason
+from ._common import scrub
+from .sections import Sections, acceptance_words, build_sections
 
 
 def _fail_on_from(report: Report, fail_on: Iterable[FindingKind | str] | None) -> frozenset[FindingKind]:
@@ -41,46 +42,32 @@ def _describe(finding: Finding) -> str:
         lines.append(f"  {acceptance_words(finding.accepted)}")
     if finding.url:
         lines.append(f"  url: {finding.url}")
-    lines.extend(f"  {label}: {text}" for label, text in finding.evidence)
+    lines.extend(f"  {label}: {text}" for label, text in finding.evidence.pairs())
     return "\n".join(lines)
 
 
 def render_junit(report: Report, fail_on: Iterable[FindingKind | str] | None = None) -> str:
     """The JUnit XML report as text. ``fail_on`` defaults to the run's (``report.options``)."""
+    return format_junit(build_sections(report), fail_on)
+
+
+def format_junit(sections: Sections, fail_on: Iterable[FindingKind | str] | None = None) -> str:
+    """The JUnit XML of ``sections``' test cases."""
+    report = sections.report
     kinds = _fail_on_from(report, fail_on)
-    rank = {kind: index for index, kind in enumerate(SEVERITY)}
-    by_ref: dict[str | None, list[Finding]] = {}
-    for finding in report.findings:
-        by_ref.setdefault(finding.reference_key, []).append(finding)
-    checks = {check.reference_key: check for check in report.checks}
-
-    cases: list[tuple[str, str, list[Finding], str | None]] = []
-    for ref in report.references:
-        check = checks.get(ref.key)
-        url = (check.url if check else None) or (ref.url.repaired or ref.url.raw if ref.url else None)
-        name = f"{ref.key}: {url}" if url else ref.key
-        unchecked = unchecked_reason(check) if check is not None else None
-        cases.append((name, ref.note_id or "", by_ref.get(ref.key, []), unchecked))
-    known = {ref.key for ref in report.references}
-    for key, items in by_ref.items():
-        if key is not None and key not in known:
-            cases.append((key, "", items, None))
-    if None in by_ref:
-        cases.append(("document", "", by_ref[None], None))
-
     suite = ET.Element(
         "testsuite", name=scrub(f"citecheck: {report.paper}"), timestamp=scrub(report.generated_at)
     )
     failures = skipped = 0
-    for name, note, items, unchecked in cases:
-        case = ET.SubElement(suite, "testcase", classname="citecheck.references", name=scrub(name))
-        if note:
+    for test in sections.cases:
+        case = ET.SubElement(suite, "testcase", classname="citecheck.references", name=scrub(test.name))
+        if test.in_paper:
             case.set("file", scrub(report.paper))
         failing = sorted(
-            (f for f in items if f.kind in kinds and f.accepted is None),
-            key=lambda f: rank.get(f.kind, len(rank)),
+            (f for f in test.findings if f.kind in kinds and f.accepted is None),
+            key=lambda f: f.kind.severity,
         )
-        accepted = [f for f in items if f.kind in kinds and f.accepted is not None]
+        accepted = [f for f in test.findings if f.kind in kinds and f.accepted is not None]
         if failing:
             failures += 1
             failure = ET.SubElement(
@@ -91,20 +78,19 @@ def render_junit(report: Report, fail_on: Iterable[FindingKind | str] | None = N
             skipped += 1
             words = "; ".join(f"{f.kind.value} {acceptance_words(f.accepted)}" for f in accepted)
             ET.SubElement(case, "skipped", type="accepted", message=scrub(words))
-        elif unchecked is not None:
+        elif test.unchecked is not None:
             skipped += 1
-            ET.SubElement(case, "skipped", message=f"link not checked: {unchecked}")
-        others = [f for f in items if f.kind not in kinds or f.accepted is not None]
+            ET.SubElement(case, "skipped", message=f"link not checked: {test.unchecked}")
+        others = [f for f in test.findings if f.kind not in kinds or f.accepted is not None]
         if others:
             out = ET.SubElement(case, "system-out")
             out.text = scrub("\n\n".join(_describe(f) for f in others))
-    suite.set("tests", str(len(cases)))
+    cases = str(len(sections.cases))
+    suite.set("tests", cases)
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("skipped", str(skipped))
-    root = ET.Element(
-        "testsuites", name="citecheck", tests=str(len(cases)), failures=str(failures), errors="0"
-    )
+    root = ET.Element("testsuites", name="citecheck", tests=cases, failures=str(failures), errors="0")
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

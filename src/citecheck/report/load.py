@@ -1,7 +1,8 @@
 """Reading a JSON report back into the model (for ``citecheck export`` and other tools).
 
 The inverse of :mod:`citecheck.report.json_report`: decimal strings become ``Decimal``,
-enum values their enums, arrays tuples, a finding's ``{"label", "text"}`` evidence pairs.
+enum values their enums, arrays tuples, a finding's ``{"label", "text"}`` evidence pairs its
+typed :class:`~citecheck.model.Evidence` (read through ``EVIDENCE_LABELS``).
 Fields this version does not know are ignored (a newer minor version only adds fields); a
 report of another major schema version is refused with one line.
 
@@ -120,6 +121,6 @@ def _dataclass(cls: type, value):
 
 def _finding(value) -> Finding:
     data = dict(value)
-    evidence = tuple((str(pair["label"]), str(pair["text"])) for pair in data.pop("evidence", []) or [])
-    finding = _dataclass(Finding, {**data, "evidence": []})
-    return dataclasses.replace(finding, evidence=evidence)
+    pairs = tuple((str(pair["label"]), str(pair["text"])) for pair in data.pop("evidence", []) or [])
+    finding = _dataclass(Finding, data)
+    return dataclasses.replace(finding, evidence=finding.kind.evidence_type.from_pairs(pairs))

@@ -15,20 +15,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from ..findings import figure_explanation, snapshot_date
-from ..model import FindingKind, Report, Verdict
-from ._common import (
-    acceptance_words,
-    accepted_figure,
-    accepted_findings,
-    accepted_link,
-    coverage_lines,
-    highlight_quantity,
-    linkable,
-    scrub,
-    shown,
-    summary,
-)
+from ..model import FindingKind, Report
+from ._common import linkable, scrub, shown
+from .sections import NOTHING_VERIFIED, Sections, build_sections
 
 #: Lists of less serious findings stop after this many items (a PR comment must stay short).
 LIST_LIMIT = 50
@@ -83,121 +72,109 @@ def _table(rows: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
+#: The order "Other findings" lists kinds in (it predates the shared severity order, and differs from
+#: it only in where incomplete-url, not-found, unverifiable and invalid-url stand).
+_OTHER_ORDER: tuple[FindingKind, ...] = (
+    FindingKind.INCOMPLETE_URL,
+    FindingKind.NOT_FOUND,
+    FindingKind.UNVERIFIABLE,
+    FindingKind.INVALID_URL,
+    FindingKind.BLOCKED,
+    FindingKind.FLAKY,
+    FindingKind.REFUSED,
+    FindingKind.UNREACHABLE,
+    FindingKind.ARCHIVE_ERROR,
+    FindingKind.PARSE_WARNING,
+    FindingKind.BASELINE_EXPIRED,
+    FindingKind.BASELINE_STALE,
+)
+
+
 def render_markdown(report: Report) -> str:
     """The whole Markdown report as text."""
-    stats = summary(report)
+    return format_markdown(build_sections(report))
+
+
+def format_markdown(sections: Sections) -> str:
+    """The Markdown report of ``sections``."""
+    report, counts, cov = sections.report, sections.counts, sections.coverage
     out: list[str] = [f"# citecheck report: {md(report.paper)}", ""]
     out.append(f"Generated {md(report.generated_at)} by citecheck {md(report.tool_version)}.")
     out.append("")
-    notice = coverage_lines(report)
-    if notice:  # what was not verified comes first: a green summary must not hide it
-        if notice[0] == "Nothing was verified.":
-            out.append(f"> **{notice.pop(0)}**")
+    if cov.gaps:  # what was not verified comes first: a green summary must not hide it
+        if cov.nothing_verified:
+            out.append(f"> **{NOTHING_VERIFIED}**")
             out.append(">")
-        out.extend(f"> - {md(line)}" for line in notice)
+        out.extend(f"> - {md(line)}" for line in cov.gaps)
         out.append("")
 
     out.append("## Summary")
     out.append("")
     rows: list[tuple[str, str]] = [
-        ("References", str(stats["references"])),
-        ("References with a URL", str(stats["references_with_url"])),
+        ("References", str(counts.references)),
+        ("References with a URL", str(counts.references_with_url)),
     ]
-    rows.extend((f"Links: {md(state)}", str(n)) for state, n in stats["links"].items())
-    rows.extend((f"Figures: {md(verdict)}", str(n)) for verdict, n in stats["figures"].items() if n)
+    rows.extend((f"Links: {md(state)}", str(n)) for state, n in counts.links.items())
+    rows.extend((f"Figures: {md(verdict)}", str(n)) for verdict, n in counts.figures.items() if n)
     out.extend(_table(rows))
     out.append("")
-    if stats["findings"]:
+    if counts.findings:
         out.append("| Finding | Count |")
         out.append("|---|---:|")
-        out.extend(f"| {md(kind)} | {n} |" for kind, n in stats["findings"].items())
+        out.extend(f"| {md(kind)} | {n} |" for kind, n in counts.findings.items())
     else:
         out.append("No findings.")
     out.append("")
-    if stats.get("accepted"):
+    if counts.accepted:
         out.append("| Accepted by the baseline | Count |")
         out.append("|---|---:|")
-        out.extend(f"| {md(kind)} | {n} |" for kind, n in stats["accepted"].items())
+        out.extend(f"| {md(kind)} | {n} |" for kind, n in counts.accepted.items())
         out.append("")
 
-    by_kind: dict[FindingKind, list] = {}
-    for finding in report.findings:
-        if finding.accepted is None:  # accepted ones have a section of their own
-            by_kind.setdefault(finding.kind, []).append(finding)
-
-    checks = {check.reference_key: check for check in report.checks}
-    broken = [
-        c
-        for c in report.checks
-        if c.link is not None and c.link.state.is_dead and accepted_link(report, c) is None
-    ]
-    if broken:
+    if sections.broken:
         out.append("## Broken links")
         out.append("")
-        for check in broken:
-            assert check.link is not None
-            line = f"- **{md(check.reference_key)}** {link(check.url or check.link.url, check.url or check.link.url)}: {md(check.link.state.value)}, {md(check.link.reason)}."
-            if check.snapshot is not None:
-                when = snapshot_date(check.snapshot.timestamp)
-                line += f" Archived copy: {link(when, check.snapshot.url)}."
-            elif check.archive_error:
-                line += f" Archived copy unknown: {md(check.archive_error)}."
+        for broken in sections.broken:
+            line = f"- **{md(broken.reference_key)}** {link(broken.url, broken.url)}: {md(broken.state.value)}, {md(broken.reason)}."
+            if broken.snapshot_url is not None:
+                line += f" Archived copy: {link(broken.snapshot_date, broken.snapshot_url)}."
+            elif broken.archive_error:
+                line += f" Archived copy unknown: {md(broken.archive_error)}."
             else:
                 line += " No archived copy found."
             out.append(line)
         out.append("")
 
-    inconsistent = [
-        fig
-        for fig in report.figures
-        if fig.verdict is Verdict.INCONSISTENT and accepted_figure(report, fig) is None
-    ]
-    if inconsistent:
+    if sections.figures:
         out.append("## Inconsistent figures")
         out.append("")
-        for fig in inconsistent:
-            where = md(fig.reference_key or fig.note_id)
-            out.append(f"### {where}")
+        for fig in sections.figures:
+            out.append(f"### {md(fig.where)}")
             out.append("")
-            out.append(f"- **Paper:** {_quote(*highlight_quantity(fig.claim_sentence, fig.claim_quantity))}")
-            if fig.source_sentence:
-                source = _quote(*highlight_quantity(fig.source_sentence, fig.source_quantity))
-                out.append(f"- **Source:** {source}")
+            out.append(f"- **Paper:** {_quote(*fig.claim)}")
+            if fig.source is not None:
+                out.append(f"- **Source:** {_quote(*fig.source)}")
             if fig.source_url:
                 out.append(f"- **Source URL:** {link(fig.source_url, fig.source_url)}")
-            out.append(f"- **Diagnosis:** {md(figure_explanation(fig))}")
+            out.append(f"- **Diagnosis:** {md(fig.explanation)}")
             out.append("")
 
-    fixed = by_kind.get(FindingKind.REPAIRED_URL, []) + by_kind.get(FindingKind.RECOVERED_URL, [])
+    # accepted ones are listed below; repaired URLs before recovered ones, each in report order
+    fixed = sorted((fix for fix in sections.repairs if not fix.accepted), key=lambda fix: fix.kind.severity)
     if fixed:
         out.append("## Repaired and recovered URLs")
         out.append("")
         out.append("| Reference | As printed | Repaired | How sure |")
         out.append("|---|---|---|---|")
-        for finding in fixed:
-            ev = dict(finding.evidence)
-            repaired = ev.get("repaired") or ev.get("recovered") or finding.url or ""
+        for fix in fixed:
             out.append(
-                f"| {md(finding.reference_key)} | {md(ev.get('as printed', ''))} | "
-                f"{link(repaired, repaired)} | {md(ev.get('how sure', ''))} |"
+                f"| {md(fix.reference_key)} | {md(fix.printed)} | "
+                f"{link(fix.repaired, fix.repaired)} | {md(fix.confidence)} |"
             )
         out.append("")
 
-    rest_kinds = [
-        FindingKind.INCOMPLETE_URL,
-        FindingKind.NOT_FOUND,
-        FindingKind.UNVERIFIABLE,
-        FindingKind.INVALID_URL,
-        FindingKind.BLOCKED,
-        FindingKind.FLAKY,
-        FindingKind.REFUSED,
-        FindingKind.UNREACHABLE,
-        FindingKind.ARCHIVE_ERROR,
-        FindingKind.PARSE_WARNING,
-        FindingKind.BASELINE_EXPIRED,
-        FindingKind.BASELINE_STALE,
-    ]
-    rest = [(kind, by_kind[kind]) for kind in rest_kinds if kind in by_kind]
+    groups = {group.kind: group.findings for group in sections.others}
+    rest = [(kind, groups[kind]) for kind in _OTHER_ORDER if kind in groups]
     if rest:
         out.append("## Other findings")
         out.append("")
@@ -213,23 +190,18 @@ def render_markdown(report: Report) -> str:
             out.append("</details>")
             out.append("")
 
-    accepted = accepted_findings(report)
-    if accepted:
+    if sections.accepted:
         out.append("## Accepted findings")
         out.append("")
         out.append("Accepted in the baseline file: listed, never failing the run.")
         out.append("")
         out.append("| Kind | Reference | Finding | Reason |")
         out.append("|---|---|---|---|")
-        for finding in accepted:
-            assert finding.accepted is not None
-            out.append(
-                f"| {md(finding.kind.value)} | {md(finding.reference_key or 'document')} | "
-                f"{md(finding.message)} | {md(acceptance_words(finding.accepted))} |"
-            )
+        for row in sections.accepted:
+            out.append(f"| {md(row.kind.value)} | {md(row.where)} | {md(row.message)} | {md(row.words)} |")
         out.append("")
 
-    if not report.findings and not checks:
+    if sections.nothing_checked:
         out.append("Nothing was checked.")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
