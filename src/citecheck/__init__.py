@@ -85,6 +85,14 @@ _EXPORTS: dict[str, str] = {
     "FigureCheck": "citecheck.model",
     "FindingKind": "citecheck.model",
     "Finding": "citecheck.model",
+    "Evidence": "citecheck.model",
+    "LinkEvidence": "citecheck.model",
+    "ArchiveEvidence": "citecheck.model",
+    "UrlEvidence": "citecheck.model",
+    "FigureEvidence": "citecheck.model",
+    "WarningEvidence": "citecheck.model",
+    "BaselineEvidence": "citecheck.model",
+    "EVIDENCE_LABELS": "citecheck.model",
     "Acceptance": "citecheck.model",
     "Report": "citecheck.model",
 }
@@ -134,6 +142,14 @@ __all__ = [
     "FigureCheck",
     "FindingKind",
     "Finding",
+    "Evidence",
+    "LinkEvidence",
+    "ArchiveEvidence",
+    "UrlEvidence",
+    "FigureEvidence",
+    "WarningEvidence",
+    "BaselineEvidence",
+    "EVIDENCE_LABELS",
     "Acceptance",
     "Report",
 ]
@@ -160,12 +176,18 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .figures import check_figures, extract_quantities
     from .findings import build_findings
     from .model import (
+        EVIDENCE_LABELS,
         Acceptance,
+        ArchiveEvidence,
+        BaselineEvidence,
         Claim,
         Document,
+        Evidence,
         FigureCheck,
+        FigureEvidence,
         Finding,
         FindingKind,
+        LinkEvidence,
         LinkResult,
         LinkState,
         Marker,
@@ -180,7 +202,9 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
         SourceText,
         Span,
         Url,
+        UrlEvidence,
         Verdict,
+        WarningEvidence,
     )
     from .pipeline import exit_status, verify, verify_with_references, write_outputs
     from .references.extract import extract_references

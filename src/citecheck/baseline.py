@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UsageError
-from .model import Acceptance, Finding, FindingKind, SourceCheck
+from .model import Acceptance, BaselineEvidence, Finding, FindingKind, SourceCheck
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -189,23 +189,24 @@ class Baseline:
 
     def _entry_finding(self, entry: BaselineEntry, kind: FindingKind, findings: Sequence[Finding]) -> Finding:
         where = f"{self.path or 'baseline'} entry {entry.number}"
-        evidence = [
-            ("baseline", self.path or ""),
-            ("entry", str(entry.number)),
-            ("accepts", entry.describe()),
-        ]
-        evidence.append(("reason", entry.reason))
+        expired = matches_now = None
         if kind is FindingKind.BASELINE_EXPIRED:
             assert entry.expires is not None
             still = sum(1 for f in findings if entry.matches(f))
-            evidence.append(("expired", entry.expires.isoformat()))
-            evidence.append(
-                ("matches now", f"{still} finding(s), no longer accepted" if still else "nothing")
-            )
+            expired = entry.expires.isoformat()
+            matches_now = f"{still} finding(s), no longer accepted" if still else "nothing"
             message = f"Baseline entry expired on {entry.expires.isoformat()} ({where}): {entry.describe()}"
         else:
             message = f"Baseline entry matches no finding ({where}): {entry.describe()}; remove it"
-        return Finding(kind, message, None, None, entry.url.text if entry.url else None, tuple(evidence))
+        evidence = BaselineEvidence(
+            baseline=self.path or "",
+            entry=str(entry.number),
+            accepts=entry.describe(),
+            reason=entry.reason,
+            expired=expired,
+            matches_now=matches_now,
+        )
+        return Finding(kind, message, None, None, entry.url.text if entry.url else None, evidence)
 
 
 def unjudged_targets(checks: Iterable[SourceCheck]) -> frozenset[str]:
