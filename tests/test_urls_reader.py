@@ -211,3 +211,22 @@ def test_a_host_printed_in_punycode_ends_at_its_internationalised_suffix():
     # "xn--fiqs8s" is 中国: the list's rule is in Unicode, the printed label in ASCII
     url = repair_url("http://www example xn--fiqs8s/a")
     assert url.repaired == "http://www.example.xn--fiqs8s/a" and url.complete
+
+
+# -- separators a text layer printed in other forms ---------------------------------------------
+
+
+def test_a_scheme_separator_printed_full_width_by_a_cjk_text_layer_reads_as_ascii():
+    line = (
+        "Ÿ «Lithium station», BBC News, October 1, 2020 http：//www nea gov cn/2022 - 01 / 28 / "
+        "c_1310445678 htm [2022 - 03-10]"
+    )
+    assert _url(line).repaired == "http://www.nea.gov.cn/2022-01/28/c_1310445678.htm"
+    assert _url(
+        "«Data», 2021, https：／／ doi org / 10.1080/13563467.2 020.1781075 [2022 - 02 - 20]"
+    ).repaired == ("https://doi.org/10.1080/13563467.2020.1781075")
+
+
+def test_a_full_width_character_after_the_url_still_ends_it():
+    got = _url("«报告», 2021, http://www.gov.cn/a/1.htm，拉丁美洲研究")
+    assert got.repaired == "http://www.gov.cn/a/1.htm"

@@ -29,6 +29,7 @@ from .vocab import (
     URL_CHARS,
     WIDE,
     G,
+    ascii_scheme_separators,
     is_extension,
     literal_host,
 )
@@ -75,6 +76,7 @@ def _letters_tail(word: str) -> str:
 
 def find_url(text: str) -> tuple[int, int] | None:
     """Return ``(start, end)`` of the URL text in ``text``, or None when there is none."""
+    text = ascii_scheme_separators(text)
     if "/" not in text and "www" not in text.lower():
         return None  # every address form below needs a slash or "www"
     m = _SCHEME_AT.search(text)

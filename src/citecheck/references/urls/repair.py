@@ -17,7 +17,16 @@ from .extent import MAX_URL_CHARS, find_url
 from .host import HostReading, prefer_known, read_host
 from .path import read_path
 from .suffixes import country_suffixes_of, is_category, is_suffix, registrable
-from .vocab import GARBLE_RUN, GENERIC_TLDS, GOVERNMENT_CATEGORIES, HAS_GARBLE, WIDE, G, literal_host
+from .vocab import (
+    GARBLE_RUN,
+    GENERIC_TLDS,
+    GOVERNMENT_CATEGORIES,
+    HAS_GARBLE,
+    WIDE,
+    G,
+    ascii_scheme_separators,
+    literal_host,
+)
 
 __all__ = ["repair_url", "url_in", "characters_changed", "CHANGED"]
 
@@ -98,7 +107,7 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False, hosts: Collection[str
     (False, 'www.xinhuanet')
     """
     repairs: list[str] = []
-    text = " ".join(raw[: MAX_URL_CHARS * 2].split())[:MAX_URL_CHARS]
+    text = " ".join(ascii_scheme_separators(raw[: MAX_URL_CHARS * 2]).split())[:MAX_URL_CHARS]
     cut = len(" ".join(raw.split())) > MAX_URL_CHARS
     if cut:
         repairs.append(f"URL text longer than {MAX_URL_CHARS} characters; only the start was read")

@@ -56,6 +56,20 @@ GOVERNMENT_CATEGORIES = frozenset({"gov", "gob", "gouv", "govt"})
 #: Generic top-level domains (ICANN's oldest), under which no government category exists.
 GENERIC_TLDS = frozenset({"com", "net", "org"})
 
+#: A scheme separator a CJK text layer printed full-width (``http：／／``, ``https：//``): input
+#: methods and CJK fonts give the colon and slashes their full-width forms, which stand for the
+#: ASCII ones one for one.
+_WIDE_SCHEME_SEPARATOR = re.compile(r"(?i)(?<![a-z])[a-z]{0,5}\s*[:\uff1a]\s*[/\uff0f]\s*[/\uff0f]")
+_WIDE_TO_ASCII = str.maketrans("\uff1a\uff0f", ":/")
+
+
+def ascii_scheme_separators(text: str) -> str:
+    """``http：／／www…`` -> ``http://www…``: the same length, so offsets into ``text`` hold."""
+    if "\uff1a" not in text and "\uff0f" not in text:
+        return text
+    return _WIDE_SCHEME_SEPARATOR.sub(lambda m: m.group(0).translate(_WIDE_TO_ASCII), text)
+
+
 IPV4 = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
 IPV6_LITERAL = re.compile(r"^\[[0-9A-Fa-f:.]{2,45}\]")
 
