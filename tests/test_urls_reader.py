@@ -230,3 +230,50 @@ def test_a_scheme_separator_printed_full_width_by_a_cjk_text_layer_reads_as_asci
 def test_a_full_width_character_after_the_url_still_ends_it():
     got = _url("«报告», 2021, http://www.gov.cn/a/1.htm，拉丁美洲研究")
     assert got.repaired == "http://www.gov.cn/a/1.htm"
+
+
+# -- lost characters near the end, cut hosts under new top-level domains --------------------------
+
+
+def test_a_host_only_url_at_the_end_of_an_extracted_note_under_a_new_gtld_may_be_cut():
+    # "bbc" and "sina" are new-gTLD labels, far more often the site's name before ".co.uk"/".com.cn"
+    assert _url("ÿ «Trade», BBC News, March 3, 2021, http://news.bbc").complete is False
+    assert _url("«Markets», China Daily, 2021, http://finance.sina.").complete is False
+    assert _url("For details see http://news.bbc").complete is True  # not an extraction
+
+
+def test_the_piece_right_before_a_garbled_piece_is_still_address_so_the_url_is_incomplete():
+    line = "ÿ «Trade», 2021, https: // www koreaherald com / view p ÿŷ?ud=20211209000654 [2022 - 02 - 20]"
+    assert _url(line).complete is False
+    line = "ÿ «Report», 2006, http://www.community.wa.gov.AU/NR/0/reportwithcover200 6 P ŷÿ [2022 - 03 - 01]"
+    assert _url(line).complete is False
+
+
+# -- where the URL ends: shapes of the blind pool --------------------------------------------------
+
+
+def test_a_handler_extension_after_the_files_own_extension_belongs_to_the_url():
+    line = "«Informe», 2021, https://www.mincit.gov.co/getattachment/Informe-China-2021.pdf aspx [2022 - 02 - 20]"
+    assert _url(line).repaired == "https://www.mincit.gov.co/getattachment/Informe-China-2021.pdf.aspx"
+
+
+def test_a_fragment_split_like_a_digit_run_stays_whole():
+    line = (
+        "«Post», 2021, http://sww gd gov cn/gkmlpt/content/3/3712/post_3712345 htm l#20 01 [2021 - 12 - 09]"
+    )
+    assert _url(line).repaired == "http://sww.gd.gov.cn/gkmlpt/content/3/3712/post_3712345.html#2001"
+
+
+def test_parentheses_balanced_inside_a_path_piece_are_address_but_a_sentences_brackets_are_not():
+    line = "«Briefing», 2021, https://www.europarl.europa.eu/RegData/EPRS_BRI(2021)698123_EN pdf [2022 - 02 - 20]"
+    assert _url(line).repaired == "https://www.europarl.europa.eu/RegData/EPRS_BRI(2021)698123_EN.pdf"
+    got = _url("(see https://en.wikipedia.org/wiki/Lithium_(medication))")
+    assert got.repaired == "https://en.wikipedia.org/wiki/Lithium_(medication)"
+    assert _url("(see http://www.gov.cn/a/1.htm)").repaired == "http://www.gov.cn/a/1.htm"
+
+
+def test_localhost_is_the_loopback_name_only_as_the_whole_host():
+    line = (
+        "«Report», 2021, http://localhost example org:8443/reports / 2021/annual_report pdf [2021 - 12 - 09]"
+    )
+    assert _url(line).repaired == "http://localhost.example.org:8443/reports/2021/annual_report.pdf"

@@ -142,8 +142,29 @@ def _stop_at(tok: str, first: bool) -> int:
         close = tok.index("]") + 1
         rest = _stop_at(tok[close:], False)
         return -1 if rest < 0 else close + rest
-    cut = [i for i, c in enumerate(tok) if c in STOP_CHARS or WIDE.match(c)]
+    cut = [i for i, c in enumerate(tok) if (c in STOP_CHARS or WIDE.match(c)) and not _inner_paren(tok, i)]
     return cut[0] if cut else -1
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") >= text.count(")")
+
+
+def _before_paren(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def _inner_paren(tok: str, i: int) -> bool:
+    """``EPRS_BRI(2021)698123``: parentheses RFC 3986 allows, balanced inside the token with address
+    text before them, are part of the address (a sentence's own brackets open or close a token)."""
+    c = tok[i]
+    if c == "(":
+        close = tok.find(")", i)
+        return i > 0 and _before_paren(tok[i - 1]) and close > i + 1 and "(" not in tok[i + 1 : close]
+    if c == ")":
+        open_ = tok.rfind("(", 0, i)
+        return open_ > 0 and _before_paren(tok[open_ - 1]) and ")" not in tok[open_ + 1 : i] and i > open_ + 1
+    return False
 
 
 class _Walker:
@@ -186,6 +207,8 @@ class _Walker:
             if stop > 0 or tok.endswith(tuple(_PROSE_END)):
                 break
         while end > self.start and self.text[end - 1] in ",;)]'\"":
+            if self.text[end - 1] == ")" and _balanced(self.text[self.start : end]):
+                break
             end -= 1
         return end
 
@@ -199,8 +222,8 @@ class _Walker:
             head, tok = tok.split("/", 1)
             self.host += " " + head
             prev, tok = "/", "/" + tok
-        if "?" in tok:
-            self.in_query = True
+        if "?" in tok or "#" in tok:
+            self.in_query = True  # a query or a fragment: no extension after it
         if self.in_query:
             return
         if "/" in tok:
@@ -247,8 +270,10 @@ class _Walker:
         if prev.endswith(".") and prev.count("/") >= 3:
             return False
         host_text = self.host.strip()
-        if literal_host(re.sub(r":\s*\d+$", "", host_text)):
-            return False
+        bare = re.sub(r":\s*\d+$", "", host_text)
+        if literal_host(bare):
+            # "localhost" is the loopback name only as the whole host: "localhost example org /…"
+            return bare.lower() == "localhost" and self.slash_ahead(i)
         if not registrable(labels):
             return True
         more = labels_of(piece)
@@ -287,7 +312,12 @@ class _Walker:
         if self.in_query:
             return prev[-1:].isdigit() and tok[:1].isdigit()
         if self.ext_seen:
-            return False
+            # "Informe-2021.pdf aspx [2022…": a server handler's extension after the file's own
+            return (is_extension(word) or _joins_extension(word, _no_query(nxt.rstrip(".,;")))) and (
+                self.before_access_date(tok, i)
+            )
+        if HAS_GARBLE.search(nxt) and self._garbled_run_ahead(i + 1):
+            return True  # "view p ÿŷ?ud=…": the piece before a garbled one is still address
         if prev[-1:].isdigit() and tok[:1].isdigit():
             return True
         if is_extension(word) and not prev.endswith("."):
@@ -306,6 +336,16 @@ class _Walker:
         if re.search(r"/[\w%~+-]+$", prev) and tail and is_extension(tail.group(1)):
             return True  # "impact/Final BrochureWHA2008a.pdf": a file name after a path piece
         return self.before_access_date(tok, i)
+
+    def _garbled_run_ahead(self, k: int) -> bool:
+        """Token ``k`` is garbled address text: glyphs mixed with address characters
+        (``ÿŷ?ud=3``), or glyphs alone right before the access bracket or the end of the text."""
+        tok = self.tok(k)
+        if re.search(rf"[^{G}\s]", tok):
+            return URL_CHARS.match(tok) is not None
+        if k + 1 >= len(self.toks):
+            return True
+        return ACCESS_BRACKET.match(self.text[self.toks[k + 1][0] :]) is not None
 
     def before_access_date(self, tok: str, i: int) -> bool:
         """One or two address-like tokens right before the access date bracket are its end."""

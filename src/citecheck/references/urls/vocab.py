@@ -45,7 +45,7 @@ WIDE = re.compile(
     r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
 #: Characters RFC 3986 allows in a URL (unreserved, reserved, percent), plus the garble glyphs.
-URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'*+,;=%ö{G}]+$")
+URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%ö{G}]+$")
 #: Separators next to which a space is a join: ``2012_ 07``, ``c elac - 2``, ``/ path``.
 JOINERS = "/-_?=&#:+~%"
 
