@@ -277,3 +277,22 @@ def test_localhost_is_the_loopback_name_only_as_the_whole_host():
         "«Report», 2021, http://localhost example org:8443/reports / 2021/annual_report pdf [2021 - 12 - 09]"
     )
     assert _url(line).repaired == "http://localhost.example.org:8443/reports/2021/annual_report.pdf"
+
+
+# -- extensions the vocabulary does not know, split like the ones it knows -------------------------
+
+SPLIT_UNKNOWN = [
+    ("/articleshow/88212345 cm s", "/articleshow/88212345.cms"),
+    ("/turkiye-cin-ekonomik-iliskileri.en mf a", "/turkiye-cin-ekonomik-iliskileri.en.mfa"),
+    ("/journals/10.1075/jlp.20012 a bc", "/journals/10.1075/jlp.20012.abc"),
+    ("/roll/2021-12-10/doc-ikyamrmy8123456.s html", "/roll/2021-12-10/doc-ikyamrmy8123456.shtml"),
+]
+
+
+@pytest.mark.parametrize("printed,path", SPLIT_UNKNOWN)
+def test_two_final_letter_pieces_after_a_file_name_are_one_extension_split_in_two(printed, path):
+    assert read_path(printed).path == path
+
+
+def test_the_joined_form_of_a_split_unknown_extension_stays_a_candidate():
+    assert "/a/88212345cms" in read_path("/a/88212345 cm s").alternatives
