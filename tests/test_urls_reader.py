@@ -296,3 +296,17 @@ def test_two_final_letter_pieces_after_a_file_name_are_one_extension_split_in_tw
 
 def test_the_joined_form_of_a_split_unknown_extension_stays_a_candidate():
     assert "/a/88212345cms" in read_path("/a/88212345 cm s").alternatives
+
+
+def test_an_internationalised_host_in_latin_letters_is_read_like_an_ascii_one():
+    line = "«Windpark», 2021, https: //www müller-bau AT / projekte/ 20 21/windpark HTML [2022 - 02 - 20]"
+    assert _url(line).repaired == "https://www.müller-bau.at/projekte/2021/windpark.html"
+    line = "«Noticias», 2021, https:// www.españa.es/ noticias/2 021 / 12 / 09/ china -america-latina html [2022-03-10]"
+    assert _url(line).repaired == "https://www.españa.es/noticias/2021/12/09/china-america-latina.html"
+
+
+def test_garble_glyphs_are_never_letters_of_an_internationalised_host():
+    assert (
+        _url("«Loan», 2019, https://www abc com Ÿy/edicion-impresa/economia/ [2022 - 03-10]").complete
+        is False
+    )

@@ -23,6 +23,7 @@ from .suffixes import registrable, suffix_length
 from .vocab import (
     ACCESS_WORDS,
     HAS_GARBLE,
+    IDN_LETTERS,
     IPV6_LITERAL,
     JOINERS,
     STOP_CHARS,
@@ -54,7 +55,8 @@ _BARE_HOST = re.compile(
     r"\s*/(?=\s*[\w~%.-])"
 )
 ACCESS_BRACKET = re.compile(r"\[\s*(?:19|20)\d\s*\d\s*[-–./年]")
-_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*\.?$|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?$")
+_L = rf"A-Za-z0-9{IDN_LETTERS}"
+_LABEL = re.compile(rf"^[{_L}][{_L}-]*\.?$|^[{_L}-]+(?:\.[{_L}-]+)+\.?$")
 _EXT_TAIL = re.compile(r"\.([A-Za-z0-9]{1,6})$")
 _PROSE_END = ",;"
 #: A short word without a vowel (``stm``, ``cms``, ``nsf``): prose words have vowels, extensions often not.

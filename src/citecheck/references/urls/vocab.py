@@ -44,8 +44,12 @@ STOP_CHARS = '«»“”"<>()[]{}‘’`'
 WIDE = re.compile(
     r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
-#: Characters RFC 3986 allows in a URL (unreserved, reserved, percent), plus the garble glyphs.
-URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%ö{G}]+$")
+#: Latin letters beyond ASCII that an internationalised host prints (``españa``, ``müller``), less
+#: the signs ``×``/``÷`` and the letters that are garble glyphs.
+IDN_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00fe\u0100-\u0176\u0179-\u024f"
+#: Characters RFC 3986 allows in a URL (unreserved, reserved, percent), plus the letters of an
+#: internationalised name (RFC 3987) and the garble glyphs.
+URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;={IDN_LETTERS}%ö{G}]+$")
 #: Separators next to which a space is a join: ``2012_ 07``, ``c elac - 2``, ``/ path``.
 JOINERS = "/-_?=&#:+~%"
 
