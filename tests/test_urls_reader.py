@@ -310,3 +310,36 @@ def test_garble_glyphs_are_never_letters_of_an_internationalised_host():
         _url("«Loan», 2019, https://www abc com Ÿy/edicion-impresa/economia/ [2022 - 03-10]").complete
         is False
     )
+
+
+def test_an_extension_split_right_before_its_query_is_rejoined():
+    line = "«Data», 2021, https://dataverse.harvard.edu/dataset x html?persistentId=doi:10.7910 / DVN/ABC123 [2022 - 02 - 20]"
+    assert (
+        _url(line).repaired
+        == "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/ABC123"
+    )
+    line = "«Law», 2021, https://www ris bka gv at /GeltendeFassung wx e?Abfrage=Bundesnormen [2022-02-16]"
+    assert _url(line).repaired == "https://www.ris.bka.gv.at/GeltendeFassung.wxe?Abfrage=Bundesnormen"
+
+
+def test_a_spaced_dash_inside_a_query_is_the_querys_before_more_query_text_and_the_sentences_before_prose():
+    line = (
+        "«Notice», 2021, http://www.szse.cn/disclosure/bulletinDetail/index htm l?a1b2c3d4-5e6f - 7a8b - 9c0d "
+        "[2022 - 03-10]"
+    )
+    assert (
+        _url(line).repaired
+        == "http://www.szse.cn/disclosure/bulletinDetail/index.html?a1b2c3d4-5e6f-7a8b-9c0d"
+    )
+    assert (
+        _url("See http://www.example.org/a.php?id=3 - The report").repaired
+        == "http://www.example.org/a.php?id=3"
+    )
+
+
+def test_a_host_only_url_at_a_line_end_that_only_a_dotless_reading_completes_is_incomplete():
+    # "www.china3gorges" cut before ".com" would read as "www.china3g.org.es"
+    assert _url("ÿ «Dam», China Daily, 2021, https://www.china3gorges").complete is False
+    assert (
+        _url("ÿ «Dam», China Daily, 2021, https://www.china3gorges/news/1.htm [2022-02-16]").complete is True
+    )

@@ -250,6 +250,11 @@ class _Walker:
             return False
         if prev.endswith(tuple(JOINERS)) or tok.startswith(tuple(JOINERS)):
             # after "name.html" a lone dash is the sentence's, not the address's
+            if self.in_query and tok in _DASHES:
+                # "?a1b2-5e6f - 7a8b", "hl=pt - PT&sa=X": the query's own dash, before more query text
+                return re.search(r"[\d=&%]", self.tok(i + 1)) is not None
+            if self.in_query and prev in _DASHES:
+                return True  # the query text the dash was taken for
             return not (self.ext_seen and (tok in _DASHES or prev in _DASHES))
         if HAS_GARBLE.search(tok):
             return True
@@ -330,6 +335,9 @@ class _Walker:
             return True
         if re.match(r"^[A-Za-z]{1,5}\?[^\s?]*=", tok):
             return True  # "aspx?id=3", "ZS?locations=ZJ": an extension with its query
+        glued = re.match(r"^([A-Za-z]{1,5})\?[^\s?]*=", nxt)
+        if glued and word.isalpha() and len(word) + len(glued.group(1)) <= 6:
+            return True  # "dataset x html?persistentId=…": an extension split before its query
         if nxt.startswith(tuple(JOINERS)) and len(tok) <= 60:
             return True
         if _VOWELLESS.fullmatch(word) and prev[-1:].isalnum() and not self.tok(i + 1)[:1].islower():

@@ -143,6 +143,11 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False, hosts: Collection[str
         elif not path and cut_at_line_end and _ends_in_category(host):
             repairs.append("ends right after the host at a line end: a country code may be cut")
             damaged = True
+        elif not path and cut_at_line_end and reading.dotless:
+            # "www.china3gorges" cut before ".com" reads like a host that lost its dots
+            # ("china3g.org.es"): only a path after it would show where the host ends
+            repairs.append("ends right after the host at a line end: the rest of the host may be cut")
+            damaged = True
         elif not path and cut_at_line_end and _ends_in_new_gtld(host):
             repairs.append(
                 "ends right after the host at a line end under a new top-level domain: the suffix may be cut"
