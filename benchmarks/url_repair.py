@@ -20,6 +20,8 @@ lossless (nothing lost, only spacing and case moved; the reader must restore the
   ``case-upper``   the extraction upper-cased the country code and the extension (``gov CN … SHT ML``)
   ``full-width``   a CJK text layer printed the scheme's colon and slashes full-width (``http：／／``)
   ``double-space`` PDF extraction doubled one of the spaces already there (``www  gov cn``)
+  ``line-break``   the URL wrapped at a line end inside its path, read back as a space
+                   between two letters or digits (``/agrone gocios/``)
 
 lossy (characters lost: the reader must flag the URL incomplete, or restore it exactly)
   ``garble``       a run of characters replaced by garble glyphs (``ÿÿÿÿ``)
@@ -36,7 +38,7 @@ bracket such as ``[2022 - 02 - 20]``, sometimes followed by the next work, prose
 page header) and is scored through ``url_in`` on the whole line.
 
 Run: ``python benchmarks/url_repair.py [-v] [--per-url N] [--seed S] [--half NAME] [--seed-kinds]``;
-``-v`` lists failures, ``--seed-kinds`` leaves out ``full-width`` and ``double-space``.
+``-v`` lists failures, ``--seed-kinds`` leaves out ``full-width``, ``double-space`` and ``line-break``.
 """
 
 from __future__ import annotations
@@ -238,6 +240,16 @@ def extraction(printed: str, rng: random.Random, ops: list[str]) -> str:
     if rng.random() < 0.1 and "://" in printed:
         ops.append("full-width")
         printed = printed.replace("://", rng.choice(("：//", "：／／")), 1)
+    slash = printed.find("/", printed.find("//") + 2) if "//" in printed else -1
+    if rng.random() < 0.15 and slash > 0:
+        # a line break inside the path, read back as a space between two address characters
+        spots = [
+            i for i in range(slash + 2, len(printed)) if printed[i - 1].isalnum() and printed[i].isalnum()
+        ]
+        if spots:
+            i = rng.choice(spots)
+            ops.append("line-break")
+            printed = printed[:i] + " " + printed[i:]
     if rng.random() < 0.1 and " " in printed:
         spaces = [m.start() for m in re.finditer(" ", printed)]
         i = rng.choice(spaces)
