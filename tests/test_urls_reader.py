@@ -343,3 +343,33 @@ def test_a_host_only_url_at_a_line_end_that_only_a_dotless_reading_completes_is_
     assert (
         _url("ÿ «Dam», China Daily, 2021, https://www.china3gorges/news/1.htm [2022-02-16]").complete is True
     )
+
+
+# -- a URL wrapped at a line end inside its path ---------------------------------------------------
+
+
+def test_address_pieces_that_run_on_to_the_access_bracket_are_the_end_of_a_wrapped_url():
+    line = "«Solar», Clarín, 2021, https : // www clarin com/economia/parque -solar-c auchari-jujuy_0_aBc html [2022 - 03-10]"
+    assert _url(line).repaired == "https://www.clarin.com/economia/parque-solar-cauchari-jujuy_0_aBc.html"
+    line = "«Scielo», 2021, http : // www.scielo org mx / scielo php?s cript=sci_arttext&pid=S0185 [2021 - 12 - 09]"
+    assert _url(line).repaired == "http://www.scielo.org.mx/scielo.php?script=sci_arttext&pid=S0185"
+
+
+def test_an_access_word_or_a_capitalised_word_before_the_bracket_is_sentence_text():
+    assert _url("«Data», 2021, http://www.example.org/data/china Retrieved [2022-04-11]").repaired == (
+        "http://www.example.org/data/china"
+    )
+    assert (
+        _url("«Data», 2021, http://www.example.org/data viewed [2022-04-11]").repaired
+        == "http://www.example.org/data"
+    )
+
+
+def test_a_path_piece_ending_in_a_hyphen_runs_on_into_the_next_piece():
+    line = (
+        "«Report», IDB, 2021, https://publications.iadb.org/publications/english/document/Lati n- American-and - "
+        "Caribbean-Report-20 21 pdf [2022 - 03-10]"
+    )
+    assert _url(line).repaired == (
+        "https://publications.iadb.org/publications/english/document/Latin-American-and-Caribbean-Report-2021.pdf"
+    )

@@ -317,7 +317,7 @@ class _Walker:
         if _joins_extension(_letters_tail(prev), word):
             return True  # "SHT" + "ML", "name.PD" + "F"
         if self.in_query:
-            return prev[-1:].isdigit() and tok[:1].isdigit()
+            return (prev[-1:].isdigit() and tok[:1].isdigit()) or self.before_access_date(tok, i)
         if self.ext_seen:
             # "Informe-2021.pdf aspx [2022…": a server handler's extension after the file's own
             return (is_extension(word) or _joins_extension(word, _no_query(nxt.rstrip(".,;")))) and (
@@ -340,6 +340,8 @@ class _Walker:
             return True  # "dataset x html?persistentId=…": an extension split before its query
         if nxt.startswith(tuple(JOINERS)) and len(tok) <= 60:
             return True
+        if tok.endswith(("-", "_")) and tok[:1].isalnum() and _address_piece(tok):
+            return True  # "Lati n- American-and …": a piece ending in a joiner runs on
         if _VOWELLESS.fullmatch(word) and prev[-1:].isalnum() and not self.tok(i + 1)[:1].islower():
             return True  # "7812345 stm The …": a final word without a vowel is no prose, an extension
         tail = _EXT_TAIL.search(word)
@@ -358,17 +360,35 @@ class _Walker:
         return ACCESS_BRACKET.match(self.text[self.toks[k + 1][0] :]) is not None
 
     def before_access_date(self, tok: str, i: int) -> bool:
-        """One or two address-like tokens right before the access date bracket are its end."""
-        for k in range(i, min(i + 2, len(self.toks))):
+        """Address text runs on to the access-date bracket: up to a few tokens of address
+        characters right before it are the URL's end, split where the URL wrapped at a line end
+        (``china-and-latin- ameri ca [2022-02-16]``). In a note the access date follows its URL
+        directly, so only an access word or a capitalised word between them is sentence text."""
+        for k in range(i, min(i + _MAX_TOKENS_TO_BRACKET, len(self.toks))):
             piece = self.tok(k)
             if ACCESS_BRACKET.match(piece) or piece.startswith("["):
                 return k > i
-            address_like = re.fullmatch(r"[a-z0-9][a-z0-9%~+.-]*|[A-Z]{1,5}", piece)
-            if not address_like or piece.lower() in ACCESS_WORDS:
+            if not _address_piece(piece):
                 return False
             if ACCESS_BRACKET.match(self.text[self.toks[k][1] :].lstrip()):
                 return True
         return False
+
+
+#: How many tokens before an access-date bracket can still be the URL's (a wrapped URL's pieces).
+_MAX_TOKENS_TO_BRACKET = 4
+_PROSE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _address_piece(piece: str) -> bool:
+    """A token that can be a piece of an address: address characters, no access word, not a
+    capitalised word (``Retrieved``), not closing a clause (``…,``)."""
+    return (
+        URL_CHARS.match(piece) is not None
+        and piece.lower() not in ACCESS_WORDS
+        and not _PROSE_WORD.fullmatch(piece)
+        and not piece.endswith(tuple(_PROSE_END))
+    )
 
 
 def _joins_extension(a: str, b: str) -> bool:
