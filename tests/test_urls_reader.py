@@ -373,3 +373,8 @@ def test_a_path_piece_ending_in_a_hyphen_runs_on_into_the_next_piece():
     assert _url(line).repaired == (
         "https://publications.iadb.org/publications/english/document/Latin-American-and-Caribbean-Report-2021.pdf"
     )
+
+
+def test_an_extension_split_in_three_pieces_is_read_to_its_last_piece():
+    line = "«Trade», People's Daily, 2021, http: //finance.people com cn/n1/2021/ 1209 /c1 004-32303123 h tm l [2022-02-16]"
+    assert _url(line).repaired == "http://finance.people.com.cn/n1/2021/1209/c1004-32303123.html"

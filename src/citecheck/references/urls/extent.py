@@ -182,6 +182,7 @@ class _Walker:
         self.in_host = True
         self.ext_seen = False
         self.in_query = False
+        self.letters = ""  # the letters ending the URL so far, across letter-only pieces ("h tm")
 
     def tok(self, i: int) -> str:
         if i >= len(self.toks):
@@ -224,6 +225,7 @@ class _Walker:
             head, tok = tok.split("/", 1)
             self.host += " " + head
             prev, tok = "/", "/" + tok
+        self.letters = self.letters + tok if tok.isalpha() else _letters_tail(tok)
         if "?" in tok or "#" in tok:
             self.in_query = True  # a query or a fragment: no extension after it
         if self.in_query:
@@ -237,7 +239,7 @@ class _Walker:
         elif (
             "/" not in tok
             and not prev.endswith(_SEPARATORS)
-            and (is_extension(last) or _joins_extension(_letters_tail(prev), last))
+            and (is_extension(last) or _joins_extension(self.letters[: -len(last)], last))
         ):
             self.ext_seen = True
 
@@ -314,7 +316,7 @@ class _Walker:
         nxt = self.tok(i + 1)
         if HAS_GARBLE.search(prev):
             return tok[:1].islower() or tok[:1].isdigit() or "/" in tok
-        if _joins_extension(_letters_tail(prev), word):
+        if _joins_extension(_letters_tail(prev), word) or _joins_extension(self.letters, word):
             return True  # "SHT" + "ML", "name.PD" + "F"
         if self.in_query:
             return (prev[-1:].isdigit() and tok[:1].isdigit()) or self.before_access_date(tok, i)
