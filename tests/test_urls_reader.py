@@ -378,3 +378,10 @@ def test_a_path_piece_ending_in_a_hyphen_runs_on_into_the_next_piece():
 def test_an_extension_split_in_three_pieces_is_read_to_its_last_piece():
     line = "«Trade», People's Daily, 2021, http: //finance.people com cn/n1/2021/ 1209 /c1 004-32303123 h tm l [2022-02-16]"
     assert _url(line).repaired == "http://finance.people.com.cn/n1/2021/1209/c1004-32303123.html"
+
+
+def test_a_digit_after_a_glued_www_may_end_the_service_label_or_begin_the_name_and_both_are_read():
+    reading = read_host("www20minutoses")
+    assert (reading.host, reading.alternatives[0]) == ("www.20minutos.es", "www2.0minutos.es")
+    reading = read_host("www2aneelgovbr")
+    assert reading.host == "www2.aneel.gov.br" and "www.2aneel.gov.br" in reading.alternatives
