@@ -3,7 +3,10 @@
 Clean URLs come from ``tests/data/urls/pool.txt`` (written for this benchmark) and from the
 ``<url>`` elements of ``shared/parsing/anystyle-core.xml`` (read at run time from ``../shared``
 or ``/work/shared``, never copied). They are split by a hash of the URL into a development half
-and a held-out half. Each URL is damaged the ways the bundled seed shows PDF extraction and
+and a held-out half. A third part, ``blind``, damages ``tests/data/urls/pool_blind.txt``: URLs
+written without looking at the reader, of shapes the first pool may lack (second-level registries
+of many countries, digits and hyphens in hosts, query strings, fragments, ports, ``~user``,
+percent-encoding, DOIs, repository handles, IDN hosts). Each URL is damaged the ways the bundled seed shows PDF extraction and
 machine translation damage URLs:
 
 lossless (nothing lost, only spacing and case moved; the reader must restore the URL exactly)
@@ -15,6 +18,10 @@ lossless (nothing lost, only spacing and case moved; the reader must restore the
   ``ext-space``    the dot before the extension read as a space (``content_5 html``)
   ``ext-split``    the extension split in two pieces (``SHT ML``, ``HTM L``)
   ``case-upper``   the extraction upper-cased the country code and the extension (``gov CN … SHT ML``)
+  ``full-width``   a CJK text layer printed the scheme's colon and slashes full-width (``http：／／``)
+  ``double-space`` PDF extraction doubled one of the spaces already there (``www  gov cn``)
+  ``line-break``   the URL wrapped at a line end inside its path, read back as a space
+                   between two letters or digits (``/agrone gocios/``)
 
 lossy (characters lost: the reader must flag the URL incomplete, or restore it exactly)
   ``garble``       a run of characters replaced by garble glyphs (``ÿÿÿÿ``)
@@ -30,7 +37,8 @@ Every damaged URL sits in a note line (marker, «title», agency, date, URL, an 
 bracket such as ``[2022 - 02 - 20]``, sometimes followed by the next work, prose or a running
 page header) and is scored through ``url_in`` on the whole line.
 
-Run: ``python benchmarks/url_repair.py [-v] [--per-url N] [--seed S]``; ``-v`` lists failures.
+Run: ``python benchmarks/url_repair.py [-v] [--per-url N] [--seed S] [--half NAME] [--seed-kinds]``;
+``-v`` lists failures, ``--seed-kinds`` leaves out ``full-width``, ``double-space`` and ``line-break``.
 """
 
 from __future__ import annotations
@@ -50,10 +58,12 @@ from citecheck.references.urls import url_in
 
 ROOT = Path(__file__).resolve().parent.parent
 POOL = ROOT / "tests" / "data" / "urls" / "pool.txt"
+BLIND_POOL = ROOT / "tests" / "data" / "urls" / "pool_blind.txt"
 ANYSTYLE = ("shared/parsing/anystyle-core.xml",)
 GARBLES = "ÿÿÿÿÿÿŷŸ"
 TARGETS = {"lossless restored exactly": 0.97, "lossy flagged incomplete": 0.97}
 MAX_LOSSY_COMPLETE = 0.01
+EXTRACTION_DAMAGE = True  # --seed-kinds turns off the kinds the seed itself does not show
 
 
 # -- the pool --------------------------------------------------------------------------------
@@ -68,13 +78,17 @@ def anystyle_path() -> Path | None:
     return None
 
 
-def clean(url: str) -> str | None:
-    """A printable clean URL from a bibliography's ``<url>`` text, or None."""
+def clean(url: str, *, idn: bool = False) -> str | None:
+    """A printable clean URL from a bibliography's ``<url>`` text, or None.
+
+    ``idn`` admits a host in Latin letters beyond ASCII (``www.españa.es``); the path stays ASCII.
+    """
     url = html.unescape(url).strip()
     url = re.sub(r"^(?:URL:\s*)", "", url)
     url = url.strip("()<>").rstrip(".,;)>").strip("<(")
     url = re.sub(r"\s+", "", url)
-    if not url.isascii() or "." not in url:
+    ascii_ok = url.isascii() or (idn and _latin_idn(url))
+    if not ascii_ok or "." not in url:
         return None
     if not re.match(r"https?://", url):
         url = "http://" + url
@@ -82,6 +96,24 @@ def clean(url: str) -> str | None:
     if not parts.hostname or "." not in parts.hostname:
         return None
     return url.replace(parts.netloc, parts.netloc.lower(), 1)
+
+
+def _latin_idn(url: str) -> bool:
+    host = urlsplit(url).netloc
+    rest = url.split(host, 1)[-1]
+    return rest.isascii() and all(c.isascii() or (c.isalpha() and ord(c) < 0x250) for c in host)
+
+
+def load_blind(exclude: set[str]) -> list[str]:
+    """The blind pool's URLs, less any the first pool already holds."""
+    out: dict[str, None] = {}
+    for line in BLIND_POOL.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            u = clean(line, idn=True)
+            if u and u not in exclude:
+                out.setdefault(u, None)
+    return list(out)
 
 
 def load_pool() -> list[tuple[str, str]]:
@@ -201,6 +233,31 @@ def lossless(url: str, rng: random.Random, ops: list[str]) -> str:
     return f"{scheme}{sep}{host}{path}"
 
 
+def extraction(printed: str, rng: random.Random, ops: list[str]) -> str:
+    """Damage of a PDF text layer on top of the seed's: full-width separators, doubled spaces."""
+    if not EXTRACTION_DAMAGE:
+        return printed
+    if rng.random() < 0.1 and "://" in printed:
+        ops.append("full-width")
+        printed = printed.replace("://", rng.choice(("：//", "：／／")), 1)
+    slash = printed.find("/", printed.find("//") + 2) if "//" in printed else -1
+    if rng.random() < 0.15 and slash > 0:
+        # a line break inside the path, read back as a space between two address characters
+        spots = [
+            i for i in range(slash + 2, len(printed)) if printed[i - 1].isalnum() and printed[i].isalnum()
+        ]
+        if spots:
+            i = rng.choice(spots)
+            ops.append("line-break")
+            printed = printed[:i] + " " + printed[i:]
+    if rng.random() < 0.1 and " " in printed:
+        spaces = [m.start() for m in re.finditer(" ", printed)]
+        i = rng.choice(spaces)
+        ops.append("double-space")
+        printed = printed[:i] + " " + printed[i:]
+    return printed
+
+
 def garble(printed: str, rng: random.Random, ops: list[str]) -> str:
     """Replace a run of letters or digits after the scheme with garble glyphs."""
     start = printed.find("//") + 2
@@ -305,11 +362,16 @@ def note_line(printed: str, rng: random.Random, cut: bool) -> str:
     return f"{head} {rng.choice(ACCESS)}{rng.choice(AFTER)}"
 
 
-def damage(url: str, rng: random.Random, per_url: int) -> list[Damaged]:
+def damage(url: str, rng: random.Random, per_url: int, rng_x: random.Random | None = None) -> list[Damaged]:
+    """``rng_x`` draws the extraction damage apart (none without it), so the seed's kinds print
+    the same lines either way."""
     out = []
     for _ in range(per_url):
         ops: list[str] = []
-        out.append(Damaged(url, lossless(url, rng, ops), "lossless", ops))
+        printed = lossless(url, rng, ops)
+        if rng_x is not None:
+            printed = extraction(printed, rng_x, ops)
+        out.append(Damaged(url, printed, "lossless", ops))
     for fn in ("garble", "scheme-cut", "host-cut"):
         ops = []
         base = lossless(url, rng, ops)
@@ -401,17 +463,22 @@ def main(argv: list[str]) -> int:
     per_url = int(argv[argv.index("--per-url") + 1]) if "--per-url" in argv else 4
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 2022
     only = argv[argv.index("--half") + 1] if "--half" in argv else None
+    global EXTRACTION_DAMAGE
+    EXTRACTION_DAMAGE = "--seed-kinds" not in argv
     pool = load_pool()
     print(f"pool: {len(pool)} clean URLs ({Counter(src for _, src in pool)})")
     if anystyle_path() is None:
         print("  (anystyle-core.xml not found beside the project: pool.txt only)")
     status = 0
-    for name in ("dev", "held-out"):
+    blind = load_blind({u for u, _ in pool})
+    print(f"blind pool: {len(blind)} clean URLs (pool_blind.txt)")
+    for name in ("dev", "held-out", "blind"):
         if only and name != only:
             continue
-        urls = [u for u, _ in pool if half(u) == name]
+        urls = blind if name == "blind" else [u for u, _ in pool if half(u) == name]
         rng = random.Random(f"{seed}-{name}")
-        items = [d for u in urls for d in damage(u, rng, per_url)]
+        rng_x = random.Random(f"{seed}-{name}-extraction")
+        items = [d for u in urls for d in damage(u, rng, per_url, rng_x)]
         s = score(items)
         print("\n".join(report(name, s, len(urls))))
         if verbose:

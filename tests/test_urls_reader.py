@@ -211,3 +211,177 @@ def test_a_host_printed_in_punycode_ends_at_its_internationalised_suffix():
     # "xn--fiqs8s" is 中国: the list's rule is in Unicode, the printed label in ASCII
     url = repair_url("http://www example xn--fiqs8s/a")
     assert url.repaired == "http://www.example.xn--fiqs8s/a" and url.complete
+
+
+# -- separators a text layer printed in other forms ---------------------------------------------
+
+
+def test_a_scheme_separator_printed_full_width_by_a_cjk_text_layer_reads_as_ascii():
+    line = (
+        "Ÿ «Lithium station», BBC News, October 1, 2020 http：//www nea gov cn/2022 - 01 / 28 / "
+        "c_1310445678 htm [2022 - 03-10]"
+    )
+    assert _url(line).repaired == "http://www.nea.gov.cn/2022-01/28/c_1310445678.htm"
+    assert _url(
+        "«Data», 2021, https：／／ doi org / 10.1080/13563467.2 020.1781075 [2022 - 02 - 20]"
+    ).repaired == ("https://doi.org/10.1080/13563467.2020.1781075")
+
+
+def test_a_full_width_character_after_the_url_still_ends_it():
+    got = _url("«报告», 2021, http://www.gov.cn/a/1.htm，拉丁美洲研究")
+    assert got.repaired == "http://www.gov.cn/a/1.htm"
+
+
+# -- lost characters near the end, cut hosts under new top-level domains --------------------------
+
+
+def test_a_host_only_url_at_the_end_of_an_extracted_note_under_a_new_gtld_may_be_cut():
+    # "bbc" and "sina" are new-gTLD labels, far more often the site's name before ".co.uk"/".com.cn"
+    assert _url("ÿ «Trade», BBC News, March 3, 2021, http://news.bbc").complete is False
+    assert _url("«Markets», China Daily, 2021, http://finance.sina.").complete is False
+    assert _url("For details see http://news.bbc").complete is True  # not an extraction
+
+
+def test_the_piece_right_before_a_garbled_piece_is_still_address_so_the_url_is_incomplete():
+    line = "ÿ «Trade», 2021, https: // www koreaherald com / view p ÿŷ?ud=20211209000654 [2022 - 02 - 20]"
+    assert _url(line).complete is False
+    line = "ÿ «Report», 2006, http://www.community.wa.gov.AU/NR/0/reportwithcover200 6 P ŷÿ [2022 - 03 - 01]"
+    assert _url(line).complete is False
+
+
+# -- where the URL ends: shapes of the blind pool --------------------------------------------------
+
+
+def test_a_handler_extension_after_the_files_own_extension_belongs_to_the_url():
+    line = "«Informe», 2021, https://www.mincit.gov.co/getattachment/Informe-China-2021.pdf aspx [2022 - 02 - 20]"
+    assert _url(line).repaired == "https://www.mincit.gov.co/getattachment/Informe-China-2021.pdf.aspx"
+
+
+def test_a_fragment_split_like_a_digit_run_stays_whole():
+    line = (
+        "«Post», 2021, http://sww gd gov cn/gkmlpt/content/3/3712/post_3712345 htm l#20 01 [2021 - 12 - 09]"
+    )
+    assert _url(line).repaired == "http://sww.gd.gov.cn/gkmlpt/content/3/3712/post_3712345.html#2001"
+
+
+def test_parentheses_balanced_inside_a_path_piece_are_address_but_a_sentences_brackets_are_not():
+    line = "«Briefing», 2021, https://www.europarl.europa.eu/RegData/EPRS_BRI(2021)698123_EN pdf [2022 - 02 - 20]"
+    assert _url(line).repaired == "https://www.europarl.europa.eu/RegData/EPRS_BRI(2021)698123_EN.pdf"
+    got = _url("(see https://en.wikipedia.org/wiki/Lithium_(medication))")
+    assert got.repaired == "https://en.wikipedia.org/wiki/Lithium_(medication)"
+    assert _url("(see http://www.gov.cn/a/1.htm)").repaired == "http://www.gov.cn/a/1.htm"
+
+
+def test_localhost_is_the_loopback_name_only_as_the_whole_host():
+    line = (
+        "«Report», 2021, http://localhost example org:8443/reports / 2021/annual_report pdf [2021 - 12 - 09]"
+    )
+    assert _url(line).repaired == "http://localhost.example.org:8443/reports/2021/annual_report.pdf"
+
+
+# -- extensions the vocabulary does not know, split like the ones it knows -------------------------
+
+SPLIT_UNKNOWN = [
+    ("/articleshow/88212345 cm s", "/articleshow/88212345.cms"),
+    ("/turkiye-cin-ekonomik-iliskileri.en mf a", "/turkiye-cin-ekonomik-iliskileri.en.mfa"),
+    ("/journals/10.1075/jlp.20012 a bc", "/journals/10.1075/jlp.20012.abc"),
+    ("/roll/2021-12-10/doc-ikyamrmy8123456.s html", "/roll/2021-12-10/doc-ikyamrmy8123456.shtml"),
+]
+
+
+@pytest.mark.parametrize("printed,path", SPLIT_UNKNOWN)
+def test_two_final_letter_pieces_after_a_file_name_are_one_extension_split_in_two(printed, path):
+    assert read_path(printed).path == path
+
+
+def test_the_joined_form_of_a_split_unknown_extension_stays_a_candidate():
+    assert "/a/88212345cms" in read_path("/a/88212345 cm s").alternatives
+
+
+def test_an_internationalised_host_in_latin_letters_is_read_like_an_ascii_one():
+    line = "«Windpark», 2021, https: //www müller-bau AT / projekte/ 20 21/windpark HTML [2022 - 02 - 20]"
+    assert _url(line).repaired == "https://www.müller-bau.at/projekte/2021/windpark.html"
+    line = "«Noticias», 2021, https:// www.españa.es/ noticias/2 021 / 12 / 09/ china -america-latina html [2022-03-10]"
+    assert _url(line).repaired == "https://www.españa.es/noticias/2021/12/09/china-america-latina.html"
+
+
+def test_garble_glyphs_are_never_letters_of_an_internationalised_host():
+    assert (
+        _url("«Loan», 2019, https://www abc com Ÿy/edicion-impresa/economia/ [2022 - 03-10]").complete
+        is False
+    )
+
+
+def test_an_extension_split_right_before_its_query_is_rejoined():
+    line = "«Data», 2021, https://dataverse.harvard.edu/dataset x html?persistentId=doi:10.7910 / DVN/ABC123 [2022 - 02 - 20]"
+    assert (
+        _url(line).repaired
+        == "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/ABC123"
+    )
+    line = "«Law», 2021, https://www ris bka gv at /GeltendeFassung wx e?Abfrage=Bundesnormen [2022-02-16]"
+    assert _url(line).repaired == "https://www.ris.bka.gv.at/GeltendeFassung.wxe?Abfrage=Bundesnormen"
+
+
+def test_a_spaced_dash_inside_a_query_is_the_querys_before_more_query_text_and_the_sentences_before_prose():
+    line = (
+        "«Notice», 2021, http://www.szse.cn/disclosure/bulletinDetail/index htm l?a1b2c3d4-5e6f - 7a8b - 9c0d "
+        "[2022 - 03-10]"
+    )
+    assert (
+        _url(line).repaired
+        == "http://www.szse.cn/disclosure/bulletinDetail/index.html?a1b2c3d4-5e6f-7a8b-9c0d"
+    )
+    assert (
+        _url("See http://www.example.org/a.php?id=3 - The report").repaired
+        == "http://www.example.org/a.php?id=3"
+    )
+
+
+def test_a_host_only_url_at_a_line_end_that_only_a_dotless_reading_completes_is_incomplete():
+    # "www.china3gorges" cut before ".com" would read as "www.china3g.org.es"
+    assert _url("ÿ «Dam», China Daily, 2021, https://www.china3gorges").complete is False
+    assert (
+        _url("ÿ «Dam», China Daily, 2021, https://www.china3gorges/news/1.htm [2022-02-16]").complete is True
+    )
+
+
+# -- a URL wrapped at a line end inside its path ---------------------------------------------------
+
+
+def test_address_pieces_that_run_on_to_the_access_bracket_are_the_end_of_a_wrapped_url():
+    line = "«Solar», Clarín, 2021, https : // www clarin com/economia/parque -solar-c auchari-jujuy_0_aBc html [2022 - 03-10]"
+    assert _url(line).repaired == "https://www.clarin.com/economia/parque-solar-cauchari-jujuy_0_aBc.html"
+    line = "«Scielo», 2021, http : // www.scielo org mx / scielo php?s cript=sci_arttext&pid=S0185 [2021 - 12 - 09]"
+    assert _url(line).repaired == "http://www.scielo.org.mx/scielo.php?script=sci_arttext&pid=S0185"
+
+
+def test_an_access_word_or_a_capitalised_word_before_the_bracket_is_sentence_text():
+    assert _url("«Data», 2021, http://www.example.org/data/china Retrieved [2022-04-11]").repaired == (
+        "http://www.example.org/data/china"
+    )
+    assert (
+        _url("«Data», 2021, http://www.example.org/data viewed [2022-04-11]").repaired
+        == "http://www.example.org/data"
+    )
+
+
+def test_a_path_piece_ending_in_a_hyphen_runs_on_into_the_next_piece():
+    line = (
+        "«Report», IDB, 2021, https://publications.iadb.org/publications/english/document/Lati n- American-and - "
+        "Caribbean-Report-20 21 pdf [2022 - 03-10]"
+    )
+    assert _url(line).repaired == (
+        "https://publications.iadb.org/publications/english/document/Latin-American-and-Caribbean-Report-2021.pdf"
+    )
+
+
+def test_an_extension_split_in_three_pieces_is_read_to_its_last_piece():
+    line = "«Trade», People's Daily, 2021, http: //finance.people com cn/n1/2021/ 1209 /c1 004-32303123 h tm l [2022-02-16]"
+    assert _url(line).repaired == "http://finance.people.com.cn/n1/2021/1209/c1004-32303123.html"
+
+
+def test_a_digit_after_a_glued_www_may_end_the_service_label_or_begin_the_name_and_both_are_read():
+    reading = read_host("www20minutoses")
+    assert (reading.host, reading.alternatives[0]) == ("www.20minutos.es", "www2.0minutos.es")
+    reading = read_host("www2aneelgovbr")
+    assert reading.host == "www2.aneel.gov.br" and "www.2aneel.gov.br" in reading.alternatives

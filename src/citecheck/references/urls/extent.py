@@ -23,12 +23,14 @@ from .suffixes import registrable, suffix_length
 from .vocab import (
     ACCESS_WORDS,
     HAS_GARBLE,
+    IDN_LETTERS,
     IPV6_LITERAL,
     JOINERS,
     STOP_CHARS,
     URL_CHARS,
     WIDE,
     G,
+    ascii_scheme_separators,
     is_extension,
     literal_host,
 )
@@ -53,7 +55,8 @@ _BARE_HOST = re.compile(
     r"\s*/(?=\s*[\w~%.-])"
 )
 ACCESS_BRACKET = re.compile(r"\[\s*(?:19|20)\d\s*\d\s*[-–./年]")
-_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*\.?$|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?$")
+_L = rf"A-Za-z0-9{IDN_LETTERS}"
+_LABEL = re.compile(rf"^[{_L}][{_L}-]*\.?$|^[{_L}-]+(?:\.[{_L}-]+)+\.?$")
 _EXT_TAIL = re.compile(r"\.([A-Za-z0-9]{1,6})$")
 _PROSE_END = ",;"
 #: A short word without a vowel (``stm``, ``cms``, ``nsf``): prose words have vowels, extensions often not.
@@ -75,6 +78,7 @@ def _letters_tail(word: str) -> str:
 
 def find_url(text: str) -> tuple[int, int] | None:
     """Return ``(start, end)`` of the URL text in ``text``, or None when there is none."""
+    text = ascii_scheme_separators(text)
     if "/" not in text and "www" not in text.lower():
         return None  # every address form below needs a slash or "www"
     m = _SCHEME_AT.search(text)
@@ -140,8 +144,29 @@ def _stop_at(tok: str, first: bool) -> int:
         close = tok.index("]") + 1
         rest = _stop_at(tok[close:], False)
         return -1 if rest < 0 else close + rest
-    cut = [i for i, c in enumerate(tok) if c in STOP_CHARS or WIDE.match(c)]
+    cut = [i for i, c in enumerate(tok) if (c in STOP_CHARS or WIDE.match(c)) and not _inner_paren(tok, i)]
     return cut[0] if cut else -1
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") >= text.count(")")
+
+
+def _before_paren(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def _inner_paren(tok: str, i: int) -> bool:
+    """``EPRS_BRI(2021)698123``: parentheses RFC 3986 allows, balanced inside the token with address
+    text before them, are part of the address (a sentence's own brackets open or close a token)."""
+    c = tok[i]
+    if c == "(":
+        close = tok.find(")", i)
+        return i > 0 and _before_paren(tok[i - 1]) and close > i + 1 and "(" not in tok[i + 1 : close]
+    if c == ")":
+        open_ = tok.rfind("(", 0, i)
+        return open_ > 0 and _before_paren(tok[open_ - 1]) and ")" not in tok[open_ + 1 : i] and i > open_ + 1
+    return False
 
 
 class _Walker:
@@ -157,6 +182,7 @@ class _Walker:
         self.in_host = True
         self.ext_seen = False
         self.in_query = False
+        self.letters = ""  # the letters ending the URL so far, across letter-only pieces ("h tm")
 
     def tok(self, i: int) -> str:
         if i >= len(self.toks):
@@ -184,6 +210,8 @@ class _Walker:
             if stop > 0 or tok.endswith(tuple(_PROSE_END)):
                 break
         while end > self.start and self.text[end - 1] in ",;)]'\"":
+            if self.text[end - 1] == ")" and _balanced(self.text[self.start : end]):
+                break
             end -= 1
         return end
 
@@ -197,8 +225,9 @@ class _Walker:
             head, tok = tok.split("/", 1)
             self.host += " " + head
             prev, tok = "/", "/" + tok
-        if "?" in tok:
-            self.in_query = True
+        self.letters = self.letters + tok if tok.isalpha() else _letters_tail(tok)
+        if "?" in tok or "#" in tok:
+            self.in_query = True  # a query or a fragment: no extension after it
         if self.in_query:
             return
         if "/" in tok:
@@ -210,7 +239,7 @@ class _Walker:
         elif (
             "/" not in tok
             and not prev.endswith(_SEPARATORS)
-            and (is_extension(last) or _joins_extension(_letters_tail(prev), last))
+            and (is_extension(last) or _joins_extension(self.letters[: -len(last)], last))
         ):
             self.ext_seen = True
 
@@ -223,6 +252,11 @@ class _Walker:
             return False
         if prev.endswith(tuple(JOINERS)) or tok.startswith(tuple(JOINERS)):
             # after "name.html" a lone dash is the sentence's, not the address's
+            if self.in_query and tok in _DASHES:
+                # "?a1b2-5e6f - 7a8b", "hl=pt - PT&sa=X": the query's own dash, before more query text
+                return re.search(r"[\d=&%]", self.tok(i + 1)) is not None
+            if self.in_query and prev in _DASHES:
+                return True  # the query text the dash was taken for
             return not (self.ext_seen and (tok in _DASHES or prev in _DASHES))
         if HAS_GARBLE.search(tok):
             return True
@@ -245,8 +279,10 @@ class _Walker:
         if prev.endswith(".") and prev.count("/") >= 3:
             return False
         host_text = self.host.strip()
-        if literal_host(re.sub(r":\s*\d+$", "", host_text)):
-            return False
+        bare = re.sub(r":\s*\d+$", "", host_text)
+        if literal_host(bare):
+            # "localhost" is the loopback name only as the whole host: "localhost example org /…"
+            return bare.lower() == "localhost" and self.slash_ahead(i)
         if not registrable(labels):
             return True
         more = labels_of(piece)
@@ -280,12 +316,17 @@ class _Walker:
         nxt = self.tok(i + 1)
         if HAS_GARBLE.search(prev):
             return tok[:1].islower() or tok[:1].isdigit() or "/" in tok
-        if _joins_extension(_letters_tail(prev), word):
+        if _joins_extension(_letters_tail(prev), word) or _joins_extension(self.letters, word):
             return True  # "SHT" + "ML", "name.PD" + "F"
         if self.in_query:
-            return prev[-1:].isdigit() and tok[:1].isdigit()
+            return (prev[-1:].isdigit() and tok[:1].isdigit()) or self.before_access_date(tok, i)
         if self.ext_seen:
-            return False
+            # "Informe-2021.pdf aspx [2022…": a server handler's extension after the file's own
+            return (is_extension(word) or _joins_extension(word, _no_query(nxt.rstrip(".,;")))) and (
+                self.before_access_date(tok, i)
+            )
+        if HAS_GARBLE.search(nxt) and self._garbled_run_ahead(i + 1):
+            return True  # "view p ÿŷ?ud=…": the piece before a garbled one is still address
         if prev[-1:].isdigit() and tok[:1].isdigit():
             return True
         if is_extension(word) and not prev.endswith("."):
@@ -296,8 +337,13 @@ class _Walker:
             return True
         if re.match(r"^[A-Za-z]{1,5}\?[^\s?]*=", tok):
             return True  # "aspx?id=3", "ZS?locations=ZJ": an extension with its query
+        glued = re.match(r"^([A-Za-z]{1,5})\?[^\s?]*=", nxt)
+        if glued and word.isalpha() and len(word) + len(glued.group(1)) <= 6:
+            return True  # "dataset x html?persistentId=…": an extension split before its query
         if nxt.startswith(tuple(JOINERS)) and len(tok) <= 60:
             return True
+        if tok.endswith(("-", "_")) and tok[:1].isalnum() and _address_piece(tok):
+            return True  # "Lati n- American-and …": a piece ending in a joiner runs on
         if _VOWELLESS.fullmatch(word) and prev[-1:].isalnum() and not self.tok(i + 1)[:1].islower():
             return True  # "7812345 stm The …": a final word without a vowel is no prose, an extension
         tail = _EXT_TAIL.search(word)
@@ -305,18 +351,46 @@ class _Walker:
             return True  # "impact/Final BrochureWHA2008a.pdf": a file name after a path piece
         return self.before_access_date(tok, i)
 
+    def _garbled_run_ahead(self, k: int) -> bool:
+        """Token ``k`` is garbled address text: glyphs mixed with address characters
+        (``ÿŷ?ud=3``), or glyphs alone right before the access bracket or the end of the text."""
+        tok = self.tok(k)
+        if re.search(rf"[^{G}\s]", tok):
+            return URL_CHARS.match(tok) is not None
+        if k + 1 >= len(self.toks):
+            return True
+        return ACCESS_BRACKET.match(self.text[self.toks[k + 1][0] :]) is not None
+
     def before_access_date(self, tok: str, i: int) -> bool:
-        """One or two address-like tokens right before the access date bracket are its end."""
-        for k in range(i, min(i + 2, len(self.toks))):
+        """Address text runs on to the access-date bracket: up to a few tokens of address
+        characters right before it are the URL's end, split where the URL wrapped at a line end
+        (``china-and-latin- ameri ca [2022-02-16]``). In a note the access date follows its URL
+        directly, so only an access word or a capitalised word between them is sentence text."""
+        for k in range(i, min(i + _MAX_TOKENS_TO_BRACKET, len(self.toks))):
             piece = self.tok(k)
             if ACCESS_BRACKET.match(piece) or piece.startswith("["):
                 return k > i
-            address_like = re.fullmatch(r"[a-z0-9][a-z0-9%~+.-]*|[A-Z]{1,5}", piece)
-            if not address_like or piece.lower() in ACCESS_WORDS:
+            if not _address_piece(piece):
                 return False
             if ACCESS_BRACKET.match(self.text[self.toks[k][1] :].lstrip()):
                 return True
         return False
+
+
+#: How many tokens before an access-date bracket can still be the URL's (a wrapped URL's pieces).
+_MAX_TOKENS_TO_BRACKET = 4
+_PROSE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _address_piece(piece: str) -> bool:
+    """A token that can be a piece of an address: address characters, no access word, not a
+    capitalised word (``Retrieved``), not closing a clause (``…,``)."""
+    return (
+        URL_CHARS.match(piece) is not None
+        and piece.lower() not in ACCESS_WORDS
+        and not _PROSE_WORD.fullmatch(piece)
+        and not piece.endswith(tuple(_PROSE_END))
+    )
 
 
 def _joins_extension(a: str, b: str) -> bool:

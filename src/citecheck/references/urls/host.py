@@ -79,8 +79,7 @@ def read_host(text: str) -> HostReading:
             readings.append([*labels[:-1], head, *suffix.split(".")])
         service = _GLUED_SERVICE.match(labels[0]) if len(labels) == 1 else None
         if service:  # "wwwtheguardiancom": a host printed without any of its dots
-            rest = labels[0][service.end() :]
-            readings = [[service.group(0), *r[1:]] for r in _dotless_readings(rest)]
+            readings = _service_readings(labels[0], service.group(0))
         if readings:
             dotless = True
             repairs.append(f"restored dots in '{labels[-1]}'")
@@ -97,6 +96,20 @@ def read_host(text: str) -> HostReading:
             repairs.append(f"removed doubled '{reading[-suffix_length(reading)]}' in host")
     names = list(dict.fromkeys(".".join(r) + port for r in ranked))
     return HostReading(names[0], True, tuple(names[1:]), tuple(repairs), upper, dotless)
+
+
+def _service_readings(label: str, service: str) -> list[list[str]]:
+    """Readings of a host printed without any dot after its glued service label.
+
+    A digit after ``www`` may end the service label (``www2aneelgovbr``) or begin the name
+    (``www20minutoses``: names may begin with digits): both are read. The name that would then
+    begin with a digit (``www2.0minutos``) ranks after the other."""
+    readings = [[service, *r[1:]] for r in _dotless_readings(label[len(service) :])]
+    if service[-1:].isdigit():
+        plain = [["www", *r[1:]] for r in _dotless_readings(label[3:])]
+        digit_first = label[len(service) : len(service) + 1].isdigit()
+        readings = plain + readings if digit_first else readings + plain
+    return readings
 
 
 def _dotless_readings(label: str) -> list[list[str]]:

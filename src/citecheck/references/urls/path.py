@@ -51,6 +51,10 @@ def _final_extension(tokens: list[str]) -> tuple[int, str, bool] | None:
     vocabulary does not know (``7812345 stm``) is read as an extension too: inside a path a space
     is otherwise a join, and a file name is what a final short word follows.
     """
+    last = tokens[-1] if len(tokens) > 1 else ""
+    dotted = re.search(r"\.([A-Za-z]{1,5})$", tokens[-2]) if last else None
+    if dotted and _WORD.fullmatch(last) and is_extension(dotted.group(1) + last):
+        return None  # "name.ht ml", "name.s html": the dot is there, the pieces only join
     for width in (3, 2, 1):
         if len(tokens) <= width:
             continue
@@ -62,13 +66,31 @@ def _final_extension(tokens: list[str]) -> tuple[int, str, bool] | None:
         if before[-1:] in "/-_.=&?#" or not is_extension(word):
             continue
         return len(tokens) - width, word, True
-    last = tokens[-1] if len(tokens) > 1 else ""
-    dotted = re.search(r"\.([A-Za-z]{1,5})$", tokens[-2]) if last else None
-    if dotted and is_extension(dotted.group(1) + last):
-        return None  # "name.ht ml": the dot is there, the pieces only join
+    split = _split_unknown_extension(tokens)
+    if split is not None:
+        return split
     if _UNKNOWN_EXT.fullmatch(last) and tokens[-2][-1:] not in "/-_.=&?#" and not tokens[-2].endswith(last):
         return len(tokens) - 1, last, False
     return None
+
+
+def _split_unknown_extension(tokens: list[str]) -> tuple[int, str, bool] | None:
+    """``88212345 cm s``, ``JAKO2021.pa ge``, ``iliskileri.en m fa``: two final letter pieces of one
+    case, together an extension's length, after a file name: one extension the vocabulary does not
+    know, split like a known one (``SHT ML``). Inside a path only the extension's own pieces are
+    spaced apart, so the two pieces are one word, with the dot before them or between them
+    already printed."""
+    if len(tokens) < 3:
+        return None
+    a, b, before = tokens[-2], tokens[-1], tokens[-3]
+    word = a + b
+    if not (_UNKNOWN_EXT.fullmatch(word) and a.isalpha() and b.isalpha()) or before[-1:] in "/-_=&?#":
+        return None
+    if not (word.islower() or word.isupper()):
+        return None
+    if before.endswith("."):
+        return None  # "name. pa ge" is no shape of this damage
+    return len(tokens) - 2, word, False
 
 
 def _case(printed: str, case_changed: bool) -> tuple[str, str]:

@@ -16,8 +16,17 @@ from ...model import Url
 from .extent import MAX_URL_CHARS, find_url
 from .host import HostReading, prefer_known, read_host
 from .path import read_path
-from .suffixes import country_suffixes_of, is_category, is_suffix, registrable
-from .vocab import GARBLE_RUN, GENERIC_TLDS, GOVERNMENT_CATEGORIES, HAS_GARBLE, WIDE, G, literal_host
+from .suffixes import country_suffixes_of, is_category, is_new_gtld, is_suffix, registrable
+from .vocab import (
+    GARBLE_RUN,
+    GENERIC_TLDS,
+    GOVERNMENT_CATEGORIES,
+    HAS_GARBLE,
+    WIDE,
+    G,
+    ascii_scheme_separators,
+    literal_host,
+)
 
 __all__ = ["repair_url", "url_in", "characters_changed", "CHANGED"]
 
@@ -98,7 +107,7 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False, hosts: Collection[str
     (False, 'www.xinhuanet')
     """
     repairs: list[str] = []
-    text = " ".join(raw[: MAX_URL_CHARS * 2].split())[:MAX_URL_CHARS]
+    text = " ".join(ascii_scheme_separators(raw[: MAX_URL_CHARS * 2]).split())[:MAX_URL_CHARS]
     cut = len(" ".join(raw.split())) > MAX_URL_CHARS
     if cut:
         repairs.append(f"URL text longer than {MAX_URL_CHARS} characters; only the start was read")
@@ -134,6 +143,16 @@ def repair_url(raw: str, *, cut_at_line_end: bool = False, hosts: Collection[str
         elif not path and cut_at_line_end and _ends_in_category(host):
             repairs.append("ends right after the host at a line end: a country code may be cut")
             damaged = True
+        elif not path and cut_at_line_end and reading.dotless:
+            # "www.china3gorges" cut before ".com" reads like a host that lost its dots
+            # ("china3g.org.es"): only a path after it would show where the host ends
+            repairs.append("ends right after the host at a line end: the rest of the host may be cut")
+            damaged = True
+        elif not path and cut_at_line_end and _ends_in_new_gtld(host):
+            repairs.append(
+                "ends right after the host at a line end under a new top-level domain: the suffix may be cut"
+            )
+            damaged = True
     if damaged:
         return _partial(raw, scheme, scheme_ok, host, host_garbled, host_part, path, repairs)
     url = f"{scheme}://{host}{path}"
@@ -167,6 +186,13 @@ def _ends_in_category(host: str) -> bool:
     """A host-only address ending in a registry category (``www.china.com``): at a line end the
     country code after it (``.cn``) may have been cut."""
     return is_category(host.rsplit(":", 1)[0].rsplit(".", 1)[-1])
+
+
+def _ends_in_new_gtld(host: str) -> bool:
+    """A host-only address ending in a new-gTLD label (``news.bbc``, ``finance.sina``): such a
+    label is far more often a site's name before its older suffix (``bbc.co.uk``, ``sina.com.cn``),
+    so at a line end the rest of the host may have been cut."""
+    return is_new_gtld(host.rsplit(":", 1)[0].rsplit(".", 1)[-1])
 
 
 def characters_changed(url: Url) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "is_suffix",
     "is_category",
     "country_suffixes_of",
+    "is_new_gtld",
 ]
 
 #: A host has at most this many labels worth testing against the list (the list's deepest rule has 5).
@@ -111,6 +112,33 @@ def _dotless_index() -> dict[str, tuple[str, ...]]:
             if len(key) >= _MIN_DOTLESS:
                 index.setdefault(key, []).append(line)
     return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def _new_gtlds() -> frozenset[str]:
+    """The top-level domains of ICANN's new-gTLD programme (2013 on): the list's own block of them."""
+    out: set[str] = set()
+    inside = False
+    with open(PSLFILE, encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.strip()
+            if line.startswith("// newGTLDs"):
+                inside = True
+            elif line.startswith("// ===END ICANN"):
+                break
+            elif inside and line and not line.startswith(("//", "*", "!")) and "." not in line:
+                out.add(line)
+    return frozenset(out)
+
+
+def is_new_gtld(label: str) -> bool:
+    """``label`` is a top-level domain of the new-gTLD programme (``bbc``, ``sina``, ``app``), not a
+    country code nor one of the older generic domains (``com``, ``org``, ``info``).
+
+    >>> is_new_gtld("bbc"), is_new_gtld("com"), is_new_gtld("uk")
+    (True, False, False)
+    """
+    return label in _new_gtlds()
 
 
 @cache

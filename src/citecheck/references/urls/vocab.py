@@ -44,8 +44,12 @@ STOP_CHARS = '«»“”"<>()[]{}‘’`'
 WIDE = re.compile(
     r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
-#: Characters RFC 3986 allows in a URL (unreserved, reserved, percent), plus the garble glyphs.
-URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'*+,;=%ö{G}]+$")
+#: Latin letters beyond ASCII that an internationalised host prints (``españa``, ``müller``), less
+#: the signs ``×``/``÷`` and the letters that are garble glyphs.
+IDN_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00fe\u0100-\u0176\u0179-\u024f"
+#: Characters RFC 3986 allows in a URL (unreserved, reserved, percent), plus the letters of an
+#: internationalised name (RFC 3987) and the garble glyphs.
+URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;={IDN_LETTERS}%ö{G}]+$")
 #: Separators next to which a space is a join: ``2012_ 07``, ``c elac - 2``, ``/ path``.
 JOINERS = "/-_?=&#:+~%"
 
@@ -55,6 +59,20 @@ JOINERS = "/-_?=&#:+~%"
 GOVERNMENT_CATEGORIES = frozenset({"gov", "gob", "gouv", "govt"})
 #: Generic top-level domains (ICANN's oldest), under which no government category exists.
 GENERIC_TLDS = frozenset({"com", "net", "org"})
+
+#: A scheme separator a CJK text layer printed full-width (``http：／／``, ``https：//``): input
+#: methods and CJK fonts give the colon and slashes their full-width forms, which stand for the
+#: ASCII ones one for one.
+_WIDE_SCHEME_SEPARATOR = re.compile(r"(?i)(?<![a-z])[a-z]{0,5}\s*[:\uff1a]\s*[/\uff0f]\s*[/\uff0f]")
+_WIDE_TO_ASCII = str.maketrans("\uff1a\uff0f", ":/")
+
+
+def ascii_scheme_separators(text: str) -> str:
+    """``http：／／www…`` -> ``http://www…``: the same length, so offsets into ``text`` hold."""
+    if "\uff1a" not in text and "\uff0f" not in text:
+        return text
+    return _WIDE_SCHEME_SEPARATOR.sub(lambda m: m.group(0).translate(_WIDE_TO_ASCII), text)
+
 
 IPV4 = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
 IPV6_LITERAL = re.compile(r"^\[[0-9A-Fa-f:.]{2,45}\]")
