@@ -40,6 +40,16 @@ CASES = [
         "3 谌园庭：《哥伦比亚的和平进程》，载《国际问题研究》2017年第2期，第90-104页。",
         dict(authors=("谌园庭",), container="国际问题研究"),
     ),
+    (
+        "gbt:journal-numbers",
+        "孙岩峰．厄瓜多尔石油政策调整［J］．国际石油经济，2020（7）：33－41．",
+        dict(title="厄瓜多尔石油政策调整", issue="7", pages="33-41"),
+    ),
+    (
+        "gbt:journal-numbers",
+        "[4] 杨建民，刘冬. 委内瑞拉石油业的衰落[J]. 拉丁美洲研究，2019，(4)：60-79.",
+        dict(container="拉丁美洲研究", year=2019, volume=None, issue="4", pages="60-79"),
+    ),
 ]
 
 

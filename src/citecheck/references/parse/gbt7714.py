@@ -30,9 +30,10 @@ __all__ = ["read_gbt7714"]
 _CODE = re.compile(r"\[(?P<code>[A-Z]{1,2})(?:/(?:OL|CD|MT|DK|DB))?\]")
 # ". " that ends the responsibility statement: the first full stop not inside an initial ("U.S.")
 _DOT = re.compile(r"(?<![A-Z]\.[A-Z])\.(?![A-Z]\.)\s*(?=\S)")
-# "Journal, 2021, 43(3): 23-45" / "Journal, 2019(5): 4-28" / "Energy Policy, 2016, 91: 1-9"
+# "Journal, 2021, 43(3): 23-45" / "Journal, 2019(5): 4-28" / "Energy Policy, 2016, 91: 1-9";
+# an issue without a volume may keep the volume's comma: "当代世界与社会主义, 2020, (2): 45-53"
 _JOURNAL_NUMBERS = re.compile(
-    rf"^(?P<j>.+?),\s*(?P<y>{YEAR_RE})\s*(?:,\s*(?P<v>[\dA-Za-z]+))?\s*(?:\(\s*(?P<i>[^)]{{1,10}}?)\s*\))?"
+    rf"^(?P<j>.+?),\s*(?P<y>{YEAR_RE})\s*(?:,\s*(?P<v>[\dA-Za-z]+))?\s*(?:,\s*)?(?:\(\s*(?P<i>[^)]{{1,10}}?)\s*\))?"
     r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?(?:\s*,\s*\d+(?:\s*[-–—]+\s*\d+)?)*))?"
 )
 # "人民日报, 2021-11-20(03)"
