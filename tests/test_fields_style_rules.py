@@ -50,6 +50,33 @@ CASES = [
         "[4] 杨建民，刘冬. 委内瑞拉石油业的衰落[J]. 拉丁美洲研究，2019，(4)：60-79.",
         dict(container="拉丁美洲研究", year=2019, volume=None, issue="4", pages="60-79"),
     ),
+    (
+        "cn:angle-title",
+        "⑤ 林华：〈秘鲁的矿业冲突〉，《拉丁美洲研究》2015年第3期，第40-52页。",
+        dict(
+            authors=("林华",),
+            title="秘鲁的矿业冲突",
+            container="拉丁美洲研究",
+            year=2015,
+            issue="3",
+            pages="40-52",
+        ),
+    ),
+    (
+        "cn:visited",
+        "《中国与巴西签署能源合作协议》，中国政府网，2019年10月25日，http://www.gov.cn/xinwen/a.htm，2022年3月2日访问。",
+        dict(access_date="2022-03-02", year=2019, url="http://www.gov.cn/xinwen/a.htm"),
+    ),
+    (
+        "cn:visited",
+        "王鹏：《墨西哥电力改革》，澎湃新闻，2021年10月3日，https://www.thepaper.cn/n.html（2022-01-09）。",
+        dict(access_date="2022-01-09", year=2021, container="澎湃新闻"),
+    ),
+    (
+        "cn:date",
+        "《巴西大选结果揭晓》，新华网，2022年10月31日，http://www.news.cn/a.htm。",
+        dict(access_date=None, date="2022-10-31"),
+    ),
 ]
 
 
