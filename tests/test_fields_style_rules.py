@@ -77,6 +77,35 @@ CASES = [
         "《巴西大选结果揭晓》，新华网，2022年10月31日，http://www.news.cn/a.htm。",
         dict(access_date=None, date="2022-10-31"),
     ),
+    (
+        "chicago:edition",
+        "Peter H. Smith, Talons of the Eagle: Latin America and the United States, 4th ed. "
+        "(New York: Oxford University Press, 2012), 55.",
+        dict(
+            title="Talons of the Eagle: Latin America and the United States",
+            edition="4th ed.",
+            year=2012,
+            pages="55",
+        ),
+    ),
+    (
+        "chicago:volume-of-work",
+        "Leslie Bethell, ed., The Cambridge History of Latin America, vol. 6, Latin America since 1930: "
+        "Economy, Society and Politics (Cambridge: Cambridge University Press, 1994), 71.",
+        dict(
+            editors=("Leslie Bethell",), title="The Cambridge History of Latin America", volume="6", year=1994
+        ),
+    ),
+    (
+        "layout:chicago-book",
+        "Luis Carlos Ruiz, Ana Paula Rocha, and Tomás Vidal, Grid Codes for the Andes, Policy Brief no. 4 "
+        "(Bogotá: Fundación Energía, 2020), 3.",
+        dict(
+            authors=("Luis Carlos Ruiz", "Ana Paula Rocha", "Tomás Vidal"),
+            title="Grid Codes for the Andes",
+            year=2020,
+        ),
+    ),
 ]
 
 

@@ -51,6 +51,18 @@ _GIVEN = re.compile(
     r"(?P<role>\s*\((?:eds?|trans|ed\. and trans)\.?\))?"
 )
 _IN_BOOK = re.compile(r",\s+in\s+(?=[A-Z])")
+# "Dragon in the Tropics, 2nd ed. (Washington, DC: …)": the edition closes the title
+_EDITION = re.compile(
+    r",\s+(?P<e>(?:\d+(?:st|nd|rd|th)|rev\.|revised|new|expanded|updated)(?:\s+and\s+\w+\.?)?\s+ed(?:ition)?\.?)$",
+    re.I,
+)
+# "The Cambridge History of Latin America, vol. 8, Latin America since 1930": one volume of a
+# multi-volume work (its own title after the number is not the work's title)
+_VOLUME = re.compile(r",\s+vol\.\s*(?P<v>\d+|[ivxlc]+)\b(?:,.*)?$", re.I)
+# abbreviations that may stand before the parentheses of a note (not sentence ends)
+_ABBREVIATIONS = re.compile(
+    r"\b(?:[A-Z]\.)+|\b(?:eds?|trans|comp|St|Dr|Jr|No|Vol|rev|\d+(?:st|nd|rd|th)\s+ed)\.", re.I
+)
 
 
 def _names(head: str) -> tuple[tuple[str, ...], str, bool] | None:
@@ -103,7 +115,7 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
     if m is None or m.start() < 5 or _QUOTE.search(s, 0, m.start()):
         return None
     head = s[: m.start()].strip()
-    if "." in re.sub(r"\b(?:[A-Z]\.)+|\b(?:eds?|trans|comp|St|Dr|Jr|No|Vol)\.", "", head):
+    if "." in _ABBREVIATIONS.sub("", head):
         return None  # sentences before the parentheses: a bibliography or another style
     found = _names(head)
     if found is None:
@@ -131,6 +143,13 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
             )
             title = title[: cm.start()]
             ctx.fire("chicago:book-credit")
+    title = title.strip(" ,")
+    if (em := _EDITION.search(title)) is not None:
+        ctx.edition, title = em.group("e"), title[: em.start()]
+        ctx.fire("chicago:edition")
+    if (vm := _VOLUME.search(title)) is not None:
+        ctx.volume, title = vm.group("v"), title[: vm.start()]
+        ctx.fire("chicago:volume-of-work")
     ctx.title = title.strip(" ,")
     ctx.location, ctx.publisher = m.group("loc").strip(), m.group("pub").strip()
     ctx.year, ctx.date = int(m.group("y")), m.group("y")
