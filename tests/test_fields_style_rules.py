@@ -106,6 +106,18 @@ CASES = [
             year=2020,
         ),
     ),
+    (
+        "layout:chicago-short",
+        "14. Hochstetler, Political Economies of Energy Transition, 112.",
+        dict(
+            authors=("Hochstetler",), title="Political Economies of Energy Transition", pages="112", year=None
+        ),
+    ),
+    (
+        "layout:chicago-short",
+        "Viola and Basso, “Brazilian Energy-Climate Policy,” 430–32.",
+        dict(authors=("Viola", "Basso"), title="Brazilian Energy-Climate Policy", pages="430-32"),
+    ),
 ]
 
 
@@ -115,3 +127,8 @@ def test_each_style_rule_reads_the_line_that_needs_it(rule, text, expected):
     got = {k: (ref.url.repaired if ref.url else None) if k == "url" else getattr(ref, k) for k in expected}
     assert got == expected
     assert rule in ref.provenance, ref.provenance
+
+
+def test_a_short_note_needs_surnames_a_title_and_a_page_and_no_year():
+    assert "layout:chicago-short" not in parse_reference("Ibid., 45.").provenance
+    assert "layout:chicago-short" not in parse_reference("Gallagher, China Triangle, 2016.").provenance

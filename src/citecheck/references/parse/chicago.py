@@ -22,7 +22,7 @@ from ..dates import YEAR_RE
 from ..names import looks_like_name
 from .context import Context, Cue
 
-__all__ = ["read_chicago_book"]
+__all__ = ["read_chicago_book", "read_chicago_short"]
 
 # "(Washington, DC: Brookings Institution Press, 2019)" / "(Paris: IEA, 2021)"
 _PUBLICATION = re.compile(
@@ -158,4 +158,29 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
         ctx.pages = pm.group("p")
         ctx.fire("chicago:page-after-publication")
     ctx.entry_type = ctx.entry_type or ("report" if _REPORT_WORDS.search(s) else "book")
+    return ""
+
+
+# Chicago's shortened note, for a work cited in full before: "Gallagher, China Triangle, 45." or
+# "Myers and Ray, “Shifting Gears,” 4–6." — surnames only, a short title, the page; no year
+_SURNAME = r"(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|da|do|dos|van|von|la|le)){0,2}"
+_SHORT_NOTE = re.compile(
+    rf"^(?P<names>{_SURNAME}(?:(?:,\s+{_SURNAME})*,?\s+and\s+{_SURNAME})?),\s+"
+    r"(?:[“\"](?P<q>[^“”\"]{2,120}?),?[”\"],?|(?P<t>[^,“”\"()]{2,120}?),)\s+"
+    r"(?P<p>[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?|[ivxlc]+)\.?$"
+)
+
+
+def read_chicago_short(ctx: Context, s: str) -> str | None:
+    """Fill a Chicago shortened note (surnames, short title, page); None when ``s`` is not one."""
+    m = _SHORT_NOTE.match(s)
+    if m is None or re.search(YEAR_RE, s):
+        return None
+    names = tuple(n.strip() for n in re.split(r",?\s+and\s+|,\s+", m.group("names")) if n.strip())
+    if not all(looks_like_name(n) for n in names):
+        return None
+    ctx.authors = names
+    ctx.title = (m.group("q") or m.group("t")).strip()
+    ctx.quoted_title = m.group("q") is not None
+    ctx.pages = re.sub(r"\s*[-–—]\s*", "-", m.group("p"))
     return ""
