@@ -8,8 +8,10 @@ these tests in the forms real papers use; none is copied from a labelled set.
 import pytest
 
 from citecheck.references.fields import parse_reference
+from citecheck.references.names import split_authors
 
 CASES = [
+    # ------------------------------------------------------------------ normalisation
     (
         "marker",
         "㊲ 王晓德：《拉美民众主义研究》，北京：中国社会科学出版社，2018年，第88页。",
@@ -40,6 +42,7 @@ CASES = [
         "3 谌园庭：《哥伦比亚的和平进程》，载《国际问题研究》2017年第2期，第90-104页。",
         dict(authors=("谌园庭",), container="国际问题研究"),
     ),
+    # ------------------------------------------------------------------ GB/T 7714
     (
         "gbt:journal-numbers",
         "孙岩峰．厄瓜多尔石油政策调整［J］．国际石油经济，2020（7）：33－41．",
@@ -50,6 +53,7 @@ CASES = [
         "[4] 杨建民，刘冬. 委内瑞拉石油业的衰落[J]. 拉丁美洲研究，2019，(4)：60-79.",
         dict(container="拉丁美洲研究", year=2019, volume=None, issue="4", pages="60-79"),
     ),
+    # ------------------------------------------------------------------ Chinese notes
     (
         "cn:angle-title",
         "⑤ 林华：〈秘鲁的矿业冲突〉，《拉丁美洲研究》2015年第3期，第40-52页。",
@@ -77,6 +81,7 @@ CASES = [
         "《巴西大选结果揭晓》，新华网，2022年10月31日，http://www.news.cn/a.htm。",
         dict(access_date=None, date="2022-10-31"),
     ),
+    # ------------------------------------------------------------------ Chicago notes
     (
         "chicago:edition",
         "Peter H. Smith, Talons of the Eagle: Latin America and the United States, 4th ed. "
@@ -132,3 +137,25 @@ def test_each_style_rule_reads_the_line_that_needs_it(rule, text, expected):
 def test_a_short_note_needs_surnames_a_title_and_a_page_and_no_year():
     assert "layout:chicago-short" not in parse_reference("Ibid., 45.").provenance
     assert "layout:chicago-short" not in parse_reference("Gallagher, China Triangle, 2016.").provenance
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Ministério de Minas e Energia", ("Ministério de Minas e Energia",)),
+        ("Secretaría de Energía y Minas", ("Secretaría de Energía y Minas",)),
+        ("Department of Energy and Climate Change", ("Department of Energy and Climate Change",)),
+        ("Bank of England and Bank of France", ("Bank of England", "Bank of France")),
+        ("Pedro Álvarez y Juan Pérez", ("Pedro Álvarez", "Juan Pérez")),
+    ],
+)
+def test_a_conjunction_inside_an_organisations_name_does_not_split_it(text, names):
+    assert split_authors(text) == (names, False)
+
+
+def test_a_corporate_author_with_a_portuguese_conjunction_stays_one_author_in_a_note():
+    ref = parse_reference(
+        "Ministério de Minas e Energia, “Plano Nacional de Energia 2050,” press release, December 16, 2020."
+    )
+    assert ref.authors == ("Ministério de Minas e Energia",)
+    assert ref.title == "Plano Nacional de Energia 2050"
