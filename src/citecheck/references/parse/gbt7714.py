@@ -43,7 +43,7 @@ _NEWSPAPER = re.compile(
 # "北京: 经济管理出版社, 2000: 56-60" / "Washington, DC: Brookings Institution, 2017"
 _PUBLICATION = re.compile(
     rf"(?:(?P<loc>[^:;]{{1,40}}?)\s*:\s*)?(?P<pub>[^:;]{{1,80}}?)\s*,\s*(?P<y>{YEAR_RE})[a-z]?"
-    r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))?\s*\.?\s*$"
+    r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?(?:\s*,\s*\d+(?:\s*[-–—]+\s*\d+)?)*))?\s*\.?\s*$"
 )
 _DATE_PAREN = re.compile(rf"\(\s*(?P<d>{YEAR_RE}(?:\s*-\s*\d{{1,2}}){{0,2}})\s*\)")
 _TRANSLATOR = re.compile(r"(?:译|编译|校|trans(?:lated)?\.?)\s*$", re.I)
