@@ -87,6 +87,11 @@ CASES = [
         dict(access_date="2022-01-09", year=2021, container="澎湃新闻"),
     ),
     (
+        "cn:visited",
+        "刘维广：《中拉合作论坛十年》，人民网，2024年1月9日，http://world.people.com.cn/n1/a.html，查阅日期：2024年2月1日。",
+        dict(access_date="2024-02-01", year=2024, container="人民网"),
+    ),
+    (
         "cn:date",
         "《巴西大选结果揭晓》，新华网，2022年10月31日，http://www.news.cn/a.htm。",
         dict(access_date=None, date="2022-10-31"),

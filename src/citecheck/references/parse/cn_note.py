@@ -110,16 +110,15 @@ def _container(ctx: Context, s: str, v: str, a: int, b: int) -> bool:
     return True
 
 
-# "2022年2月20日访问", "2022-02-20查阅": a date followed by the verb of reading it is when the
-# source was read, not when it was published
+_READ_VERB = r"(?:访问|查阅|浏览|检索|登录|引用|下载|获取|查询)"
+_FULL_DATE = rf"{YEAR_RE}\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|-\s*\d{{1,2}}\s*-\s*\d{{1,2}})"
+# "2022年2月20日访问", "2022-02-20查阅", "查阅日期：2022年3月3日": a date with the verb of reading it
+# is when the source was read, not when it was published
 _VISITED = re.compile(
-    rf"^(?P<d>{YEAR_RE}\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|-\s*\d{{1,2}}\s*-\s*\d{{1,2}}))"
-    r"\s*(?:访问|查阅|浏览|检索|登录|引用|下载|获取)\s*$"
+    rf"^(?:(?P<d>{_FULL_DATE})\s*{_READ_VERB}|{_READ_VERB}\s*(?:日期|时间)\s*:?\s*(?P<d2>{_FULL_DATE}))\s*$"
 )
 # "（2022-02-20）" closing a note that gives an address: the date the address was read
-_DATE_IN_BRACKETS = re.compile(
-    rf"^\(\s*(?P<d>{YEAR_RE}\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|-\s*\d{{1,2}}\s*-\s*\d{{1,2}}))\s*\)$"
-)
+_DATE_IN_BRACKETS = re.compile(rf"^\(\s*(?P<d>{_FULL_DATE})\s*\)$")
 
 
 @dataclass(frozen=True)
@@ -169,7 +168,7 @@ def _conference(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first:
 
 def _visited(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
     m = _VISITED.match(piece) or (_DATE_IN_BRACKETS.match(piece) if ctx.url is not None else None)
-    dm = find_date(m.group("d")) if m else None
+    dm = find_date(m.group("d") or m.groupdict().get("d2") or "") if m else None
     if dm is None or len(dm.iso) < 10:
         return False
     ctx.access_date = ctx.access_date or dm.iso
