@@ -92,6 +92,21 @@ CASES = [
         dict(access_date="2024-02-01", year=2024, container="人民网"),
     ),
     (
+        "cn:year-paren-issue",
+        "⑥ 杨建民：《委内瑞拉的石油政治》，《拉丁美洲研究》，2017（5）：60-79。",
+        dict(container="拉丁美洲研究", year=2017, issue="5", pages="60-79"),
+    ),
+    (
+        "cn:newspaper-page",
+        "⑦ 孙岩峰：《中拉新能源合作》，《经济日报》2022年4月6日，04版。",
+        dict(entry_type="newspaper", container="经济日报", date="2022-04-06", pages="04"),
+    ),
+    (
+        "cn:press-author",
+        "⑧ 《人民日报》评论员：《开创中拉合作新局面》，《人民日报》2015年1月10日，第1版。",
+        dict(authors=("《人民日报》评论员",), title="开创中拉合作新局面", container="人民日报", pages="1"),
+    ),
+    (
         "cn:date",
         "《巴西大选结果揭晓》，新华网，2022年10月31日，http://www.news.cn/a.htm。",
         dict(access_date=None, date="2022-10-31"),

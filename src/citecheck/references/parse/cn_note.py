@@ -137,6 +137,34 @@ def _pages_piece(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first
     return pages is not None
 
 
+# "2019（4）：1-20" after the journal: year, issue in brackets and pages, as GB/T 7714 writes them
+_YEAR_PAREN_ISSUE = re.compile(
+    rf"^(?P<y>{YEAR_RE})\s*\(\s*(?P<i>[\dA-Za-z]{{1,4}})\s*\)"
+    r"(?:\s*:\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—~～]+\s*[A-Za-z]?\d+)?))?$"
+)
+# "03版", "A5版": a newspaper's page written without 第 (only after a newspaper's date)
+_NEWSPAPER_PAGE = re.compile(r"^(?P<p>[A-Za-z]?\d{1,3})\s*版$")
+
+
+def _year_paren_issue(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    m = _YEAR_PAREN_ISSUE.match(piece)
+    if m is None or ctx.container is None:
+        return False
+    ctx.year, ctx.date, ctx.issue = int(m.group("y")), m.group("y"), m.group("i")
+    if m.group("p"):
+        ctx.pages = re.sub(r"\s*[-–—~～]+\s*", "-", m.group("p"))
+    ctx.entry_type = ctx.entry_type or "article"
+    return True
+
+
+def _newspaper_page(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    m = _NEWSPAPER_PAGE.match(piece)
+    if m is None or ctx.entry_type != "newspaper":
+        return False
+    ctx.pages = ctx.pages or m.group("p")
+    return True
+
+
 def _translator(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
     return _TRANSLATED.match(piece) is not None
 
@@ -213,6 +241,8 @@ def _thesis_school(ctx: Context, s: str, v: str, a: int, b: int, piece: str, fir
 #: tried in order on each piece after the title and container; the first that reads it wins
 PIECES: tuple[_Piece, ...] = (
     _Piece("cn:pages", _pages_piece),
+    _Piece("cn:year-paren-issue", _year_paren_issue),
+    _Piece("cn:newspaper-page", _newspaper_page),
     _Piece("cn:translator", _translator),
     _Piece("cn:published", _published),
     _Piece("cn:thesis", _thesis),
@@ -255,6 +285,10 @@ def _entry_type(ctx: Context) -> str:
 _ANGLE_TITLE = re.compile(r"^(?:(?P<names>[^〈〉:]{1,60}?)\s*:\s*)?〈(?P<t>[^〈〉]+)〉\s*,?$")
 
 
+# "《人民日报》评论员：", "《求是》编辑部：", "《经济日报》社论：": a periodical's own voice as the author
+_PRESS_AUTHOR = re.compile(r"^《[^《》]{1,20}》\s*(?:特约评论员|评论员|编辑部|社论|本刊编辑部|记者)\s*:")
+
+
 def _responsibility(ctx: Context, text: str) -> None:
     """The names before the title (authors, or editors when a role word says so)."""
     if not text.strip():
@@ -281,7 +315,17 @@ def read_cn_note(ctx: Context, s: str) -> str | None:
         return None
     head = v[:o].strip()
     am = _ANGLE_TITLE.match(head)
-    if am:
+    pm = _PRESS_AUTHOR.match(v) if not head else None
+    if pm:
+        # "《人民日报》评论员：《…》": a paper's commentator or editorial office is the author
+        ctx.authors = (s[: pm.end() - 1].strip(),)
+        ctx.fire("cn:press-author")
+        o = v.find("《", pm.end())
+        c = _closing(v, o) if o >= 0 else -1
+        if c < 0:
+            return None
+        ctx.title = s[o + 1 : c].strip()
+    elif am:
         # "韩琦：〈墨西哥的石油国有化〉，《世界历史》…": the article in 〈〉, its journal in 《》
         _responsibility(ctx, s[: am.end("names")] if am.group("names") else "")
         ctx.title = s[am.start("t") : am.end("t")].strip()
