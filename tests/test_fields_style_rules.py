@@ -54,6 +54,11 @@ CASES = [
         dict(container="拉丁美洲研究", year=2019, volume=None, issue="4", pages="60-79"),
     ),
     (
+        "gbt:journal-numbers",
+        "[9] 岳云霞. 中拉贸易的结构变化[J]. 拉丁美洲研究, 2016, 38(2): 21-40+154.",
+        dict(container="拉丁美洲研究", volume="38", issue="2", pages="21-40+154"),
+    ),
+    (
         "gbt:place-publisher-year",
         "[6] 苏振兴. 拉美国家现代化进程研究[M]. 北京: 社会科学文献出版社, 2006: 33-41, 78.",
         dict(publisher="社会科学文献出版社", year=2006, pages="33-41, 78"),
