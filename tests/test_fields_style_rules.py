@@ -42,6 +42,12 @@ CASES = [
         "3 谌园庭：《哥伦比亚的和平进程》，载《国际问题研究》2017年第2期，第90-104页。",
         dict(authors=("谌园庭",), container="国际问题研究"),
     ),
+    # ------------------------------------------------------------------ extractors
+    (
+        "accessed-after-url",
+        "⑫ Rebecca Ray, “Green Finance in the Andes,” March 2022, https://www.bu.edu/gdp/andes/, 2023-05-04.",
+        dict(access_date="2023-05-04", year=2022, url="https://www.bu.edu/gdp/andes/"),
+    ),
     # ------------------------------------------------------------------ GB/T 7714
     (
         "gbt:journal-numbers",
