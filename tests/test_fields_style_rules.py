@@ -65,6 +65,11 @@ CASES = [
         dict(container="拉丁美洲研究", volume="38", issue="2", pages="21-40+154"),
     ),
     (
+        "gbt:journal-numbers",
+        "[3] 高波. 墨西哥能源改革的政治逻辑[J], 拉丁美洲研究, 2014, 36(4): 12-20.",
+        dict(title="墨西哥能源改革的政治逻辑", container="拉丁美洲研究", pages="12-20"),
+    ),
+    (
         "gbt:place-publisher-year",
         "[6] 苏振兴. 拉美国家现代化进程研究[M]. 北京: 社会科学文献出版社, 2006: 33-41, 78.",
         dict(publisher="社会科学文献出版社", year=2006, pages="33-41, 78"),

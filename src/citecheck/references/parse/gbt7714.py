@@ -157,6 +157,9 @@ def read_gbt7714(ctx: Context, s: str) -> str | None:
     ctx.quoted_title = True  # the type code closes the title as quotation marks would
     _head(ctx, s, v, m.start())
     rest = m.end()
+    if not v.startswith("//", rest):
+        # "中拉合作[J], 拉丁美洲研究, …": a comma or colon where the full stop after the type code belongs
+        rest = len(v) - len(v[rest:].lstrip(" ,;:"))
     if v.startswith("//", rest):
         ctx.entry_type = "conference" if code == "C" else "chapter"
         rest = _part_of(ctx, s, v, rest + 2)
