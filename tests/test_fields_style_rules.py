@@ -123,6 +123,21 @@ CASES = [
         dict(authors=("《人民日报》评论员",), title="开创中拉合作新局面", container="人民日报", pages="1"),
     ),
     (
+        "cn:authors",
+        "⑨ 徐世澄，《古巴的经济模式更新》，载《拉丁美洲研究》2016年第1期，第1-18页。",
+        dict(authors=("徐世澄",), title="古巴的经济模式更新", container="拉丁美洲研究", pages="1-18"),
+    ),
+    (
+        "cn:pages-in-container",
+        "⑩ 郭存海：《中拉人文交流》，《拉丁美洲研究》2018年第3期第20-35页。",
+        dict(container="拉丁美洲研究", year=2018, issue="3", pages="20-35"),
+    ),
+    (
+        "cn:visited",
+        "⑪ 王飞：《阿根廷的能源补贴》，澎湃新闻，2021年5月6日，https://www.thepaper.cn/b.html（2022年2月20日访问）。",
+        dict(access_date="2022-02-20", date="2021-05-06", container="澎湃新闻"),
+    ),
+    (
         "cn:date",
         "《巴西大选结果揭晓》，新华网，2022年10月31日，http://www.news.cn/a.htm。",
         dict(access_date=None, date="2022-10-31"),
@@ -178,6 +193,10 @@ def test_each_style_rule_reads_the_line_that_needs_it(rule, text, expected):
     got = {k: (ref.url.repaired if ref.url else None) if k == "url" else getattr(ref, k) for k in expected}
     assert got == expected
     assert rule in ref.provenance, ref.provenance
+
+
+def test_prose_before_a_book_title_is_not_read_as_its_authors():
+    assert "cn:authors" not in parse_reference("据报道，《人民日报》2021年1月1日刊文。").provenance
 
 
 def test_a_short_note_needs_surnames_a_title_and_a_page_and_no_year():

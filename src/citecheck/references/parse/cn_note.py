@@ -106,16 +106,19 @@ def _container(ctx: Context, s: str, v: str, a: int, b: int) -> bool:
     elif (dm := find_date(tail)) is not None:
         ctx.date, ctx.year = dm.iso, dm.year
         ctx.entry_type = "newspaper" if len(dm.iso) == 10 else "article"
+    if (pages := cn_pages(tail)) is not None:
+        ctx.pages = pages  # "《拉丁美洲研究》2020年第2期第61-80页": no comma before the pages
+        ctx.fire("cn:pages-in-container")
     ctx.fire("cn:container")
     return True
 
 
 _READ_VERB = r"(?:访问|查阅|浏览|检索|登录|引用|下载|获取|查询)"
 _FULL_DATE = rf"{YEAR_RE}\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|-\s*\d{{1,2}}\s*-\s*\d{{1,2}})"
-# "2022年2月20日访问", "2022-02-20查阅", "查阅日期：2022年3月3日": a date with the verb of reading it
-# is when the source was read, not when it was published
+# "2022年2月20日访问", "（2022-02-20查阅）", "查阅日期：2022年3月3日": a date with the verb of reading
+# it is when the source was read, not when it was published
 _VISITED = re.compile(
-    rf"^(?:(?P<d>{_FULL_DATE})\s*{_READ_VERB}|{_READ_VERB}\s*(?:日期|时间)\s*:?\s*(?P<d2>{_FULL_DATE}))\s*$"
+    rf"^\(?(?:(?P<d>{_FULL_DATE})\s*{_READ_VERB}|{_READ_VERB}\s*(?:日期|时间)\s*:?\s*(?P<d2>{_FULL_DATE}))\s*\)?$"
 )
 # "（2022-02-20）" closing a note that gives an address: the date the address was read
 _DATE_IN_BRACKETS = re.compile(rf"^\(\s*(?P<d>{_FULL_DATE})\s*\)$")
@@ -289,6 +292,14 @@ _ANGLE_TITLE = re.compile(r"^(?:(?P<names>[^〈〉:]{1,60}?)\s*:\s*)?〈(?P<t>[^
 _PRESS_AUTHOR = re.compile(r"^《[^《》]{1,20}》\s*(?:特约评论员|评论员|编辑部|社论|本刊编辑部|记者)\s*:")
 
 
+# "吴宏涛，《…》": some journals end the names with a comma instead of a colon (a few Chinese
+# names, with their country and role words; never a cross-reference word, nor prose that opens
+# with a preposition: "据报道，《人民日报》…", "如前所述，")
+_NAMES_COMMA = re.compile(
+    r"(?!.*(?:载|见|引自|参阅))(?!据|根据|按照|如|正如|详见|另见|关于|对于)[\u4e00-\u9fff·・\[\]()〔〕 ,]{2,30},"
+)
+
+
 def _responsibility(ctx: Context, text: str) -> None:
     """The names before the title (authors, or editors when a role word says so)."""
     if not text.strip():
@@ -331,10 +342,10 @@ def read_cn_note(ctx: Context, s: str) -> str | None:
         ctx.title = s[am.start("t") : am.end("t")].strip()
         ctx.fire("cn:angle-title")
         c = o - 1
-    elif head and not head.endswith(":"):
+    elif head and not head.endswith(":") and not _NAMES_COMMA.fullmatch(head):
         return None  # "…，载《Journal》" with no title of its own, or prose: not this layout
     else:
-        _responsibility(ctx, s[: o - 1 if v[o - 1] == ":" else o] if head else "")
+        _responsibility(ctx, s[: o - 1 if v[o - 1] in ":," else o] if head else "")
         ctx.title = s[o + 1 : c].strip()
     ctx.quoted_title = True
     pieces = _pieces(s, v, c + 1)
