@@ -138,6 +138,12 @@ CASES = [
         dict(access_date="2022-02-20", date="2021-05-06", container="澎湃新闻"),
     ),
     (
+        "cn:first-of-several",
+        "⑫ 参见袁东振：《拉美国家的社会冲突》，载《拉丁美洲研究》2008年第3期，第9-15页；林华：《拉美的城市化》，"
+        "北京：当代世界出版社，2011年。",
+        dict(authors=("袁东振",), container="拉丁美洲研究", year=2008, pages="9-15", location=None),
+    ),
+    (
         "cn:date",
         "《巴西大选结果揭晓》，新华网，2022年10月31日，http://www.news.cn/a.htm。",
         dict(access_date=None, date="2022-10-31"),

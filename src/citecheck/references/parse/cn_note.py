@@ -300,6 +300,21 @@ _NAMES_COMMA = re.compile(
 )
 
 
+def _next_work(v: str, start: int) -> int | None:
+    """Where a second work begins in a note that cites several, separated by semicolons
+    ("…，第3-11页；苏振兴：《…》"): the first ";" outside 《》 with another 《 after it."""
+    depth = 0
+    for i in range(start, len(v)):
+        c = v[i]
+        if c == "《":
+            depth += 1
+        elif c == "》":
+            depth -= 1
+        elif c == ";" and depth <= 0 and "《" in v[i + 1 :]:
+            return i
+    return None
+
+
 def _responsibility(ctx: Context, text: str) -> None:
     """The names before the title (authors, or editors when a role word says so)."""
     if not text.strip():
@@ -348,6 +363,9 @@ def read_cn_note(ctx: Context, s: str) -> str | None:
         _responsibility(ctx, s[: o - 1 if v[o - 1] in ":," else o] if head else "")
         ctx.title = s[o + 1 : c].strip()
     ctx.quoted_title = True
+    if (end := _next_work(v, c + 1)) is not None:
+        s, v = s[:end], v[:end]  # "…第3-11页；苏振兴：《…》…": one note citing several works
+        ctx.fire("cn:first-of-several")
     pieces = _pieces(s, v, c + 1)
     if pieces:
         a, b = pieces[0]
