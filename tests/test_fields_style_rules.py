@@ -179,6 +179,26 @@ CASES = [
         ),
     ),
     (
+        "layout:chicago-unpublished",
+        "22. Lucía Fernández, “Hydropower and Protest in Patagonia” (PhD diss., Universidad de Buenos Aires, "
+        "2018), 140–45.",
+        dict(
+            entry_type="thesis",
+            authors=("Lucía Fernández",),
+            title="Hydropower and Protest in Patagonia",
+            publisher="Universidad de Buenos Aires",
+            container=None,
+            year=2018,
+            pages="140-45",
+        ),
+    ),
+    (
+        "layout:chicago-unpublished",
+        "23. Jorge Ruiz and Mei Chen, “Andean Power Pools” (working paper no. 8, Centro de Estudios Energéticos, "
+        "Lima, June 2020), 11.",
+        dict(entry_type="report", publisher="Centro de Estudios Energéticos", location="Lima", year=2020),
+    ),
+    (
         "layout:chicago-short",
         "14. Hochstetler, Political Economies of Energy Transition, 112.",
         dict(

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from ..dates import YEAR_RE
-from ..names import looks_like_name
+from ..names import looks_like_name, split_authors
 from .context import Context, Cue
 
-__all__ = ["read_chicago_book", "read_chicago_short"]
+__all__ = ["read_chicago_book", "read_chicago_short", "read_chicago_unpublished"]
 
 # "(Washington, DC: Brookings Institution Press, 2019)" / "(Paris: IEA, 2021)"
 _PUBLICATION = re.compile(
@@ -183,4 +183,52 @@ def read_chicago_short(ctx: Context, s: str) -> str | None:
     ctx.title = (m.group("q") or m.group("t")).strip()
     ctx.quoted_title = m.group("q") is not None
     ctx.pages = re.sub(r"\s*[-–—]\s*", "-", m.group("p"))
+    return ""
+
+
+# Chicago's note for a thesis or a paper: the genre, the institution and the date in parentheses
+# after the quoted title: "Rosa Mendoza, “Lithium Governance” (PhD diss., University of Texas,
+# 2019), 77–80." / "… (working paper, Atlantic Council, Washington, DC, March 2018), 9."
+_GENRES = (
+    (
+        "thesis",
+        r"(?:Ph\.?\s?D\.?|doctoral|master[’']?s|M\.?A\.?|MPhil)\s+(?:diss(?:ertation)?\.?|thesis)|dissertation|thesis",
+    ),
+    (
+        "report",
+        r"(?:working|discussion|policy|occasional|research|background|technical)\s+(?:paper|brief|note)(?:\s+no\.\s*\d+)?|report",
+    ),
+)
+_UNPUBLISHED = re.compile(
+    r"^(?P<names>[^“\"()]{2,200}?),\s+[“\"](?P<t>[^“”\"]{2,300}?),?[”\"]\s*"
+    r"\((?P<genre>" + "|".join(g for _, g in _GENRES) + r"),\s*(?P<where>[^()]*?),?\s*"
+    rf"(?P<date>(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?{YEAR_RE})\)"
+    r"(?:,\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?))?\.?$",
+    re.I,
+)
+
+
+def read_chicago_unpublished(ctx: Context, s: str) -> str | None:
+    """Fill a Chicago note of a thesis or a working paper; None when ``s`` is not one."""
+    m = _UNPUBLISHED.match(s)
+    if m is None:
+        return None
+    names, et_al = split_authors(m.group("names"))
+    if not names or not all(looks_like_name(n) for n in names):
+        return None
+    genre = m.group("genre").lower()
+    kind = next(k for k, g in _GENRES if re.fullmatch(g, genre, re.I))
+    where = [w.strip() for w in m.group("where").split(",") if w.strip()]
+    ctx.authors, ctx.et_al = names, et_al
+    ctx.title = m.group("t").strip()
+    ctx.quoted_title = True
+    ctx.entry_type = kind
+    if where:
+        ctx.publisher = where[0]
+        ctx.location = ", ".join(where[1:]) or None
+    year = re.search(YEAR_RE, m.group("date"))
+    ctx.year = int(year.group(0)) if year else None
+    ctx.date = str(ctx.year) if ctx.year else None
+    if m.group("p"):
+        ctx.pages = re.sub(r"\s*[-–—]\s*", "-", m.group("p"))
     return ""
