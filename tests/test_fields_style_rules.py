@@ -48,6 +48,16 @@ CASES = [
         "⑫ Rebecca Ray, “Green Finance in the Andes,” March 2022, https://www.bu.edu/gdp/andes/, 2023-05-04.",
         dict(access_date="2023-05-04", year=2022, url="https://www.bu.edu/gdp/andes/"),
     ),
+    (
+        "accessed",
+        "5. Comisión Nacional de Energía, “Reporte mensual,” consultado el 14 de abril de 2023, https://www.cne.cl/rm/.",
+        dict(access_date="2023-04-14", year=None),
+    ),
+    (
+        "url",
+        "[8] 国家能源局. 风电并网运行情况[EB/OL]. (2021-01-28). http://www.nea.gov.cn/a.htm. [引用日期2022-03-01]",
+        dict(access_date="2022-03-01", date="2021-01-28"),
+    ),
     # ------------------------------------------------------------------ GB/T 7714
     (
         "gbt:journal-numbers",
