@@ -80,6 +80,16 @@ CASES = [
         dict(title="墨西哥能源改革的政治逻辑", container="拉丁美洲研究", pages="12-20"),
     ),
     (
+        "gbt:newspaper-page",
+        "[10] 孙岩峰. 中拉清洁能源合作提速[N]. 经济日报, 2022年3月8日(第4版).",
+        dict(container="经济日报", date="2022-03-08", pages="4"),
+    ),
+    (
+        "gbt:newspaper-page",
+        "[11] 孙岩峰. 中拉清洁能源合作提速[N]. 经济日报, 2022-03-08: 4.",
+        dict(container="经济日报", date="2022-03-08", pages="4"),
+    ),
+    (
         "gbt:place-publisher-year",
         "[6] 苏振兴. 拉美国家现代化进程研究[M]. 北京: 社会科学文献出版社, 2006: 33-41, 78.",
         dict(publisher="社会科学文献出版社", year=2006, pages="33-41, 78"),

@@ -37,9 +37,10 @@ _JOURNAL_NUMBERS = re.compile(
     rf"^(?P<j>.+?),\s*(?P<y>{YEAR_RE})\s*(?:,\s*(?P<v>[\dA-Za-z]+))?\s*(?:,\s*)?(?:\(\s*(?P<i>[^)]{{1,10}}?)\s*\))?"
     r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?(?:\s*[,+]\s*\d+(?:\s*[-–—]+\s*\d+)?)*))?"
 )
-# "人民日报, 2021-11-20(03)"
+# "人民日报, 2021-11-20(03)"; also written "2021年11月20日(3)", "2021-11-20(第3版)", "2021-11-20: 3"
 _NEWSPAPER = re.compile(
-    rf"^(?P<j>.+?),\s*(?P<d>{YEAR_RE}\s*-\s*\d{{1,2}}\s*-\s*\d{{1,2}})\s*(?:\(\s*(?P<p>[A-Za-z]?\d+)\s*\))?"
+    rf"^(?P<j>.+?),\s*(?P<d>{YEAR_RE}\s*(?:-\s*\d{{1,2}}\s*-\s*\d{{1,2}}|年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日))"
+    r"\s*(?:\(\s*(?:第\s*)?(?P<p>[A-Za-z]?\d+)\s*版?\s*\)|:\s*(?P<p2>[A-Za-z]?\d+)\b)?"
 )
 # "北京: 经济管理出版社, 2000: 56-60" / "Washington, DC: Brookings Institution, 2017"
 _PUBLICATION = re.compile(
@@ -117,7 +118,7 @@ def _publication(ctx: Context, s: str, v: str, start: int) -> None:
             dm = find_date(m.group("d"))
             if dm:
                 ctx.date, ctx.year = dm.iso, dm.year
-            ctx.pages = m.group("p")
+            ctx.pages = m.group("p") or m.group("p2")
             ctx.fire("gbt:newspaper-page")
             return
     for a, b in segs:
