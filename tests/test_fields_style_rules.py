@@ -148,6 +148,11 @@ CASES = [
         dict(authors=("徐世澄",), title="古巴的经济模式更新", container="拉丁美洲研究", pages="1-18"),
     ),
     (
+        "cn:authors",
+        "⑬ 柴瑜、岳云霞主编《中拉经贸关系研究》，北京：中国社会科学出版社，2020年，第45页。",
+        dict(editors=("柴瑜", "岳云霞"), title="中拉经贸关系研究", year=2020, pages="45"),
+    ),
+    (
         "cn:pages-in-container",
         "⑩ 郭存海：《中拉人文交流》，《拉丁美洲研究》2018年第3期第20-35页。",
         dict(container="拉丁美洲研究", year=2018, issue="3", pages="20-35"),
@@ -243,6 +248,11 @@ def test_each_style_rule_reads_the_line_that_needs_it(rule, text, expected):
 
 def test_prose_before_a_book_title_is_not_read_as_its_authors():
     assert "cn:authors" not in parse_reference("据报道，《人民日报》2021年1月1日刊文。").provenance
+
+
+def test_a_phrase_before_a_role_word_is_not_read_as_editors():
+    ref = parse_reference("这本书由他主编《拉美史》一书。")
+    assert ref.editors == () and "cn:authors" not in ref.provenance
 
 
 def test_a_short_note_needs_surnames_a_title_and_a_page_and_no_year():

@@ -300,6 +300,13 @@ _NAMES_COMMA = re.compile(
 )
 
 
+# "吴白乙主编《…》", "［美］约瑟夫·奈著《…》": a role word right before the title stands for the colon
+# (the names: Chinese names of two to four characters or transliterated ones with "·", with
+# their countries; never a phrase such as "这本书由他主编")
+_ONE_NAME = r"(?:[\[(〔][\u4e00-\u9fff]{1,6}[\])〕]\s*)?(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·・][\u4e00-\u9fff]{1,8})+)"
+_NAMES_ROLE = re.compile(rf"{_ONE_NAME}(?:\s*,\s*{_ONE_NAME}){{0,3}}\s*等?\s*(?:主编|编著|等著|等编|编|著)")
+
+
 def _next_work(v: str, start: int) -> int | None:
     """Where a second work begins in a note that cites several, separated by semicolons
     ("…，第3-11页；苏振兴：《…》"): the first ";" outside 《》 with another 《 after it."""
@@ -357,7 +364,12 @@ def read_cn_note(ctx: Context, s: str) -> str | None:
         ctx.title = s[am.start("t") : am.end("t")].strip()
         ctx.fire("cn:angle-title")
         c = o - 1
-    elif head and not head.endswith(":") and not _NAMES_COMMA.fullmatch(head):
+    elif (
+        head
+        and not head.endswith(":")
+        and not _NAMES_COMMA.fullmatch(head)
+        and not _NAMES_ROLE.fullmatch(head)
+    ):
         return None  # "…，载《Journal》" with no title of its own, or prose: not this layout
     else:
         _responsibility(ctx, s[: o - 1 if v[o - 1] in ":," else o] if head else "")
