@@ -38,7 +38,10 @@ footnotes, Chicago and think-tank notes, written for this project around realist
 JSON object per line with the text and its gold fields). Each set is scored on its ``dev`` part
 (the lines rules were written against) and its ``held-out`` part (never tuned on) separately.
 Per-field *accuracy*: the share of references whose prediction equals the gold after
-normalisation, an absent gold matched only by an absent prediction. authors: the multiset of
+normalisation, an absent gold matched only by an absent prediction. A third part, *blind*
+(``tests/data/styles/<name>_blind.jsonl``), was written by someone who had not read the rules or
+the dev and held-out lines, with the variety of real papers; it is the nearest stand-in for an
+unseen set of the same style. authors: the multiset of
 normalised names (the people named before the title: ``Reference.authors``, or its editors
 when it names no author); title, container: normalised text; year; pages: digit groups (letters
 kept: "A3", "xv"); url: as above; accessed: the ISO access date.
@@ -194,9 +197,11 @@ def score_anystyle(seqs: list[ET.Element], errors: str | None = None, limit: int
 
 
 def load_style_set(name: str, split: str | None = None) -> list[dict]:
-    """The labelled lines of one style set (``split``: "dev", "held-out" or None for both)."""
+    """The labelled lines of one style set (``split``: "dev", "held-out", "blind" or None for dev and
+    held-out). The blind part lives in its own file, ``<name>_blind.jsonl``."""
     rows = []
-    for line in (STYLES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+    path = STYLES / (f"{name}_blind.jsonl" if split == "blind" else f"{name}.jsonl")
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             if split is None or row.get("split", "dev") == split:
@@ -259,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("xml", nargs="?", default=str(DEFAULT))
     ap.add_argument("--errors", help="print the mismatches of one field")
     ap.add_argument("--set", choices=("anystyle", *STYLE_SETS), help="score only this set")
-    ap.add_argument("--split", help="with --errors: only this part (tuned, unseen, dev, held-out)")
+    ap.add_argument("--split", help="with --errors: only this part (tuned, unseen, dev, held-out, blind)")
     ap.add_argument("--limit", type=int, default=40)
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
@@ -290,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"style set {name}: accuracy per field")
         print(f"{'part':<9} {'n':>4} " + " ".join(f"{f:>9}" for f in STYLE_FIELDS))
-        for split in ("dev", "held-out"):
+        for split in ("dev", "held-out", "blind"):
             rows = load_style_set(name, split)
             errs = args.errors if args.errors in STYLE_FIELDS and args.split in (split, None) else None
             res = score_style_set(rows, errs, args.limit)

@@ -1,4 +1,4 @@
-"""The labelled style sets meet the issue's field-accuracy targets, dev and held-out parts alike.
+"""The labelled style sets meet the issue's field-accuracy targets: dev, held-out and blind parts alike.
 
 The sets (``tests/data/styles``: GB/T 7714 references, Chinese journal footnotes, Chicago and
 think-tank notes) were written for this project around realistic works; scoring is the one
@@ -32,7 +32,12 @@ def test_each_style_set_has_at_least_sixty_dev_lines_and_a_held_out_part(name):
     assert len(parse_accuracy.load_style_set(name, "held-out")) >= 20
 
 
-@pytest.mark.parametrize("split", ["dev", "held-out"])
+@pytest.mark.parametrize("name", parse_accuracy.STYLE_SETS)
+def test_each_style_set_has_a_blind_part_of_at_least_forty_five_lines(name):
+    assert len(parse_accuracy.load_style_set(name, "blind")) >= 45
+
+
+@pytest.mark.parametrize("split", ["dev", "held-out", "blind"])
 @pytest.mark.parametrize("name", parse_accuracy.STYLE_SETS)
 def test_field_accuracy_meets_the_targets(name, split):
     scores = parse_accuracy.score_style_set(parse_accuracy.load_style_set(name, split))

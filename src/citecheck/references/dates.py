@@ -13,6 +13,8 @@ Pure functions; every result is an ISO string, possibly partial ("2019", "2019-0
 '2022-02-20'
 >>> find_date("《人民日报》2021年11月20日，第3版").iso
 '2021-11-20'
+>>> find_date("consultado el 3 de marzo de 2022").iso, find_date("[引用日期2022-02-20]").iso
+('2022-03-03', '2022-02-20')
 """
 
 from __future__ import annotations
@@ -47,8 +49,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"(?i)\b{_MON}\s+{_DAY}(?:\s*[,ÿ]\s*|\s+)(?P<year>{YEAR_RE})\b")),
     # 8 June 2019
     ("dmy", re.compile(rf"(?i)\b{_DAY}\.?\s+{_MON},?\s+(?P<year>{YEAR_RE})\b")),
-    # 2019-06-08 / 2019/06/08
-    ("iso", re.compile(rf"\b(?P<year>{YEAR_RE})\s*[-/.]\s*(?P<mnum>[01]?\d)\s*[-/.]\s*(?P<day>[0-3]?\d)\b")),
+    # 3 de marzo de 2022 / 15 de janeiro de 2021 (Spanish and Portuguese)
+    ("dmy-de", re.compile(rf"(?i)\b{_DAY}\s+de\s+{_MON}\s+(?:de|del)\s+(?P<year>{YEAR_RE})\b")),
+    # 2019-06-08 / 2019/06/08; glued to Chinese text too ("引用日期2022-02-20")
+    (
+        "iso",
+        re.compile(
+            rf"(?<![\d/.-])(?P<year>{YEAR_RE})\s*[-/.]\s*(?P<mnum>[01]?\d)\s*[-/.]\s*(?P<day>[0-3]?\d)(?![\d/])"
+        ),
+    ),
     # June 2019 / (spring 2000)
     ("my", re.compile(rf"(?i)\b{_MON},?\s+(?P<year>{YEAR_RE})\b")),
     # 2019, June

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import ORGANISATION_WORDS
+
 __all__ = ["split_authors", "is_chinese_name", "looks_like_name", "family_name", "PARTICLES"]
 
 PARTICLES = frozenset(
@@ -134,6 +136,8 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
         text = _EDS_TAIL.sub("", text).strip(" ,;")
     if not text:
         return (), et_al
+    if _is_one_body(text):
+        return (text,), et_al
     groups = [_LEAD_CONJ.sub("", g) for g in _CONJ.split(text) if g and g.strip(" ,")]
     groups = [g for g in groups if g.strip(" ,")]
     names: list[str] = []
@@ -156,6 +160,29 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
             i += 1
     names = [n.strip(" ,;:") for n in names if n.strip(" ,;:")]
     return tuple(names), et_al
+
+
+# "Ministério de Minas e Energia", "Secretaría de Energía y Minas", "Department of Energy and Climate
+# Change": an organisation word, a preposition, then nouns its own conjunction joins (a second
+# organisation word after the conjunction starts a second body: "Bank of England and Bank of France")
+_BODY_WITH_CONJUNCTION = re.compile(
+    r"^(?P<head>[^\s,;&]+)\s+(?:of|de|del|da|do|dos|das|des|du|für|di|della)\s+[^,;&、]*?\s"
+    r"(?:e|y|et|und|and)\s+(?P<next>[^\s,;&、]+)[^,;&、]*$"
+)
+
+
+def _is_one_body(text: str) -> bool:
+    """Is ``text`` one organisation whose name holds a conjunction (not two authors)?
+
+    >>> _is_one_body("Ministério de Minas e Energia"), _is_one_body("Pedro Álvarez y Juan Pérez")
+    (True, False)
+    """
+    m = _BODY_WITH_CONJUNCTION.match(text)
+    return (
+        m is not None
+        and ORGANISATION_WORDS.fullmatch(m.group("head")) is not None
+        and ORGANISATION_WORDS.fullmatch(m.group("next")) is None
+    )
 
 
 def _given_like(piece: str) -> bool:

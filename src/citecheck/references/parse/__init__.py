@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from ...model import Reference, Span
 from ..urls import characters_changed
-from .chicago import read_chicago_book
+from .chicago import read_chicago_book, read_chicago_short, read_chicago_unpublished
 from .cn_note import read_cn_note
 from .container import take_container
 from .context import Context
@@ -77,6 +77,8 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout("gbt7714", read_gbt7714, CHINESE_BEFORE_TYPE, CHINESE_AFTER_TYPE),
     Layout("cn-note", read_cn_note, CHINESE_BEFORE_TYPE, CHINESE_AFTER_TYPE),
     Layout("chicago-book", read_chicago_book, CHINESE_BEFORE_TYPE, CHINESE_AFTER_TYPE),
+    Layout("chicago-short", read_chicago_short, CHINESE_BEFORE_TYPE, CHINESE_AFTER_TYPE),
+    Layout("chicago-unpublished", read_chicago_unpublished, CHINESE_BEFORE_TYPE, CHINESE_AFTER_TYPE),
     Layout("western", _western),
 )
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from ..dates import YEAR_RE
-from ..names import looks_like_name
+from ..names import looks_like_name, split_authors
 from .context import Context, Cue
 
-__all__ = ["read_chicago_book"]
+__all__ = ["read_chicago_book", "read_chicago_short", "read_chicago_unpublished"]
 
 # "(Washington, DC: Brookings Institution Press, 2019)" / "(Paris: IEA, 2021)"
 _PUBLICATION = re.compile(
@@ -51,6 +51,18 @@ _GIVEN = re.compile(
     r"(?P<role>\s*\((?:eds?|trans|ed\. and trans)\.?\))?"
 )
 _IN_BOOK = re.compile(r",\s+in\s+(?=[A-Z])")
+# "Dragon in the Tropics, 2nd ed. (Washington, DC: …)": the edition closes the title
+_EDITION = re.compile(
+    r",\s+(?P<e>(?:\d+(?:st|nd|rd|th)|rev\.|revised|new|expanded|updated)(?:\s+and\s+\w+\.?)?\s+ed(?:ition)?\.?)$",
+    re.I,
+)
+# "The Cambridge History of Latin America, vol. 8, Latin America since 1930": one volume of a
+# multi-volume work (its own title after the number is not the work's title)
+_VOLUME = re.compile(r",\s+vol\.\s*(?P<v>\d+|[ivxlc]+)\b(?:,.*)?$", re.I)
+# abbreviations that may stand before the parentheses of a note (not sentence ends)
+_ABBREVIATIONS = re.compile(
+    r"\b(?:[A-Z]\.)+|\b(?:eds?|trans|comp|St|Dr|Jr|No|Vol|rev|\d+(?:st|nd|rd|th)\s+ed)\.", re.I
+)
 
 
 def _names(head: str) -> tuple[tuple[str, ...], str, bool] | None:
@@ -103,7 +115,7 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
     if m is None or m.start() < 5 or _QUOTE.search(s, 0, m.start()):
         return None
     head = s[: m.start()].strip()
-    if "." in re.sub(r"\b(?:[A-Z]\.)+|\b(?:eds?|trans|comp|St|Dr|Jr|No|Vol)\.", "", head):
+    if "." in _ABBREVIATIONS.sub("", head):
         return None  # sentences before the parentheses: a bibliography or another style
     found = _names(head)
     if found is None:
@@ -131,6 +143,13 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
             )
             title = title[: cm.start()]
             ctx.fire("chicago:book-credit")
+    title = title.strip(" ,")
+    if (em := _EDITION.search(title)) is not None:
+        ctx.edition, title = em.group("e"), title[: em.start()]
+        ctx.fire("chicago:edition")
+    if (vm := _VOLUME.search(title)) is not None:
+        ctx.volume, title = vm.group("v"), title[: vm.start()]
+        ctx.fire("chicago:volume-of-work")
     ctx.title = title.strip(" ,")
     ctx.location, ctx.publisher = m.group("loc").strip(), m.group("pub").strip()
     ctx.year, ctx.date = int(m.group("y")), m.group("y")
@@ -139,4 +158,77 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
         ctx.pages = pm.group("p")
         ctx.fire("chicago:page-after-publication")
     ctx.entry_type = ctx.entry_type or ("report" if _REPORT_WORDS.search(s) else "book")
+    return ""
+
+
+# Chicago's shortened note, for a work cited in full before: "Gallagher, China Triangle, 45." or
+# "Myers and Ray, “Shifting Gears,” 4–6." — surnames only, a short title, the page; no year
+_SURNAME = r"(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|da|do|dos|van|von|la|le)){0,2}"
+_SHORT_NOTE = re.compile(
+    rf"^(?P<names>{_SURNAME}(?:(?:,\s+{_SURNAME})*,?\s+and\s+{_SURNAME})?),\s+"
+    r"(?:[“\"](?P<q>[^“”\"]{2,120}?),?[”\"],?|(?P<t>[^,“”\"()]{2,120}?),)\s+"
+    r"(?P<p>[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?|[ivxlc]+)\.?$"
+)
+
+
+def read_chicago_short(ctx: Context, s: str) -> str | None:
+    """Fill a Chicago shortened note (surnames, short title, page); None when ``s`` is not one."""
+    m = _SHORT_NOTE.match(s)
+    if m is None or re.search(YEAR_RE, s):
+        return None
+    names = tuple(n.strip() for n in re.split(r",?\s+and\s+|,\s+", m.group("names")) if n.strip())
+    if not all(looks_like_name(n) for n in names):
+        return None
+    ctx.authors = names
+    ctx.title = (m.group("q") or m.group("t")).strip()
+    ctx.quoted_title = m.group("q") is not None
+    ctx.pages = re.sub(r"\s*[-–—]\s*", "-", m.group("p"))
+    return ""
+
+
+# Chicago's note for a thesis or a paper: the genre, the institution and the date in parentheses
+# after the quoted title: "Rosa Mendoza, “Lithium Governance” (PhD diss., University of Texas,
+# 2019), 77–80." / "… (working paper, Atlantic Council, Washington, DC, March 2018), 9."
+_GENRES = (
+    (
+        "thesis",
+        r"(?:Ph\.?\s?D\.?|doctoral|master[’']?s|M\.?A\.?|MPhil)\s+(?:diss(?:ertation)?\.?|thesis)|dissertation|thesis",
+    ),
+    (
+        "report",
+        r"(?:working|discussion|policy|occasional|research|background|technical)\s+(?:paper|brief|note)(?:\s+no\.\s*\d+)?|report",
+    ),
+)
+_UNPUBLISHED = re.compile(
+    r"^(?P<names>[^“\"()]{2,200}?),\s+[“\"](?P<t>[^“”\"]{2,300}?),?[”\"]\s*"
+    r"\((?P<genre>" + "|".join(g for _, g in _GENRES) + r"),\s*(?P<where>[^()]*?),?\s*"
+    rf"(?P<date>(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?{YEAR_RE})\)"
+    r"(?:,\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?))?\.?$",
+    re.I,
+)
+
+
+def read_chicago_unpublished(ctx: Context, s: str) -> str | None:
+    """Fill a Chicago note of a thesis or a working paper; None when ``s`` is not one."""
+    m = _UNPUBLISHED.match(s)
+    if m is None:
+        return None
+    names, et_al = split_authors(m.group("names"))
+    if not names or not all(looks_like_name(n) for n in names):
+        return None
+    genre = m.group("genre").lower()
+    kind = next(k for k, g in _GENRES if re.fullmatch(g, genre, re.I))
+    where = [w.strip() for w in m.group("where").split(",") if w.strip()]
+    ctx.authors, ctx.et_al = names, et_al
+    ctx.title = m.group("t").strip()
+    ctx.quoted_title = True
+    ctx.entry_type = kind
+    if where:
+        ctx.publisher = where[0]
+        ctx.location = ", ".join(where[1:]) or None
+    year = re.search(YEAR_RE, m.group("date"))
+    ctx.year = int(year.group(0)) if year else None
+    ctx.date = str(ctx.year) if ctx.year else None
+    if m.group("p"):
+        ctx.pages = re.sub(r"\s*[-–—]\s*", "-", m.group("p"))
     return ""

@@ -8,8 +8,8 @@ same offsets) and return slices of the original text, so the fields keep ``《�
 (('约瑟夫·奈', '马娟娟'), True, False)
 >>> split_cjk_names("苏振兴主编")
 (('苏振兴',), False, True)
->>> cn_pages("，第12—15页。"), cn_pages("，第3版"), cn_year_issue("2020年第2期")
-('12-15', '3', (2020, '2'))
+>>> cn_pages("，第12—15页。"), cn_pages("，第3版"), cn_pages("，頁1-20"), cn_year_issue("2020年第2期")
+('12-15', '3', '1-20', (2020, '2'))
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ _EDITOR_ROLE = re.compile(r"(?:主编|编著|总编|编选|编)\s*$")
 _ET_AL = re.compile(r"\s*(?:等|et\s+al\.?)\s*$", re.I)
 _PAGES = re.compile(
     r"第\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—~～]+\s*[A-Za-z]?\d+)?(?:\s*[,，、]\s*\d+(?:\s*[-–—]+\s*\d+)?)*)\s*[页版]"
+)
+# "頁1-20", "页54-58": the page word before the numbers (Taiwan and Hong Kong journals, some mainland ones)
+_PAGES_AFTER_WORD = re.compile(
+    r"(?:^|(?<=[\s,，:：]))[页頁]\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—~～]+\s*[A-Za-z]?\d+)?(?:\s*[,，、]\s*\d+(?:\s*[-–—]+\s*\d+)?)*)"
 )
 _YEAR_ISSUE = re.compile(rf"(?P<y>{YEAR_RE})\s*年\s*第\s*(?P<i>[\dA-Za-z]+)\s*期")
 #: "社会科学文献出版社2020年版": a publisher and its year
@@ -81,8 +85,8 @@ def split_cjk_names(text: str) -> tuple[tuple[str, ...], bool, bool]:
 
 
 def cn_pages(text: str) -> str | None:
-    """The pages of "第61—80页" or the page of a newspaper's "第3版"."""
-    m = _PAGES.search(text)
+    """The pages of "第61—80页" (or "頁61-80") or the page of a newspaper's "第3版"."""
+    m = _PAGES.search(text) or _PAGES_AFTER_WORD.search(text)
     if not m:
         return None
     return re.sub(r"\s*[-–—~～]+\s*", "-", re.sub(r"\s*[,，、]\s*", ", ", m.group("p")))

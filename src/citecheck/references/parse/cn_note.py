@@ -18,8 +18,10 @@ roles (``主编``, ``译``) are not part of a name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from ..dates import find_date
+from ..dates import YEAR_RE, find_date
 from ..vocabulary import CN_CONFERENCE_WORDS, CN_DEGREE_WORDS, CN_GENRE_WORDS
 from .cjk import CN_PUBLISHED, cn_pages, cn_volume_issue, cn_year_issue, split_cjk_names, strip_see_also
 from .context import Context, Cue
@@ -104,60 +106,169 @@ def _container(ctx: Context, s: str, v: str, a: int, b: int) -> bool:
     elif (dm := find_date(tail)) is not None:
         ctx.date, ctx.year = dm.iso, dm.year
         ctx.entry_type = "newspaper" if len(dm.iso) == 10 else "article"
+    if (pages := cn_pages(tail)) is not None:
+        ctx.pages = pages  # "《拉丁美洲研究》2020年第2期第61-80页": no comma before the pages
+        ctx.fire("cn:pages-in-container")
     ctx.fire("cn:container")
     return True
 
 
-def _piece(ctx: Context, s: str, v: str, a: int, b: int, first: bool = False) -> None:
-    """One comma-separated piece after the title and container."""
-    piece = v[a:b].strip(" .")
-    if not piece:
-        return
+_READ_VERB = r"(?:访问|查阅|浏览|检索|登录|引用|下载|获取|查询)"
+_FULL_DATE = rf"{YEAR_RE}\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|-\s*\d{{1,2}}\s*-\s*\d{{1,2}})"
+# "2022年2月20日访问", "（2022-02-20查阅）", "查阅日期：2022年3月3日": a date with the verb of reading
+# it is when the source was read, not when it was published
+_VISITED = re.compile(
+    rf"^\(?(?:(?P<d>{_FULL_DATE})\s*{_READ_VERB}|{_READ_VERB}\s*(?:日期|时间)\s*:?\s*(?P<d2>{_FULL_DATE}))\s*\)?$"
+)
+# "（2022-02-20）" closing a note that gives an address: the date the address was read
+_DATE_IN_BRACKETS = re.compile(rf"^\(\s*(?P<d>{_FULL_DATE})\s*\)$")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What one comma-separated piece after the title and container is: ``read`` fills the context
+    and says True when the piece was this."""
+
+    name: str
+    read: Callable[[Context, str, str, int, int, str, bool], bool]
+
+
+def _pages_piece(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
     pages = cn_pages(piece)
     if pages:
         ctx.pages = ctx.pages or pages
-        ctx.fire("cn:pages")
-        return
-    if _TRANSLATED.match(piece):
-        ctx.fire("cn:translator")
-        return
+    return pages is not None
+
+
+# "2019（4）：1-20" after the journal: year, issue in brackets and pages, as GB/T 7714 writes them
+_YEAR_PAREN_ISSUE = re.compile(
+    rf"^(?P<y>{YEAR_RE})\s*\(\s*(?P<i>[\dA-Za-z]{{1,4}})\s*\)"
+    r"(?:\s*:\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—~～]+\s*[A-Za-z]?\d+)?))?$"
+)
+# "03版", "A5版": a newspaper's page written without 第 (only after a newspaper's date)
+_NEWSPAPER_PAGE = re.compile(r"^(?P<p>[A-Za-z]?\d{1,3})\s*版$")
+
+
+def _year_paren_issue(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    m = _YEAR_PAREN_ISSUE.match(piece)
+    if m is None or ctx.container is None:
+        return False
+    ctx.year, ctx.date, ctx.issue = int(m.group("y")), m.group("y"), m.group("i")
+    if m.group("p"):
+        ctx.pages = re.sub(r"\s*[-–—~～]+\s*", "-", m.group("p"))
+    ctx.entry_type = ctx.entry_type or "article"
+    return True
+
+
+def _newspaper_page(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    m = _NEWSPAPER_PAGE.match(piece)
+    if m is None or ctx.entry_type != "newspaper":
+        return False
+    ctx.pages = ctx.pages or m.group("p")
+    return True
+
+
+def _translator(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    return _TRANSLATED.match(piece) is not None
+
+
+def _published(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
     pm = CN_PUBLISHED.search(piece)
-    if pm:
-        ctx.publisher = s[a + pm.start("pub") : a + pm.end("pub")].strip(" ,:") or ctx.publisher
-        ctx.year = ctx.year or int(pm.group("y"))
-        ctx.date = ctx.date or pm.group("y")
-        ctx.entry_type = ctx.entry_type or ("chapter" if ctx.cue is Cue.IN_BOOK else "book")
-        ctx.fire("cn:published")
-        return
-    if CN_DEGREE_WORDS.search(piece):
-        ctx.entry_type = "thesis"
-        ctx.fire("cn:thesis")
-        return
-    if CN_CONFERENCE_WORDS.search(piece):
-        ctx.entry_type = "conference"
-        ctx.fire("cn:conference")
-        return
+    if not pm:
+        return False
+    ctx.publisher = s[a + pm.start("pub") : a + pm.end("pub")].strip(" ,:") or ctx.publisher
+    ctx.year = ctx.year or int(pm.group("y"))
+    ctx.date = ctx.date or pm.group("y")
+    ctx.entry_type = ctx.entry_type or ("chapter" if ctx.cue is Cue.IN_BOOK else "book")
+    return True
+
+
+def _thesis(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    if not CN_DEGREE_WORDS.search(piece):
+        return False
+    ctx.entry_type = "thesis"
+    return True
+
+
+def _conference(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    if not CN_CONFERENCE_WORDS.search(piece):
+        return False
+    ctx.entry_type = "conference"
+    return True
+
+
+def _visited(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    m = _VISITED.match(piece) or (_DATE_IN_BRACKETS.match(piece) if ctx.url is not None else None)
+    dm = find_date(m.group("d") or m.groupdict().get("d2") or "") if m else None
+    if dm is None or len(dm.iso) < 10:
+        return False
+    ctx.access_date = ctx.access_date or dm.iso
+    return True
+
+
+def _date(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
     dm = find_date(piece)
-    if dm is not None and dm.start <= 1:
-        if ctx.year is None or len(dm.iso) > len(ctx.date or ""):
-            ctx.date, ctx.year = dm.iso, dm.year
-        ctx.fire("cn:date")
-        return
+    if dm is None or dm.start > 1:
+        return False
+    if ctx.year is None or len(dm.iso) > len(ctx.date or ""):
+        ctx.date, ctx.year = dm.iso, dm.year
+    return True
+
+
+def _place_publisher(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
     pp = _PLACE_PUBLISHER.match(piece)
-    if pp:
-        ctx.location = s[a + pp.start("loc") : a + pp.end("loc")].strip()
-        ctx.publisher = s[a + pp.start("pub") : a + pp.end("pub")].strip()
-        ctx.entry_type = ctx.entry_type or ("chapter" if ctx.cue is Cue.IN_BOOK else "book")
-        ctx.fire("cn:place-publisher")
-        return
-    if ctx.container is None and (
+    if not pp:
+        return False
+    ctx.location = s[a + pp.start("loc") : a + pp.end("loc")].strip()
+    ctx.publisher = s[a + pp.start("pub") : a + pp.end("pub")].strip()
+    ctx.entry_type = ctx.entry_type or ("chapter" if ctx.cue is Cue.IN_BOOK else "book")
+    return True
+
+
+def _website(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    if ctx.container is not None or not (
         _WEBSITE.search(piece) or (first and ctx.url is not None and _SITE_NAME.fullmatch(piece))
     ):
-        ctx.container = s[a:b].strip(" .。")
-        ctx.fire("cn:website")
+        return False
+    ctx.container = s[a:b].strip(" .。")
+    return True
+
+
+def _thesis_school(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
+    if ctx.entry_type != "thesis" or ctx.publisher is not None:
+        return False
+    ctx.publisher = s[a:b].strip(" .。")  # "博士学位论文，中国人民大学，2019年"
+    return True
+
+
+#: tried in order on each piece after the title and container; the first that reads it wins
+PIECES: tuple[_Piece, ...] = (
+    _Piece("cn:pages", _pages_piece),
+    _Piece("cn:year-paren-issue", _year_paren_issue),
+    _Piece("cn:newspaper-page", _newspaper_page),
+    _Piece("cn:translator", _translator),
+    _Piece("cn:published", _published),
+    _Piece("cn:thesis", _thesis),
+    _Piece("cn:conference", _conference),
+    _Piece("cn:visited", _visited),
+    _Piece("cn:date", _date),
+    _Piece("cn:place-publisher", _place_publisher),
+    _Piece("cn:website", _website),
+    _Piece("cn:thesis-school", _thesis_school),
+)
+
+
+def _piece(ctx: Context, s: str, v: str, a: int, b: int, first: bool = False) -> None:
+    """One comma-separated piece after the title and container: the first rule of :data:`PIECES`
+    that reads it."""
+    piece = v[a:b].strip(" .")
+    if not piece:
         return
-    if ctx.entry_type == "thesis" and ctx.publisher is None:
-        ctx.publisher = s[a:b].strip(" .。")  # "博士学位论文，中国人民大学，2019年"
+    for rule in PIECES:
+        if rule.read(ctx, s, v, a, b, piece, first):
+            if rule.name != "cn:thesis-school":
+                ctx.fire(rule.name)
+            return
 
 
 def _entry_type(ctx: Context) -> str:
@@ -173,6 +284,56 @@ def _entry_type(ctx: Context) -> str:
     return "misc"
 
 
+# "韩琦：〈篇名〉，" before the first 《: a title in single angle brackets (the journal follows in 《》)
+_ANGLE_TITLE = re.compile(r"^(?:(?P<names>[^〈〉:]{1,60}?)\s*:\s*)?〈(?P<t>[^〈〉]+)〉\s*,?$")
+
+
+# "《人民日报》评论员：", "《求是》编辑部：", "《经济日报》社论：": a periodical's own voice as the author
+_PRESS_AUTHOR = re.compile(r"^《[^《》]{1,20}》\s*(?:特约评论员|评论员|编辑部|社论|本刊编辑部|记者)\s*:")
+
+
+# "吴宏涛，《…》": some journals end the names with a comma instead of a colon (a few Chinese
+# names, with their country and role words; never a cross-reference word, nor prose that opens
+# with a preposition: "据报道，《人民日报》…", "如前所述，")
+_NAMES_COMMA = re.compile(
+    r"(?!.*(?:载|见|引自|参阅))(?!据|根据|按照|如|正如|详见|另见|关于|对于)[\u4e00-\u9fff·・\[\]()〔〕 ,]{2,30},"
+)
+
+
+# "吴白乙主编《…》", "［美］约瑟夫·奈著《…》": a role word right before the title stands for the colon
+# (the names: Chinese names of two to four characters or transliterated ones with "·", with
+# their countries; never a phrase such as "这本书由他主编")
+_ONE_NAME = r"(?:[\[(〔][\u4e00-\u9fff]{1,6}[\])〕]\s*)?(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·・][\u4e00-\u9fff]{1,8})+)"
+_NAMES_ROLE = re.compile(rf"{_ONE_NAME}(?:\s*,\s*{_ONE_NAME}){{0,3}}\s*等?\s*(?:主编|编著|等著|等编|编|著)")
+
+
+def _next_work(v: str, start: int) -> int | None:
+    """Where a second work begins in a note that cites several, separated by semicolons
+    ("…，第3-11页；苏振兴：《…》"): the first ";" outside 《》 with another 《 after it."""
+    depth = 0
+    for i in range(start, len(v)):
+        c = v[i]
+        if c == "《":
+            depth += 1
+        elif c == "》":
+            depth -= 1
+        elif c == ";" and depth <= 0 and "《" in v[i + 1 :]:
+            return i
+    return None
+
+
+def _responsibility(ctx: Context, text: str) -> None:
+    """The names before the title (authors, or editors when a role word says so)."""
+    if not text.strip():
+        return
+    names, et_al, editors = split_cjk_names(text)
+    if editors:
+        ctx.editors = names
+    else:
+        ctx.authors, ctx.et_al = names, et_al
+    ctx.fire("cn:authors")
+
+
 def read_cn_note(ctx: Context, s: str) -> str | None:
     """Fill the fields of a Chinese note with a title in 《》; None when ``s`` has none."""
     if "《" not in s:
@@ -186,17 +347,37 @@ def read_cn_note(ctx: Context, s: str) -> str | None:
     if c < 0 or o > 120:
         return None
     head = v[:o].strip()
-    if head and not head.endswith(":"):
+    am = _ANGLE_TITLE.match(head)
+    pm = _PRESS_AUTHOR.match(v) if not head else None
+    if pm:
+        # "《人民日报》评论员：《…》": a paper's commentator or editorial office is the author
+        ctx.authors = (s[: pm.end() - 1].strip(),)
+        ctx.fire("cn:press-author")
+        o = v.find("《", pm.end())
+        c = _closing(v, o) if o >= 0 else -1
+        if c < 0:
+            return None
+        ctx.title = s[o + 1 : c].strip()
+    elif am:
+        # "韩琦：〈墨西哥的石油国有化〉，《世界历史》…": the article in 〈〉, its journal in 《》
+        _responsibility(ctx, s[: am.end("names")] if am.group("names") else "")
+        ctx.title = s[am.start("t") : am.end("t")].strip()
+        ctx.fire("cn:angle-title")
+        c = o - 1
+    elif (
+        head
+        and not head.endswith(":")
+        and not _NAMES_COMMA.fullmatch(head)
+        and not _NAMES_ROLE.fullmatch(head)
+    ):
         return None  # "…，载《Journal》" with no title of its own, or prose: not this layout
-    if head:
-        names, et_al, editors = split_cjk_names(s[: o - 1 if v[o - 1] == ":" else o])
-        if editors:
-            ctx.editors = names
-        else:
-            ctx.authors, ctx.et_al = names, et_al
-        ctx.fire("cn:authors")
-    ctx.title = s[o + 1 : c].strip()
+    else:
+        _responsibility(ctx, s[: o - 1 if v[o - 1] in ":," else o] if head else "")
+        ctx.title = s[o + 1 : c].strip()
     ctx.quoted_title = True
+    if (end := _next_work(v, c + 1)) is not None:
+        s, v = s[:end], v[:end]  # "…第3-11页；苏振兴：《…》…": one note citing several works
+        ctx.fire("cn:first-of-several")
     pieces = _pieces(s, v, c + 1)
     if pieces:
         a, b = pieces[0]

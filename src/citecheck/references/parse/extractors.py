@@ -58,6 +58,9 @@ _BRACKET_DATE = re.compile(r"[\[［]\s*\d{4}\s*-\s*[\dÿŷŸ]{1,2}\s*-?\s*[\dÿ�
 _CN_DATE_AFTER_URL = re.compile(
     rf"^\s*[，,]\s*(?P<d>{YEAR_RE}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[。.]?\s*$"
 )
+# "…, https://a.org/x, 2022-02-20.": an ISO date right after the address, closing the note, is the
+# day it was read (the English notes of Chinese journals)
+_ISO_DATE_AFTER_URL = re.compile(rf"(?<=\S)\s*[,，]\s*(?P<d>{YEAR_RE}-[01]?\d-[0-3]?\d)\s*[.。]?\s*$")
 _GARBLE_SEP = re.compile(r"\s*[ÿŷŸ]+\s*")
 _Y_AFTER_QUOTE = re.compile(
     r"(?<=[»\"”*])y(?=\s)|(?<=\b[A-Z]{2})y(?=\s)|(?<=\b[A-Z]{3})y(?=\s)|(?<=\b[A-Z]{4})y(?=\s)"
@@ -151,6 +154,17 @@ def _cn_accessed(ctx: Context, s: str) -> str:
     return (s[: m.start()] + s[m.end() :]).strip()
 
 
+def _iso_date_after_url(ctx: Context, s: str) -> str:
+    m = _ISO_DATE_AFTER_URL.search(s)
+    if m is None or re.search(r"https?://\S+$", s[: m.start()]) is None:
+        return s
+    dm = find_date(m.group("d"))
+    if dm is None or len(dm.iso) < 10:
+        return s
+    ctx.access_date = dm.iso
+    return s[: m.start()] + "."
+
+
 def _bracket_date(ctx: Context, s: str) -> str:
     m = _BRACKET_DATE.search(s) if ctx.access_date is None else None
     if not m:
@@ -162,6 +176,7 @@ def _bracket_date(ctx: Context, s: str) -> str:
 EXTRACTORS: tuple[Rewrite, ...] = (
     Rewrite("doi", lambda s: "10." in s, _doi),
     Rewrite("isbn", lambda s: "ISBN" in s or "isbn" in s, _isbn),
+    Rewrite("accessed-after-url", lambda s: "://" in s, _iso_date_after_url),
     Rewrite("url", lambda s: True, _url),
     Rewrite("accessed-cn", lambda s: "日期" in s or "时间" in s, _cn_accessed),
     Rewrite("accessed", lambda s: any(w in s.lower() for w in _ACCESS_WORDS), _accessed),

@@ -30,19 +30,22 @@ __all__ = ["read_gbt7714"]
 _CODE = re.compile(r"\[(?P<code>[A-Z]{1,2})(?:/(?:OL|CD|MT|DK|DB))?\]")
 # ". " that ends the responsibility statement: the first full stop not inside an initial ("U.S.")
 _DOT = re.compile(r"(?<![A-Z]\.[A-Z])\.(?![A-Z]\.)\s*(?=\S)")
-# "Journal, 2021, 43(3): 23-45" / "Journal, 2019(5): 4-28" / "Energy Policy, 2016, 91: 1-9"
+# "Journal, 2021, 43(3): 23-45" / "Journal, 2019(5): 4-28" / "Energy Policy, 2016, 91: 1-9";
+# an issue without a volume may keep the volume's comma: "当代世界与社会主义, 2020, (2): 45-53"; the
+# pages may go on elsewhere in the issue, after a comma or a plus: "3-9, 79", "19-38+155"
 _JOURNAL_NUMBERS = re.compile(
-    rf"^(?P<j>.+?),\s*(?P<y>{YEAR_RE})\s*(?:,\s*(?P<v>[\dA-Za-z]+))?\s*(?:\(\s*(?P<i>[^)]{{1,10}}?)\s*\))?"
-    r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?(?:\s*,\s*\d+(?:\s*[-–—]+\s*\d+)?)*))?"
+    rf"^(?P<j>.+?),\s*(?P<y>{YEAR_RE})\s*(?:,\s*(?P<v>[\dA-Za-z]+))?\s*(?:,\s*)?(?:\(\s*(?P<i>[^)]{{1,10}}?)\s*\))?"
+    r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?(?:\s*[,+]\s*\d+(?:\s*[-–—]+\s*\d+)?)*))?"
 )
-# "人民日报, 2021-11-20(03)"
+# "人民日报, 2021-11-20(03)"; also written "2021年11月20日(3)", "2021-11-20(第3版)", "2021-11-20: 3"
 _NEWSPAPER = re.compile(
-    rf"^(?P<j>.+?),\s*(?P<d>{YEAR_RE}\s*-\s*\d{{1,2}}\s*-\s*\d{{1,2}})\s*(?:\(\s*(?P<p>[A-Za-z]?\d+)\s*\))?"
+    rf"^(?P<j>.+?),\s*(?P<d>{YEAR_RE}\s*(?:-\s*\d{{1,2}}\s*-\s*\d{{1,2}}|年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日))"
+    r"\s*(?:\(\s*(?:第\s*)?(?P<p>[A-Za-z]?\d+)\s*版?\s*\)|:\s*(?P<p2>[A-Za-z]?\d+)\b)?"
 )
 # "北京: 经济管理出版社, 2000: 56-60" / "Washington, DC: Brookings Institution, 2017"
 _PUBLICATION = re.compile(
     rf"(?:(?P<loc>[^:;]{{1,40}}?)\s*:\s*)?(?P<pub>[^:;]{{1,80}}?)\s*,\s*(?P<y>{YEAR_RE})[a-z]?"
-    r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))?\s*\.?\s*$"
+    r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?(?:\s*[,+]\s*\d+(?:\s*[-–—]+\s*\d+)?)*))?\s*\.?\s*$"
 )
 _DATE_PAREN = re.compile(rf"\(\s*(?P<d>{YEAR_RE}(?:\s*-\s*\d{{1,2}}){{0,2}})\s*\)")
 _TRANSLATOR = re.compile(r"(?:译|编译|校|trans(?:lated)?\.?)\s*$", re.I)
@@ -115,7 +118,7 @@ def _publication(ctx: Context, s: str, v: str, start: int) -> None:
             dm = find_date(m.group("d"))
             if dm:
                 ctx.date, ctx.year = dm.iso, dm.year
-            ctx.pages = m.group("p")
+            ctx.pages = m.group("p") or m.group("p2")
             ctx.fire("gbt:newspaper-page")
             return
     for a, b in segs:
@@ -155,6 +158,9 @@ def read_gbt7714(ctx: Context, s: str) -> str | None:
     ctx.quoted_title = True  # the type code closes the title as quotation marks would
     _head(ctx, s, v, m.start())
     rest = m.end()
+    if not v.startswith("//", rest):
+        # "中拉合作[J], 拉丁美洲研究, …": a comma or colon where the full stop after the type code belongs
+        rest = len(v) - len(v[rest:].lstrip(" ,;:"))
     if v.startswith("//", rest):
         ctx.entry_type = "conference" if code == "C" else "chapter"
         rest = _part_of(ctx, s, v, rest + 2)

@@ -42,6 +42,7 @@ _FOLD = str.maketrans(
         "？": "?",
         "！": "!",
         "／": "/",
+        "－": "-",
         "　": " ",
     }
 )
@@ -64,9 +65,20 @@ def has_fullwidth(text: str) -> bool:
     return any(c in text for c in _FULLWIDTH_CHARS)
 
 
+# Unicode's enclosed numerals, the note markers of Chinese and Japanese texts: circled 1-50
+# (①-⑳ ㉑-㉟ ㊱-㊿), parenthesised and full-stop ones (⑴ ⒈), negative and sans-serif circled
+# ones (⓫ ❶ ➀ ➊) and the double-circled ⓵-⓾
+_ENCLOSED_NUMERAL = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+# what a Chinese reference opens with: a character, a book-title mark or an opening bracket
+_CJK_START = "[\u4e00-\u9fff《〈〔［【（]"
+# Chinese lists: "［3］", "【3】", "（3）", "3．", "3、", and "3 " or "3." before the first character
+_CN_LIST_NUMBER = (
+    rf"[［【〔（]\d{{1,4}}[］】〕）]|\d{{1,4}}[．、）.](?={_CJK_START})|\d{{1,3}}\s+(?={_CJK_START})"
+)
 _MARKER = re.compile(
     r"^\s*(?:\$\[?\\?\]?\\?(?:ddot|tilde)\{y\}\$?|\\(?:ddot|tilde)\{y\}|[ÿŷŸ§]+(?=\s|«|\"|“)|V(?=\s+[A-Z«\"“])"
-    r"|[①-⑳㉑-㉟]|[•·▪◦‣](?=\s)|\[\^?\d{1,4}\]:?|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[¹²³⁰-⁹]+)\s*"
+    f"|[{_ENCLOSED_NUMERAL}]|{_CN_LIST_NUMBER}"
+    r"|[•·▪◦‣](?=\s)|\[\^?\d{1,4}\]:?|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[¹²³⁰-⁹]+)\s*"
 )
 
 
