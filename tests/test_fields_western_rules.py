@@ -55,6 +55,11 @@ CASES = [
             title="XR200 ageing: a field study", container="Proceedings of the Coastal Engineering Symposium"
         ),
     ),
+    (
+        "authors:corporate",
+        "Royal Library of Denmark. Catalogue of printed maps, 2012.",
+        dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",
