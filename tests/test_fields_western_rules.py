@@ -60,6 +60,17 @@ CASES = [
         "Royal Library of Denmark. Catalogue of printed maps, 2012.",
         dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),
     ),
+    (
+        "cue:in-editors",
+        "Okafor, N. (2004). Tidal channels. In P. Lind & R. Marsh (Eds.), Coastal Morphology. An Overview. "
+        "New York: Wiley.",
+        dict(container="Coastal Morphology. An Overview", location="New York", publisher="Wiley"),
+    ),
+    (
+        "title:sentence",
+        "Lind, P. (1999). Les ports. Une histoire maritime. Traduction de Marie Dupont. Paris : Seuil.",
+        dict(title="Les ports. Une histoire maritime", location="Paris", publisher="Seuil"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

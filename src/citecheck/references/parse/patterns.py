@@ -32,7 +32,7 @@ NOT_A_CONTAINER = re.compile(
 
 
 LOCATION_PUBLISHER = re.compile(
-    r"^[\s,.;(]*(?P<loc>[A-Z][\w'’.-]*(?:[ /-](?:(?:de|da|do|la|del|am|upon|on|sur|im)\s)?[A-Z][\w'’.-]*){0,3}"
+    r"^[\s,.;(]*(?P<loc>[A-Z][\w'’.-]*(?:(?<![a-z]{4}\.)[ /-](?:(?:de|da|do|la|del|am|upon|on|sur|im)\s)?[A-Z][\w'’.-]*){0,3}"
     r"(?:\s\([A-Z]{2,3}\))?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2})"
     r"\s*:\s*(?P<pub>[^,.;()]{2,80})"
 )

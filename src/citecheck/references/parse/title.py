@@ -48,6 +48,7 @@ _SUBTITLE_NEXT = re.compile(
 # follow its whole title, so the sentence before them is still the title's
 _CREDIT_NEXT = re.compile(
     r"\s*(?:(?:Edited|Translated|Compiled|Introduced|Selected)\s+(?:and\s+\w+\s+)?(?:by|with)\b|(?:Trans|Ed|Comp)\.\s+[A-Z]"
+    r"|(?:Traduction|Traducción|Tradução)\s+de\b|Traduit\b|Traduzione\s+di\b|(?:[ÜU]bersetzt|Herausgegeben)\s+von\b"
     r"|\d+(?:st|nd|rd|th)\s+(?:rev\.\s+)?ed(?:ition|n)?\b)"
 )
 
@@ -63,7 +64,8 @@ _ROMAN_PART = re.compile(r"\s*(?:[IVX]{1,4}|Part\s+[IVX\d]+)\s*$|\s*[IVX]{1,4}\.
 
 _NOT_SUBTITLE = re.compile(
     r"(?i)\s*(?:edited|translated|trans\.|ed\.|eds\.|reprint|revised|dir\.|perf\.|introduction by|foreword|"
-    r"with an? |\d+(?:st|nd|rd|th)\b|volume|vol\.|review of|paper presented|presented at)"
+    r"with an? |\d+(?:st|nd|rd|th)\b|volume|vol\.|review of|paper presented|presented at"
+    r"|traduction|traduit|traducción|tradução|traduzione|[üu]bersetzt|herausgegeben)"
 )
 
 
