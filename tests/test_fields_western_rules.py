@@ -71,6 +71,16 @@ CASES = [
         "Lind, P. (1999). Les ports. Une histoire maritime. Traduction de Marie Dupont. Paris : Seuil.",
         dict(title="Les ports. Une histoire maritime", location="Paris", publisher="Seuil"),
     ),
+    (
+        "container:container",
+        "Okafor, N., and Lind, P. Tidal mixing in bays. Trans. Amer. Geophys. Soc. 41, (1998), 211-229.",
+        dict(container="Trans. Amer. Geophys. Soc", volume="41", pages="211-229"),
+    ),
+    (
+        "container:container",
+        "Lind P (1957) Tidal mixing in shallow bays of the northern coast. J. Coast. Oceanogr.",
+        dict(title="Tidal mixing in shallow bays of the northern coast", container="J. Coast. Oceanogr"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -314,11 +314,16 @@ def _film_credits(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# "Trans. Amer. Math. Soc.": "Trans." before another abbreviated word is a journal's
+# "Transactions", not a translator's credit (a name follows that: "Trans. Nicholas Rand", "Trans. W. D. Ross")
+_TRANSACTIONS_ABBREV = re.compile(r"Trans\.\s+[A-Z][a-z]+\.")
+
+
 def _credits(ctx: Context, scan: Scan) -> str | None:
     """ "Trans. Nicholas Rand. Critical Inquiry 13.2": skip the translator's or editor's sentence;
     "tr. W. Rehg (Cambridge, Mass.: MIT Press)": a credit and no container."""
     for _ in range(3):
-        if not _CREDIT.match(scan.body):
+        if not _CREDIT.match(scan.body) or _TRANSACTIONS_ABBREV.match(scan.body):
             break
         ends = sentence_ends(scan.body)
         if ends and ends[0] < len(scan.body) - 2:
@@ -383,6 +388,10 @@ LEAD_RULES: tuple[ContainerRule, ...] = (
 )
 
 
+# "J. Appl. Physiol.": a journal's name written as abbreviations only, each with its full stop
+_ABBREVIATED_WORDS = re.compile(r"\s*(?:[A-Z][a-z]*\.\s*)+")
+
+
 def _cut_candidate(scan: Scan) -> None:
     """Where the container ends: before volume and pages, a date, a month, or a sentence end
     followed by a place and publisher."""
@@ -405,6 +414,7 @@ def _cut_candidate(scan: Scan) -> None:
             len(tail.split()) <= 3
             and not re.search(r"\d", tail)
             and not re.match(r"\s*[A-Z][a-z]{0,5}\.", tail)
+            and not (_ABBREVIATED_WORDS.fullmatch(tail) and _ABBREVIATED_WORDS.fullmatch(body[: se + 1]))
         ) or _PLACE_AND_DATE.match(tail) is not None
         if (
             LOCATION_PUBLISHER.match(tail)
