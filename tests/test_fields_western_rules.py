@@ -56,6 +56,12 @@ CASES = [
         ),
     ),
     (
+        "authors:sentence",
+        "A. Berg, P. Lind, and Karl Erik Costa. Tidal mixing in shallow bays. In Proceedings of the Coastal "
+        "Symposium, pages 10-19, 2016.",
+        dict(authors=("A. Berg", "P. Lind", "Karl Erik Costa"), title="Tidal mixing in shallow bays"),
+    ),
+    (
         "authors:corporate",
         "Royal Library of Denmark. Catalogue of printed maps, 2012.",
         dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),

@@ -24,6 +24,12 @@ _NAME_GLUE = frozenset(
 )
 
 
+def _last_after_and(text: str, last: str) -> bool:
+    """ "..., David E. Culler, and Karl Erik Schauser": "and" or "&" introduces the last piece, which
+    names the last author (a title after a name list follows a comma or a full stop, not "and")."""
+    return text.endswith(last) and re.search(r"(?:\band|&)\s+$", text[: len(text) - len(last)]) is not None
+
+
 def prefix_is_authors(prefix: str, memo: dict[str, bool] | None = None) -> bool:
     """Text before a quoted title: empty, or an author list, possibly with an APA date.
 
@@ -58,7 +64,7 @@ def _prefix_is_authors_uncached(prefix: str) -> bool:
         last = [w for w in names[-1].split() if w.lower() not in PARTICLES]
         if not shaped[-1] and len(last) == 1 and len(names[0].split()) >= 2:
             return False  # "James Gleick, Chaos": a one-word piece after a full name is a title
-        if any(shaped[:-1]) and not shaped[-1] and len(last) != 2:
+        if any(shaped[:-1]) and not shaped[-1] and len(last) != 2 and not _last_after_and(t, names[-1]):
             return False  # "K. Chandy and J. Misra, Parallel Program Design": the last piece is a title
     return True
 
