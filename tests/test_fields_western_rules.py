@@ -87,6 +87,17 @@ CASES = [
         "Lind P (1957) Tidal mixing in shallow bays of the northern coast. J. Coast. Oceanogr.",
         dict(title="Tidal mixing in shallow bays of the northern coast", container="J. Coast. Oceanogr"),
     ),
+    (
+        "container:inverted-meeting",
+        "[5] N. Okafor and P. Lind, “Tidal mixing in shallow bays,” in Ocean Engineering, 2011. Proceedings "
+        "of the 12th IEEE Conference on, vol. 2, 2011, pp. 211–219.",
+        dict(
+            container="Ocean Engineering, 2011. Proceedings of the 12th IEEE Conference on",
+            entry_type="conference",
+            year=2011,
+            pages="211-219",
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -473,6 +473,28 @@ def _trim(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# IEEE Xplore writes a meeting's name inverted, its year and the rest after it: "Computer Vision and
+# Pattern Recognition, 1997. Proceedings., 1997 IEEE Computer Society Conference on", "Decision and
+# Control, 2001. Proceedings of the 40th IEEE Conference on", "Digital Avionics Systems Conference, 2009.
+# DASC'09. IEEE/AIAA 28th": all of it is the name, up to the comma after "on" or the ordinal
+_INVERTED_MEETING = re.compile(
+    rf"[\s,]+{YEAR_RE}\.\s+(?:Proceedings\.?(?:,\s+{YEAR_RE}\s+[^,;()]{{3,120}}?\s(?:on|of))?"
+    r"|Proceedings\s+of\s+[^,;()]{3,120}?\s(?:on|of)|[A-Z]{2,}[’']\d\d\.\s+[^,;()]{2,60}?\d+(?:st|nd|rd|th))(?=\s*,)"
+)
+
+
+def _inverted_meeting(ctx: Context, scan: Scan) -> str | None:
+    """IEEE Xplore's inverted meeting name: the year and the "Proceedings ... Conference on" after it
+    belong to the container."""
+    im = _INVERTED_MEETING.match(scan.body, scan.end)
+    if im:
+        scan.cand = scan.body[: im.end()].strip(" ,.;:*")
+        scan.end = im.end()
+        ctx.container = scan.cand
+        return scan.body[scan.end :]
+    return None
+
+
 # after a publisher's name: perhaps its edition ("3rd edition"), then perhaps the year
 _ONLY_EDITION_YEAR = re.compile(
     rf"[\s,.;]*(?:\d+(?:st|nd|rd|th)\s+(?:edition|edn|ed)\b\.?[\s,;]*)?(?:{YEAR_RE}[a-z]?)?[\s.;]*"
@@ -600,6 +622,7 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("only-words", _only_words),
     ContainerRule("cross-reference", _cross_reference),
     ContainerRule("place", _place),
+    ContainerRule("inverted-meeting", _inverted_meeting),
     ContainerRule("trim", _trim),
     ContainerRule("book-imprint", _book_imprint),
     ContainerRule("short-publisher", _short_publisher),
