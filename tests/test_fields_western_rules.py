@@ -98,6 +98,17 @@ CASES = [
             pages="211-219",
         ),
     ),
+    (
+        "container:container",
+        "Okafor, N. (2003). Tidal mixing. In Lind, P., editor, Advances in Coastal Modelling 4 (CMS*03), "
+        "pages 10-19. Boston: Kluwer.",
+        dict(container="Advances in Coastal Modelling 4 (CMS*03)", pages="10-19"),
+    ),
+    (
+        "container:container",
+        "Okafor, N. (2003). Tidal mixing. Proceedings of the Coastal Modelling Symposium (CMS 03), pp. 10-19.",
+        dict(container="Proceedings of the Coastal Modelling Symposium (CMS 03)", entry_type="conference"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

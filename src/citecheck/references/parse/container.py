@@ -160,6 +160,10 @@ _JOURNAL_NUMBERS = re.compile(r"[^.;()]{0,60}?,?\s*(?:vol\.?\s*)?\d{1,4}\s*\(\s*
 _IN_NUMBER = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,]\s+[A-Z]|\((?!\d)|$))")
 
 
+# a meeting's acronym with its year in brackets after its name: " (NIPS*92)", " (UIST 94)", " (ICML-2003)"
+_MEETING_ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&*'’-]+(?:[\s'’-]{0,2}\d{2,4})?\)(?=\s*[,.;:]|\s*$)")
+
+
 # "Phys. Rev. B39", "(CVPR). IEEE", ". Citeseer": a section letter or a publisher tag after the name
 _TAIL_NOISE = re.compile(
     r"(?<=[a-z.])\s+[A-Z]\d{1,4}$|(?:(?<=[a-z]{3})|(?<=\)))[.,]\s+(?:IEEE|ACM|Citeseer|Springer)$"
@@ -454,6 +458,10 @@ def _trim(ctx: Context, scan: Scan) -> str | None:
     body, cand, end = scan.body, scan.cand, scan.end
     if ctx.in_context and scan.cut and _IN_NUMBER.match(body, end):
         end = _IN_NUMBER.match(body, end).end()
+        cand = body[:end].strip(" ,.;:*")
+    am = _MEETING_ACRONYM.match(body, end)
+    if am and (ctx.in_context or CONF_WORD.search(cand)):
+        end = am.end()  # "Advances in Neural Information Processing Systems 5 (NIPS*92)"
         cand = body[:end].strip(" ,.;:*")
     if cand[-1:].isdigit() or cand.endswith(("IEEE", "ACM", "Citeseer", "Springer")):
         cand = _TAIL_NOISE.sub("", cand).rstrip(" ,.;:*")
