@@ -109,6 +109,31 @@ CASES = [
         "Okafor, N. (2003). Tidal mixing. Proceedings of the Coastal Modelling Symposium (CMS 03), pp. 10-19.",
         dict(container="Proceedings of the Coastal Modelling Symposium (CMS 03)", entry_type="conference"),
     ),
+    (
+        "container:pages-before-in",
+        "Lind, Petra, ‘Harbour Chapels and Their Keepers’ (45-67) in A. Berg and Karl Costa (eds.), Ports of "
+        "Faith, Leiden: Brill, 2004.",
+        dict(
+            editors=("A. Berg", "Karl Costa"),
+            container="Ports of Faith",
+            location="Leiden",
+            publisher="Brill",
+            pages="45-67",
+            entry_type="chapter",
+        ),
+    ),
+    (
+        "container:container",
+        "Lind, Petra, ‘Harbour Chapels’, in A. Berg (ed.), Ports of Faith: Essays on Coastal Parishes, s.l.: "
+        "Xanthe, 2004.",
+        dict(container="Ports of Faith: Essays on Coastal Parishes"),
+    ),
+    (
+        "container:container",
+        "Lind, P. (2004). Harbour chapels. In A. Berg (Ed.), Ports of faith, Second Series: Essays on Parishes "
+        "(pp. 4-9). Leiden: Brill.",
+        dict(container="Ports of faith, Second Series: Essays on Parishes", pages="4-9"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -113,12 +113,14 @@ _CONTAINER_CUT = re.compile(
     r"|\s+\d{1,2}\s+(?:" + MONTH_NAMES_EN + r")\b"
     r"|,?\s+n[°º]\s*\d|,\s+(?:" + MONTH_NAMES_EN + "|" + MONTH_ABBREVS_EN + r")\b\.?"
     r"|,\s+(?:" + MONTH_NAMES_OTHER + r")\b"
-    r"|,\s+n\.\s*p\.|,\s+v\.\s|,\s+(?-i:(?:[IVXLC]\s){1,5}[IVXLC]\b)"
+    r"|,\s+n\.\s*p\.|,\s+\[?s\.\s?[ln]\.|,\s+v\.\s|,\s+(?-i:(?:[IVXLC]\s){1,5}[IVXLC]\b)"
     r"|[,.?]\s+(?=(?-i:" + _NAME_LIST + r"),?\s+(?:eds?\.|editors?\b|(?-i:Eds)\b))"
     r"|\s+(?-i:January|February|March|April|June|July|August|September|October|November|December)\b"
     r"|[.,]?\s+suppl(?:ement)?\b|,\s+ahead\s+of\s+print|\.\s+web\b|[.,]\s+(?:trad|transl|tr)\b\.?"
     r"|,\s+(?=[^,()]{2,60}\((?:eds?|editors?|hrsg|trans)\.?\))|,\s+(?-i:[A-Z]\d{1,4})\b"
     r"|,\s+(?:" + _PUBLISHING_CITIES + r")\b(?=\s*[,:])"
+    r"|(?-i:,\s+(?=[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w.]+)?\s*:\s*[A-Z][^,.;:()]{1,60}?"
+    r"(?:,\s*(?:1[5-9]|20)\d\d\b|\.?\s*$)))"
     r"|,\s+(?:Department|Dept\.|Faculty|School\s+of|held\s+at|University\s+of|(?-i:[A-Z]\w+)\s+University)\b"
     r"|,\s+(?=[^,]{0,40}\b(?:Presses|[ÉE]ditions|Edizioni|Editorial|Editora|Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier|Kluwer|Addison|Prentice)\b)"
     r")",
@@ -246,8 +248,18 @@ _IN_BOOK_ED_NAMES = re.compile(
 )
 
 
+# "‘Order and Organization’ (78-96) in G.R. Evans (ed.), Book": the chapter's pages in brackets
+# between its title and the "in" that names the book
+_PAGES_BEFORE_IN = re.compile(r"^[\s,.]*\((?P<p>\d{1,5}\s*[-–]\s*\d{1,5})\)[\s,]*(?=in\b)", re.I)
+
+
 def _cue(rest: str, ctx: Context) -> str:
     """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
+    pm = _PAGES_BEFORE_IN.match(rest)
+    if pm:
+        ctx.pages = pm.group("p")
+        ctx.fire("container:pages-before-in")
+        rest = rest[pm.end() :]
     cm = _IN_BOOK_ED_NAMES.match(rest)
     if cm:
         names, _ = split_authors(cm.group("eds"))
