@@ -134,6 +134,22 @@ CASES = [
         "(pp. 4-9). Leiden: Brill.",
         dict(container="Ports of faith, Second Series: Essays on Parishes", pages="4-9"),
     ),
+    (
+        "container:body-publisher",
+        "[3] N. Okafor and P. Lind, “Tidal mixing in shallow bays,” Norwegian Institute of Coastal "
+        "Engineering, 2011.",
+        dict(container=None, publisher="Norwegian Institute of Coastal Engineering", year=2011),
+    ),
+    (
+        "container:body-publisher",
+        "Okafor, N. (2011). Tidal mixing in shallow bays. Coastal Engineering Association of Norway.",
+        dict(container=None, publisher="Coastal Engineering Association of Norway"),
+    ),
+    (
+        "container:container",  # undated: the organisation is the page's site, its container
+        "«Tidal mixing in shallow bays» Coastal Engineering Association of Norway",
+        dict(container="Coastal Engineering Association of Norway", publisher=None),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

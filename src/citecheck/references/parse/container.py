@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..dates import YEAR_RE, find_date
 from ..names import looks_like_name, split_authors
 from ..vocabulary import COUNTRIES, MONTH_ABBREVS_EN, MONTH_NAMES_EN, MONTH_NAMES_OTHER, PUBLISHING_CITIES
-from .authors import looks_like_names, prefix_is_authors
+from .authors import is_corporate_name, looks_like_names, prefix_is_authors
 from .context import Context, Cue
 from .patterns import (
     CONF_WORD,
@@ -631,6 +631,25 @@ def _publisher_name(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+def _body_publisher(ctx: Context, scan: Scan) -> str | None:
+    """ "“Title,” Institute of Electrical and Electronics Engineers, 2000." / "Title. Department of
+    Teaching, Learning, and Culture, Texas A&M University": an organisation named last in a dated
+    reference, with only a year or an extent after it, issued the work; a periodical or a meeting
+    would have its own name."""
+    cand = scan.cand
+    if ctx.in_context or not cand or len(cand) > 160:
+        return None
+    if JOURNALISH.search(cand) or NEWSPAPER.search(cand) or CONF_WORD.search(cand):
+        return None
+    if not is_corporate_name(re.split(r",\s+|\s+\(", cand, maxsplit=1)[0]):
+        return None
+    after = scan.body[scan.end :]
+    if not _ONLY_YEAR_EXTENT.fullmatch(after) or not (ctx.year or re.search(YEAR_RE, after)):
+        return None  # an undated page names its site's owner as its container
+    ctx.publisher = ctx.publisher or cand
+    return scan.body[scan.end :]
+
+
 def _container(ctx: Context, scan: Scan) -> str | None:
     if scan.cand and len(scan.cand) <= 250:
         ctx.container = scan.cand
@@ -649,6 +668,7 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("publisher-place", _publisher_place),
     ContainerRule("run-on-title", _run_on_title),
     ContainerRule("publisher-name", _publisher_name),
+    ContainerRule("body-publisher", _body_publisher),
     ContainerRule("container", _container),
 )
 
