@@ -150,6 +150,26 @@ CASES = [
         "«Tidal mixing in shallow bays» Coastal Engineering Association of Norway",
         dict(container="Coastal Engineering Association of Norway", publisher=None),
     ),
+    (
+        "title:sentence",
+        "Lind, Petra. Harbour Towns of the Baltic, 1350-1520. Oxford: Clarendon Press, 1999.",
+        dict(title="Harbour Towns of the Baltic, 1350-1520", pages=None, location="Oxford"),
+    ),
+    (
+        "title:sentence",
+        "Lind, Petra. The Hanseatic Ports, 1618–1648: A Study in Decline. Oxford: Clarendon Press, 1999.",
+        dict(title="The Hanseatic Ports, 1618–1648: A Study in Decline", container=None),
+    ),
+    (
+        "container:city-publisher",
+        "P. Lind, Les ports du Nord, Paris, l’Harmattan, 2007",
+        dict(title="Les ports du Nord", container=None, location="Paris", publisher="l’Harmattan"),
+    ),
+    (
+        "title:sentence",  # a city followed by its country is still the title's
+        "P. Lind, Harbour lights: a café, Left Bank, Paris, France, Coastal Review, Vol. 8, No. 2, 2000, 87-91",
+        dict(title="Harbour lights: a café, Left Bank, Paris, France", container="Coastal Review"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -371,6 +371,21 @@ def _city_acronym(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# "Paris, l’Harmattan, 2007" / "Torino, Einaudi.": a city where books are published, then a short name
+_CITY_PUBLISHER = re.compile(
+    rf"(?P<loc>{_PUBLISHING_CITIES}),\s+(?P<pub>[^\d,.;:()]{{2,50}}?)(?=\s*,\s*{YEAR_RE}\b|\s*\.?\s*$)"
+)
+
+
+def _city_publisher(ctx: Context, scan: Scan) -> str | None:
+    """ "Title, Paris, l’Harmattan, 2007": the imprint written place first, with commas."""
+    cp = _CITY_PUBLISHER.match(scan.body)
+    if cp and not ctx.in_context and len(cp.group("pub").split()) <= 5:
+        ctx.location, ctx.publisher = cp.group("loc"), cp.group("pub").strip()
+        return scan.body[cp.end() :]
+    return None
+
+
 def _place_publisher(ctx: Context, scan: Scan) -> str | None:
     """ "New York: Thames and Hudson": place and publisher, not a container."""
     body = scan.body
@@ -400,6 +415,7 @@ LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("leading-year", _leading_year),
     ContainerRule("not-a-container", _not_a_container),
     ContainerRule("city-acronym", _city_acronym),
+    ContainerRule("city-publisher", _city_publisher),
     ContainerRule("place-publisher", _place_publisher),
 )
 

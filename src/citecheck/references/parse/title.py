@@ -12,6 +12,7 @@ import re
 
 from ..dates import YEAR_RE
 from ..titles import find_quoted_title
+from ..vocabulary import COUNTRIES, PUBLISHING_CITIES
 from .patterns import CONF_WORD, LOCATION_PUBLISHER, PUBLISHER_WORD
 from .sentences import sentence_ends
 
@@ -88,6 +89,35 @@ _PAREN_CUT = re.compile(
 )
 
 
+def _is_period(m: re.Match[str]) -> bool:
+    a, b = int(m.group("a")), int(m.group("b"))
+    if a >= 1000 and b < 10:
+        b += a - a % 10  # "1561-2"
+    elif a >= 1000 and b < 100:
+        b += a - a % 100  # "1996-97"
+    return 500 <= a < b <= 2100
+
+
+# "..., 950-1100", "..., AD 400-700 : the Ceramic Evidence", "..., 1918–1956: An Experiment": a
+# period the work covers, at the end of the title or before its subtitle (pages are not in order of
+# centuries, and a year range after a title is the title's)
+_PERIOD_RE = re.compile(r"\s*(?:AD\s+|CE\s+)?(?P<a>\d{3,4})\s*[-–]\s*(?P<b>\d{1,4})\s*(?=$|:\s|,\s+[A-Z])")
+
+
+class _Period:
+    @staticmethod
+    def match(text: str, pos: int) -> bool:
+        m = _PERIOD_RE.match(text, pos)
+        return m is not None and _is_period(m)
+
+
+_PERIOD = _Period()
+
+
+# a city where books are published, then a comma or a colon: the place of the imprint
+_CITY_THEN_IMPRINT = re.compile(rf"(?:{PUBLISHING_CITIES})\s*[,:]\s(?!(?:{COUNTRIES})\b)")
+
+
 _SERIAL_LIST = re.compile(r"[A-Z][^,.;:()]{1,40},\s+(?:and|&|or|und|et|y)\s+[A-Z]")
 
 
@@ -98,12 +128,14 @@ def _comma_cut(title: str, full: str) -> int | None:
             continue
         seg = re.split(r",|\s\(", title[m.end() :], maxsplit=1)[0]
         seg_on = full[m.end() :].split(",", 1)[0].strip()
-        if re.fullmatch(rf"\s*{YEAR_RE}\s*[-–]\s*\d{{1,4}}\s*", title[m.end() :]):
+        if _PERIOD.match(title, m.end()):
             continue  # "A History of Dartmouth College, 1815-1909": a period in the title
         if _SERIAL_LIST.match(full, m.end()):
             continue  # "Causation, Prediction, and Search": a list inside the title
         if _NON_TITLE_SEGMENT.match(seg) or PUBLISHER_WORD.search(seg) or _ABBREV_WORD.match(seg_on):
             return m.start()
+        if _CITY_THEN_IMPRINT.match(full, m.end()):
+            return m.start()  # "The Frankish World, 750-900, London, Rio Grande, 1996": the imprint begins
         if re.search(rf"\b{YEAR_RE}\b|\d+\s*[-–]\s*\d+|\(\d+\)", seg) and not re.match(
             r"\s*(?:and|or)\b", seg
         ):
