@@ -62,6 +62,11 @@ CASES = [
         dict(authors=("A. Berg", "P. Lind", "Karl Erik Costa"), title="Tidal mixing in shallow bays"),
     ),
     (
+        "authors:comma-list",
+        "LIND Petra, BERG Anna, Les ports du Nord, Seuil, Paris, 1999",
+        dict(authors=("LIND Petra", "BERG Anna"), title="Les ports du Nord"),
+    ),
+    (
         "authors:corporate",
         "Royal Library of Denmark. Catalogue of printed maps, 2012.",
         dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),

@@ -135,6 +135,12 @@ def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int |
     return None
 
 
+# French and Italian styles print the family name in capitals: "FERRIERES Madeleine", "Claude ACKET"
+_CAPITALS_SURNAME = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}|(?:[A-Z][a-zà-ÿ'’-]+\s+){1,2}[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}"
+)
+
+
 def comma_style_authors(s: str) -> int:
     """Length of a comma-separated author list at the start of ``s`` (0 when there is none).
 
@@ -189,6 +195,8 @@ def comma_style_authors(s: str) -> int:
                 end = pos
             continue
         has_init = any(is_initial_word(w.strip(".-")) for w in name.split())
+        if not has_init and _CAPITALS_SURNAME.fullmatch(name):
+            has_init = True  # "FERRIERES Madeleine, Nourritures canailles": the surname in capitals
         if not has_init:
             if n_names or len(name.split()) < 2 or len(nxt.split()) < 3:
                 break
