@@ -67,6 +67,21 @@ CASES = [
         dict(authors=("LIND Petra", "BERG Anna"), title="Les ports du Nord"),
     ),
     (
+        "authors:author-date",
+        "Lind, P. (s. d.). Les ports du Nord et leurs marins. Revue maritime, p. 12.",
+        dict(authors=("Lind, P.",), title="Les ports du Nord et leurs marins", container="Revue maritime"),
+    ),
+    (
+        "authors:author-date",
+        "Okafor, N. (in preparation). Tidal mixing in shallow bays. Coastal Research.",
+        dict(title="Tidal mixing in shallow bays", container="Coastal Research", year=None),
+    ),
+    (
+        "authors:author-year",
+        "Berg, Anna 1999 [1962]. Harbour Lights and Other Essays. Oslo: Norsk Forlag.",
+        dict(authors=("Berg, Anna",), title="Harbour Lights and Other Essays", year=1999),
+    ),
+    (
         "authors:corporate",
         "Royal Library of Denmark. Catalogue of printed maps, 2012.",
         dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),

@@ -8,7 +8,7 @@ from ..dates import YEAR_RE
 from ..vocabulary import PUBLISHER_WORDS
 
 APA_DATE = re.compile(
-    rf"[(\[]\s*(?:[A-Za-z]{{3,9}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<y>{YEAR_RE})(?P<suf>[a-z])?(?:[,/-]\s*[^)\]]{{0,25}})?[)\]]\s*[.,:]?|\(\s*(?:n\.\s*d\.|in press|forthcoming)\s*\)\s*[.,]?",
+    rf"[(\[]\s*(?:[A-Za-z]{{3,9}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<y>{YEAR_RE})(?P<suf>[a-z])?(?:[,/-]\s*[^)\]]{{0,25}})?[)\]]\s*[.,:]?|\(\s*(?:n\.\s*d\.|in press|forthcoming|in preparation|under review|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.|sans date|sin fecha)\s*\)\s*[.,]?",
     re.IGNORECASE,
 )
 

@@ -38,7 +38,10 @@ from .title import clean_title, title_from
 
 __all__ = ["read_western", "AUTHOR_SPLITS", "AuthorSplit"]
 
-_AUTHOR_YEAR = re.compile(rf"[,.]?\s+\(?(?P<y>{YEAR_RE})[a-z]?\)?(?:[.,:]\s+|\s+(?=[A-Z«\"“‘]))")
+# "Names, 1996, Title" / "Barthes, Roland 1988 [1964]. Title": the first edition's year may follow in brackets
+_AUTHOR_YEAR = re.compile(
+    rf"[,.]?\s+\(?(?P<y>{YEAR_RE})[a-z]?\)?(?:\s*\[{YEAR_RE}\])?(?:[.,:]\s+|\s+(?=[A-Z«\"“‘]))"
+)
 _YEAR_SENTENCE = re.compile(rf"^\s*\(?(?P<y>{YEAR_RE})[a-z]?\)?\s*[.,:]\s*")
 _SENTENCE_CASE_WORD = re.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|over|upon)\b)[a-z]{4,}\b")
 _JOURNAL_ONLY = re.compile(
