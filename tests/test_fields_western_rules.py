@@ -190,6 +190,12 @@ CASES = [
         "P. Lind, Harbour lights: a café, Left Bank, Paris, France, Coastal Review, Vol. 8, No. 2, 2000, 87-91",
         dict(title="Harbour lights: a café, Left Bank, Paris, France", container="Coastal Review"),
     ),
+    (
+        "cue:in-editors",
+        'Okafor, N. (1983). "Tidal mixing". In Lind, P., & Berg, A. (Eds.), Coastal Processes: A Survey. Fjord '
+        "Publishing Company, Bergen, Norway.",
+        dict(container="Coastal Processes: A Survey", publisher="Fjord Publishing Company"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

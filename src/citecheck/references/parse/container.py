@@ -424,6 +424,18 @@ LEAD_RULES: tuple[ContainerRule, ...] = (
 _ABBREVIATED_WORDS = re.compile(r"\s*(?:[A-Z][a-z]*\.\s*)+")
 
 
+def _names_publisher(tail: str) -> bool:
+    """ "... Approach. Tioga Publishing Company, Palo Alto, CA.": the sentence after a book's name is
+    a short name with a publisher's word (not a periodical's), then its place or nothing."""
+    head = re.split(r"[,.;(]", tail.strip(), maxsplit=1)[0]
+    return (
+        0 < len(head.split()) <= 6
+        and PUBLISHER_WORD.search(head) is not None
+        and not JOURNALISH.search(head)
+        and not CONF_WORD.search(head)
+    )
+
+
 def _cut_candidate(scan: Scan) -> None:
     """Where the container ends: before volume and pages, a date, a month, or a sentence end
     followed by a place and publisher."""
@@ -451,6 +463,7 @@ def _cut_candidate(scan: Scan) -> None:
         if (
             LOCATION_PUBLISHER.match(tail)
             or PUBLISHER_WORD.match(tail.strip())
+            or _names_publisher(tail)
             or NOT_A_CONTAINER.match(tail.strip())
             or short_tail
         ):
