@@ -196,6 +196,16 @@ CASES = [
         "Publishing Company, Bergen, Norway.",
         dict(container="Coastal Processes: A Survey", publisher="Fjord Publishing Company"),
     ),
+    (
+        "title:sentence",
+        "Lind, P. (2010) Harbour traffic in the Baltic ports (1995-2008). Coastal Research, 31(2), 211-229.",
+        dict(title="Harbour traffic in the Baltic ports (1995-2008)", container="Coastal Research"),
+    ),
+    (
+        "title:sentence",
+        "Berg, A., Les ports de la Hanse (1350-1520): un essai, Revue du Nord, 2004, p. 11-45.",
+        dict(title="Les ports de la Hanse (1350-1520): un essai", container="Revue du Nord", year=2004),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -82,6 +82,9 @@ _ED_SUFFIX = re.compile(
 
 _PAREN_CUT = re.compile(
     r"(?=[\s,(])(?![\s,]*\([^()]{1,40}\)\s+(?-i:[a-z]{3,}))"  # "Kelly's (1997) suggestion": the sentence goes on
+    # "... in the UK (2005-2008)", "The Four Texts (1798, 1799, 1805, 1850)", "la Ligue (1589-1595): l'apport":
+    # a period or a list of years in brackets closing the title or its main part is the title's
+    r"(?!\s*\(\s*(?:\d{3,4}\s*[-–,]\s*)+\d{1,4}\s*\)\s*(?::|$))"
     r"(?:\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
     r"|\s*,?\s*\((?=[^()]*\b(?:Press|University|Publishers?|Verlag|Books|trans\.?|tr\.|eds?\.|edn|edition|dissertation|thesis|"
     r"report|brief|paper|ed\.|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
