@@ -206,6 +206,27 @@ CASES = [
         "Berg, A., Les ports de la Hanse (1350-1520): un essai, Revue du Nord, 2004, p. 11-45.",
         dict(title="Les ports de la Hanse (1350-1520): un essai", container="Revue du Nord", year=2004),
     ),
+    (
+        "container:container",
+        "Lind, P., Tidal mixing in shallow bays (abstract), Coastal Society of Norway, 2004 Annual Meeting, "
+        "pp. A-12. 2004.",
+        dict(container="Coastal Society of Norway, 2004 Annual Meeting", entry_type="conference"),
+    ),
+    (
+        "container:container",
+        "Lind, P., Tidal mixing in shallow bays, Nordic Coastal Engineering Congress 2007, v. 2, pp. 11-19, 2007",
+        dict(container="Nordic Coastal Engineering Congress 2007", pages="11-19"),
+    ),
+    (
+        "container:container",
+        "[4] P. Lind, “Tidal mixing,” in Coastal Engineering Workshop 2011, 2011.",
+        dict(container="Coastal Engineering Workshop 2011", year=2011),
+    ),
+    (
+        "container:container",  # ", 2011" after the meeting's name is its date
+        "[4] P. Lind, “Tidal mixing,” in Proc. 5th Coastal Engineering Workshop, 2011.",
+        dict(container="Proc. 5th Coastal Engineering Workshop", year=2011),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

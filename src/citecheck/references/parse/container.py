@@ -162,6 +162,19 @@ _JOURNAL_NUMBERS = re.compile(r"[^.;()]{0,60}?,?\s*(?:vol\.?\s*)?\d{1,4}\s*\(\s*
 _IN_NUMBER = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,]\s+[A-Z]|\((?!\d)|$))")
 
 
+# a year that belongs to a meeting's name: ", 1995 Annual Meeting", "Astronautical Congress 2007,",
+# "in Unmanned Submersible Technology 2001, 2001." (the date follows again)
+_MEETING_YEAR = re.compile(
+    rf"(?P<name>(?P<comma>,)?\s+(?P<y>{YEAR_RE})(?P<after>\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:Meeting|Conference|Congress|Symposium"
+    rf"|Workshop|Convention|Colloquium)\b)?)(?=\s*[,.;(]|\s*$)(?:\s*,\s*(?P<again>{YEAR_RE})\b)?"
+)
+
+
+_MEETING_WORD_END = re.compile(
+    r"(?i)\b(?:meeting|conference|congress|symposium|workshop|convention|colloquium)$"
+)
+
+
 # a meeting's acronym with its year in brackets after its name: " (NIPS*92)", " (UIST 94)", " (ICML-2003)"
 _MEETING_ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&*'’-]+(?:[\s'’-]{0,2}\d{2,4})?\)(?=\s*[,.;:]|\s*$)")
 
@@ -500,6 +513,13 @@ def _trim(ctx: Context, scan: Scan) -> str | None:
     if ctx.in_context and scan.cut and _IN_NUMBER.match(body, end):
         end = _IN_NUMBER.match(body, end).end()
         cand = body[:end].strip(" ,.;:*")
+    ym = _MEETING_YEAR.match(body, end)
+    if ym and (ym.group("after") or CONF_WORD.search(cand) or ctx.in_context):
+        if ym.group("after") or (
+            not ym.group("comma") and (_MEETING_WORD_END.search(cand) or ym.group("y") == ym.group("again"))
+        ):
+            end = ym.end("name")  # "Geological Society of America, 1995 Annual Meeting", "Congress 2007"
+            cand = body[:end].strip(" ,.;:*")
     am = _MEETING_ACRONYM.match(body, end)
     if am and (ctx.in_context or CONF_WORD.search(cand)):
         end = am.end()  # "Advances in Neural Information Processing Systems 5 (NIPS*92)"
