@@ -227,6 +227,12 @@ CASES = [
         "[4] P. Lind, “Tidal mixing,” in Proc. 5th Coastal Engineering Workshop, 2011.",
         dict(container="Proc. 5th Coastal Engineering Workshop", year=2011),
     ),
+    (
+        "container:container",
+        "Okafor, N. (1979) “Tidal Mixing.” The Life of Harbours: Fjords, Estuaries, Lagoons, and Bays, pp. 3-36. "
+        "Oxford University Press.",
+        dict(container="The Life of Harbours: Fjords, Estuaries, Lagoons, and Bays", pages="3-36"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -108,7 +108,7 @@ _CONTAINER_CUT = re.compile(
     r"special issue\b|lecture notes\b|lncs\b|lnai\b|reprinted\b|submitted\b|published as\b|\d{4}\s+ed\b)"
     r"|[,.]?\s+\d+\s*(?:[(:;,.]|$)|[,.]?\s+\d+[A-Za-z]?\s*[-–]\s*\d|\s*\((?![A-Z][A-Z0-9'’-]+\))|\s\*\s|\s*\*\s*$"
     r"|[,;]\s*\d+\b(?!(?:st|nd|rd|th)\b)|[,.;]\s*$"
-    r"|(?-i:,\s+(?:[A-Z][a-zA-Z'’.-]+\s?){1,3},\s+(?:[A-Z]{2}\b\.?|(?:The\s)?[A-Z][a-z]+\b)(?=\s*(?:[,.;]|$|\d|\(|[A-Z][a-z]+\.?\s+\d)))"
+    r"|(?-i:,\s+(?![^;:()]{0,80}?,\s+(?:and|&|or)\s+[A-Z])(?:[A-Z][a-zA-Z'’.-]+\s?){1,3},\s+(?:[A-Z]{2}\b\.?|(?:The\s)?[A-Z][a-z]+\b)(?=\s*(?:[,.;]|$|\d|\(|[A-Z][a-z]+\.?\s+\d)))"
     r"|\s+\d{1,4}\s+(?=\d|pp\b|\()|(?-i:[,.]\s+[IVXLC]{2,}\b|\s+[IVXLC]{2,}(?=:\s*\d))|,?\s+[vp]\.?\s*\d|[.,]\s+(?:eds?|trans|translated|edited|hrsg)\b\.?"
     r"|\s+\d{1,2}\s+(?:" + MONTH_NAMES_EN + r")\b"
     r"|,?\s+n[°º]\s*\d|,\s+(?:" + MONTH_NAMES_EN + "|" + MONTH_ABBREVS_EN + r")\b\.?"
