@@ -233,6 +233,26 @@ CASES = [
         "Oxford University Press.",
         dict(container="The Life of Harbours: Fjords, Estuaries, Lagoons, and Bays", pages="3-36"),
     ),
+    (
+        "container:book-then-editors",
+        "Lind, P., and Berg, A., (2005). Tidal mixing: a new approach, in Coastal Dynamics Today, Okafor, N., "
+        "and Costa, K., (eds.), Springer Verlag.",
+        dict(
+            container="Coastal Dynamics Today",
+            editors=("Okafor, N.", "Costa, K."),
+            publisher="Springer Verlag",
+        ),
+    ),
+    (
+        "container:book-then-editors",
+        "Lind, P. (2005). Tidal mixing, in Trends in coastal dynamics, Okafor, N., and Costa, K., (eds.), Springer.",
+        dict(container="Trends in coastal dynamics", editors=("Okafor, N.", "Costa, K.")),
+    ),
+    (
+        "cue:in-editors",
+        "Lind, P. (2005). Tidal mixing. In Okafor, N., and Costa, K. (eds.), Coastal Dynamics. Springer.",
+        dict(container="Coastal Dynamics", editors=("Okafor, N.", "Costa, K.")),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

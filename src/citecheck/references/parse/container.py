@@ -266,6 +266,29 @@ _IN_BOOK_ED_NAMES = re.compile(
 _PAGES_BEFORE_IN = re.compile(r"^[\s,.]*\((?P<p>\d{1,5}\s*[-–]\s*\d{1,5})\)[\s,]*(?=in\b)", re.I)
 
 
+_INITIAL_WORD = re.compile(r"\b[A-Z]\.")
+
+
+_INVERTED_INITIALS = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+")
+
+
+def _book_then_editors(text: str, ctx: Context) -> tuple[str, str]:
+    """ "in New Trends in Macroeconomics, Diebolt, C., and Kyrtsou, C., (eds.)": the book's name, then
+    its editors, before "(eds.)"; ("", text) when the text is all names."""
+    for m in re.finditer(r",\s+", text):
+        head, tail = text[: m.start()].strip(), text[m.end() :].strip(" ,")
+        if len(head) <= 3 or not tail or not prefix_is_authors(tail, ctx.memo):
+            continue
+        if not prefix_is_authors(head, ctx.memo):
+            return head, tail
+        # "Coastal Dynamics Today, Okafor, N., and Costa, K.": a run of words without initials before
+        # names written "Surname, I."
+        if len(head.split()) >= 2 and not _INITIAL_WORD.search(head) and _INVERTED_INITIALS.match(tail):
+            return head, tail
+        return "", text
+    return "", text
+
+
 def _cue(rest: str, ctx: Context) -> str:
     """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
     pm = _PAGES_BEFORE_IN.match(rest)
@@ -295,10 +318,14 @@ def _cue(rest: str, ctx: Context) -> str:
             rest = rest[cm.end() :]  # the credited people are not the container
             ctx.fire("container:credit-skipped")
     if em:
-        eds, _ = split_authors(em.group("eds"))
+        book, names = _book_then_editors(em.group("eds"), ctx)
+        eds, _ = split_authors(names)
         ctx.editors = eds
         ctx.cue = Cue.IN_BOOK
         ctx.fire("cue:in-editors")
+        if book:
+            ctx.container = book
+            ctx.fire("container:book-then-editors")
         return rest[em.end() :]
     m = _PUBLISHED_IN.match(rest)
     if m and not re.match(r"[\s,.;:]*in\b", rest, re.I):
