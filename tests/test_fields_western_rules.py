@@ -253,6 +253,12 @@ CASES = [
         "Lind, P. (2005). Tidal mixing. In Okafor, N., and Costa, K. (eds.), Coastal Dynamics. Springer.",
         dict(container="Coastal Dynamics", editors=("Okafor, N.", "Costa, K.")),
     ),
+    (
+        "container:container",
+        "Lind, P.E., Berg, A.K., 2009. Tidal mixing. In: A Manual of Coastal Science, Okafor N.K and P.E. Lind "
+        "Eds., Third Edition. Fjord University Press, Bergen, pp.124-232.",
+        dict(container="A Manual of Coastal Science", pages="124-232"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

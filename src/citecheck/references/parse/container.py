@@ -95,7 +95,7 @@ _CROSS_REF = re.compile(
 # Every alternative starts with a space, a punctuation mark or "(" / "*": the look-ahead lets the
 # search skip letters at once instead of trying each alternative there.
 # "R. Graham, M. Grotschel, and L. Lovasz" / "Tim Ingold": the editors named after a book title
-_NAME_1 = r"(?:(?:[A-Z]\.[\s-]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+,?\s(?:[A-Z]\.\s?)+|[A-Z][a-z]+\s[A-Z][\w'’-]+)"
+_NAME_1 = r"(?:(?:[A-Z]\.[\s-]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+,?\s(?:[A-Z]\.\s?)*[A-Z]\b\.?|[A-Z][a-z]+\s[A-Z][\w'’-]+)"
 
 
 _NAME_LIST = _NAME_1 + r"(?:(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)" + _NAME_1 + r"){0,8}"
