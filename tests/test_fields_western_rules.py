@@ -259,6 +259,17 @@ CASES = [
         "Eds., Third Edition. Fjord University Press, Bergen, pp.124-232.",
         dict(container="A Manual of Coastal Science", pages="124-232"),
     ),
+    (
+        "cue:editors-first",
+        "Lind, P. E., Tidal mixing in fjords. Berg, A.K. and Okafor, N., eds., Coastal Processes of the North, "
+        "Fjord Book Corp., Bergen, pp. 267-285. 1998.",
+        dict(
+            editors=("Berg, A.K.", "Okafor, N."),
+            container="Coastal Processes of the North",
+            entry_type="chapter",
+            pages="267-285",
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -272,6 +272,13 @@ _INITIAL_WORD = re.compile(r"\b[A-Z]\.")
 _INVERTED_INITIALS = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+")
 
 
+# "Title. French, B.M. and Short, N.M., eds., Shock Metamorphism of Natural Materials": the book's
+# editors, marked ", eds.,", before it without "In" (geology and some science styles)
+_EDITORS_FIRST = re.compile(
+    r"^[\s,.;:]*(?P<eds>[A-Z][^()\d]{2,160}?),?\s+(?:eds?\.|editors?)\s*,\s*(?=[A-Z])"
+)
+
+
 def _book_then_editors(text: str, ctx: Context) -> tuple[str, str]:
     """ "in New Trends in Macroeconomics, Diebolt, C., and Kyrtsou, C., (eds.)": the book's name, then
     its editors, before "(eds.)"; ("", text) when the text is all names."""
@@ -327,6 +334,12 @@ def _cue(rest: str, ctx: Context) -> str:
             ctx.container = book
             ctx.fire("container:book-then-editors")
         return rest[em.end() :]
+    fm = _EDITORS_FIRST.match(rest)
+    if fm and prefix_is_authors(fm.group("eds"), ctx.memo):
+        ctx.editors, _ = split_authors(fm.group("eds"))
+        ctx.cue = Cue.IN_BOOK
+        ctx.fire("cue:editors-first")
+        return rest[fm.end() :]
     m = _PUBLISHED_IN.match(rest)
     if m and not re.match(r"[\s,.;:]*in\b", rest, re.I):
         ctx.cue = Cue.PUBLISHED_IN
