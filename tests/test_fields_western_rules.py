@@ -270,6 +270,12 @@ CASES = [
             pages="267-285",
         ),
     ),
+    (
+        "type:book-series",
+        "Lind, P., and Berg, A., Tidal Mixing: Models and Methods, Lecture Notes in Coastal Science, Vol. 12, "
+        "Springer-Verlag, Berlin (1998).",
+        dict(container="Lecture Notes in Coastal Science", volume="12", entry_type="book"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

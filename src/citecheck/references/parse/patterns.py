@@ -22,7 +22,7 @@ NOT_CONTAINER_WORDS = re.compile(
 NOT_A_CONTAINER = re.compile(
     r"(?i)^(?:ph\.?\s*d|doctoral|master|m\.?\s*sc|diploma\b|bachelor|tech(?:nical)?\.?\s*(?:report|rep|memo)|report\b|"
     r"research report|working paper|manuscript|preprint|unpublished|personal communication|us patent|patent\b|"
-    r"internet[- ]draft|submitted|draft\b|tr[- ]?\d|thesis|dissertation|habilitation|lecture notes\b|"
+    r"internet[- ]draft|submitted|draft\b|tr[- ]?\d|thesis|dissertation|habilitation|"
     r"edited\b|translated\b|trans\.(?!\s+[A-Z][a-z]+\.)|reprint|revised|dir\.|perf\.|\[|\(translated|with an? |introduction by|foreword|"
     r"accessed\b|available\b|retrieved\b|last modified|to appear|in press|forthcoming|ed\.\s|eds\.\s|\d+(?:st|nd|rd|th)\s+ed|"
     r"\d+(?:st|nd|rd|th|e|ère|nd)\.?\s+(?:\w+\.?\s+){0,2}(?:ed|edn|edition|version|vyd|aufl)\b|arxiv\b|"
