@@ -276,6 +276,18 @@ CASES = [
         "Springer-Verlag, Berlin (1998).",
         dict(container="Lecture Notes in Coastal Science", volume="12", entry_type="book"),
     ),
+    (
+        "title:sentence",
+        "Lind, Petra (1995), Harbours and Tides: Contributions to a Theory of Coastal Trade, tr. W. Berg "
+        "(Cambridge, Mass.: MIT Press).",
+        dict(title="Harbours and Tides: Contributions to a Theory of Coastal Trade"),
+    ),
+    (
+        "title:sentence",
+        "Lind, Petra, Harbours and Tides: Four Essays, Anna Berg (ed.), Karl Costa (trans.) (Oslo: Norsk "
+        "Forlag, 1981).",
+        dict(title="Harbours and Tides: Four Essays"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -117,6 +117,12 @@ class _Period:
 _PERIOD = _Period()
 
 
+# a translator's or an editor's credit after the title: "tr. W. Rehg", "Michael Holquist (ed.)"
+_CREDIT_AFTER = re.compile(
+    r"(?i)\s*(?:(?:tr|trans|transl|trad|ed|eds)\.\s+[A-Z]|(?:(?![.:;]\s)[^,()]){2,60}\((?:eds?|trans|tr|ed\. and trans)\.?\))"
+)
+
+
 # a city where books are published, then a comma or a colon: the place of the imprint
 _CITY_THEN_IMPRINT = re.compile(rf"(?:{PUBLISHING_CITIES})\s*[,:]\s(?!(?:{COUNTRIES})\b)")
 
@@ -137,6 +143,8 @@ def _comma_cut(title: str, full: str) -> int | None:
             continue  # "Causation, Prediction, and Search": a list inside the title
         if _NON_TITLE_SEGMENT.match(seg) or PUBLISHER_WORD.search(seg) or _ABBREV_WORD.match(seg_on):
             return m.start()
+        if _CREDIT_AFTER.match(seg_on):
+            return m.start()  # "..., tr. W. Rehg (Cambridge", "..., Michael Holquist (ed.), ...": a credit
         if _CITY_THEN_IMPRINT.match(full, m.end()):
             return m.start()  # "The Frankish World, 750-900, London, Rio Grande, 1996": the imprint begins
         if re.search(rf"\b{YEAR_RE}\b|\d+\s*[-–]\s*\d+|\(\d+\)", seg) and not re.match(
