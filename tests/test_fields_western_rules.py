@@ -288,6 +288,16 @@ CASES = [
         "Forlag, 1981).",
         dict(title="Harbours and Tides: Four Essays"),
     ),
+    (
+        "title:sentence",
+        "P. Lind, Harbours of the North, Fjordbok, Bergen, 1988",
+        dict(title="Harbours of the North", publisher="Fjordbok", location="Bergen", container=None),
+    ),
+    (
+        "title:sentence",
+        "Coastal Trust (2008). Tides of change: The experiences of harbour towns, CTN, Bergen.",
+        dict(title="Tides of change: The experiences of harbour towns", publisher="CTN", location="Bergen"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

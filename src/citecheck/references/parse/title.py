@@ -123,6 +123,13 @@ _CREDIT_AFTER = re.compile(
 )
 
 
+# the end of a book reference in comma style: "Publisher, Place[, ST][, year]."
+_IMPRINT_AT_END = re.compile(
+    rf"(?:[A-Z][\w&'’.-]*|[A-Z]{{2,}})(?:\s+[A-Z][\w&'’.-]*){{0,2}},\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+    rf"(?:,\s*(?:[A-Z]{{2,3}}|[A-Z][a-z]+\.?))?(?:,?\s*{YEAR_RE})?\s*\.?\s*$"
+)
+
+
 # a city where books are published, then a comma or a colon: the place of the imprint
 _CITY_THEN_IMPRINT = re.compile(rf"(?:{PUBLISHING_CITIES})\s*[,:]\s(?!(?:{COUNTRIES})\b)")
 
@@ -145,6 +152,8 @@ def _comma_cut(title: str, full: str) -> int | None:
             return m.start()
         if _CREDIT_AFTER.match(seg_on):
             return m.start()  # "..., tr. W. Rehg (Cambridge", "..., Michael Holquist (ed.), ...": a credit
+        if _IMPRINT_AT_END.match(full, m.end()) and not _SERIAL_LIST.match(full, m.end()):
+            return m.start()  # "Andrei Tarkovski, Edilig, Paris, 1988": publisher, place and year close it
         if _CITY_THEN_IMPRINT.match(full, m.end()):
             return m.start()  # "The Frankish World, 750-900, London, Rio Grande, 1996": the imprint begins
         if re.search(rf"\b{YEAR_RE}\b|\d+\s*[-–]\s*\d+|\(\d+\)", seg) and not re.match(
