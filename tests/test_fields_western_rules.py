@@ -298,6 +298,16 @@ CASES = [
         "Coastal Trust (2008). Tides of change: The experiences of harbour towns, CTN, Bergen.",
         dict(title="Tides of change: The experiences of harbour towns", publisher="CTN", location="Bergen"),
     ),
+    (
+        "title:sentence",
+        "Lind Petra, Les ports du Nord. Une histoire maritime, Paris, Seuil, 2010.",
+        dict(title="Les ports du Nord. Une histoire maritime", location="Paris", publisher="Seuil"),
+    ),
+    (
+        "title:sentence",
+        "Lind Petra, Les ports du Nord. Une histoire maritime, Rennes : PUR, 2010.",
+        dict(title="Les ports du Nord. Une histoire maritime", container=None, publisher="PUR"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

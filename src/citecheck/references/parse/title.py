@@ -181,6 +181,23 @@ def _comma_cut(title: str, full: str) -> int | None:
     return None
 
 
+def _subtitle_before_imprint(rest: str, end: int, next_end: int) -> int:
+    """ "Surveiller et jouir. Anthropologie politique du sexe, Paris, EPEL, 2010": in comma style a
+    subtitle sentence runs on to the comma where the imprint begins; return where the title ends."""
+    comma = rest.find(", ", end + 1, next_end)
+    seg = rest[end + 1 : comma].strip() if comma > 0 else ""
+    if not seg or not seg[:1].isupper() or re.search(r"\d|[;:()]", seg) or len(seg.split()) > 12:
+        return end
+    at = comma + 2
+    if (
+        _CITY_THEN_IMPRINT.match(rest, at)
+        or _IMPRINT_AT_END.match(rest, at)
+        or LOCATION_PUBLISHER.match(rest[at:])
+    ):
+        return comma
+    return end
+
+
 def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
     """Take the title off the front of ``rest``; return (title, remainder)."""
     rest = rest.lstrip(" ,.;:")
@@ -209,6 +226,8 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
             break
         k += 1
         end = ends[k]
+    if comma_style:
+        end = _subtitle_before_imprint(rest, end, ends[k + 1] if k + 1 < len(ends) else len(rest))
     title = rest[: end + 1] if end < len(rest) and rest[end] in "?!" else rest[:end]
     after = rest[end + 1 :] if end < len(rest) else ""
     cut = _comma_cut(title, rest)
