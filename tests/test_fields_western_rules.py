@@ -82,6 +82,11 @@ CASES = [
         dict(authors=("Berg, Anna",), title="Harbour Lights and Other Essays", year=1999),
     ),
     (
+        "authors:year-first",
+        "1971 Harbour Towns of the North: A Study in Coastal Trade. Mouton.",
+        dict(authors=(), title="Harbour Towns of the North: A Study in Coastal Trade", year=1971),
+    ),
+    (
         "authors:corporate",
         "Royal Library of Denmark. Catalogue of printed maps, 2012.",
         dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),

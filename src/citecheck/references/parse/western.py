@@ -239,8 +239,23 @@ def _corporate_comma(ctx: Context, s: str) -> tuple[str, str] | None:
     return m.group(1), s[m.end() :]
 
 
+_YEAR_FIRST = re.compile(rf"\(?(?P<y>{YEAR_RE})[a-z]?\)?[.,]?\s+(?=[A-Z“\"‘'«])")
+
+
+def _year_first(ctx: Context, s: str) -> tuple[str, str] | None:
+    """ "1968 Tzeltal Numerical Classifiers. Mouton." / "2010. “Title.” Journal": a list that leaves the
+    repeated author out opens the entry with its year; no author, and the title follows."""
+    ym = _YEAR_FIRST.match(s)
+    if ym is None:
+        return None
+    ctx.year = int(ym.group("y"))
+    ctx.date = ctx.date or ym.group("y")
+    return "", s[ym.end() :]
+
+
 #: where the author list ends, tried in order
 AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
+    AuthorSplit("year-first", _year_first),
     AuthorSplit("editor-mark", _editor_mark),
     AuthorSplit("author-date", _author_date),
     AuthorSplit("author-year", _author_year),
