@@ -313,6 +313,11 @@ CASES = [
         "Lind Petra, Les ports du Nord. Une histoire maritime, Rennes : PUR, 2010.",
         dict(title="Les ports du Nord. Une histoire maritime", container=None, publisher="PUR"),
     ),
+    (
+        "title:sentence",
+        "Lind P, Berg A. Les marées des ports du Nord (2e partie). Revue maritime. 2011 ;(61) : 40-4.",
+        dict(title="Les marées des ports du Nord (2e partie)", container="Revue maritime"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -85,6 +85,8 @@ _PAREN_CUT = re.compile(
     # "... in the UK (2005-2008)", "The Four Texts (1798, 1799, 1805, 1850)", "la Ligue (1589-1595): l'apport":
     # a period or a list of years in brackets closing the title or its main part is the title's
     r"(?!\s*\(\s*(?:\d{3,4}\s*[-–,]\s*)+\d{1,4}\s*\)\s*(?::|$))"
+    # "... clinique (1ère partie)", "(2nd part)", "(2. Teil)": the part of a work in several is the title's
+    r"(?!\s*\(\s*\d{1,2}\s*(?:st|nd|rd|th|e|er|re|ère|ème|\.)?\s*(?:part|partie|parte|teil)\s*\))"
     r"(?:\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
     r"|\s*,?\s*\((?=[^()]*\b(?:Press|University|Publishers?|Verlag|Books|trans\.?|tr\.|eds?\.|edn|edition|dissertation|thesis|"
     r"report|brief|paper|ed\.|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
