@@ -318,6 +318,12 @@ CASES = [
         "Lind P, Berg A. Les marées des ports du Nord (2e partie). Revue maritime. 2011 ;(61) : 40-4.",
         dict(title="Les marées des ports du Nord (2e partie)", container="Revue maritime"),
     ),
+    (
+        "container:container",
+        "Lind, Petra. Harbours: The Play of Tides. 1984. Trans. Anna K. Berg. Studies in Coastal History. "
+        "Bergen: Fjord Press, 1990.",
+        dict(container="Studies in Coastal History", publisher="Fjord Press", location="Bergen"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

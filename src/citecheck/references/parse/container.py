@@ -463,9 +463,9 @@ def _place_publisher(ctx: Context, scan: Scan) -> str | None:
 LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("quoted", _quoted),
     ContainerRule("nothing-left", _nothing_left),
+    ContainerRule("leading-year", _leading_year),
     ContainerRule("film-credits", _film_credits),
     ContainerRule("credits", _credits),
-    ContainerRule("leading-year", _leading_year),
     ContainerRule("not-a-container", _not_a_container),
     ContainerRule("city-acronym", _city_acronym),
     ContainerRule("city-publisher", _city_publisher),
