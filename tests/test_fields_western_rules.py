@@ -135,7 +135,7 @@ CASES = [
         dict(container="Proceedings of the Coastal Modelling Symposium (CMS 03)", entry_type="conference"),
     ),
     (
-        "container:pages-before-in",
+        "container:bracket-before-in",
         "Lind, Petra, ‘Harbour Chapels and Their Keepers’ (45-67) in A. Berg and Karl Costa (eds.), Ports of "
         "Faith, Leiden: Brill, 2004.",
         dict(
@@ -323,6 +323,18 @@ CASES = [
         "Lind, Petra. Harbours: The Play of Tides. 1984. Trans. Anna K. Berg. Studies in Coastal History. "
         "Bergen: Fjord Press, 1990.",
         dict(container="Studies in Coastal History", publisher="Fjord Press", location="Bergen"),
+    ),
+    (
+        "container:bracket-before-in",
+        "Lind, Petra, Observations on the Tides of the North Sea (1769), in Anna Berg and Karl Costa (eds.), "
+        "Coastal Texts: An Anthology (Bergen: Fjord Press, 2003), pp. 255–324.",
+        dict(container="Coastal Texts: An Anthology", year=1769, entry_type="chapter"),
+    ),
+    (
+        "container:bracket-before-in",
+        "Berg, Anna. A Treatise of Harbours [selections]. In Coastal Thought: The Eighteenth Century, edited by "
+        "Karl Costa. Bergen: Fjord Press, 1956.",
+        dict(container="Coastal Thought: The Eighteenth Century", publisher="Fjord Press"),
     ),
     # ------------------------------------------------------------------ numbers
     (

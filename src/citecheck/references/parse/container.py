@@ -263,7 +263,12 @@ _IN_BOOK_ED_NAMES = re.compile(
 
 # "‘Order and Organization’ (78-96) in G.R. Evans (ed.), Book": the chapter's pages in brackets
 # between its title and the "in" that names the book
-_PAGES_BEFORE_IN = re.compile(r"^[\s,.]*\((?P<p>\d{1,5}\s*[-–]\s*\d{1,5})\)[\s,]*(?=in\b)", re.I)
+# (or the year it first appeared, "Observations on Poetry and Music (1769), in R. Katz (eds.), Book"),
+# or a descriptor in square brackets ("A Treatise of Human Nature [selections]. In Book")
+_BRACKET_BEFORE_IN = re.compile(
+    rf"^[\s,.]*(?:\((?P<p>\d{{1,5}}\s*[-–]\s*\d{{1,5}})\)|\((?P<y>{YEAR_RE})\)|\[(?-i:[a-z])[^\]]{{1,40}}\])[\s,.]*(?=in\b)",
+    re.I,
+)
 
 
 _INITIAL_WORD = re.compile(r"\b[A-Z]\.")
@@ -298,10 +303,13 @@ def _book_then_editors(text: str, ctx: Context) -> tuple[str, str]:
 
 def _cue(rest: str, ctx: Context) -> str:
     """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
-    pm = _PAGES_BEFORE_IN.match(rest)
+    pm = _BRACKET_BEFORE_IN.match(rest)
     if pm:
-        ctx.pages = pm.group("p")
-        ctx.fire("container:pages-before-in")
+        if pm.group("p"):
+            ctx.pages = pm.group("p")
+        if pm.group("y") and ctx.year is None:
+            ctx.year, ctx.date = int(pm.group("y")), pm.group("y")  # the work's own date
+        ctx.fire("container:bracket-before-in")
         rest = rest[pm.end() :]
     cm = _IN_BOOK_ED_NAMES.match(rest)
     if cm:
