@@ -336,6 +336,12 @@ CASES = [
         "Karl Costa. Bergen: Fjord Press, 1956.",
         dict(container="Coastal Thought: The Eighteenth Century", publisher="Fjord Press"),
     ),
+    (
+        "accessed",
+        "Berg, A. (1998). Harbour songs. The Coastal Text Center. Retrieved June 19, 1998, from Fjord Library, "
+        "University of Bergen website: http://example.org/harbour.html",
+        dict(container="The Coastal Text Center", access_date="1998-06-19", publisher=None),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

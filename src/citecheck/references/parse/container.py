@@ -734,8 +734,8 @@ def _body_publisher(ctx: Context, scan: Scan) -> str | None:
     reference, with only a year or an extent after it, issued the work; a periodical or a meeting
     would have its own name."""
     cand = scan.cand
-    if ctx.in_context or not cand or len(cand) > 160:
-        return None
+    if ctx.in_context or not cand or len(cand) > 160 or ctx.url is not None:
+        return None  # a page on the web names its site as its container
     if JOURNALISH.search(cand) or NEWSPAPER.search(cand) or CONF_WORD.search(cand):
         return None
     if not is_corporate_name(re.split(r",\s+|\s+\(", cand, maxsplit=1)[0]):
