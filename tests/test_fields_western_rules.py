@@ -342,6 +342,20 @@ CASES = [
         "University of Bergen website: http://example.org/harbour.html",
         dict(container="The Coastal Text Center", access_date="1998-06-19", publisher=None),
     ),
+    (
+        "container:run-on-title",
+        "Lind P: Tidal mixing in the bays of Bergen, Norway. A survey of harbours. Acta Coast Scand Suppl 1969, "
+        "118: 1–109.",
+        dict(
+            title="Tidal mixing in the bays of Bergen, Norway. A survey of harbours",
+            container="Acta Coast Scand Suppl",
+        ),
+    ),
+    (
+        "container:container",  # ". Supplement" after the name is the part, not the journal's name
+        'Lind P, "Tidal mixing in bays," Coastal Research. Supplement, vol. 52, p. 21, 1999.',
+        dict(container="Coastal Research", volume="52"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -116,7 +116,7 @@ _CONTAINER_CUT = re.compile(
     r"|,\s+n\.\s*p\.|,\s+\[?s\.\s?[ln]\.|,\s+v\.\s|,\s+(?-i:(?:[IVXLC]\s){1,5}[IVXLC]\b)"
     r"|[,.?]\s+(?=(?-i:" + _NAME_LIST + r"),?\s+(?:eds?\.|editors?\b|(?-i:Eds)\b))"
     r"|\s+(?-i:January|February|March|April|June|July|August|September|October|November|December)\b"
-    r"|[.,]?\s+suppl(?:ement)?\b|,\s+ahead\s+of\s+print|\.\s+web\b|[.,]\s+(?:trad|transl|tr)\b\.?"
+    r"|[.,]\s+suppl(?:ement)?\b|,\s+ahead\s+of\s+print|\.\s+web\b|[.,]\s+(?:trad|transl|tr)\b\.?"
     r"|,\s+(?=[^,()]{2,60}\((?:eds?|editors?|hrsg|trans)\.?\))|,\s+(?-i:[A-Z]\d{1,4})\b"
     r"|,\s+(?:" + _PUBLISHING_CITIES + r")\b(?=\s*[,:])"
     r"|(?-i:,\s+(?=[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w.]+)?\s*:\s*[A-Z][^,.;:()]{1,60}?"
