@@ -356,6 +356,21 @@ CASES = [
         'Lind P, "Tidal mixing in bays," Coastal Research. Supplement, vol. 52, p. 21, 1999.',
         dict(container="Coastal Research", volume="52"),
     ),
+    (
+        "title:quoted-then-more",
+        "Lind, P. (2004). 'Where is the harbour'? Tides in coastal towns. In A. Berg & K. Costa (Eds.), Coastal "
+        "life. London: Sage.",
+        dict(title="Where is the harbour? Tides in coastal towns", container="Coastal life"),
+    ),
+    (
+        "title:quoted-then-more",
+        'Lind, Petra: "Die Häfen des Nordens". Gezeiten und Handel im Ostseeraum. In: Zeitschrift für '
+        "Küstenkunde 37, (2013), H. 1–2, 133–154.",
+        dict(
+            title="Die Häfen des Nordens. Gezeiten und Handel im Ostseeraum",
+            container="Zeitschrift für Küstenkunde",
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

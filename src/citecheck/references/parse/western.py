@@ -277,6 +277,16 @@ def split_unquoted(ctx: Context, s: str) -> tuple[str, str]:
     return "", s
 
 
+_QUOTE_THEN_SENTENCE = re.compile(
+    r"(?P<glue>[?!.]?)\s+(?P<more>(?:in\s+|[A-Z])[^.?!]{3,200}?[.?!])\s+(?=In:?\s+(?!press\b)[A-Z])"
+)
+
+
+_NOT_TITLE_SENTENCE = re.compile(
+    r"(?i)(?:trans(?:lated)?\b|ed(?:ited)?\b|eds\.|review of|paper presented|presented at|\d|vol\.|pp?\.)"
+)
+
+
 def _quoted(ctx: Context, s: str) -> tuple[str, str] | None:
     """A title in quotation marks (or «»): the authors are what stands before it."""
     memo = ctx.memo
@@ -291,10 +301,18 @@ def _quoted(ctx: Context, s: str) -> tuple[str, str] | None:
         if d2:
             ctx.date, ctx.year = d2.iso, d2.year
         prefix = prefix[: dm.start()] + prefix[dm.end() :]
+    rest = s[c + 1 :]
+    qm = _QUOTE_THEN_SENTENCE.match(rest)
+    if qm and not _NOT_TITLE_SENTENCE.match(qm.group("more")):
+        # "‘Tone Cases’ in Bantu Group B.40. In Jean Blanchon, Book": the quotation opens the title,
+        # which goes on to the sentence before the book's "In"
+        title = f"{title.strip()}{qm.group('glue').rstrip()} {qm.group('more').strip()}"
+        rest = rest[qm.end("more") :]
+        ctx.fire("title:quoted-then-more")
     ctx.title = clean_title(title)
     ctx.quoted_title = True
     ctx.fire("title:quoted")
-    return prefix, s[c + 1 :]
+    return prefix, rest
 
 
 def _lost_open_quote(ctx: Context, s: str) -> tuple[str, str] | None:
