@@ -87,6 +87,11 @@ CASES = [
         dict(authors=(), title="Harbour Towns of the North: A Study in Coastal Trade", year=1971),
     ),
     (
+        "authors:sentence",
+        "Lind, P. A. Jr. and Berg, A. K. Tidal Mixing in Shallow Bays, Coastal Research, 5 (3), 211-243, 1987.",
+        dict(authors=("Lind, P. A. Jr.", "Berg, A. K."), title="Tidal Mixing in Shallow Bays"),
+    ),
+    (
         "authors:corporate",
         "Royal Library of Denmark. Catalogue of printed maps, 2012.",
         dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),

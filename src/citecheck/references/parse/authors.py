@@ -98,6 +98,9 @@ _NAME_CONTINUES = re.compile(
 _BRACKETED_ALIAS = re.compile(r"\s*\((?!(?:eds?|editors?|hrsg|trans)\.?\))[A-Za-z][^()\d]{1,50}\)$", re.I)
 
 
+_MORE_NAMES = re.compile(r"\s*(?:,\s*|(?:and|And|AND|&)\s+)[A-Z]")
+
+
 def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int | None:
     """Where an author list that ends with '.' ends (Chicago, Vancouver, ACM styles)."""
     for m in re.finditer(r"\.(?=\s)", s[:800]):
@@ -106,13 +109,15 @@ def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int |
         word = word_before(s, i, "'’")
         if word.lower() in ("al", "others", "eds", "ed", "editors"):
             return i if prefix_is_authors(before, memo) else None
+        if word in ("Jr", "Sr") and _MORE_NAMES.match(s, i + 1):
+            continue  # "Henderson, D. A. Jr. And Card, S. K. Title": the suffix, then more names
         if len(word) == 1 and word.isupper():
             inverted = (
                 _INVERTED_NAME_END.search(before, max(0, len(before) - 90)) is not None
                 or _INVERTED_FIRST_AUTHOR.match(before) is not None
             )
             if _NAME_CONTINUES.match(s, i + 1) and (
-                not inverted or re.match(r"\s*(?:and\s|&|[A-Z]\.|-[A-Z]\.)", s[i + 1 :])
+                not inverted or re.match(r"\s*(?:and\s|&|[A-Z]\.|-[A-Z]\.|(?:Jr|Sr)\.)", s[i + 1 :])
             ):
                 continue
             if prefix_is_authors(before, memo):
