@@ -376,6 +376,25 @@ CASES = [
             container="Zeitschrift für Küstenkunde",
         ),
     ),
+    (
+        "title:sentence",
+        "Lind P, Berg A. 2006. Tidal records of harbour towns, Norway, 1964–2004. Coast Res 12: 1113–1118.",
+        dict(title="Tidal records of harbour towns, Norway, 1964–2004", container="Coast Res", volume="12"),
+    ),
+    (
+        "title:sentence",
+        "Berg A, Costa K. 2006. Tidal records of harbour towns, United States, 1964–2004. Coast Res 12: 13–18.",
+        dict(title="Tidal records of harbour towns, United States, 1964–2004", container="Coast Res"),
+    ),
+    (
+        "title:sentence",
+        "Lind P (1999) Tidal mixing in Bergen harbour: a survey, September 1991-December 1996. Coastal "
+        "research 16(11):465-472.",
+        dict(
+            title="Tidal mixing in Bergen harbour: a survey, September 1991-December 1996",
+            container="Coastal research",
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -106,7 +106,12 @@ def _is_period(m: re.Match[str]) -> bool:
 # "..., 950-1100", "..., AD 400-700 : the Ceramic Evidence", "..., 1918–1956: An Experiment": a
 # period the work covers, at the end of the title or before its subtitle (pages are not in order of
 # centuries, and a year range after a title is the title's)
-_PERIOD_RE = re.compile(r"\s*(?:AD\s+|CE\s+)?(?P<a>\d{3,4})\s*[-–]\s*(?P<b>\d{1,4})\s*(?=$|:\s|,\s+[A-Z])")
+_MONTH_WORD = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
+
+
+_PERIOD_RE = re.compile(
+    rf"(?i:\s*(?:AD\s+|CE\s+)?{_MONTH_WORD}(?P<a>\d{{3,4}})\s*[-–]\s*{_MONTH_WORD}(?P<b>\d{{1,4}})\s*)(?=$|:\s|,\s+[A-Z])"
+)
 
 
 class _Period:
@@ -117,6 +122,10 @@ class _Period:
 
 
 _PERIOD = _Period()
+
+
+# "1991-December" / "1815-": the first half of a period, just before the year that closes it
+_RANGE_OPEN = re.compile(r"\d\s*[-–]\s*(?:[A-Za-z]+\.?)?\s*$")
 
 
 # a translator's or an editor's credit after the title: "tr. W. Rehg", "Michael Holquist (ed.)"
@@ -162,17 +171,18 @@ def _comma_cut(title: str, full: str) -> int | None:
             r"\s*(?:and|or)\b", seg
         ):
             return m.start()
-        if re.match(
-            r"[A-Z][^,]{1,80},\s*(?i:\d|vol|pp|no\b|[vnp]\.\s*\d)", full[m.end() :]
-        ) and not re.search(r"\.\s+[A-Z][a-z]{3,}", seg_on):
-            return m.start()
+        jm = re.match(r"[A-Z][^,]{1,80},\s*(?=(?i:\d|vol|pp|no\b|[vnp]\.\s*\d))", full[m.end() :])
         if (
-            re.match(
-                rf"[A-Z][a-zé]+,\s*(?:[A-Z]{{2,}}\b|{YEAR_RE}|[^,]{{0,30}}\b(?:Press|[EÉ]ditions?|Verlag|Publishers?)\b)",
-                full[m.end() :],
-            )
-            and " " not in seg.strip()
+            jm
+            and not re.search(r"\.\s+[A-Z][a-z]{3,}", seg_on)
+            and not _PERIOD.match(title, m.end() + jm.end())
         ):
+            return m.start()  # "..., Computer Networks, 12" (not "..., United States, 1964–2004", a period)
+        pm = re.match(
+            rf"[A-Z][a-zé]+,\s*(?:[A-Z]{{2,}}\b|{YEAR_RE}|[^,]{{0,30}}\b(?:Press|[EÉ]ditions?|Verlag|Publishers?)\b)",
+            full[m.end() :],
+        )
+        if pm and " " not in seg.strip() and not _PERIOD.match(title, m.end() + pm.group(0).find(",") + 1):
             return m.start()  # "..., Paris, PUF" / "..., Paris, Éditions Galilée, 2003"
         if seg.lstrip().startswith("("):
             return m.start()
@@ -248,6 +258,8 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
         # "Renewables 2021. Paris: IEA, 2021." / "Renewables 2021. Paris: IEA.": the date comes
         # after the place and publisher, so a bare year closing the title sentence is the title's
         dm = None
+    if dm and _RANGE_OPEN.search(title, 0, dm.start()):
+        dm = None  # "..., September 1991-December 1996": the year closes a period in the title
     if dm and dm.start() > 8:
         after = title[dm.start() :] + " " + after
         title = title[: dm.start()]
