@@ -395,6 +395,24 @@ CASES = [
             container="Coastal research",
         ),
     ),
+    (
+        "title:sentence",
+        "Lind, P., Tidal mixing in the fjords, Coastal News, v. Spring, pp. 24-25, 1996",
+        dict(title="Tidal mixing in the fjords", container="Coastal News", pages="24-25"),
+    ),
+    (
+        "container:series-skipped",
+        "[7] P. Lind. Harbours and Their Tides. ser. Studies in Coastal Science. Berlin, Germany: "
+        "Springer-Verlag, 2004, no. 36.",
+        dict(
+            title="Harbours and Their Tides", container=None, publisher="Springer-Verlag", entry_type="book"
+        ),
+    ),
+    (
+        "title:sentence",
+        "Lind P., Berg A., 1959, Tidal Mechanics, Course of Coastal Science Vol. 6.",
+        dict(title="Tidal Mechanics", volume="6"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

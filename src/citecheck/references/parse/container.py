@@ -301,8 +301,16 @@ def _book_then_editors(text: str, ctx: Context) -> tuple[str, str]:
     return "", text
 
 
+# "Gershgorin and His Circles. ser. Springer Series in Computational Mathematics": IEEE's series mark
+_SERIES_CUE = re.compile(r"^[\s,.;]*ser\.\s+[A-Z][^.;:()]{2,120}(?=\.\s|\.?$|,)")
+
+
 def _cue(rest: str, ctx: Context) -> str:
     """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
+    sm = _SERIES_CUE.match(rest)
+    if sm:
+        ctx.fire("container:series-skipped")  # a series is not the container (biblatex's "series")
+        return rest[sm.end() :]
     pm = _BRACKET_BEFORE_IN.match(rest)
     if pm:
         if pm.group("p"):

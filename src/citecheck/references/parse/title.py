@@ -141,6 +141,13 @@ _IMPRINT_AT_END = re.compile(
 )
 
 
+_SERIES_VOLUME_END = re.compile(r"(?i)\s(?:vol(?:ume)?\.?|no\.)\s*\d+\s*\.?\s*$")
+
+
+# IEEE's "ser." names the series after the title: "Gershgorin and His Circles. ser. Springer Series in ..."
+_SERIES_MARK = re.compile(r"\.\s+ser\.\s+(?=[A-Z])")
+
+
 # a city where books are published, then a comma or a colon: the place of the imprint
 _CITY_THEN_IMPRINT = re.compile(rf"(?:{PUBLISHING_CITIES})\s*[,:]\s(?!(?:{COUNTRIES})\b)")
 
@@ -171,7 +178,10 @@ def _comma_cut(title: str, full: str) -> int | None:
             r"\s*(?:and|or)\b", seg
         ):
             return m.start()
-        jm = re.match(r"[A-Z][^,]{1,80},\s*(?=(?i:\d|vol|pp|no\b|[vnp]\.\s*\d))", full[m.end() :])
+        jm = re.match(
+            r"[A-Z][^,]{1,80},\s*(?=(?i:\d|vol|pp|no\b|[vnp]\.\s*\d|[vn]\.\s*(?:spring|summer|autumn|fall|winter)\b))",
+            full[m.end() :],
+        )
         if (
             jm
             and not re.search(r"\.\s+[A-Z][a-z]{3,}", seg_on)
@@ -186,6 +196,10 @@ def _comma_cut(title: str, full: str) -> int | None:
             return m.start()  # "..., Paris, PUF" / "..., Paris, Éditions Galilée, 2003"
         if seg.lstrip().startswith("("):
             return m.start()
+        if _SERIES_VOLUME_END.search(seg):
+            return (
+                m.start()
+            )  # "FluidMechanics, Course of Theoretical Physics Vol. 6": a series and its volume
         if re.fullmatch(r"\s*[A-Z][\w.&'’ ]{0,60}\s\d{1,4}\s*", seg) and re.match(
             r"\s*[A-Z][\w.&'’ ]{0,60}\s\d{1,4}\s*(?:\(|,|$)", full[m.end() :]
         ):
@@ -241,6 +255,10 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
     if comma_style:
         end = _subtitle_before_imprint(rest, end, ends[k + 1] if k + 1 < len(ends) else len(rest))
     title = rest[: end + 1] if end < len(rest) and rest[end] in "?!" else rest[:end]
+    sm = _SERIES_MARK.search(title)
+    if sm:
+        end = sm.start()
+        title = rest[:end]
     after = rest[end + 1 :] if end < len(rest) else ""
     cut = _comma_cut(title, rest)
     pm = _PAREN_CUT.search(title)
