@@ -92,6 +92,11 @@ CASES = [
         dict(authors=("Lind, P. A. Jr.", "Berg, A. K."), title="Tidal Mixing in Shallow Bays"),
     ),
     (
+        "authors:author-date",
+        "Lind, P.* & Berg, A. (in preparation). Tidal mixing in shallow bays of the north. Journal of Coastal Research",
+        dict(authors=("Lind, P.", "Berg, A."), container="Journal of Coastal Research"),
+    ),
+    (
         "authors:corporate",
         "Royal Library of Denmark. Catalogue of printed maps, 2012.",
         dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),

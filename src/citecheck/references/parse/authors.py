@@ -30,6 +30,10 @@ def _last_after_and(text: str, last: str) -> bool:
     return text.endswith(last) and re.search(r"(?:\band|&)\s+$", text[: len(text) - len(last)]) is not None
 
 
+# an asterisk marks an author (a student, the corresponding author): "Furhmann, T.*", "*Cook, N."
+AUTHOR_MARK = re.compile(r"(?<=[\w.])\*+|\*+(?=[A-Z])")
+
+
 def prefix_is_authors(prefix: str, memo: dict[str, bool] | None = None) -> bool:
     """Text before a quoted title: empty, or an author list, possibly with an APA date.
 
@@ -46,6 +50,8 @@ def prefix_is_authors(prefix: str, memo: dict[str, bool] | None = None) -> bool:
 def _prefix_is_authors_uncached(prefix: str) -> bool:
     if len(prefix) > 600:
         return False
+    if "*" in prefix:
+        prefix = AUTHOR_MARK.sub("", prefix)  # "Furhmann, T.* & Blikstein, P.", "*Cook, N.": a marked author
     t = APA_DATE.sub(" ", prefix).strip(" ,.:;") if "(" in prefix or "[" in prefix else prefix.strip(" ,.:;")
     if not t:
         return True

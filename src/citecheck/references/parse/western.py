@@ -24,6 +24,7 @@ from ..dates import YEAR_RE, find_date
 from ..names import split_authors
 from ..titles import find_quoted_title
 from .authors import (
+    AUTHOR_MARK,
     author_end_by_sentence,
     chem_journal,
     comma_style_authors,
@@ -384,7 +385,7 @@ def _unquoted(ctx: Context, s: str) -> tuple[str, str]:
 
 
 def _set_authors(ctx: Context, author_text: str) -> None:
-    author_text = author_text.strip(" ,:;")
+    author_text = AUTHOR_MARK.sub("", author_text).strip(" ,:;")
     if author_text.endswith(".") and not re.search(r"(?:^|[\s.,-])[A-Z]\.$", author_text):
         author_text = author_text[:-1]
     if not author_text:
