@@ -418,6 +418,12 @@ CASES = [
         "Lind P., Berg A., 1959, Tidal Mechanics, Course of Coastal Science Vol. 6.",
         dict(title="Tidal Mechanics", volume="6"),
     ),
+    (
+        "container:credit-skipped",
+        "Lind, P., & Berg, A. (2010). Tidal mixing in shallow bays. (K. Costa, J. C. Okafor & W. B. Marsh, Eds.) "
+        "Coastal & Estuarine Research, 9(1), 69-80.",
+        dict(container="Coastal & Estuarine Research", volume="9", issue="1", entry_type="article"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

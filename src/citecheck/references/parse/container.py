@@ -60,6 +60,12 @@ _CREDIT_PAREN = re.compile(
 )
 
 
+# APA: "Title. (M. Cooper, J. C. Watson & W. B. Stiles, Eds.) Journal, 9(1)": a special issue's editors
+_CREDIT_IN_PAREN = re.compile(
+    rf"^[\s,.;:]*\((?P<eds>[A-Z][^()]{{1,160}}?),\s*(?:{_ED_WORDS}|trans|tr)\.?\)[.,]?\s*", re.I
+)
+
+
 _IN = re.compile(r"^[\s,.;:]*In:?\s+", re.I)
 
 
@@ -336,7 +342,7 @@ def _cue(rest: str, ctx: Context) -> str:
     if em and not explicit and not prefix_is_authors(em.group("eds"), ctx.memo):
         em = None  # "(Eds.)" in brackets names editors even with a group name among them
     if em is None and "(" in rest[:90]:
-        cm = _CREDIT_PAREN.match(rest)
+        cm = _CREDIT_PAREN.match(rest) or _CREDIT_IN_PAREN.match(rest)
         if cm and prefix_is_authors(cm.group("eds"), ctx.memo):
             rest = rest[cm.end() :]  # the credited people are not the container
             ctx.fire("container:credit-skipped")
