@@ -424,6 +424,11 @@ CASES = [
         "Coastal & Estuarine Research, 9(1), 69-80.",
         dict(container="Coastal & Estuarine Research", volume="9", issue="1", entry_type="article"),
     ),
+    (
+        "container:book-imprint",
+        "Lind, P. A., Berg, A.K. and Costa, K.M., The Tides of the Baltic (in Russian). Leningrad, Nauka, 231 p. 1980.",
+        dict(container=None, year=1980, entry_type="book"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -705,8 +705,10 @@ _PUBLISHER_COMMA_PLACE = re.compile(
 )
 
 
-# nothing after the candidate but a year and an extent ("231 p.", "xii + 340 pp.")
-_ONLY_YEAR_EXTENT = re.compile(rf"[\s,.;]*(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?(?:\d+\s*pp?\.?[\s,.;]*)?")
+# nothing after the candidate but a year and an extent, in either order ("231 p.", "231 p. 1980.")
+_ONLY_YEAR_EXTENT = re.compile(
+    rf"[\s,.;]*(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?(?:\d+\s*pp?\.?[\s,.;]*)?(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?"
+)
 
 
 def _book_imprint(ctx: Context, scan: Scan) -> str | None:
