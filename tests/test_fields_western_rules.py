@@ -97,6 +97,16 @@ CASES = [
         dict(authors=("Lind, P.", "Berg, A."), container="Journal of Coastal Research"),
     ),
     (
+        "authors:comma-list",
+        "Lind, P., Berg, A., *Costa, K., Tidal Mixing in Shallow Coastal Bays, Coastal Engineering Seminar, "
+        "Bergen, March 4, 2015.",
+        dict(
+            authors=("Lind, P.", "Berg, A.", "Costa, K."),
+            title="Tidal Mixing in Shallow Coastal Bays",
+            container="Coastal Engineering Seminar",
+        ),
+    ),
+    (
         "authors:corporate",
         "Royal Library of Denmark. Catalogue of printed maps, 2012.",
         dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),

@@ -169,7 +169,7 @@ def comma_style_authors(s: str) -> int:
         piece, sep = pieces[k]
         if not sep:
             break
-        name = piece.strip()
+        name = AUTHOR_MARK.sub("", piece).strip() if "*" in piece else piece.strip()
         em = re.search(r"(?i)\s*\(?\b(?:eds?|editors?|hrsg)\.?\)?$", name)
         if em and n_names and em.start() == 0:
             pos += len(piece) + len(sep)

@@ -21,7 +21,8 @@ _NON_TITLE_SEGMENT = re.compile(
     r"journal\b|j\.|ieee\b|acm\b|lecture notes|lncs\b|tech(?:nical)?\b|ph\.?\s*d|thesis\b|dissertation\b|master|"
     r"preprint\b|manuscript\b|unpublished\b|personal communication|available\b|retrieved\b|\d|"
     r"eds?\.|tr\.|trans\.|edited\b|translated\b|working paper|[^,()]*\((?:eds?|trans|tr|ed\. and trans)\.?\))"
-    r"|^[^,]{0,60}\b(?:IEEE|ACM|Proc|Proceedings|Conference|Conf|Symposium|Workshop|Trans|Journal|Review|Bulletin)\b"
+    r"|^[^,]{0,60}\b(?:IEEE|ACM|Proc|Proceedings|Conference|Conf|Symposium|Workshop|Seminar|Congress|Colloquium|Trans"
+    r"|Journal|Review|Bulletin)\b"
 )
 
 
