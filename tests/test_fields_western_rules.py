@@ -439,6 +439,17 @@ CASES = [
         "Lind, P. A., Berg, A.K. and Costa, K.M., The Tides of the Baltic (in Russian). Leningrad, Nauka, 231 p. 1980.",
         dict(container=None, year=1980, entry_type="book"),
     ),
+    (
+        "title:journal-glued",
+        "P.A. Lind, A. Berg, K. Costa, et al. Tidal mixing in shallow bays: a two-year field study Coastal "
+        "Engin., 12 (2011), pp. 211-229",
+        dict(
+            title="Tidal mixing in shallow bays: a two-year field study",
+            container="Coastal Engin",
+            volume="12",
+            year=2011,
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -401,6 +401,11 @@ def _set_authors(ctx: Context, author_text: str) -> None:
         ctx.authors, ctx.et_al = names, et_al
 
 
+_ELSEVIER_NUMBERS = re.compile(rf"^\s*,\s*\d{{1,4}}\s*\(\s*{YEAR_RE}\s*\)\s*,\s*(?:pp?\.|\d)")
+# a run of capitalised words, some abbreviated, after a lower-case word at the end of the title
+_GLUED_JOURNAL = re.compile(r"(?<=[a-z)]\s)(?P<j>[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?){0,5})$")
+
+
 def _title_tail(ctx: Context, rest: str) -> str:
     """What a title cannot end with: pages ("..., Page 23"), or a journal's name before its numbers."""
     if ctx.title:
@@ -409,6 +414,13 @@ def _title_tail(ctx: Context, rest: str) -> str:
             rest = ctx.title[tm.start() :] + " " + rest
             ctx.title = clean_title(ctx.title[: tm.start()])
             ctx.fire("title:pages-out")
+    if ctx.title and not ctx.container and _ELSEVIER_NUMBERS.match(rest):
+        gm = _GLUED_JOURNAL.search(ctx.title)
+        if gm and len(gm.group("j").split()) >= 2:
+            # Elsevier's "... a randomized clinical trial Diabetes Educ., 36 (2010), pp. 629-639": no full
+            # stop between the title and the journal's abbreviated name before "vol (year), pp."
+            ctx.title, ctx.container = clean_title(ctx.title[: gm.start("j")]), gm.group("j").strip(" .,")
+            ctx.fire("title:journal-glued")
     if ctx.title and not ctx.container and ". " in ctx.title and NUMBERS_NEXT.match(rest):
         # "Fourier integral operators. I. Acta mathematica, 127(1):79": numbers right after the
         # "title" show that its last sentence is the journal
