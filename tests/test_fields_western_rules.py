@@ -450,6 +450,22 @@ CASES = [
             year=2011,
         ),
     ),
+    (
+        "container:series-in-title",
+        "Lind, Petra 1935. Harbour Songs of the North. Memoirs of the Coastal Folklore Society 28. New York: Stechert.",
+        dict(
+            title="Harbour Songs of the North. Memoirs of the Coastal Folklore Society 28",
+            container=None,
+            location="New York",
+            publisher="Stechert",
+            entry_type="book",
+        ),
+    ),
+    (
+        "container:series-in-title",
+        "Berg, A. and K. Costa 1973 Tidal Fishes of Norway. Bulletin 184. Fisheries Research Board of Norway, Bergen.",
+        dict(title="Tidal Fishes of Norway. Bulletin 184", container=None, location="Bergen"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -763,6 +763,33 @@ def _body_publisher(ctx: Context, scan: Scan) -> str | None:
     return scan.body[scan.end :]
 
 
+# "Freshwater Fishes of Canada. Bulletin 184. Fisheries Research Board of Canada, Ottawa." / "...
+# Mythology. Memoirs of the American Folk-lore Society 28. New York: Stechert.": a series and its number
+# between a book's title and its imprint, printed as a sentence of the title
+_SERIES_NUMBER_THEN_IMPRINT = re.compile(r"\s+(?P<n>\d{1,4})\.\s+(?P<imprint>[A-Z].*)$")
+
+
+def _series_in_title(ctx: Context, scan: Scan) -> str | None:
+    """The series and its number become part of the title; what follows is the imprint."""
+    sm = _SERIES_NUMBER_THEN_IMPRINT.match(scan.body, scan.end)
+    cand = scan.cand
+    if sm is None or ctx.in_context or ctx.quoted_title or not ctx.title or not cand:
+        return None
+    imprint = sm.group("imprint")
+    if _IN.match(imprint):
+        return None  # "In: Book": a container follows, not an imprint
+    lp = LOCATION_PUBLISHER.match(imprint)
+    bm = _PUBLISHER_COMMA_PLACE.match(imprint)
+    if lp is None and not (bm and is_corporate_name(bm.group("pub"))):
+        return None
+    ctx.title = f"{ctx.title}. {cand} {sm.group('n')}"
+    if lp is not None:
+        ctx.location, ctx.publisher = lp.group("loc").strip(" ("), lp.group("pub").strip()
+        return imprint[lp.end() :]
+    ctx.publisher, ctx.location = bm.group("pub").strip(), bm.group("loc")
+    return imprint[bm.end() :]
+
+
 def _container(ctx: Context, scan: Scan) -> str | None:
     if scan.cand and len(scan.cand) <= 250:
         ctx.container = scan.cand
@@ -780,6 +807,7 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("short-publisher", _short_publisher),
     ContainerRule("publisher-place", _publisher_place),
     ContainerRule("run-on-title", _run_on_title),
+    ContainerRule("series-in-title", _series_in_title),
     ContainerRule("publisher-name", _publisher_name),
     ContainerRule("body-publisher", _body_publisher),
     ContainerRule("container", _container),
