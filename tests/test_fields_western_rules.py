@@ -55,6 +55,417 @@ CASES = [
             title="XR200 ageing: a field study", container="Proceedings of the Coastal Engineering Symposium"
         ),
     ),
+    (
+        "authors:sentence",
+        "A. Berg, P. Lind, and Karl Erik Costa. Tidal mixing in shallow bays. In Proceedings of the Coastal "
+        "Symposium, pages 10-19, 2016.",
+        dict(authors=("A. Berg", "P. Lind", "Karl Erik Costa"), title="Tidal mixing in shallow bays"),
+    ),
+    (
+        "authors:comma-list",
+        "LIND Petra, BERG Anna, Les ports du Nord, Seuil, Paris, 1999",
+        dict(authors=("LIND Petra", "BERG Anna"), title="Les ports du Nord"),
+    ),
+    (
+        "authors:author-date",
+        "Lind, P. (s. d.). Les ports du Nord et leurs marins. Revue maritime, p. 12.",
+        dict(authors=("Lind, P.",), title="Les ports du Nord et leurs marins", container="Revue maritime"),
+    ),
+    (
+        "authors:author-date",
+        "Okafor, N. (in preparation). Tidal mixing in shallow bays. Coastal Research.",
+        dict(title="Tidal mixing in shallow bays", container="Coastal Research", year=None),
+    ),
+    (
+        "authors:author-year",
+        "Berg, Anna 1999 [1962]. Harbour Lights and Other Essays. Oslo: Norsk Forlag.",
+        dict(authors=("Berg, Anna",), title="Harbour Lights and Other Essays", year=1999),
+    ),
+    (
+        "authors:year-first",
+        "1971 Harbour Towns of the North: A Study in Coastal Trade. Mouton.",
+        dict(authors=(), title="Harbour Towns of the North: A Study in Coastal Trade", year=1971),
+    ),
+    (
+        "authors:sentence",
+        "Lind, P. A. Jr. and Berg, A. K. Tidal Mixing in Shallow Bays, Coastal Research, 5 (3), 211-243, 1987.",
+        dict(authors=("Lind, P. A. Jr.", "Berg, A. K."), title="Tidal Mixing in Shallow Bays"),
+    ),
+    (
+        "authors:author-date",
+        "Lind, P.* & Berg, A. (in preparation). Tidal mixing in shallow bays of the north. Journal of Coastal Research",
+        dict(authors=("Lind, P.", "Berg, A."), container="Journal of Coastal Research"),
+    ),
+    (
+        "authors:comma-list",
+        "Lind, P., Berg, A., *Costa, K., Tidal Mixing in Shallow Coastal Bays, Coastal Engineering Seminar, "
+        "Bergen, March 4, 2015.",
+        dict(
+            authors=("Lind, P.", "Berg, A.", "Costa, K."),
+            title="Tidal Mixing in Shallow Coastal Bays",
+            container="Coastal Engineering Seminar",
+        ),
+    ),
+    (
+        "authors:corporate",
+        "Royal Library of Denmark. Catalogue of printed maps, 2012.",
+        dict(authors=("Royal Library of Denmark",), title="Catalogue of printed maps", container=None),
+    ),
+    (
+        "cue:in-editors",
+        "Okafor, N. (2004). Tidal channels. In P. Lind & R. Marsh (Eds.), Coastal Morphology. An Overview. "
+        "New York: Wiley.",
+        dict(container="Coastal Morphology. An Overview", location="New York", publisher="Wiley"),
+    ),
+    (
+        "title:sentence",
+        "Lind, P. (1999). Les ports. Une histoire maritime. Traduction de Marie Dupont. Paris : Seuil.",
+        dict(title="Les ports. Une histoire maritime", location="Paris", publisher="Seuil"),
+    ),
+    (
+        "container:container",
+        "Okafor, N., and Lind, P. Tidal mixing in bays. Trans. Amer. Geophys. Soc. 41, (1998), 211-229.",
+        dict(container="Trans. Amer. Geophys. Soc", volume="41", pages="211-229"),
+    ),
+    (
+        "container:container",
+        "Lind P (1957) Tidal mixing in shallow bays of the northern coast. J. Coast. Oceanogr.",
+        dict(title="Tidal mixing in shallow bays of the northern coast", container="J. Coast. Oceanogr"),
+    ),
+    (
+        "container:inverted-meeting",
+        "[5] N. Okafor and P. Lind, “Tidal mixing in shallow bays,” in Ocean Engineering, 2011. Proceedings "
+        "of the 12th IEEE Conference on, vol. 2, 2011, pp. 211–219.",
+        dict(
+            container="Ocean Engineering, 2011. Proceedings of the 12th IEEE Conference on",
+            entry_type="conference",
+            year=2011,
+            pages="211-219",
+        ),
+    ),
+    (
+        "container:container",
+        "Okafor, N. (2003). Tidal mixing. In Lind, P., editor, Advances in Coastal Modelling 4 (CMS*03), "
+        "pages 10-19. Boston: Kluwer.",
+        dict(container="Advances in Coastal Modelling 4 (CMS*03)", pages="10-19"),
+    ),
+    (
+        "container:container",
+        "Okafor, N. (2003). Tidal mixing. Proceedings of the Coastal Modelling Symposium (CMS 03), pp. 10-19.",
+        dict(container="Proceedings of the Coastal Modelling Symposium (CMS 03)", entry_type="conference"),
+    ),
+    (
+        "container:bracket-before-in",
+        "Lind, Petra, ‘Harbour Chapels and Their Keepers’ (45-67) in A. Berg and Karl Costa (eds.), Ports of "
+        "Faith, Leiden: Brill, 2004.",
+        dict(
+            editors=("A. Berg", "Karl Costa"),
+            container="Ports of Faith",
+            location="Leiden",
+            publisher="Brill",
+            pages="45-67",
+            entry_type="chapter",
+        ),
+    ),
+    (
+        "container:container",
+        "Lind, Petra, ‘Harbour Chapels’, in A. Berg (ed.), Ports of Faith: Essays on Coastal Parishes, s.l.: "
+        "Xanthe, 2004.",
+        dict(container="Ports of Faith: Essays on Coastal Parishes"),
+    ),
+    (
+        "container:container",
+        "Lind, P. (2004). Harbour chapels. In A. Berg (Ed.), Ports of faith, Second Series: Essays on Parishes "
+        "(pp. 4-9). Leiden: Brill.",
+        dict(container="Ports of faith, Second Series: Essays on Parishes", pages="4-9"),
+    ),
+    (
+        "container:body-publisher",
+        "[3] N. Okafor and P. Lind, “Tidal mixing in shallow bays,” Norwegian Institute of Coastal "
+        "Engineering, 2011.",
+        dict(container=None, publisher="Norwegian Institute of Coastal Engineering", year=2011),
+    ),
+    (
+        "container:body-publisher",
+        "Okafor, N. (2011). Tidal mixing in shallow bays. Coastal Engineering Association of Norway.",
+        dict(container=None, publisher="Coastal Engineering Association of Norway"),
+    ),
+    (
+        "container:container",  # undated: the organisation is the page's site, its container
+        "«Tidal mixing in shallow bays» Coastal Engineering Association of Norway",
+        dict(container="Coastal Engineering Association of Norway", publisher=None),
+    ),
+    (
+        "title:sentence",
+        "Lind, Petra. Harbour Towns of the Baltic, 1350-1520. Oxford: Clarendon Press, 1999.",
+        dict(title="Harbour Towns of the Baltic, 1350-1520", pages=None, location="Oxford"),
+    ),
+    (
+        "title:sentence",
+        "Lind, Petra. The Hanseatic Ports, 1618–1648: A Study in Decline. Oxford: Clarendon Press, 1999.",
+        dict(title="The Hanseatic Ports, 1618–1648: A Study in Decline", container=None),
+    ),
+    (
+        "container:city-publisher",
+        "P. Lind, Les ports du Nord, Paris, l’Harmattan, 2007",
+        dict(title="Les ports du Nord", container=None, location="Paris", publisher="l’Harmattan"),
+    ),
+    (
+        "title:sentence",  # a city followed by its country is still the title's
+        "P. Lind, Harbour lights: a café, Left Bank, Paris, France, Coastal Review, Vol. 8, No. 2, 2000, 87-91",
+        dict(title="Harbour lights: a café, Left Bank, Paris, France", container="Coastal Review"),
+    ),
+    (
+        "cue:in-editors",
+        'Okafor, N. (1983). "Tidal mixing". In Lind, P., & Berg, A. (Eds.), Coastal Processes: A Survey. Fjord '
+        "Publishing Company, Bergen, Norway.",
+        dict(container="Coastal Processes: A Survey", publisher="Fjord Publishing Company"),
+    ),
+    (
+        "title:sentence",
+        "Lind, P. (2010) Harbour traffic in the Baltic ports (1995-2008). Coastal Research, 31(2), 211-229.",
+        dict(title="Harbour traffic in the Baltic ports (1995-2008)", container="Coastal Research"),
+    ),
+    (
+        "title:sentence",
+        "Berg, A., Les ports de la Hanse (1350-1520): un essai, Revue du Nord, 2004, p. 11-45.",
+        dict(title="Les ports de la Hanse (1350-1520): un essai", container="Revue du Nord", year=2004),
+    ),
+    (
+        "container:container",
+        "Lind, P., Tidal mixing in shallow bays (abstract), Coastal Society of Norway, 2004 Annual Meeting, "
+        "pp. A-12. 2004.",
+        dict(container="Coastal Society of Norway, 2004 Annual Meeting", entry_type="conference"),
+    ),
+    (
+        "container:container",
+        "Lind, P., Tidal mixing in shallow bays, Nordic Coastal Engineering Congress 2007, v. 2, pp. 11-19, 2007",
+        dict(container="Nordic Coastal Engineering Congress 2007", pages="11-19"),
+    ),
+    (
+        "container:container",
+        "[4] P. Lind, “Tidal mixing,” in Coastal Engineering Workshop 2011, 2011.",
+        dict(container="Coastal Engineering Workshop 2011", year=2011),
+    ),
+    (
+        "container:container",  # ", 2011" after the meeting's name is its date
+        "[4] P. Lind, “Tidal mixing,” in Proc. 5th Coastal Engineering Workshop, 2011.",
+        dict(container="Proc. 5th Coastal Engineering Workshop", year=2011),
+    ),
+    (
+        "container:container",
+        "Okafor, N. (1979) “Tidal Mixing.” The Life of Harbours: Fjords, Estuaries, Lagoons, and Bays, pp. 3-36. "
+        "Oxford University Press.",
+        dict(container="The Life of Harbours: Fjords, Estuaries, Lagoons, and Bays", pages="3-36"),
+    ),
+    (
+        "container:book-then-editors",
+        "Lind, P., and Berg, A., (2005). Tidal mixing: a new approach, in Coastal Dynamics Today, Okafor, N., "
+        "and Costa, K., (eds.), Springer Verlag.",
+        dict(
+            container="Coastal Dynamics Today",
+            editors=("Okafor, N.", "Costa, K."),
+            publisher="Springer Verlag",
+        ),
+    ),
+    (
+        "container:book-then-editors",
+        "Lind, P. (2005). Tidal mixing, in Trends in coastal dynamics, Okafor, N., and Costa, K., (eds.), Springer.",
+        dict(container="Trends in coastal dynamics", editors=("Okafor, N.", "Costa, K.")),
+    ),
+    (
+        "cue:in-editors",
+        "Lind, P. (2005). Tidal mixing. In Okafor, N., and Costa, K. (eds.), Coastal Dynamics. Springer.",
+        dict(container="Coastal Dynamics", editors=("Okafor, N.", "Costa, K.")),
+    ),
+    (
+        "container:container",
+        "Lind, P.E., Berg, A.K., 2009. Tidal mixing. In: A Manual of Coastal Science, Okafor N.K and P.E. Lind "
+        "Eds., Third Edition. Fjord University Press, Bergen, pp.124-232.",
+        dict(container="A Manual of Coastal Science", pages="124-232"),
+    ),
+    (
+        "cue:editors-first",
+        "Lind, P. E., Tidal mixing in fjords. Berg, A.K. and Okafor, N., eds., Coastal Processes of the North, "
+        "Fjord Book Corp., Bergen, pp. 267-285. 1998.",
+        dict(
+            editors=("Berg, A.K.", "Okafor, N."),
+            container="Coastal Processes of the North",
+            entry_type="chapter",
+            pages="267-285",
+        ),
+    ),
+    (
+        "type:book-series",
+        "Lind, P., and Berg, A., Tidal Mixing: Models and Methods, Lecture Notes in Coastal Science, Vol. 12, "
+        "Springer-Verlag, Berlin (1998).",
+        dict(container="Lecture Notes in Coastal Science", volume="12", entry_type="book"),
+    ),
+    (
+        "title:sentence",
+        "Lind, Petra (1995), Harbours and Tides: Contributions to a Theory of Coastal Trade, tr. W. Berg "
+        "(Cambridge, Mass.: MIT Press).",
+        dict(title="Harbours and Tides: Contributions to a Theory of Coastal Trade"),
+    ),
+    (
+        "title:sentence",
+        "Lind, Petra, Harbours and Tides: Four Essays, Anna Berg (ed.), Karl Costa (trans.) (Oslo: Norsk "
+        "Forlag, 1981).",
+        dict(title="Harbours and Tides: Four Essays"),
+    ),
+    (
+        "title:sentence",
+        "P. Lind, Harbours of the North, Fjordbok, Bergen, 1988",
+        dict(title="Harbours of the North", publisher="Fjordbok", location="Bergen", container=None),
+    ),
+    (
+        "title:sentence",
+        "Coastal Trust (2008). Tides of change: The experiences of harbour towns, CTN, Bergen.",
+        dict(title="Tides of change: The experiences of harbour towns", publisher="CTN", location="Bergen"),
+    ),
+    (
+        "title:sentence",
+        "Lind Petra, Les ports du Nord. Une histoire maritime, Paris, Seuil, 2010.",
+        dict(title="Les ports du Nord. Une histoire maritime", location="Paris", publisher="Seuil"),
+    ),
+    (
+        "title:sentence",
+        "Lind Petra, Les ports du Nord. Une histoire maritime, Rennes : PUR, 2010.",
+        dict(title="Les ports du Nord. Une histoire maritime", container=None, publisher="PUR"),
+    ),
+    (
+        "title:sentence",
+        "Lind P, Berg A. Les marées des ports du Nord (2e partie). Revue maritime. 2011 ;(61) : 40-4.",
+        dict(title="Les marées des ports du Nord (2e partie)", container="Revue maritime"),
+    ),
+    (
+        "container:container",
+        "Lind, Petra. Harbours: The Play of Tides. 1984. Trans. Anna K. Berg. Studies in Coastal History. "
+        "Bergen: Fjord Press, 1990.",
+        dict(container="Studies in Coastal History", publisher="Fjord Press", location="Bergen"),
+    ),
+    (
+        "container:bracket-before-in",
+        "Lind, Petra, Observations on the Tides of the North Sea (1769), in Anna Berg and Karl Costa (eds.), "
+        "Coastal Texts: An Anthology (Bergen: Fjord Press, 2003), pp. 255–324.",
+        dict(container="Coastal Texts: An Anthology", year=1769, entry_type="chapter"),
+    ),
+    (
+        "container:bracket-before-in",
+        "Berg, Anna. A Treatise of Harbours [selections]. In Coastal Thought: The Eighteenth Century, edited by "
+        "Karl Costa. Bergen: Fjord Press, 1956.",
+        dict(container="Coastal Thought: The Eighteenth Century", publisher="Fjord Press"),
+    ),
+    (
+        "accessed",
+        "Berg, A. (1998). Harbour songs. The Coastal Text Center. Retrieved June 19, 1998, from Fjord Library, "
+        "University of Bergen website: http://example.org/harbour.html",
+        dict(container="The Coastal Text Center", access_date="1998-06-19", publisher=None),
+    ),
+    (
+        "container:run-on-title",
+        "Lind P: Tidal mixing in the bays of Bergen, Norway. A survey of harbours. Acta Coast Scand Suppl 1969, "
+        "118: 1–109.",
+        dict(
+            title="Tidal mixing in the bays of Bergen, Norway. A survey of harbours",
+            container="Acta Coast Scand Suppl",
+        ),
+    ),
+    (
+        "container:container",  # ". Supplement" after the name is the part, not the journal's name
+        'Lind P, "Tidal mixing in bays," Coastal Research. Supplement, vol. 52, p. 21, 1999.',
+        dict(container="Coastal Research", volume="52"),
+    ),
+    (
+        "title:quoted-then-more",
+        "Lind, P. (2004). 'Where is the harbour'? Tides in coastal towns. In A. Berg & K. Costa (Eds.), Coastal "
+        "life. London: Sage.",
+        dict(title="Where is the harbour? Tides in coastal towns", container="Coastal life"),
+    ),
+    (
+        "title:quoted-then-more",
+        'Lind, Petra: "Die Häfen des Nordens". Gezeiten und Handel im Ostseeraum. In: Zeitschrift für '
+        "Küstenkunde 37, (2013), H. 1–2, 133–154.",
+        dict(
+            title="Die Häfen des Nordens. Gezeiten und Handel im Ostseeraum",
+            container="Zeitschrift für Küstenkunde",
+        ),
+    ),
+    (
+        "title:sentence",
+        "Lind P, Berg A. 2006. Tidal records of harbour towns, Norway, 1964–2004. Coast Res 12: 1113–1118.",
+        dict(title="Tidal records of harbour towns, Norway, 1964–2004", container="Coast Res", volume="12"),
+    ),
+    (
+        "title:sentence",
+        "Berg A, Costa K. 2006. Tidal records of harbour towns, United States, 1964–2004. Coast Res 12: 13–18.",
+        dict(title="Tidal records of harbour towns, United States, 1964–2004", container="Coast Res"),
+    ),
+    (
+        "title:sentence",
+        "Lind P (1999) Tidal mixing in Bergen harbour: a survey, September 1991-December 1996. Coastal "
+        "research 16(11):465-472.",
+        dict(
+            title="Tidal mixing in Bergen harbour: a survey, September 1991-December 1996",
+            container="Coastal research",
+        ),
+    ),
+    (
+        "title:sentence",
+        "Lind, P., Tidal mixing in the fjords, Coastal News, v. Spring, pp. 24-25, 1996",
+        dict(title="Tidal mixing in the fjords", container="Coastal News", pages="24-25"),
+    ),
+    (
+        "container:series-skipped",
+        "[7] P. Lind. Harbours and Their Tides. ser. Studies in Coastal Science. Berlin, Germany: "
+        "Springer-Verlag, 2004, no. 36.",
+        dict(
+            title="Harbours and Their Tides", container=None, publisher="Springer-Verlag", entry_type="book"
+        ),
+    ),
+    (
+        "title:sentence",
+        "Lind P., Berg A., 1959, Tidal Mechanics, Course of Coastal Science Vol. 6.",
+        dict(title="Tidal Mechanics", volume="6"),
+    ),
+    (
+        "container:credit-skipped",
+        "Lind, P., & Berg, A. (2010). Tidal mixing in shallow bays. (K. Costa, J. C. Okafor & W. B. Marsh, Eds.) "
+        "Coastal & Estuarine Research, 9(1), 69-80.",
+        dict(container="Coastal & Estuarine Research", volume="9", issue="1", entry_type="article"),
+    ),
+    (
+        "container:book-imprint",
+        "Lind, P. A., Berg, A.K. and Costa, K.M., The Tides of the Baltic (in Russian). Leningrad, Nauka, 231 p. 1980.",
+        dict(container=None, year=1980, entry_type="book"),
+    ),
+    (
+        "title:journal-glued",
+        "P.A. Lind, A. Berg, K. Costa, et al. Tidal mixing in shallow bays: a two-year field study Coastal "
+        "Engin., 12 (2011), pp. 211-229",
+        dict(
+            title="Tidal mixing in shallow bays: a two-year field study",
+            container="Coastal Engin",
+            volume="12",
+            year=2011,
+        ),
+    ),
+    (
+        "container:series-in-title",
+        "Lind, Petra 1935. Harbour Songs of the North. Memoirs of the Coastal Folklore Society 28. New York: Stechert.",
+        dict(
+            title="Harbour Songs of the North. Memoirs of the Coastal Folklore Society 28",
+            container=None,
+            location="New York",
+            publisher="Stechert",
+            entry_type="book",
+        ),
+    ),
+    (
+        "container:series-in-title",
+        "Berg, A. and K. Costa 1973 Tidal Fishes of Norway. Bulletin 184. Fisheries Research Board of Norway, Bergen.",
+        dict(title="Tidal Fishes of Norway. Bulletin 184", container=None, location="Bergen"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -143,5 +143,6 @@ ORGANISATION_WORDS = re.compile(
     r"|department|departamento|university|universidad|universidade|association|associação|asociación|foundation"
     r"|fundación|fundação|office|administration|fund|forum|group|committee|secretar[ií]a|secretariat|empresa"
     r"|ag[eê]ncia|corporation|company|inc|ltd|dialogue|initiative|network|board|bureau|authority|government"
-    r"|society|union|nations|league|federation|chamber|court|parliament|congress|senate|staff|team|project)\b"
+    r"|society|union|nations|league|federation|chamber|court|parliament|congress|senate|staff|team|project"
+    r"|library|museum|academy|laboratory)\b"
 )

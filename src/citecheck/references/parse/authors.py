@@ -24,6 +24,16 @@ _NAME_GLUE = frozenset(
 )
 
 
+def _last_after_and(text: str, last: str) -> bool:
+    """ "..., David E. Culler, and Karl Erik Schauser": "and" or "&" introduces the last piece, which
+    names the last author (a title after a name list follows a comma or a full stop, not "and")."""
+    return text.endswith(last) and re.search(r"(?:\band|&)\s+$", text[: len(text) - len(last)]) is not None
+
+
+# an asterisk marks an author (a student, the corresponding author): "Furhmann, T.*", "*Cook, N."
+AUTHOR_MARK = re.compile(r"(?<=[\w.])\*+|\*+(?=[A-Z])")
+
+
 def prefix_is_authors(prefix: str, memo: dict[str, bool] | None = None) -> bool:
     """Text before a quoted title: empty, or an author list, possibly with an APA date.
 
@@ -40,6 +50,8 @@ def prefix_is_authors(prefix: str, memo: dict[str, bool] | None = None) -> bool:
 def _prefix_is_authors_uncached(prefix: str) -> bool:
     if len(prefix) > 600:
         return False
+    if "*" in prefix:
+        prefix = AUTHOR_MARK.sub("", prefix)  # "Furhmann, T.* & Blikstein, P.", "*Cook, N.": a marked author
     t = APA_DATE.sub(" ", prefix).strip(" ,.:;") if "(" in prefix or "[" in prefix else prefix.strip(" ,.:;")
     if not t:
         return True
@@ -58,7 +70,7 @@ def _prefix_is_authors_uncached(prefix: str) -> bool:
         last = [w for w in names[-1].split() if w.lower() not in PARTICLES]
         if not shaped[-1] and len(last) == 1 and len(names[0].split()) >= 2:
             return False  # "James Gleick, Chaos": a one-word piece after a full name is a title
-        if any(shaped[:-1]) and not shaped[-1] and len(last) != 2:
+        if any(shaped[:-1]) and not shaped[-1] and len(last) != 2 and not _last_after_and(t, names[-1]):
             return False  # "K. Chandy and J. Misra, Parallel Program Design": the last piece is a title
     return True
 
@@ -92,6 +104,9 @@ _NAME_CONTINUES = re.compile(
 _BRACKETED_ALIAS = re.compile(r"\s*\((?!(?:eds?|editors?|hrsg|trans)\.?\))[A-Za-z][^()\d]{1,50}\)$", re.I)
 
 
+_MORE_NAMES = re.compile(r"\s*(?:,\s*|(?:and|And|AND|&)\s+)[A-Z]")
+
+
 def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int | None:
     """Where an author list that ends with '.' ends (Chicago, Vancouver, ACM styles)."""
     for m in re.finditer(r"\.(?=\s)", s[:800]):
@@ -100,13 +115,15 @@ def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int |
         word = word_before(s, i, "'’")
         if word.lower() in ("al", "others", "eds", "ed", "editors"):
             return i if prefix_is_authors(before, memo) else None
+        if word in ("Jr", "Sr") and _MORE_NAMES.match(s, i + 1):
+            continue  # "Henderson, D. A. Jr. And Card, S. K. Title": the suffix, then more names
         if len(word) == 1 and word.isupper():
             inverted = (
                 _INVERTED_NAME_END.search(before, max(0, len(before) - 90)) is not None
                 or _INVERTED_FIRST_AUTHOR.match(before) is not None
             )
             if _NAME_CONTINUES.match(s, i + 1) and (
-                not inverted or re.match(r"\s*(?:and\s|&|[A-Z]\.|-[A-Z]\.)", s[i + 1 :])
+                not inverted or re.match(r"\s*(?:and\s|&|[A-Z]\.|-[A-Z]\.|(?:Jr|Sr)\.)", s[i + 1 :])
             ):
                 continue
             if prefix_is_authors(before, memo):
@@ -129,6 +146,12 @@ def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int |
     return None
 
 
+# French and Italian styles print the family name in capitals: "FERRIERES Madeleine", "Claude ACKET"
+_CAPITALS_SURNAME = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}|(?:[A-Z][a-zà-ÿ'’-]+\s+){1,2}[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}"
+)
+
+
 def comma_style_authors(s: str) -> int:
     """Length of a comma-separated author list at the start of ``s`` (0 when there is none).
 
@@ -146,7 +169,7 @@ def comma_style_authors(s: str) -> int:
         piece, sep = pieces[k]
         if not sep:
             break
-        name = piece.strip()
+        name = AUTHOR_MARK.sub("", piece).strip() if "*" in piece else piece.strip()
         em = re.search(r"(?i)\s*\(?\b(?:eds?|editors?|hrsg)\.?\)?$", name)
         if em and n_names and em.start() == 0:
             pos += len(piece) + len(sep)
@@ -183,6 +206,8 @@ def comma_style_authors(s: str) -> int:
                 end = pos
             continue
         has_init = any(is_initial_word(w.strip(".-")) for w in name.split())
+        if not has_init and _CAPITALS_SURNAME.fullmatch(name):
+            has_init = True  # "FERRIERES Madeleine, Nourritures canailles": the surname in capitals
         if not has_init:
             if n_names or len(name.split()) < 2 or len(nxt.split()) < 3:
                 break

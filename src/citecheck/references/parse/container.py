@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..dates import YEAR_RE, find_date
 from ..names import looks_like_name, split_authors
 from ..vocabulary import COUNTRIES, MONTH_ABBREVS_EN, MONTH_NAMES_EN, MONTH_NAMES_OTHER, PUBLISHING_CITIES
-from .authors import looks_like_names, prefix_is_authors
+from .authors import is_corporate_name, looks_like_names, prefix_is_authors
 from .context import Context, Cue
 from .patterns import (
     CONF_WORD,
@@ -57,6 +57,12 @@ _IN_EDITORS = re.compile(rf"^[\s,.;:]*In:?\s+(?P<eds>[^()]{{2,160}}?)\s*\({_ED_W
 _CREDIT_PAREN = re.compile(
     rf"^[\s,.;:]*(?P<eds>[A-Z][^()]{{1,80}}?)\s*\((?:{_ED_WORDS}|trans|tr|transl|trad)\.?\)\s*(?:[,.:]\s*|(?=\()|$)",
     re.I,
+)
+
+
+# APA: "Title. (M. Cooper, J. C. Watson & W. B. Stiles, Eds.) Journal, 9(1)": a special issue's editors
+_CREDIT_IN_PAREN = re.compile(
+    rf"^[\s,.;:]*\((?P<eds>[A-Z][^()]{{1,160}}?),\s*(?:{_ED_WORDS}|trans|tr)\.?\)[.,]?\s*", re.I
 )
 
 
@@ -95,7 +101,7 @@ _CROSS_REF = re.compile(
 # Every alternative starts with a space, a punctuation mark or "(" / "*": the look-ahead lets the
 # search skip letters at once instead of trying each alternative there.
 # "R. Graham, M. Grotschel, and L. Lovasz" / "Tim Ingold": the editors named after a book title
-_NAME_1 = r"(?:(?:[A-Z]\.[\s-]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+,?\s(?:[A-Z]\.\s?)+|[A-Z][a-z]+\s[A-Z][\w'’-]+)"
+_NAME_1 = r"(?:(?:[A-Z]\.[\s-]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+,?\s(?:[A-Z]\.\s?)*[A-Z]\b\.?|[A-Z][a-z]+\s[A-Z][\w'’-]+)"
 
 
 _NAME_LIST = _NAME_1 + r"(?:(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)" + _NAME_1 + r"){0,8}"
@@ -108,17 +114,19 @@ _CONTAINER_CUT = re.compile(
     r"special issue\b|lecture notes\b|lncs\b|lnai\b|reprinted\b|submitted\b|published as\b|\d{4}\s+ed\b)"
     r"|[,.]?\s+\d+\s*(?:[(:;,.]|$)|[,.]?\s+\d+[A-Za-z]?\s*[-–]\s*\d|\s*\((?![A-Z][A-Z0-9'’-]+\))|\s\*\s|\s*\*\s*$"
     r"|[,;]\s*\d+\b(?!(?:st|nd|rd|th)\b)|[,.;]\s*$"
-    r"|(?-i:,\s+(?:[A-Z][a-zA-Z'’.-]+\s?){1,3},\s+(?:[A-Z]{2}\b\.?|(?:The\s)?[A-Z][a-z]+\b)(?=\s*(?:[,.;]|$|\d|\(|[A-Z][a-z]+\.?\s+\d)))"
+    r"|(?-i:,\s+(?![^;:()]{0,80}?,\s+(?:and|&|or)\s+[A-Z])(?:[A-Z][a-zA-Z'’.-]+\s?){1,3},\s+(?:[A-Z]{2}\b\.?|(?:The\s)?[A-Z][a-z]+\b)(?=\s*(?:[,.;]|$|\d|\(|[A-Z][a-z]+\.?\s+\d)))"
     r"|\s+\d{1,4}\s+(?=\d|pp\b|\()|(?-i:[,.]\s+[IVXLC]{2,}\b|\s+[IVXLC]{2,}(?=:\s*\d))|,?\s+[vp]\.?\s*\d|[.,]\s+(?:eds?|trans|translated|edited|hrsg)\b\.?"
     r"|\s+\d{1,2}\s+(?:" + MONTH_NAMES_EN + r")\b"
     r"|,?\s+n[°º]\s*\d|,\s+(?:" + MONTH_NAMES_EN + "|" + MONTH_ABBREVS_EN + r")\b\.?"
     r"|,\s+(?:" + MONTH_NAMES_OTHER + r")\b"
-    r"|,\s+n\.\s*p\.|,\s+v\.\s|,\s+(?-i:(?:[IVXLC]\s){1,5}[IVXLC]\b)"
+    r"|,\s+n\.\s*p\.|,\s+\[?s\.\s?[ln]\.|,\s+v\.\s|,\s+(?-i:(?:[IVXLC]\s){1,5}[IVXLC]\b)"
     r"|[,.?]\s+(?=(?-i:" + _NAME_LIST + r"),?\s+(?:eds?\.|editors?\b|(?-i:Eds)\b))"
     r"|\s+(?-i:January|February|March|April|June|July|August|September|October|November|December)\b"
-    r"|[.,]?\s+suppl(?:ement)?\b|,\s+ahead\s+of\s+print|\.\s+web\b|[.,]\s+(?:trad|transl|tr)\b\.?"
+    r"|[.,]\s+suppl(?:ement)?\b|,\s+ahead\s+of\s+print|\.\s+web\b|[.,]\s+(?:trad|transl|tr)\b\.?"
     r"|,\s+(?=[^,()]{2,60}\((?:eds?|editors?|hrsg|trans)\.?\))|,\s+(?-i:[A-Z]\d{1,4})\b"
     r"|,\s+(?:" + _PUBLISHING_CITIES + r")\b(?=\s*[,:])"
+    r"|(?-i:,\s+(?=[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w.]+)?\s*:\s*[A-Z][^,.;:()]{1,60}?"
+    r"(?:,\s*(?:1[5-9]|20)\d\d\b|\.?\s*$)))"
     r"|,\s+(?:Department|Dept\.|Faculty|School\s+of|held\s+at|University\s+of|(?-i:[A-Z]\w+)\s+University)\b"
     r"|,\s+(?=[^,]{0,40}\b(?:Presses|[ÉE]ditions|Edizioni|Editorial|Editora|Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier|Kluwer|Addison|Prentice)\b)"
     r")",
@@ -158,6 +166,23 @@ _JOURNAL_NUMBERS = re.compile(r"[^.;()]{0,60}?,?\s*(?:vol\.?\s*)?\d{1,4}\s*\(\s*
 
 
 _IN_NUMBER = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,]\s+[A-Z]|\((?!\d)|$))")
+
+
+# a year that belongs to a meeting's name: ", 1995 Annual Meeting", "Astronautical Congress 2007,",
+# "in Unmanned Submersible Technology 2001, 2001." (the date follows again)
+_MEETING_YEAR = re.compile(
+    rf"(?P<name>(?P<comma>,)?\s+(?P<y>{YEAR_RE})(?P<after>\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:Meeting|Conference|Congress|Symposium"
+    rf"|Workshop|Convention|Colloquium)\b)?)(?=\s*[,.;(]|\s*$)(?:\s*,\s*(?P<again>{YEAR_RE})\b)?"
+)
+
+
+_MEETING_WORD_END = re.compile(
+    r"(?i)\b(?:meeting|conference|congress|symposium|workshop|convention|colloquium)$"
+)
+
+
+# a meeting's acronym with its year in brackets after its name: " (NIPS*92)", " (UIST 94)", " (ICML-2003)"
+_MEETING_ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&*'’-]+(?:[\s'’-]{0,2}\d{2,4})?\)(?=\s*[,.;:]|\s*$)")
 
 
 # "Phys. Rev. B39", "(CVPR). IEEE", ". Citeseer": a section letter or a publisher tag after the name
@@ -242,8 +267,64 @@ _IN_BOOK_ED_NAMES = re.compile(
 )
 
 
+# "‘Order and Organization’ (78-96) in G.R. Evans (ed.), Book": the chapter's pages in brackets
+# between its title and the "in" that names the book
+# (or the year it first appeared, "Observations on Poetry and Music (1769), in R. Katz (eds.), Book"),
+# or a descriptor in square brackets ("A Treatise of Human Nature [selections]. In Book")
+_BRACKET_BEFORE_IN = re.compile(
+    rf"^[\s,.]*(?:\((?P<p>\d{{1,5}}\s*[-–]\s*\d{{1,5}})\)|\((?P<y>{YEAR_RE})\)|\[(?-i:[a-z])[^\]]{{1,40}}\])[\s,.]*(?=in\b)",
+    re.I,
+)
+
+
+_INITIAL_WORD = re.compile(r"\b[A-Z]\.")
+
+
+_INVERTED_INITIALS = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+")
+
+
+# "Title. French, B.M. and Short, N.M., eds., Shock Metamorphism of Natural Materials": the book's
+# editors, marked ", eds.,", before it without "In" (geology and some science styles)
+_EDITORS_FIRST = re.compile(
+    r"^[\s,.;:]*(?P<eds>[A-Z][^()\d]{2,160}?),?\s+(?:eds?\.|editors?)\s*,\s*(?=[A-Z])"
+)
+
+
+def _book_then_editors(text: str, ctx: Context) -> tuple[str, str]:
+    """ "in New Trends in Macroeconomics, Diebolt, C., and Kyrtsou, C., (eds.)": the book's name, then
+    its editors, before "(eds.)"; ("", text) when the text is all names."""
+    for m in re.finditer(r",\s+", text):
+        head, tail = text[: m.start()].strip(), text[m.end() :].strip(" ,")
+        if len(head) <= 3 or not tail or not prefix_is_authors(tail, ctx.memo):
+            continue
+        if not prefix_is_authors(head, ctx.memo):
+            return head, tail
+        # "Coastal Dynamics Today, Okafor, N., and Costa, K.": a run of words without initials before
+        # names written "Surname, I."
+        if len(head.split()) >= 2 and not _INITIAL_WORD.search(head) and _INVERTED_INITIALS.match(tail):
+            return head, tail
+        return "", text
+    return "", text
+
+
+# "Gershgorin and His Circles. ser. Springer Series in Computational Mathematics": IEEE's series mark
+_SERIES_CUE = re.compile(r"^[\s,.;]*ser\.\s+[A-Z][^.;:()]{2,120}(?=\.\s|\.?$|,)")
+
+
 def _cue(rest: str, ctx: Context) -> str:
     """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
+    sm = _SERIES_CUE.match(rest)
+    if sm:
+        ctx.fire("container:series-skipped")  # a series is not the container (biblatex's "series")
+        return rest[sm.end() :]
+    pm = _BRACKET_BEFORE_IN.match(rest)
+    if pm:
+        if pm.group("p"):
+            ctx.pages = pm.group("p")
+        if pm.group("y") and ctx.year is None:
+            ctx.year, ctx.date = int(pm.group("y")), pm.group("y")  # the work's own date
+        ctx.fire("container:bracket-before-in")
+        rest = rest[pm.end() :]
     cm = _IN_BOOK_ED_NAMES.match(rest)
     if cm:
         names, _ = split_authors(cm.group("eds"))
@@ -261,16 +342,26 @@ def _cue(rest: str, ctx: Context) -> str:
     if em and not explicit and not prefix_is_authors(em.group("eds"), ctx.memo):
         em = None  # "(Eds.)" in brackets names editors even with a group name among them
     if em is None and "(" in rest[:90]:
-        cm = _CREDIT_PAREN.match(rest)
+        cm = _CREDIT_PAREN.match(rest) or _CREDIT_IN_PAREN.match(rest)
         if cm and prefix_is_authors(cm.group("eds"), ctx.memo):
             rest = rest[cm.end() :]  # the credited people are not the container
             ctx.fire("container:credit-skipped")
     if em:
-        eds, _ = split_authors(em.group("eds"))
+        book, names = _book_then_editors(em.group("eds"), ctx)
+        eds, _ = split_authors(names)
         ctx.editors = eds
         ctx.cue = Cue.IN_BOOK
         ctx.fire("cue:in-editors")
+        if book:
+            ctx.container = book
+            ctx.fire("container:book-then-editors")
         return rest[em.end() :]
+    fm = _EDITORS_FIRST.match(rest)
+    if fm and prefix_is_authors(fm.group("eds"), ctx.memo):
+        ctx.editors, _ = split_authors(fm.group("eds"))
+        ctx.cue = Cue.IN_BOOK
+        ctx.fire("cue:editors-first")
+        return rest[fm.end() :]
     m = _PUBLISHED_IN.match(rest)
     if m and not re.match(r"[\s,.;:]*in\b", rest, re.I):
         ctx.cue = Cue.PUBLISHED_IN
@@ -314,11 +405,16 @@ def _film_credits(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# "Trans. Amer. Math. Soc.": "Trans." before another abbreviated word is a journal's
+# "Transactions", not a translator's credit (a name follows that: "Trans. Nicholas Rand", "Trans. W. D. Ross")
+_TRANSACTIONS_ABBREV = re.compile(r"Trans\.\s+[A-Z][a-z]+\.")
+
+
 def _credits(ctx: Context, scan: Scan) -> str | None:
     """ "Trans. Nicholas Rand. Critical Inquiry 13.2": skip the translator's or editor's sentence;
     "tr. W. Rehg (Cambridge, Mass.: MIT Press)": a credit and no container."""
     for _ in range(3):
-        if not _CREDIT.match(scan.body):
+        if not _CREDIT.match(scan.body) or _TRANSACTIONS_ABBREV.match(scan.body):
             break
         ends = sentence_ends(scan.body)
         if ends and ends[0] < len(scan.body) - 2:
@@ -350,6 +446,21 @@ def _city_acronym(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# "Paris, l’Harmattan, 2007" / "Torino, Einaudi.": a city where books are published, then a short name
+_CITY_PUBLISHER = re.compile(
+    rf"(?P<loc>{_PUBLISHING_CITIES}),\s+(?P<pub>[^\d,.;:()]{{2,50}}?)(?=\s*,\s*{YEAR_RE}\b|\s*\.?\s*$)"
+)
+
+
+def _city_publisher(ctx: Context, scan: Scan) -> str | None:
+    """ "Title, Paris, l’Harmattan, 2007": the imprint written place first, with commas."""
+    cp = _CITY_PUBLISHER.match(scan.body)
+    if cp and not ctx.in_context and len(cp.group("pub").split()) <= 5:
+        ctx.location, ctx.publisher = cp.group("loc"), cp.group("pub").strip()
+        return scan.body[cp.end() :]
+    return None
+
+
 def _place_publisher(ctx: Context, scan: Scan) -> str | None:
     """ "New York: Thames and Hudson": place and publisher, not a container."""
     body = scan.body
@@ -374,13 +485,30 @@ def _place_publisher(ctx: Context, scan: Scan) -> str | None:
 LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("quoted", _quoted),
     ContainerRule("nothing-left", _nothing_left),
+    ContainerRule("leading-year", _leading_year),
     ContainerRule("film-credits", _film_credits),
     ContainerRule("credits", _credits),
-    ContainerRule("leading-year", _leading_year),
     ContainerRule("not-a-container", _not_a_container),
     ContainerRule("city-acronym", _city_acronym),
+    ContainerRule("city-publisher", _city_publisher),
     ContainerRule("place-publisher", _place_publisher),
 )
+
+
+# "J. Appl. Physiol.": a journal's name written as abbreviations only, each with its full stop
+_ABBREVIATED_WORDS = re.compile(r"\s*(?:[A-Z][a-z]*\.\s*)+")
+
+
+def _names_publisher(tail: str) -> bool:
+    """ "... Approach. Tioga Publishing Company, Palo Alto, CA.": the sentence after a book's name is
+    a short name with a publisher's word (not a periodical's), then its place or nothing."""
+    head = re.split(r"[,.;(]", tail.strip(), maxsplit=1)[0]
+    return (
+        0 < len(head.split()) <= 6
+        and PUBLISHER_WORD.search(head) is not None
+        and not JOURNALISH.search(head)
+        and not CONF_WORD.search(head)
+    )
 
 
 def _cut_candidate(scan: Scan) -> None:
@@ -405,10 +533,12 @@ def _cut_candidate(scan: Scan) -> None:
             len(tail.split()) <= 3
             and not re.search(r"\d", tail)
             and not re.match(r"\s*[A-Z][a-z]{0,5}\.", tail)
+            and not (_ABBREVIATED_WORDS.fullmatch(tail) and _ABBREVIATED_WORDS.fullmatch(body[: se + 1]))
         ) or _PLACE_AND_DATE.match(tail) is not None
         if (
             LOCATION_PUBLISHER.match(tail)
             or PUBLISHER_WORD.match(tail.strip())
+            or _names_publisher(tail)
             or NOT_A_CONTAINER.match(tail.strip())
             or short_tail
         ):
@@ -445,6 +575,17 @@ def _trim(ctx: Context, scan: Scan) -> str | None:
     if ctx.in_context and scan.cut and _IN_NUMBER.match(body, end):
         end = _IN_NUMBER.match(body, end).end()
         cand = body[:end].strip(" ,.;:*")
+    ym = _MEETING_YEAR.match(body, end)
+    if ym and (ym.group("after") or CONF_WORD.search(cand) or ctx.in_context):
+        if ym.group("after") or (
+            not ym.group("comma") and (_MEETING_WORD_END.search(cand) or ym.group("y") == ym.group("again"))
+        ):
+            end = ym.end("name")  # "Geological Society of America, 1995 Annual Meeting", "Congress 2007"
+            cand = body[:end].strip(" ,.;:*")
+    am = _MEETING_ACRONYM.match(body, end)
+    if am and (ctx.in_context or CONF_WORD.search(cand)):
+        end = am.end()  # "Advances in Neural Information Processing Systems 5 (NIPS*92)"
+        cand = body[:end].strip(" ,.;:*")
     if cand[-1:].isdigit() or cand.endswith(("IEEE", "ACM", "Citeseer", "Springer")):
         cand = _TAIL_NOISE.sub("", cand).rstrip(" ,.;:*")
     conf = CONF_WORD.search(cand) is not None
@@ -460,6 +601,28 @@ def _trim(ctx: Context, scan: Scan) -> str | None:
                 break
             cand = cand[: pm.start()]
     scan.cand, scan.end = cand, end
+    return None
+
+
+# IEEE Xplore writes a meeting's name inverted, its year and the rest after it: "Computer Vision and
+# Pattern Recognition, 1997. Proceedings., 1997 IEEE Computer Society Conference on", "Decision and
+# Control, 2001. Proceedings of the 40th IEEE Conference on", "Digital Avionics Systems Conference, 2009.
+# DASC'09. IEEE/AIAA 28th": all of it is the name, up to the comma after "on" or the ordinal
+_INVERTED_MEETING = re.compile(
+    rf"[\s,]+{YEAR_RE}\.\s+(?:Proceedings\.?(?:,\s+{YEAR_RE}\s+[^,;()]{{3,120}}?\s(?:on|of))?"
+    r"|Proceedings\s+of\s+[^,;()]{3,120}?\s(?:on|of)|[A-Z]{2,}[’']\d\d\.\s+[^,;()]{2,60}?\d+(?:st|nd|rd|th))(?=\s*,)"
+)
+
+
+def _inverted_meeting(ctx: Context, scan: Scan) -> str | None:
+    """IEEE Xplore's inverted meeting name: the year and the "Proceedings ... Conference on" after it
+    belong to the container."""
+    im = _INVERTED_MEETING.match(scan.body, scan.end)
+    if im:
+        scan.cand = scan.body[: im.end()].strip(" ,.;:*")
+        scan.end = im.end()
+        ctx.container = scan.cand
+        return scan.body[scan.end :]
     return None
 
 
@@ -542,8 +705,10 @@ _PUBLISHER_COMMA_PLACE = re.compile(
 )
 
 
-# nothing after the candidate but a year and an extent ("231 p.", "xii + 340 pp.")
-_ONLY_YEAR_EXTENT = re.compile(rf"[\s,.;]*(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?(?:\d+\s*pp?\.?[\s,.;]*)?")
+# nothing after the candidate but a year and an extent, in either order ("231 p.", "231 p. 1980.")
+_ONLY_YEAR_EXTENT = re.compile(
+    rf"[\s,.;]*(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?(?:\d+\s*pp?\.?[\s,.;]*)?(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?"
+)
 
 
 def _book_imprint(ctx: Context, scan: Scan) -> str | None:
@@ -579,6 +744,52 @@ def _publisher_name(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+def _body_publisher(ctx: Context, scan: Scan) -> str | None:
+    """ "“Title,” Institute of Electrical and Electronics Engineers, 2000." / "Title. Department of
+    Teaching, Learning, and Culture, Texas A&M University": an organisation named last in a dated
+    reference, with only a year or an extent after it, issued the work; a periodical or a meeting
+    would have its own name."""
+    cand = scan.cand
+    if ctx.in_context or not cand or len(cand) > 160 or ctx.url is not None:
+        return None  # a page on the web names its site as its container
+    if JOURNALISH.search(cand) or NEWSPAPER.search(cand) or CONF_WORD.search(cand):
+        return None
+    if not is_corporate_name(re.split(r",\s+|\s+\(", cand, maxsplit=1)[0]):
+        return None
+    after = scan.body[scan.end :]
+    if not _ONLY_YEAR_EXTENT.fullmatch(after) or not (ctx.year or re.search(YEAR_RE, after)):
+        return None  # an undated page names its site's owner as its container
+    ctx.publisher = ctx.publisher or cand
+    return scan.body[scan.end :]
+
+
+# "Freshwater Fishes of Canada. Bulletin 184. Fisheries Research Board of Canada, Ottawa." / "...
+# Mythology. Memoirs of the American Folk-lore Society 28. New York: Stechert.": a series and its number
+# between a book's title and its imprint, printed as a sentence of the title
+_SERIES_NUMBER_THEN_IMPRINT = re.compile(r"\s+(?P<n>\d{1,4})\.\s+(?P<imprint>[A-Z].*)$")
+
+
+def _series_in_title(ctx: Context, scan: Scan) -> str | None:
+    """The series and its number become part of the title; what follows is the imprint."""
+    sm = _SERIES_NUMBER_THEN_IMPRINT.match(scan.body, scan.end)
+    cand = scan.cand
+    if sm is None or ctx.in_context or ctx.quoted_title or not ctx.title or not cand:
+        return None
+    imprint = sm.group("imprint")
+    if _IN.match(imprint):
+        return None  # "In: Book": a container follows, not an imprint
+    lp = LOCATION_PUBLISHER.match(imprint)
+    bm = _PUBLISHER_COMMA_PLACE.match(imprint)
+    if lp is None and not (bm and is_corporate_name(bm.group("pub"))):
+        return None
+    ctx.title = f"{ctx.title}. {cand} {sm.group('n')}"
+    if lp is not None:
+        ctx.location, ctx.publisher = lp.group("loc").strip(" ("), lp.group("pub").strip()
+        return imprint[lp.end() :]
+    ctx.publisher, ctx.location = bm.group("pub").strip(), bm.group("loc")
+    return imprint[bm.end() :]
+
+
 def _container(ctx: Context, scan: Scan) -> str | None:
     if scan.cand and len(scan.cand) <= 250:
         ctx.container = scan.cand
@@ -590,12 +801,15 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("only-words", _only_words),
     ContainerRule("cross-reference", _cross_reference),
     ContainerRule("place", _place),
+    ContainerRule("inverted-meeting", _inverted_meeting),
     ContainerRule("trim", _trim),
     ContainerRule("book-imprint", _book_imprint),
     ContainerRule("short-publisher", _short_publisher),
     ContainerRule("publisher-place", _publisher_place),
     ContainerRule("run-on-title", _run_on_title),
+    ContainerRule("series-in-title", _series_in_title),
     ContainerRule("publisher-name", _publisher_name),
+    ContainerRule("body-publisher", _body_publisher),
     ContainerRule("container", _container),
 )
 

@@ -77,6 +77,17 @@ def _conference(ctx: Context, text: str, low: str) -> str | None:
     return "conference" if ctx.container and CONF_WORD.search(ctx.container) else None
 
 
+_BOOK_SERIES = re.compile(r"(?i)^lecture notes\b|\bseries$")
+
+
+def _book_series(ctx: Context, text: str, low: str) -> str | None:
+    """ "Title, Lecture Notes in Computer Science, Vol. 323, Springer-Verlag": a book in a series, its
+    number given as a volume; the series is named where a journal would be."""
+    if ctx.container and ctx.publisher and not ctx.pages and _BOOK_SERIES.search(ctx.container):
+        return "book"
+    return None
+
+
 def _numbered(ctx: Context, text: str, low: str) -> str | None:
     return "article" if ctx.container and (ctx.volume or ctx.issue or ctx.pages) else None
 
@@ -118,6 +129,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("report", _report),
     TypeRule("chapter", _chapter),
     TypeRule("conference", _conference),
+    TypeRule("book-series", _book_series),
     TypeRule("numbered-container", _numbered),
     TypeRule("website", _site_with_url),
     TypeRule("dated-newspaper", _dated_newspaper),

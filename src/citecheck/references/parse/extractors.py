@@ -139,8 +139,17 @@ def _accessed(ctx: Context, s: str) -> str:
         if close and m.group(0).lstrip()[:1] in "([":
             end += close.end()
         ctx.access_date = ctx.access_date or dm.iso
+        if m.group(0).lower().lstrip(" [(").startswith("retrieved"):
+            fm = _RETRIEVED_FROM.match(s, end)
+            if fm:
+                end = fm.end()  # "Retrieved June 19, 1998, from Alderman Library website: URL"
         return (s[: m.start()].rstrip() + " " + s[end:].lstrip()).strip()
     return s
+
+
+# APA: "Retrieved June 19, 1998, from Alderman Library, University of Virginia website: URL" names
+# where the copy was found, after the date and before the address (taken out already)
+_RETRIEVED_FROM = re.compile(r"(?i)\s*,?\s*from\s+[^.;:]{2,120}?\s*:?\s*$")
 
 
 def _cn_accessed(ctx: Context, s: str) -> str:

@@ -8,7 +8,7 @@ from ..dates import YEAR_RE
 from ..vocabulary import PUBLISHER_WORDS
 
 APA_DATE = re.compile(
-    rf"[(\[]\s*(?:[A-Za-z]{{3,9}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<y>{YEAR_RE})(?P<suf>[a-z])?(?:[,/-]\s*[^)\]]{{0,25}})?[)\]]\s*[.,:]?|\(\s*(?:n\.\s*d\.|in press|forthcoming)\s*\)\s*[.,]?",
+    rf"[(\[]\s*(?:[A-Za-z]{{3,9}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<y>{YEAR_RE})(?P<suf>[a-z])?(?:[,/-]\s*[^)\]]{{0,25}})?[)\]]\s*[.,:]?|\(\s*(?:n\.\s*d\.|in press|forthcoming|in preparation|under review|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.|sans date|sin fecha)\s*\)\s*[.,]?",
     re.IGNORECASE,
 )
 
@@ -22,8 +22,8 @@ NOT_CONTAINER_WORDS = re.compile(
 NOT_A_CONTAINER = re.compile(
     r"(?i)^(?:ph\.?\s*d|doctoral|master|m\.?\s*sc|diploma\b|bachelor|tech(?:nical)?\.?\s*(?:report|rep|memo)|report\b|"
     r"research report|working paper|manuscript|preprint|unpublished|personal communication|us patent|patent\b|"
-    r"internet[- ]draft|submitted|draft\b|tr[- ]?\d|thesis|dissertation|habilitation|lecture notes\b|"
-    r"edited\b|translated\b|trans\.|reprint|revised|dir\.|perf\.|\[|\(translated|with an? |introduction by|foreword|"
+    r"internet[- ]draft|submitted|draft\b|tr[- ]?\d|thesis|dissertation|habilitation|"
+    r"edited\b|translated\b|trans\.(?!\s+[A-Z][a-z]+\.)|reprint|revised|dir\.|perf\.|\[|\(translated|with an? |introduction by|foreword|"
     r"accessed\b|available\b|retrieved\b|last modified|to appear|in press|forthcoming|ed\.\s|eds\.\s|\d+(?:st|nd|rd|th)\s+ed|"
     r"\d+(?:st|nd|rd|th|e|ère|nd)\.?\s+(?:\w+\.?\s+){0,2}(?:ed|edn|edition|version|vyd|aufl)\b|arxiv\b|"
     r"[\w.]+\s+patent\b|patent\b|tech\.?\s*rpt|edited\s+by|translated\s+by|tr\.\s|disponible\b|"
@@ -32,7 +32,7 @@ NOT_A_CONTAINER = re.compile(
 
 
 LOCATION_PUBLISHER = re.compile(
-    r"^[\s,.;(]*(?P<loc>[A-Z][\w'’.-]*(?:[ /-](?:(?:de|da|do|la|del|am|upon|on|sur|im)\s)?[A-Z][\w'’.-]*){0,3}"
+    r"^[\s,.;(]*(?P<loc>[A-Z][\w'’.-]*(?:(?<![a-z]{4}\.)[ /-](?:(?:de|da|do|la|del|am|upon|on|sur|im)\s)?[A-Z][\w'’.-]*){0,3}"
     r"(?:\s\([A-Z]{2,3}\))?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2})"
     r"\s*:\s*(?P<pub>[^,.;()]{2,80})"
 )

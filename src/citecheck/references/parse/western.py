@@ -24,6 +24,7 @@ from ..dates import YEAR_RE, find_date
 from ..names import split_authors
 from ..titles import find_quoted_title
 from .authors import (
+    AUTHOR_MARK,
     author_end_by_sentence,
     chem_journal,
     comma_style_authors,
@@ -38,7 +39,10 @@ from .title import clean_title, title_from
 
 __all__ = ["read_western", "AUTHOR_SPLITS", "AuthorSplit"]
 
-_AUTHOR_YEAR = re.compile(rf"[,.]?\s+\(?(?P<y>{YEAR_RE})[a-z]?\)?(?:[.,:]\s+|\s+(?=[A-Z«\"“‘]))")
+# "Names, 1996, Title" / "Barthes, Roland 1988 [1964]. Title": the first edition's year may follow in brackets
+_AUTHOR_YEAR = re.compile(
+    rf"[,.]?\s+\(?(?P<y>{YEAR_RE})[a-z]?\)?(?:\s*\[{YEAR_RE}\])?(?:[.,:]\s+|\s+(?=[A-Z«\"“‘]))"
+)
 _YEAR_SENTENCE = re.compile(rf"^\s*\(?(?P<y>{YEAR_RE})[a-z]?\)?\s*[.,:]\s*")
 _SENTENCE_CASE_WORD = re.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|over|upon)\b)[a-z]{4,}\b")
 _JOURNAL_ONLY = re.compile(
@@ -236,8 +240,23 @@ def _corporate_comma(ctx: Context, s: str) -> tuple[str, str] | None:
     return m.group(1), s[m.end() :]
 
 
+_YEAR_FIRST = re.compile(rf"\(?(?P<y>{YEAR_RE})[a-z]?\)?[.,]?\s+(?=[A-Z“\"‘'«])")
+
+
+def _year_first(ctx: Context, s: str) -> tuple[str, str] | None:
+    """ "1968 Tzeltal Numerical Classifiers. Mouton." / "2010. “Title.” Journal": a list that leaves the
+    repeated author out opens the entry with its year; no author, and the title follows."""
+    ym = _YEAR_FIRST.match(s)
+    if ym is None:
+        return None
+    ctx.year = int(ym.group("y"))
+    ctx.date = ctx.date or ym.group("y")
+    return "", s[ym.end() :]
+
+
 #: where the author list ends, tried in order
 AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
+    AuthorSplit("year-first", _year_first),
     AuthorSplit("editor-mark", _editor_mark),
     AuthorSplit("author-date", _author_date),
     AuthorSplit("author-year", _author_year),
@@ -259,6 +278,16 @@ def split_unquoted(ctx: Context, s: str) -> tuple[str, str]:
     return "", s
 
 
+_QUOTE_THEN_SENTENCE = re.compile(
+    r"(?P<glue>[?!.]?)\s+(?P<more>(?:in\s+|[A-Z])[^.?!]{3,200}?[.?!])\s+(?=In:?\s+(?!press\b)[A-Z])"
+)
+
+
+_NOT_TITLE_SENTENCE = re.compile(
+    r"(?i)(?:trans(?:lated)?\b|ed(?:ited)?\b|eds\.|review of|paper presented|presented at|\d|vol\.|pp?\.)"
+)
+
+
 def _quoted(ctx: Context, s: str) -> tuple[str, str] | None:
     """A title in quotation marks (or «»): the authors are what stands before it."""
     memo = ctx.memo
@@ -273,10 +302,18 @@ def _quoted(ctx: Context, s: str) -> tuple[str, str] | None:
         if d2:
             ctx.date, ctx.year = d2.iso, d2.year
         prefix = prefix[: dm.start()] + prefix[dm.end() :]
+    rest = s[c + 1 :]
+    qm = _QUOTE_THEN_SENTENCE.match(rest)
+    if qm and not _NOT_TITLE_SENTENCE.match(qm.group("more")):
+        # "‘Tone Cases’ in Bantu Group B.40. In Jean Blanchon, Book": the quotation opens the title,
+        # which goes on to the sentence before the book's "In"
+        title = f"{title.strip()}{qm.group('glue').rstrip()} {qm.group('more').strip()}"
+        rest = rest[qm.end("more") :]
+        ctx.fire("title:quoted-then-more")
     ctx.title = clean_title(title)
     ctx.quoted_title = True
     ctx.fire("title:quoted")
-    return prefix, s[c + 1 :]
+    return prefix, rest
 
 
 def _lost_open_quote(ctx: Context, s: str) -> tuple[str, str] | None:
@@ -348,7 +385,7 @@ def _unquoted(ctx: Context, s: str) -> tuple[str, str]:
 
 
 def _set_authors(ctx: Context, author_text: str) -> None:
-    author_text = author_text.strip(" ,:;")
+    author_text = AUTHOR_MARK.sub("", author_text).strip(" ,:;")
     if author_text.endswith(".") and not re.search(r"(?:^|[\s.,-])[A-Z]\.$", author_text):
         author_text = author_text[:-1]
     if not author_text:
@@ -364,6 +401,11 @@ def _set_authors(ctx: Context, author_text: str) -> None:
         ctx.authors, ctx.et_al = names, et_al
 
 
+_ELSEVIER_NUMBERS = re.compile(rf"^\s*,\s*\d{{1,4}}\s*\(\s*{YEAR_RE}\s*\)\s*,\s*(?:pp?\.|\d)")
+# a run of capitalised words, some abbreviated, after a lower-case word at the end of the title
+_GLUED_JOURNAL = re.compile(r"(?<=[a-z)]\s)(?P<j>[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?){0,5})$")
+
+
 def _title_tail(ctx: Context, rest: str) -> str:
     """What a title cannot end with: pages ("..., Page 23"), or a journal's name before its numbers."""
     if ctx.title:
@@ -372,6 +414,13 @@ def _title_tail(ctx: Context, rest: str) -> str:
             rest = ctx.title[tm.start() :] + " " + rest
             ctx.title = clean_title(ctx.title[: tm.start()])
             ctx.fire("title:pages-out")
+    if ctx.title and not ctx.container and _ELSEVIER_NUMBERS.match(rest):
+        gm = _GLUED_JOURNAL.search(ctx.title)
+        if gm and len(gm.group("j").split()) >= 2:
+            # Elsevier's "... a randomized clinical trial Diabetes Educ., 36 (2010), pp. 629-639": no full
+            # stop between the title and the journal's abbreviated name before "vol (year), pp."
+            ctx.title, ctx.container = clean_title(ctx.title[: gm.start("j")]), gm.group("j").strip(" .,")
+            ctx.fire("title:journal-glued")
     if ctx.title and not ctx.container and ". " in ctx.title and NUMBERS_NEXT.match(rest):
         # "Fourier integral operators. I. Acta mathematica, 127(1):79": numbers right after the
         # "title" show that its last sentence is the journal
