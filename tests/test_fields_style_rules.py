@@ -280,3 +280,17 @@ def test_a_corporate_author_with_a_portuguese_conjunction_stays_one_author_in_a_
     )
     assert ref.authors == ("Ministério de Minas e Energia",)
     assert ref.title == "Plano Nacional de Energia 2050"
+
+
+def test_the_access_date_of_an_undated_note_is_not_taken_for_its_publication_date():
+    """finish rule ``date``: the day the author looked is not the day the work appeared."""
+    ref = parse_reference(
+        "国家能源局：《2021年全国电力工业统计数据》，http://www.nea.gov.cn/2022-01/26/c_1310441589.htm，"
+        "2022年2月20日浏览。"
+    )
+    assert (ref.access_date, ref.date, ref.year) == ("2022-02-20", None, None)
+    dated = parse_reference(
+        "国家能源局：《2021年全国电力工业统计数据》，2022年1月26日，http://www.nea.gov.cn/2022-01/26/"
+        "c_1310441589.htm，2022年2月20日浏览。"
+    )
+    assert (dated.access_date, dated.date) == ("2022-02-20", "2022-01-26")

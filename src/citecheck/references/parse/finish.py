@@ -56,6 +56,8 @@ def _date(ctx: Context, text: str, after: str) -> bool:
     if ctx.date is not None and len(ctx.date) != 4:
         return False
     dm = find_date(after) or find_date(text)
+    if dm and dm.iso == ctx.access_date:
+        return False  # the day the author looked is not the day the work appeared
     if dm and (ctx.date is None or (dm.year == ctx.year and len(dm.iso) > len(ctx.date))):
         ctx.date, ctx.year = dm.iso, dm.year
         return True
