@@ -45,7 +45,7 @@ from .units import (
     match_unit,
     unit_starts_at,
 )
-from .words import WordNumber, find_number_words
+from .words import WordNumber, find_words
 
 _CN_NUM = "零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _NUM_RE = re.compile(
@@ -430,20 +430,20 @@ def _scan(text: str, lang: Language, detail: bool = True) -> list:
                 consumed_to = consumed
         else:
             break
-    words = find_number_words(norm, lang_of)
+    words = find_words(norm, lang_of)
     return _with_word_numerals(hits, words, norm, text, lang_of, covers, detail) if words else hits
 
 
 class _WordMatch:
     """A number written in words, looking to :func:`_read` like a match of ``_NUM_RE``."""
 
-    __slots__ = ("_span", "_text", "value")
-    lastgroup = "wd"
+    __slots__ = ("_span", "_text", "lastgroup", "value")
 
     def __init__(self, number: WordNumber):
         self._span = (number.start, number.end)
         self._text = number.text
         self.value = number.value
+        self.lastgroup = "wdfrac" if number.kind == "fraction" else "wd"
 
     def span(self) -> tuple[int, int]:
         return self._span
@@ -664,6 +664,32 @@ def _number_in_words(norm: str, m: _WordMatch, lang_of, original: str) -> _Readi
     return _Reading("wd", m.group(), start, end, mantissa, _ONE, _digits_of(mantissa), False)
 
 
+# A share written in words is a rounded statement: "a third" stands for 30-36 %, so it admits
+# 5 % of its value either side (a qualifier before it widens that, as for any figure).
+_FRACTION_WORD_PRECISION = Decimal("0.1")
+
+
+def _fraction_in_words(norm: str, m: _WordMatch, lang_of, original: str) -> _Done:
+    """A share of a whole in words ("two thirds", "un tercio", "metade"): a percentage,
+    complete as written, with the qualifier before it ("about a third")."""
+    start, end = m.span()
+    mantissa = m.value.quantize(Decimal("0.01"))  # as a fraction in digits is read ("1/3": 33.33%)
+    share = _Reading(
+        "wdfrac",
+        m.group(),
+        start,
+        end,
+        mantissa,
+        mantissa * _FRACTION_WORD_PRECISION,
+        _digits_of(mantissa),
+        False,
+    )
+    share.family, share.unit = "percent", "%"
+    share.qualifier = _context_before(norm, start)[3]
+    share.notes.append(f"share written in words: {m.group()!r}")
+    return share.parts(original), end
+
+
 def _arabic_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading | _Done:
     """1,234.5 / 1.234,5 / 1 234: digits, their separators read in the text's convention."""
     start, end = m.span()
@@ -687,6 +713,7 @@ _NUMERAL_READERS = {
     "cnfrac": _chinese_fraction,
     "cn": _chinese_numeral,
     "wd": _number_in_words,
+    "wdfrac": _fraction_in_words,
     "ar": _arabic_numeral,
 }
 
