@@ -34,10 +34,11 @@ from .numerals import (
 from .numerals import (
     normalise_digits as _normalise_digits,
 )
-from .scales import chinese_scale, match_scale
+from .scales import SCALE_WORDS, chinese_scale, match_scale
 from .units import (
     CURRENCY_PREFIX_LAST,
     PERCENT_FIRST,
+    PREFIX_SCALES,
     match_count,
     match_currency_prefix,
     match_currency_suffix,
@@ -143,7 +144,9 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 _BEFORE_REST_REV = re.compile(
     r"[-_]?[A-Za-z]"
     r"|[.,]\d"
-    r"|\s?[-–]\s?\d|\s?[/_]"
+    # after "/" a numeral is part of a path, a fraction or a code, except after the sign of the
+    # Peruvian sol, "S/ 1.200 millones" (matched here reversed: "/" then a lone "S")
+    r"|\s?[-–]\s?\d|\s?_|\s?/(?!S(?![A-Za-z]))"
     r"|(?P<line>[ \t]*(?:\n|$))"
 )
 # checked on the text just after a numeral
@@ -732,6 +735,9 @@ def _context(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
     if cur:
         r.currency, r.cur_symbol, taken = cur
         r.start -= taken
+        if r.cur_symbol in PREFIX_SCALES:  # MMUS$ 350: the scale is written in the symbol
+            r.scale_word = PREFIX_SCALES[r.cur_symbol]
+            r.scale = SCALE_WORDS[r.scale_word]
     return None
 
 

@@ -33,6 +33,8 @@ _SYMBOLS: dict[str, tuple[str, str, Decimal]] = {
     "Gt": ("mass", "t", D(10) ** 9), "kg": ("mass", "t", D("0.001")),
     "tCO2": ("mass", "t", D(1)), "tCO2e": ("mass", "t", D(1)), "MtCO2": ("mass", "t", D(10) ** 6),
     "MtCO2e": ("mass", "t", D(10) ** 6), "GtCO2": ("mass", "t", D(10) ** 9),
+    # Spanish mining and trade statistics: toneladas métricas (TM), of fine metal content (TMF)
+    "TM": ("mass", "t", D(1)), "TMF": ("mass", "t", D(1)),
     "ha": ("area", "ha", D(1)), "km2": ("area", "ha", D(100)), "km²": ("area", "ha", D(100)),
     "m2": ("area", "ha", D("0.0001")), "m²": ("area", "ha", D("0.0001")),
     "km": ("length", "m", D(1000)),
@@ -238,8 +240,11 @@ _PREFIX = {
     "R$": "BRL", "BRL": "BRL", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "RMB¥": "CNY", "ARS": "ARS", "AR$": "ARS",
     "MXN": "MXN", "MX$": "MXN", "CLP": "CLP", "COP": "COP", "PEN": "PEN", "S/": "PEN", "S/.": "PEN",
-    "$": "USD",
+    "$": "USD", "MMUS$": "USD", "MUS$": "USD",
 }  # fmt: skip
+# Chilean accounts write the scale into the currency: MMUS$ 350 is US$350 million, MUS$ 120 is
+# US$120 thousand (the canonical scale word of each)
+PREFIX_SCALES = {"MMUS$": "million", "MUS$": "thousand"}
 # what a currency written before a number ends with (a cheap test before match_currency_prefix)
 CURRENCY_PREFIX_LAST = frozenset(k[-1] for k in _PREFIX)
 _PREFIX_RE = re.compile(r"(?<![A-Za-z])(" + _alt(_PREFIX).replace(r"\$", r"\\?\$") + r")[ \u00a0]?$")
