@@ -141,6 +141,26 @@ def test_rounding_and_qualifiers_are_tolerated():
     assert check_figures("200 projects", "There are 187 projects.")[0].verdict is not Verdict.CONSISTENT
 
 
+@pytest.mark.parametrize(
+    ("claim", "src"),
+    [
+        ("Exports to China grew 13% in 2021.", "Exports to China grew 12% in 2021."),
+        ("The wind farm has 45 turbines.", "The wind farm has 44 turbines."),
+        ("The dam cost US$4.5 billion.", "The dam cost US$4.4 billion."),
+    ],
+)
+def test_one_unit_of_the_last_written_digit_apart_is_not_the_same_figure(claim, src):
+    # each admits half a unit either side: 12.5-13.5 and 11.5-12.5 only touch at 12.5
+    assert [c.verdict for c in check_figures(claim, src)] != [Verdict.CONSISTENT]
+
+
+def test_a_figure_rounded_half_up_still_agrees():
+    assert check_figures("Exports grew 13%.", "Exports grew 12.5%.")[0].verdict is Verdict.CONSISTENT
+    assert (
+        check_figures("It cost US$4.5 billion.", "It cost US$4.45 billion.")[0].verdict is Verdict.CONSISTENT
+    )
+
+
 def test_years_dates_pages_notes_and_phones_present_in_both_texts_are_never_inconsistent():
     claim = "In 2018, on 3 March, the 2,000 MW plant opened (p. 14, note 3; tel. +54 11 4321 8765).[12]"
     src = "The 2,000 MW plant opened on 5 May 2019. Page 7. [3] Call +54 11 4777 1234."

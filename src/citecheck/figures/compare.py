@@ -88,7 +88,9 @@ def interval(h: Hit, value: Decimal | None = None) -> tuple[Decimal, Decimal]:
 
 
 def _overlap(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+    """The two intervals share more than an end: 13% (12.5-13.5) and 12% (11.5-12.5) only
+    touch, and one unit of the last written digit apart is a different figure."""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 # ---- kinds ---------------------------------------------------------------------------------
