@@ -359,3 +359,22 @@ def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_ba
         passage, "A termelétrica do Pecém, com 720 MW, consome 3,9 milhões de toneladas."
     )
     assert other.verdict is Verdict.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("claim", "src", "diagnosis"),
+    [
+        # 较上年提高约3个百分点: "about 3 points" admits 2-4, but 4% is not the same number
+        ("Renewables met 4% more of demand in 2021.", "2021年可再生能源发电较上年提高约3个百分点。", None),
+        # a copy loses digits, never gains them: 3.125% is no copy of 3 points
+        ("Prices rose 3.125% in 2021.", "Los precios subieron 3 puntos porcentuales en 2021.", None),
+        (
+            "Renewables' share rose by 3% in 2021.",
+            "La participación creció 3 puntos porcentuales en 2021.",
+            "percent-points",
+        ),
+    ],
+)
+def test_percent_for_percentage_points_is_the_same_number_as_written_in_the_other_unit(claim, src, diagnosis):
+    (check,) = check_figures(claim, src)
+    assert check.diagnosis == diagnosis

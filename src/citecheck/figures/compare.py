@@ -87,6 +87,13 @@ def interval(h: Hit, value: Decimal | None = None) -> tuple[Decimal, Decimal]:
     return v - half, hi_v + half
 
 
+def _as_written(h: Hit) -> tuple[Decimal, Decimal]:
+    """The values a figure admits by its rounding alone, whatever qualifier goes with it."""
+    q = h.quantity
+    half = effective_precision(h) * _HALF
+    return q.value - half, (q.high if q.high is not None else q.value) + half
+
+
 def _overlap(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
     """The two intervals share more than an end: 13% (12.5-13.5) and 12% (11.5-12.5) only
     touch, and one unit of the last written digit apart is a different figure."""
@@ -283,7 +290,10 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
         return None
     s_int = interval(s)
     if cq.family == "percent" and cq.unit != sq.unit:
-        if _overlap(interval(c), s_int):
+        # the same number in the other unit, as written: a qualifier's latitude ("about 3
+        # percentage points" admits 2-4) would make any nearby percentage look like this slip,
+        # and a copy loses digits, never gains them (3.125% is no copy of 3 points)
+        if _overlap(_as_written(c), _as_written(s)) and (cq.precision or 1) >= (sq.precision or 1):
             # a source in percentage points is specific; a source in percent is common
             strength = 2 if sq.unit == "pp" else 1
             return Relation(
