@@ -361,6 +361,42 @@ def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_ba
     assert other.verdict is Verdict.NOT_FOUND
 
 
+def test_a_weak_diagnosis_is_not_made_between_figures_of_different_years():
+    # the same plant, another year: 950 workers in 2021 is no evidence against 1,200 in 2019
+    other_year = check_figures(
+        "The plant employed 1,200 workers in 2019.", "The plant employed 950 workers in 2021."
+    )
+    same_year = check_figures(
+        "The plant employed 1,200 workers in 2021.", "The plant employed 950 workers in 2021."
+    )
+    assert [c.verdict for c in other_year] == [Verdict.NOT_FOUND]
+    assert [(c.verdict, c.diagnosis) for c in same_year] == [(Verdict.INCONSISTENT, "different")]
+
+
+_BANK_PAGE = (
+    "Chinese banks lent US$1.2 billion to Ecuador for the Coca Codo Sinclair dam. "
+    "Chinese banks financed 40% of the Belo Monte transmission line. "
+    "Chinese banks provided about US$7 billion in green finance to the region. "
+    "Chinese banks opened 12 branches in Brazil. "
+    "Chinese banks hold bonds worth R$ 2 billion. "
+    "Chinese banks signed 35 agreements with Argentine provinces."
+)
+
+
+def test_words_in_most_figure_sentences_of_a_long_source_are_no_context_for_a_difference():
+    claim = "The San Gaban hydropower project is worth US$43.8 billion and is financed by Chinese banks."
+    # "Chinese" and "banks" are in every sentence of the page: they tell none of its figures apart
+    assert [c.verdict for c in check_figures(claim, _BANK_PAGE)] == [Verdict.NOT_FOUND]
+
+
+def test_the_same_words_in_a_one_sentence_source_still_count_as_context():
+    claim = "Chinese banks provided US$9 billion in green finance to the region."
+    (check,) = check_figures(
+        claim, "Chinese banks provided about US$7 billion in green finance to the region."
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
 @pytest.mark.parametrize(
     ("claim", "src", "diagnosis"),
     [

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -428,6 +429,10 @@ def _tokens(text: str) -> set[str]:
     return out
 
 
+# below this many sentences with figures, a source is too short to tell common words from rare
+_UBIQUITOUS_MIN_SENTENCES = 6
+
+
 class _Source:
     """A source's figures and sentences, read once for every claim that cites it."""
 
@@ -440,6 +445,7 @@ class _Source:
         self.hits = extract_hits(self.text, source.language)
         self.index = SentenceIndex(self.text) if self.hits else None
         self._sent: dict[tuple[int, int], set[str]] = {}
+        self._ubiquitous: frozenset[str] | None = None
         self._hit_sent: list[tuple[int, int]] = (
             [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
         )
@@ -452,6 +458,18 @@ class _Source:
         if toks is None:
             toks = self._sent[span] = _tokens(self.text[span[0] : span[1]])
         return toks
+
+    def ubiquitous(self) -> frozenset[str]:
+        """The words in more than a third of the figure sentences of a source with at least
+        :data:`_UBIQUITOUS_MIN_SENTENCES` of them (computed once, when first asked)."""
+        if self._ubiquitous is None:
+            spans = set(self._hit_sent)
+            if len(spans) < _UBIQUITOUS_MIN_SENTENCES:
+                self._ubiquitous = frozenset()
+            else:
+                counts = Counter(t for span in spans for t in self.sentence_tokens(span))
+                self._ubiquitous = frozenset(t for t, n in counts.items() if 3 * n > len(spans))
+        return self._ubiquitous
 
 
 # ---- formatting ----------------------------------------------------------------------------
@@ -719,7 +737,10 @@ def _compare(
                 if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
             )
             ctx = shared + anchors + _same_thing(c.quantity, s.quantity)
-            usable = rel.kind == "consistent" or _accusable(c, s, rel, ctx)
+            usable = rel.kind == "consistent" or (
+                _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
+                and not _other_period(ctoks, stoks, rel)
+            )
             cv, sv = c.quantity.value, s.quantity.value
             closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0
             key = (usable, rel.strength, ctx, closeness)
@@ -727,6 +748,28 @@ def _compare(
                 best = (key, si, rel, s_span)
         checks.append(_verdict(c, sp, claim_sentence, src, best, base))
     return checks
+
+
+def _uninformative(common: set[str], src: _Source, rel: Relation) -> int:
+    """How many of the shared words count for nothing: those in most figure sentences of a
+    long source ("China" on a page about China, "plant" on a page about one plant) tell none
+    of its figures apart. Concepts are left out of a bare difference's context already."""
+    if rel.strength < 0:
+        return 0
+    words = common & src.ubiquitous()
+    if rel.strength <= 0:
+        words = {t for t in words if t[0] != "@"}
+    return len(words)
+
+
+def _other_period(claim_tokens: set[str], source_tokens: set[str], rel: Relation) -> bool:
+    """Both sentences name years and no year is shared: the figures are of different periods,
+    and a weak explanation (one that needs context) is no evidence of a mistake."""
+    if rel.strength >= 2:
+        return False
+    claim_years = {t for t in claim_tokens if t.isdigit()}
+    source_years = {t for t in source_tokens if t.isdigit()}
+    return bool(claim_years and source_years) and claim_years.isdisjoint(source_years)
 
 
 def _accusable(c: Hit, s: Hit, rel: Relation, ctx: int) -> bool:
