@@ -330,6 +330,8 @@ _DENSE = {
     "counted nouns": ("1 key local new big projects ", 3_449),
     "Spanish scale and currency": ("1 mil millones de pesos ", 4_167),
     "phone numbers": ("Tel 1 ", 0),
+    "shares in words": ("two thirds of ", 7_142),
+    "shares written with an ordinal and parte": ("la tercera parte de ", 5_000),
 }
 
 
