@@ -205,3 +205,37 @@ def test_a_share_in_words_in_the_claim_is_compared_with_a_chinese_or_digit_fract
         "The project reduced transmission losses by 1/3.", "The new line cut losses by about a third."
     )
     assert zh.verdict is Verdict.CONSISTENT and digits.verdict is Verdict.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "percent", "qualifier"),
+    [
+        ("大豆占巴西对华出口的七成以上。", "七成以上", 70, "more_than"),
+        ("智利近三成铜出口到中国。", "三成", 30, "nearly"),
+        ("其中两成为出口产品。", "两成", 20, None),
+        ("一半的投资流向能源领域。", "一半", 50, None),
+        # fractions and 百分之 take their qualifiers the same way
+        ("可满足约三分之一的电力需求。", "三分之一", "33.33333333333333333333333333", "about"),
+        ("超过百分之四十的出口流向中国。", "百分之四十", 40, "more_than"),
+        ("三分之一以上的项目已完工。", "三分之一以上", "33.33333333333333333333333333", "more_than"),
+    ],
+)
+def test_a_chinese_share_in_tenths_or_a_half_is_a_percentage(text, raw, percent, qualifier):
+    (q,) = extract_quantities(text)
+    assert (q.raw, q.family, q.value, q.qualifier) == (raw, "percent", Decimal(percent), qualifier)
+
+
+@pytest.mark.parametrize("text", ["这一政策一成不变。", "三成员国签署了协议。"])
+def test_chinese_words_that_hold_cheng_are_no_shares(text):
+    assert extract_quantities(text) == []
+
+
+def test_a_share_in_tenths_is_rounded_to_tens_of_percent():
+    # 七成 stands for 65-75 %: 72% agrees, 80% is not found there
+    assert (
+        check_figures("Soybeans are 72% of exports.", "大豆占出口的七成。")[0].verdict is Verdict.CONSISTENT
+    )
+    assert (
+        check_figures("Soybeans are 80% of exports.", "大豆占出口的七成。")[0].verdict
+        is not Verdict.CONSISTENT
+    )

@@ -621,7 +621,8 @@ def _chinese_fraction(norm: str, m: re.Match, lang_of, original: str) -> _Done:
         precision = Decimal("0.5") if den_txt != "百" else Decimal(1)
     percent = _Reading("cnfrac", raw_num, start, end, mantissa, precision, _digits_of(mantissa), False)
     percent.family, percent.unit = "percent", "%"
-    return percent.parts(original), end
+    _share_qualifiers(percent, norm)
+    return percent.parts(original), percent.end
 
 
 def _chinese_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading | _Done:
@@ -640,6 +641,10 @@ def _chinese_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading
         return None, end
     if end < len(norm) and norm[end] in "年月日号":
         return None, end
+    if norm[end : end + 1] in _CN_SHARE_WORDS:
+        share = _chinese_share(norm, start, end, run, original)
+        if share is not None:
+            return share
     scale_chars = ""
     core = run
     stripped = run.rstrip("万萬亿億")
@@ -658,6 +663,40 @@ def _chinese_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading
         scale=chinese_scale(scale_chars) if scale_chars else Decimal(1),
         scale_word=scale_chars.replace("萬", "万").replace("億", "亿") or None,
     )  # fmt: skip
+
+
+# Shares of a whole in Chinese: 成 is a tenth (七成 = 70 %, rounded to tens of percent), 一半
+# a half; 成员 (member) and 一成不变 (unchanging) are words, not shares.
+_CN_SHARE_WORDS = {"成": 10, "半": 50}
+_CN_SHARE_PRECISION = {"成": Decimal(10), "半": Decimal(5)}
+_CN_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SHARE_NOT = ("成员", "成不变")
+
+
+def _chinese_share(norm: str, start: int, end: int, run: str, original: str) -> _Done | None:
+    """七成以上 / 近三成 / 一半: a share as a percentage, with the qualifier before or after it."""
+    word = norm[end]
+    if word == "成" and (run not in _CN_TENTHS or norm.startswith(_CN_SHARE_NOT, end)):
+        return None
+    if word == "半" and run != "一":
+        return None
+    value = Decimal(_CN_TENTHS[run] * 10) if word == "成" else Decimal(50)
+    end += 1
+    share = _Reading("cn", run + word, start, end, value, _CN_SHARE_PRECISION[word], _digits_of(value), False)
+    share.family, share.unit = "percent", "%"
+    _share_qualifiers(share, norm)
+    share.notes.append(f"share written in Chinese: {original[start : share.end]!r}")
+    return share.parts(original), share.end
+
+
+def _share_qualifiers(share: _Reading, norm: str) -> None:
+    """The qualifier of a share read whole (约三分之一, 超过百分之四十, 七成以上): the word before it,
+    else the one after it (which the share's text then includes)."""
+    share.qualifier = _context_before(norm, share.start)[3]
+    qa = _qual_after(norm, share.end)
+    if qa:
+        share.qualifier = share.qualifier or _QUAL_AFTER[qa.group(1)]
+        share.end = qa.end()
 
 
 def _number_in_words(norm: str, m: _WordMatch, lang_of, original: str) -> _Reading:
