@@ -197,6 +197,11 @@ def only(text, lang=None):
         # toneladas métricas (finas) of Spanish mining statistics
         ("Perú exportó 2,2 millones de TM de cobre.", "2,2 millones de TM", "2200000", "mass", "t", None, None),
         ("La producción fue de 450.000 TMF de cobre fino.", "450.000 TMF", "450000", "mass", "t", None, None),
+        # Spanish press abbreviations: mill. (millones); Mexican mdd, mmdd, mdp hold the currency too
+        ("Exportaciones 2021: US$ 3.200 mill.", "US$ 3.200 mill.", "3200000000", "currency", None, "USD", None),
+        ("México recibió 35.000 mdd de IED.", "35.000 mdd", "35000000000", "currency", None, "USD", None),
+        ("El plan cuesta 5 mmdd.", "5 mmdd", "5000000000", "currency", None, "USD", None),
+        ("Un gasto de 800 mdp.", "800 mdp", "800000000", "currency", None, "MXN", None),
     ],
 )  # fmt: skip
 def test_quantities_are_normalised_to_base_units(text, raw, value, family, unit, currency, qualifier):

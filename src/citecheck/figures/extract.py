@@ -889,6 +889,7 @@ def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
         sc = match_scale(norm, end, money=r.currency is not None, unit_follows=unit_starts_at)
         if sc:
             r.scale, r.scale_word = sc.multiplier, sc.word
+            r.currency = r.currency or sc.currency
             end = sc.end
             follows = _may_follow(norm, end)
     qa = _qual_after(norm, end) if follows else None
