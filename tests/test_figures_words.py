@@ -31,6 +31,8 @@ def figures(text, lang=None):
         ("São dois mil e quinhentos empregos.", "dois mil e quinhentos empregos", 2500, "count"),
         ("该工厂有两千名员工。", "两千名", 2000, "count"),
         ("该项目耗资三千五百万美元。", "三千五百万美元", 35000000, "currency"),
+        ("The loan was a billion dollars.", "a billion dollars", 10**9, "currency"),
+        ("A million homes get power from the dam.", "A million homes", 10**6, "count"),
     ],
 )  # fmt: skip
 def test_numbers_written_in_words_are_figures(text, raw, value, family):

@@ -182,6 +182,8 @@ _TRIGGERS = sorted(
 )
 _TRIGGER_RE = re.compile(r"\b" + _trie_pattern(_TRIGGERS) + r"(?![^\W\d_])")
 _SCALE_SET = frozenset(_SCALES)
+# "a" right before a scale word ("a million homes"), not the end of another word
+_ARTICLE_ONE_RE = re.compile(r"(?:^|(?<![^\W\d_]))(a)[ \u00a0]$")
 
 
 class WordNumber(NamedTuple):
@@ -303,6 +305,7 @@ def find_words(text: str, lang: str | Callable[[], str]) -> list[WordNumber]:
     if len(low) != len(text):  # a few letters lower-case to two characters: keep offsets
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     table: dict | None = None
+    code: str | None = None
     joiners: frozenset = frozenset()
     found: list[WordNumber] = []
     done = 0
@@ -316,7 +319,12 @@ def find_words(text: str, lang: str | Callable[[], str]) -> list[WordNumber]:
                 found.append(number)
                 done = number.end
             continue
-        if word in _SCALE_SET and _words_before(low, m.start(), _ANY_WORD, _ANY_JOINER) == m.start():
+        article = word in _SCALE_SET and _ARTICLE_ONE_RE.search(low, max(0, m.start() - 3), m.start())
+        if (
+            not article
+            and word in _SCALE_SET
+            and _words_before(low, m.start(), _ANY_WORD, _ANY_JOINER) == m.start()
+        ):
             continue  # a scale word after digits, or after no number at all
         if table is None:
             code = lang() if callable(lang) else lang
@@ -329,6 +337,13 @@ def find_words(text: str, lang: str | Callable[[], str]) -> list[WordNumber]:
         else:
             continue  # another language's word
         if start == m.start() and word in _SCALE_SET:
+            if article and code == "en":  # "a billion dollars": the article stands for one
+                found.append(
+                    WordNumber(
+                        article.start(1), article.end(1), text[article.start(1) : article.end(1)], Decimal(1)
+                    )
+                )
+                done = m.start()
             continue
         number = _read_phrase(text, low, start, table, joiners)
         if number is not None and number.end > done:
