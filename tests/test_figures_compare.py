@@ -414,3 +414,17 @@ def test_the_same_words_in_a_one_sentence_source_still_count_as_context():
 def test_percent_for_percentage_points_is_the_same_number_as_written_in_the_other_unit(claim, src, diagnosis):
     (check,) = check_figures(claim, src)
     assert check.diagnosis == diagnosis
+
+
+def test_a_price_is_compared_only_with_a_price_per_the_same_thing():
+    # US$1.5 per watt is a price: no evidence about an investment of US$1.5 billion
+    (amount,) = check_figures(
+        "The Chinese company invested US$1.5 billion in the plant.",
+        "Electricity from the plant costs US$1.5 per watt installed, analysts say.",
+    )
+    (price,) = check_figures(
+        "The winning price averaged US$27.7 per MWh.", "El precio medio fue de US$ 27,7 por MWh."
+    )
+    (other_unit,) = check_figures("The price was US$0.05 per kWh.", "El precio fue de US$ 50 por MWh.")
+    assert amount.verdict is Verdict.NOT_FOUND and price.verdict is Verdict.CONSISTENT
+    assert other_unit.verdict is Verdict.NOT_FOUND

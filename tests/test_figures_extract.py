@@ -202,6 +202,12 @@ def only(text, lang=None):
         ("México recibió 35.000 mdd de IED.", "35.000 mdd", "35000000000", "currency", None, "USD", None),
         ("El plan cuesta 5 mmdd.", "5 mmdd", "5000000000", "currency", None, "USD", None),
         ("Un gasto de 800 mdp.", "800 mdp", "800000000", "currency", None, "MXN", None),
+        # an amount per unit is a price; money per period stays an amount
+        ("The price is US$0.05/kWh.", "US$0.05/kWh", "0.05", "price", "/kWh", "USD", None),
+        ("电价为0.5元/千瓦时。", "0.5元/千瓦时", "0.5", "price", "/kWh", "CNY", None),
+        ("O preço é de R$ 200 por MWh.", "R$ 200 por MWh", "200", "price", "/MWh", "BRL", None),
+        ("Brent traded at US$70 per barrel.", "US$70 per barrel", "70", "price", "/barrel", "USD", None),
+        ("Trade is worth US$5 billion per year.", "US$5 billion", "5000000000", "currency", None, "USD", None),
     ],
 )  # fmt: skip
 def test_quantities_are_normalised_to_base_units(text, raw, value, family, unit, currency, qualifier):

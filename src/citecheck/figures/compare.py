@@ -116,6 +116,8 @@ def compatible(c: Quantity, s: Quantity) -> bool:
     """Same kind of figure: unit family, currency, counted noun."""
     if c.family == "currency" or s.family == "currency":
         return c.family == s.family and _currency_ok(c, s)
+    if c.family == "price" or s.family == "price":  # per the same thing, in the same currency
+        return c.family == s.family and c.unit == s.unit and _currency_ok(c, s)
     if c.family in ("count", "number") and s.family in ("count", "number"):
         return True  # counted nouns are checked by relate(): translations name them loosely
     return c.family == s.family
@@ -521,6 +523,9 @@ def describe(q: Quantity, prefer: Decimal | None = None) -> str:
         return f"{sym}{_big(v)}"
     if q.family == "percent":
         return f"{_num(v)}{' percentage points' if q.unit == 'pp' else '%'}"
+    if q.family == "price":
+        sym = _CUR_SYMBOL.get(q.currency or "", f"{q.currency} " if q.currency else "")
+        return f"{sym}{_num(v)}{q.unit or ''}"
     if q.unit in _UNIT_STEPS:
         for mult, sym in _UNIT_STEPS[q.unit]:
             if prefer is not None and mult == prefer:

@@ -42,6 +42,7 @@ from .units import (
     match_count,
     match_currency_prefix,
     match_currency_suffix,
+    match_per_unit,
     match_percent,
     match_unit,
     unit_starts_at,
@@ -916,6 +917,9 @@ def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
         if r.cur_symbol == "$":
             r.unit = "$"
             r.notes.append("a bare '$' may be US dollars or pesos")
+        per = match_per_unit(norm, end) if norm[end : end + 2].lstrip(" ")[:1] in _PER_FIRST else None
+        if per:  # US$0.05/kWh: a price, compared only with prices per the same thing
+            r.family, r.unit, end = "price", per[0], per[1]
     else:
         cm = match_count(norm, end) if follows else None
         if cm:
@@ -1026,6 +1030,7 @@ def _qualifier_after(r: _Reading, norm: str, lang_of, original: str) -> _Done | 
 
 
 _MORE_THAN_AFTER = frozenset(("多", "余", "餘"))
+_PER_FIRST = frozenset("/pP每")
 
 _STEPS = (
     _context,

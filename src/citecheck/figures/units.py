@@ -305,6 +305,70 @@ def match_currency_suffix(text: str, pos: int) -> tuple[str, int] | None:
     return _SUFFIX[word], m.end()
 
 
+# ---- prices: an amount per unit ------------------------------------------------------------
+# "US$0.05/kWh", "US$ 30 por MWh", "0.5元/千瓦时", "US$70 per barrel": a price is not an amount of
+# money and is compared only with a price per the same thing. Money per period ("US$5 billion
+# per year", "al año") stays an amount: a yearly flow is quoted with and without its period.
+_PER_RE = re.compile(
+    r"[ \u00a0]?(?:/|(?:per|por|每)[ \u00a0]?)(?:(?:the|each|one|cada|el|la|o|a|um|uma)[ \u00a0])?",
+    re.IGNORECASE,
+)
+_PRICE_NOUNS = {
+    "barrel": "barrel", "barrels": "barrel", "barril": "barrel", "barriles": "barrel", "barris": "barrel",
+    "share": "share", "shares": "share", "acción": "share", "acciones": "share", "ação": "share",
+    "ações": "share", "ounce": "ounce", "ounces": "ounce", "onza": "ounce", "onzas": "ounce",
+    "pound": "pound", "pounds": "pound", "libra": "pound", "libras": "pound", "gallon": "gallon",
+    "galón": "gallon", "litre": "litre", "liter": "litre", "litro": "litre", "unit": "unit",
+    "unidad": "unit", "unidade": "unit", "head": "head", "cabeza": "head", "kilo": "kg", "quilo": "kg",
+}  # fmt: skip
+_PRICE_NOUN_RE = re.compile(r"(" + _alt(_PRICE_NOUNS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
+
+
+def match_per_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """``("/kWh", end)`` when a price's "per unit" starts at ``pos``: a physical unit or a
+    traded unit (barrel, share, ounce...) after "/", "per", "por" or 每.
+
+    >>> match_per_unit(" por MWh generado", 0), match_per_unit("/千瓦时", 0)
+    (('/MWh', 8), ('/kWh', 4))
+    """
+    c = text[pos : pos + 2].lstrip(" \u00a0")[:1]
+    if c not in ("/", "p", "P", "每"):
+        return None  # cheap test before the patterns
+    m = _PER_RE.match(text, pos)
+    if m is None:
+        return None
+    um = match_unit(text, m.end())
+    if um is not None:
+        if um.family not in _PER_FAMILIES:
+            return None
+        return "/" + _unit_label(um), um.end
+    nm = _PRICE_NOUN_RE.match(text, m.end())
+    if nm is not None:
+        return "/" + _PRICE_NOUNS[nm.group(1).lower()], nm.end()
+    return None
+
+
+_PER_FAMILIES = frozenset(("power", "energy", "mass", "area", "length"))
+_LABEL_PREFIX = {
+    D(1): "",
+    D(10) ** 3: "k",
+    D(10) ** 6: "M",
+    D(10) ** 9: "G",
+    D(10) ** 12: "T",
+    D("0.001"): "m",
+}
+
+
+def _unit_label(um: UnitMatch) -> str:
+    """One label for a unit however it is written: kWh for kWh, 千瓦时, kilowatt-hour."""
+    if um.unit == "t" and um.factor == D("0.001"):
+        return "kg"
+    if um.unit == "ha" and um.factor == 100:
+        return "km²"
+    prefix = _LABEL_PREFIX.get(um.factor)
+    return f"{prefix}{um.unit}" if prefix is not None else f"{um.factor}{um.unit}"
+
+
 # ---- counted nouns -------------------------------------------------------------------------
 
 COUNT_NOUNS: dict[str, str] = {
