@@ -428,3 +428,30 @@ def test_a_price_is_compared_only_with_a_price_per_the_same_thing():
     (other_unit,) = check_figures("The price was US$0.05 per kWh.", "El precio fue de US$ 50 por MWh.")
     assert amount.verdict is Verdict.NOT_FOUND and price.verdict is Verdict.CONSISTENT
     assert other_unit.verdict is Verdict.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "Tourism brought in US$15 million last year.",
+        "The new hospital cost US$150 million, the ministry said.",
+    ],
+)
+def test_figures_with_different_scale_words_of_one_language_are_not_accused_without_shared_context(src):
+    # no misread word turns US$15 or 150 million into US$1.5 billion, and no decimal point was lost
+    assert [c.verdict for c in check_figures("Chinese banks lent US$1.5 billion to Ecuador.", src)] == [
+        Verdict.NOT_FOUND
+    ]
+
+
+def test_a_scale_word_misread_is_named_only_when_it_explains_the_factor():
+    (copied,) = check_figures(
+        "Chinese banks lent US$15 billion to Ecuador.", "Chinese banks lent US$15 million to Ecuador."
+    )
+    (shifted,) = check_figures(
+        "Chinese banks lent US$1.5 billion to Ecuador in 2015.",
+        "Chinese banks lent US$150 million to Ecuador in 2015.",
+    )
+    assert (copied.diagnosis, copied.cause) == ("scale", "million read as billion")
+    # in one sentence about the same loan it is still a power-of-ten error, but no misread word
+    assert (shifted.diagnosis, shifted.cause) == ("scale", "power-of-ten error")

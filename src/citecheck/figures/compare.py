@@ -129,12 +129,33 @@ _SCALE_NAMES = {
 }  # fmt: skip
 
 
+# the number system each canonical scale word belongs to (Chinese ones are told by their script)
+_SCALE_SYSTEMS = {
+    "thousand": "en", "million": "en", "billion": "en", "trillion": "en", "mil": "es/pt",
+    "millón": "es", "mil millones": "es", "millardo": "es", "billón": "es",
+    "milhão": "pt", "bilhão": "pt", "mil milhões": "pt", "bilião": "pt", "trilhão": "pt",
+}  # fmt: skip
+
+
+def _scale_system(word: str | None) -> str | None:
+    if not word:
+        return None
+    return "zh" if word[0] >= "\u4e00" else _SCALE_SYSTEMS.get(word, word)
+
+
 def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
-    """Name the scale words when misreading one as the other explains the direction of the error."""
+    """Name the scale words when misreading one as the other explains the error: the number
+    copied with the other word (US$15 billion for US$15 million, 23 billion for 23亿), or, across
+    two languages' words, a misreading and a shifted decimal point (US$10.8 billion for
+    1.08亿美元). Not US$1.5 billion for US$150 million: no misread word makes 150 into 1.5."""
     cw, sw = c.quantity.scale_word, s.quantity.scale_word
     cm, sm = scale_value(cw), scale_value(sw)
     if cm == sm or (cm > sm) != (factor > 1):
         return None
+    if c.mantissa != s.mantissa:
+        crossed = cw and sw and _scale_system(cw) != _scale_system(sw)
+        if not crossed or abs(math.log10(float(factor * sm / cm))) > 1:
+            return None
     if cw and sw:
         return f"{_SCALE_NAMES.get(sw, sw)} read as {cw}"
     if cw:
@@ -321,15 +342,25 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
         factor = Decimal(10) ** k
         cause = _scale_cause(c, s, factor)
         both_words = bool(c.quantity.scale_word and s.quantity.scale_word)
-        if _lost_decimal(c, s, k) and not (cause and both_words):
+        # a point moved between two figures with their own, different scale words is no lost
+        # decimal point (US$1.5 billion against US$150 million)
+        both_words_differ = both_words and c.scale != s.scale
+        same_system = both_words_differ and _scale_system(c.quantity.scale_word) == _scale_system(
+            s.quantity.scale_word
+        )
+        if _lost_decimal(c, s, k) and not both_words_differ and not (cause and both_words):
             return Relation("lost-decimal", 2 if len(c.digits) >= 3 else 1, factor, "lost decimal point")
         if _same_digits(c, s):
             if cause:
                 return Relation("scale", _by_digits(c, 2), factor, cause)
             if c.unit_factor != s.unit_factor and c.mantissa * c.scale == s.mantissa * s.scale:
                 return Relation("unit", _by_digits(c, 2), factor, f"{s.unit_symbol} read as {c.unit_symbol}")
-            # one significant digit ("2,000" for 200) matches by chance too easily: strong context only
-            return Relation("scale", 1 if len(c.digits) >= 2 else 0, factor, "power-of-ten error")
+            # one significant digit ("2,000" for 200) matches by chance too easily, and so do two
+            # figures with different scale words of one language that no misreading explains
+            # (US$1.5 billion, US$15 million; 亿 and billion are a translation apart): strong
+            # context only
+            strength = 1 if len(c.digits) >= 2 and not same_system else 0
+            return Relation("scale", strength, factor, "power-of-ten error")
     if slip is not None:
         return Relation("doubled" if slip.startswith("doubled") else slip, 1, None, _SLIP_CAUSE[slip])
     return Relation("different", 0)
