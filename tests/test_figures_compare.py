@@ -455,3 +455,17 @@ def test_a_scale_word_misread_is_named_only_when_it_explains_the_factor():
     assert (copied.diagnosis, copied.cause) == ("scale", "million read as billion")
     # in one sentence about the same loan it is still a power-of-ten error, but no misread word
     assert (shifted.diagnosis, shifted.cause) == ("scale", "power-of-ten error")
+
+
+_TOURISM_PAGE = (
+    "Tourism brought in US$152 million last year. The port handled US$3 billion of cargo. "
+    "Hotels invested US$40 million in new rooms."
+)
+
+
+def test_a_shared_currency_points_at_a_figure_only_when_it_is_the_sources_only_one_in_it():
+    claim = "Chinese banks lent US$125 million to Ecuador."
+    (alone,) = check_figures(claim, "Tourism brought in US$152 million last year.")
+    (among_others,) = check_figures(claim, _TOURISM_PAGE)
+    assert (alone.verdict, alone.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+    assert among_others.verdict is Verdict.NOT_FOUND  # one more US$ amount on a page of them

@@ -479,6 +479,7 @@ class _Source:
         self.index = SentenceIndex(self.text) if self.hits else None
         self._sent: dict[tuple[int, int], set[str]] = {}
         self._ubiquitous: frozenset[str] | None = None
+        self._kinds: Counter | None = None
         self._hit_sent: list[tuple[int, int]] = (
             [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
         )
@@ -491,6 +492,14 @@ class _Source:
         if toks is None:
             toks = self._sent[span] = _tokens(self.text[span[0] : span[1]])
         return toks
+
+    def only_of_its_kind(self, i: int) -> bool:
+        """Whether figure ``i`` is the source's only figure in its currency or of its counted
+        noun: only then does the claim figure sharing that kind point at it (a page with ten
+        US$ amounts says nothing by having one more)."""
+        if self._kinds is None:
+            self._kinds = Counter(_kind(h.quantity) for h in self.hits)
+        return self._kinds[_kind(self.hits[i].quantity)] == 1
 
     def ubiquitous(self) -> frozenset[str]:
         """The words in more than a third of the figure sentences of a source with at least
@@ -772,7 +781,7 @@ def _compare(
                 for j, same_sentence in others
                 if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
             )
-            ctx = shared + anchors + _same_thing(c.quantity, s.quantity)
+            ctx = shared + anchors + (_same_thing(c.quantity, s.quantity) if src.only_of_its_kind(si) else 0)
             usable = rel.kind == "consistent" or (
                 _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
                 and not _other_period(ctoks, stoks, rel)
@@ -839,6 +848,10 @@ def _verdict(c: Hit, sp, claim_sentence: str, src: _Source, best, base: dict) ->
     return FigureCheck(
         claim_quantity=cq, verdict=Verdict.NOT_FOUND, claim_sentence=claim_sentence, explanation=why, **base
     )
+
+
+def _kind(q: Quantity) -> tuple:
+    return (q.family, q.currency if q.family == "currency" else q.unit)
 
 
 def _same_thing(c: Quantity, s: Quantity) -> int:
