@@ -469,3 +469,12 @@ def test_a_shared_currency_points_at_a_figure_only_when_it_is_the_sources_only_o
     (among_others,) = check_figures(claim, _TOURISM_PAGE)
     assert (alone.verdict, alone.diagnosis) == (Verdict.INCONSISTENT, "transposed")
     assert among_others.verdict is Verdict.NOT_FOUND  # one more US$ amount on a page of them
+
+
+def test_a_moved_decimal_point_needs_context_where_a_lost_one_does_not():
+    claim = "Chinese banks lent US$1.25 billion to Ecuador."
+    (moved,) = check_figures(claim, _TOURISM_PAGE + " Exports reached US$12.5 billion.")
+    (moved_in_context,) = check_figures(claim, "Chinese banks lent US$12.5 billion to Ecuador.")
+    (lost,) = check_figures("Trade grew 411% in 2021.", _TOURISM_PAGE + " Trade grew 41.1% in 2021.")
+    assert moved.verdict is Verdict.NOT_FOUND
+    assert moved_in_context.diagnosis == "lost-decimal" and lost.diagnosis == "lost-decimal"

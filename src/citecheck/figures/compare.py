@@ -349,7 +349,11 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
             s.quantity.scale_word
         )
         if _lost_decimal(c, s, k) and not both_words_differ and not (cause and both_words):
-            return Relation("lost-decimal", 2 if len(c.digits) >= 3 else 1, factor, "lost decimal point")
+            # a point lost (411 for 41.1) is a strong sign; a point moved (1.25 for 12.5) less so
+            lost = not (c.has_decimal and s.has_decimal)
+            return Relation(
+                "lost-decimal", 2 if len(c.digits) >= 3 and lost else 1, factor, "lost decimal point"
+            )
         if _same_digits(c, s):
             if cause:
                 return Relation("scale", _by_digits(c, 2), factor, cause)
