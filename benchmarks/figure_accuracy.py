@@ -47,6 +47,8 @@ GROUPS = [
     ("digit swaps, number words, ranges", DATA / "pairs_digits_words.jsonl"),
     ("held out (first round)", DATA / "pairs_holdout.jsonl"),
     ("held out (claims round)", DATA / "holdout_issue12.jsonl"),
+    ("held out (blind round)", DATA / "holdout_blind.jsonl"),
+    ("held out (second seed-style paper)", DATA / "holdout_paper2.jsonl"),
 ]
 DEFAULT = GROUPS[0][1]
 TARGETS = {"inconsistent_precision": 0.97, "inconsistent_recall": 0.97, "diagnosis_accuracy": 0.95}

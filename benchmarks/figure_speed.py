@@ -77,6 +77,8 @@ DENSE = {
     "counted nouns": "1 key local new big projects ",
     "Spanish scale and currency": "1 mil millones de pesos ",
     "phone numbers": "Tel 1 ",
+    "shares in words": "two thirds of ",
+    "shares written with an ordinal and parte": "la tercera parte de ",
 }
 
 

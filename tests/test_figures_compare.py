@@ -141,6 +141,26 @@ def test_rounding_and_qualifiers_are_tolerated():
     assert check_figures("200 projects", "There are 187 projects.")[0].verdict is not Verdict.CONSISTENT
 
 
+@pytest.mark.parametrize(
+    ("claim", "src"),
+    [
+        ("Exports to China grew 13% in 2021.", "Exports to China grew 12% in 2021."),
+        ("The wind farm has 45 turbines.", "The wind farm has 44 turbines."),
+        ("The dam cost US$4.5 billion.", "The dam cost US$4.4 billion."),
+    ],
+)
+def test_one_unit_of_the_last_written_digit_apart_is_not_the_same_figure(claim, src):
+    # each admits half a unit either side: 12.5-13.5 and 11.5-12.5 only touch at 12.5
+    assert [c.verdict for c in check_figures(claim, src)] != [Verdict.CONSISTENT]
+
+
+def test_a_figure_rounded_half_up_still_agrees():
+    assert check_figures("Exports grew 13%.", "Exports grew 12.5%.")[0].verdict is Verdict.CONSISTENT
+    assert (
+        check_figures("It cost US$4.5 billion.", "It cost US$4.45 billion.")[0].verdict is Verdict.CONSISTENT
+    )
+
+
 def test_years_dates_pages_notes_and_phones_present_in_both_texts_are_never_inconsistent():
     claim = "In 2018, on 3 March, the 2,000 MW plant opened (p. 14, note 3; tel. +54 11 4321 8765).[12]"
     src = "The 2,000 MW plant opened on 5 May 2019. Page 7. [3] Call +54 11 4777 1234."
@@ -339,3 +359,122 @@ def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_ba
         passage, "A termelétrica do Pecém, com 720 MW, consome 3,9 milhões de toneladas."
     )
     assert other.verdict is Verdict.NOT_FOUND
+
+
+def test_a_weak_diagnosis_is_not_made_between_figures_of_different_years():
+    # the same plant, another year: 950 workers in 2021 is no evidence against 1,200 in 2019
+    other_year = check_figures(
+        "The plant employed 1,200 workers in 2019.", "The plant employed 950 workers in 2021."
+    )
+    same_year = check_figures(
+        "The plant employed 1,200 workers in 2021.", "The plant employed 950 workers in 2021."
+    )
+    assert [c.verdict for c in other_year] == [Verdict.NOT_FOUND]
+    assert [(c.verdict, c.diagnosis) for c in same_year] == [(Verdict.INCONSISTENT, "different")]
+
+
+_BANK_PAGE = (
+    "Chinese banks lent US$1.2 billion to Ecuador for the Coca Codo Sinclair dam. "
+    "Chinese banks financed 40% of the Belo Monte transmission line. "
+    "Chinese banks provided about US$7 billion in green finance to the region. "
+    "Chinese banks opened 12 branches in Brazil. "
+    "Chinese banks hold bonds worth R$ 2 billion. "
+    "Chinese banks signed 35 agreements with Argentine provinces."
+)
+
+
+def test_words_in_most_figure_sentences_of_a_long_source_are_no_context_for_a_difference():
+    claim = "The San Gaban hydropower project is worth US$43.8 billion and is financed by Chinese banks."
+    # "Chinese" and "banks" are in every sentence of the page: they tell none of its figures apart
+    assert [c.verdict for c in check_figures(claim, _BANK_PAGE)] == [Verdict.NOT_FOUND]
+
+
+def test_the_same_words_in_a_one_sentence_source_still_count_as_context():
+    claim = "Chinese banks provided US$9 billion in green finance to the region."
+    (check,) = check_figures(
+        claim, "Chinese banks provided about US$7 billion in green finance to the region."
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+@pytest.mark.parametrize(
+    ("claim", "src", "diagnosis"),
+    [
+        # 较上年提高约3个百分点: "about 3 points" admits 2-4, but 4% is not the same number
+        ("Renewables met 4% more of demand in 2021.", "2021年可再生能源发电较上年提高约3个百分点。", None),
+        # a copy loses digits, never gains them: 3.125% is no copy of 3 points
+        ("Prices rose 3.125% in 2021.", "Los precios subieron 3 puntos porcentuales en 2021.", None),
+        (
+            "Renewables' share rose by 3% in 2021.",
+            "La participación creció 3 puntos porcentuales en 2021.",
+            "percent-points",
+        ),
+    ],
+)
+def test_percent_for_percentage_points_is_the_same_number_as_written_in_the_other_unit(claim, src, diagnosis):
+    (check,) = check_figures(claim, src)
+    assert check.diagnosis == diagnosis
+
+
+def test_a_price_is_compared_only_with_a_price_per_the_same_thing():
+    # US$1.5 per watt is a price: no evidence about an investment of US$1.5 billion
+    (amount,) = check_figures(
+        "The Chinese company invested US$1.5 billion in the plant.",
+        "Electricity from the plant costs US$1.5 per watt installed, analysts say.",
+    )
+    (price,) = check_figures(
+        "The winning price averaged US$27.7 per MWh.", "El precio medio fue de US$ 27,7 por MWh."
+    )
+    (other_unit,) = check_figures("The price was US$0.05 per kWh.", "El precio fue de US$ 50 por MWh.")
+    assert amount.verdict is Verdict.NOT_FOUND and price.verdict is Verdict.CONSISTENT
+    assert other_unit.verdict is Verdict.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "Tourism brought in US$15 million last year.",
+        "The new hospital cost US$150 million, the ministry said.",
+    ],
+)
+def test_figures_with_different_scale_words_of_one_language_are_not_accused_without_shared_context(src):
+    # no misread word turns US$15 or 150 million into US$1.5 billion, and no decimal point was lost
+    assert [c.verdict for c in check_figures("Chinese banks lent US$1.5 billion to Ecuador.", src)] == [
+        Verdict.NOT_FOUND
+    ]
+
+
+def test_a_scale_word_misread_is_named_only_when_it_explains_the_factor():
+    (copied,) = check_figures(
+        "Chinese banks lent US$15 billion to Ecuador.", "Chinese banks lent US$15 million to Ecuador."
+    )
+    (shifted,) = check_figures(
+        "Chinese banks lent US$1.5 billion to Ecuador in 2015.",
+        "Chinese banks lent US$150 million to Ecuador in 2015.",
+    )
+    assert (copied.diagnosis, copied.cause) == ("scale", "million read as billion")
+    # in one sentence about the same loan it is still a power-of-ten error, but no misread word
+    assert (shifted.diagnosis, shifted.cause) == ("scale", "power-of-ten error")
+
+
+_TOURISM_PAGE = (
+    "Tourism brought in US$152 million last year. The port handled US$3 billion of cargo. "
+    "Hotels invested US$40 million in new rooms."
+)
+
+
+def test_a_shared_currency_points_at_a_figure_only_when_it_is_the_sources_only_one_in_it():
+    claim = "Chinese banks lent US$125 million to Ecuador."
+    (alone,) = check_figures(claim, "Tourism brought in US$152 million last year.")
+    (among_others,) = check_figures(claim, _TOURISM_PAGE)
+    assert (alone.verdict, alone.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+    assert among_others.verdict is Verdict.NOT_FOUND  # one more US$ amount on a page of them
+
+
+def test_a_moved_decimal_point_needs_context_where_a_lost_one_does_not():
+    claim = "Chinese banks lent US$1.25 billion to Ecuador."
+    (moved,) = check_figures(claim, _TOURISM_PAGE + " Exports reached US$12.5 billion.")
+    (moved_in_context,) = check_figures(claim, "Chinese banks lent US$12.5 billion to Ecuador.")
+    (lost,) = check_figures("Trade grew 411% in 2021.", _TOURISM_PAGE + " Trade grew 41.1% in 2021.")
+    assert moved.verdict is Verdict.NOT_FOUND
+    assert moved_in_context.diagnosis == "lost-decimal" and lost.diagnosis == "lost-decimal"

@@ -189,8 +189,27 @@ def only(text, lang=None):
         ("raised €2bn", "€2bn", "2000000000", "currency", None, "EUR", None),
         ("rose 3.5 percentage points", "3.5 percentage points", "3.5", "percent", "pp", None, None),
         ("提高了5个百分点", "5个百分点", "5", "percent", "pp", None, None),
+        # the sign of the Peruvian sol ends in "/", yet the number after it is a figure
+        ("El proyecto costó S/ 1.200 millones.", "S/ 1.200 millones", "1200000000", "currency", None, "PEN", None),
+        # Chilean accounts write the scale into the currency sign: millions (MM), thousands (M)
+        ("El préstamo fue de MMUS$ 350.", "MMUS$ 350", "350000000", "currency", None, "USD", None),
+        ("Ventas por MUS$ 1.250 en 2021.", "MUS$ 1.250", "1250000", "currency", None, "USD", None),
+        # toneladas métricas (finas) of Spanish mining statistics
+        ("Perú exportó 2,2 millones de TM de cobre.", "2,2 millones de TM", "2200000", "mass", "t", None, None),
+        ("La producción fue de 450.000 TMF de cobre fino.", "450.000 TMF", "450000", "mass", "t", None, None),
+        # Spanish press abbreviations: mill. (millones); Mexican mdd, mmdd, mdp hold the currency too
+        ("Exportaciones 2021: US$ 3.200 mill.", "US$ 3.200 mill.", "3200000000", "currency", None, "USD", None),
+        ("México recibió 35.000 mdd de IED.", "35.000 mdd", "35000000000", "currency", None, "USD", None),
+        ("El plan cuesta 5 mmdd.", "5 mmdd", "5000000000", "currency", None, "USD", None),
+        ("Un gasto de 800 mdp.", "800 mdp", "800000000", "currency", None, "MXN", None),
+        # an amount per unit is a price; money per period stays an amount
+        ("The price is US$0.05/kWh.", "US$0.05/kWh", "0.05", "price", "/kWh", "USD", None),
+        ("电价为0.5元/千瓦时。", "0.5元/千瓦时", "0.5", "price", "/kWh", "CNY", None),
+        ("O preço é de R$ 200 por MWh.", "R$ 200 por MWh", "200", "price", "/MWh", "BRL", None),
+        ("Brent traded at US$70 per barrel.", "US$70 per barrel", "70", "price", "/barrel", "USD", None),
+        ("Trade is worth US$5 billion per year.", "US$5 billion", "5000000000", "currency", None, "USD", None),
     ],
-)
+)  # fmt: skip
 def test_quantities_are_normalised_to_base_units(text, raw, value, family, unit, currency, qualifier):
     q = only(text)
     assert q.raw == raw
@@ -248,6 +267,7 @@ def test_fractions_become_percent():
         "the 14th Five-Year Plan (2021-2025)",
         "Since 2015, and from 2000 to 2018",
         "Law 27.191 and Decree 531/2016",
+        "Carpeta B/ 45, caja US/ 5",  # after "/" (but the sol's lone "S/"): part of a code
     ],
 )
 def test_years_dates_pages_notes_phones_codes_and_urls_are_not_quantities(text):
@@ -321,6 +341,8 @@ _DENSE = {
     "counted nouns": ("1 key local new big projects ", 3_449),
     "Spanish scale and currency": ("1 mil millones de pesos ", 4_167),
     "phone numbers": ("Tel 1 ", 0),
+    "shares in words": ("two thirds of ", 7_142),
+    "shares written with an ordinal and parte": ("la tercera parte de ", 5_000),
 }
 
 

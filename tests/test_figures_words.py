@@ -31,6 +31,8 @@ def figures(text, lang=None):
         ("São dois mil e quinhentos empregos.", "dois mil e quinhentos empregos", 2500, "count"),
         ("该工厂有两千名员工。", "两千名", 2000, "count"),
         ("该项目耗资三千五百万美元。", "三千五百万美元", 35000000, "currency"),
+        ("The loan was a billion dollars.", "a billion dollars", 10**9, "currency"),
+        ("A million homes get power from the dam.", "A million homes", 10**6, "count"),
     ],
 )  # fmt: skip
 def test_numbers_written_in_words_are_figures(text, raw, value, family):
@@ -138,3 +140,104 @@ def test_number_words_cost_little_on_a_megabyte_of_prose():
     # a guard against super-linear work (under 1 s of CPU on a quiet core; benchmarks/figure_speed.py
     # measures speed): CPU time still grows on a loaded machine, where 3 s failed at 3.4 s
     assert time.process_time() - start < 10 and len(found) > 10000
+
+
+# ---- shares of a whole written in words ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "percent"),
+    [
+        ("Chinese companies account for one third of Peru's mining investment portfolio.", "one third", "33.33"),
+        ("The new line cut transmission losses by about a third.", "a third", "33.33"),
+        ("Nearly two-thirds of the output is exported.", "two-thirds", "66.67"),
+        ("More than half of the soybeans go to China.", "half", "50"),
+        ("Las empresas chinas concentran un tercio de la cartera de inversión minera.", "un tercio", "33.33"),
+        ("La mitad de las exportaciones de cobre va a China.", "La mitad", "50"),
+        ("Las dos terceras partes del litio se exportan.", "dos terceras partes", "66.67"),
+        ("A China compra dois terços da soja brasileira.", "dois terços", "66.67"),
+        ("A usina gera a terça parte da energia do estado.", "a terça parte", "33.33"),
+        ("Metade da energia vem de fontes renováveis.", "Metade", "50"),
+    ],
+)  # fmt: skip
+def test_a_share_written_in_words_is_a_percentage(text, raw, percent):
+    (q,) = extract_quantities(text)
+    assert (q.raw, q.family, q.unit, q.value) == (
+        raw,
+        "percent",
+        "%",
+        Decimal(percent).quantize(Decimal("0.01")),
+    )
+    assert text[q.start : q.end] == raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China became a third country partner of the bloc.",  # an ordinal before a noun
+        "Exports rose in the first half of 2021 and in the fourth quarter.",  # periods
+        "El cuarto trimestre de 2021 fue el mejor del año.",  # an ordinal (no numerator)
+        "O quinto leilão de energia foi realizado em 2019.",
+        "Forma parte de la iniciativa de la Franja y la Ruta.",  # "parte" without an ordinal
+        "The plant produced one and a half million tonnes.",  # a half inside a cardinal
+    ],
+)
+def test_ordinals_periods_and_parts_are_no_shares(text):
+    assert [q for q in extract_quantities(text) if q.family == "percent"] == []
+
+
+def test_a_share_in_words_is_a_rounded_statement_that_agrees_with_a_close_percentage():
+    # "a third" stands for 30-36 %: 33.6 % and 35 % agree, a share of 40 % does not
+    (check,) = check_figures(
+        "Chinese banks hold one third of the bonds.", "Chinese banks hold 35% of the bonds."
+    )
+    assert check.verdict is Verdict.CONSISTENT
+    (check,) = check_figures(
+        "Chinese banks hold one third of the bonds.", "Chinese banks hold 40% of the bonds."
+    )
+    assert check.verdict is not Verdict.CONSISTENT
+
+
+def test_a_share_in_words_in_the_claim_is_compared_with_a_chinese_or_digit_fraction():
+    (zh,) = check_figures(
+        "The station can meet about one third of Ecuador's electricity demand.",
+        "可满足厄瓜多尔全国约三分之一的电力需求。",
+    )
+    (digits,) = check_figures(
+        "The project reduced transmission losses by 1/3.", "The new line cut losses by about a third."
+    )
+    assert zh.verdict is Verdict.CONSISTENT and digits.verdict is Verdict.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "percent", "qualifier"),
+    [
+        ("大豆占巴西对华出口的七成以上。", "七成以上", 70, "more_than"),
+        ("智利近三成铜出口到中国。", "三成", 30, "nearly"),
+        ("其中两成为出口产品。", "两成", 20, None),
+        ("一半的投资流向能源领域。", "一半", 50, None),
+        # fractions and 百分之 take their qualifiers the same way
+        ("可满足约三分之一的电力需求。", "三分之一", "33.33333333333333333333333333", "about"),
+        ("超过百分之四十的出口流向中国。", "百分之四十", 40, "more_than"),
+        ("三分之一以上的项目已完工。", "三分之一以上", "33.33333333333333333333333333", "more_than"),
+    ],
+)
+def test_a_chinese_share_in_tenths_or_a_half_is_a_percentage(text, raw, percent, qualifier):
+    (q,) = extract_quantities(text)
+    assert (q.raw, q.family, q.value, q.qualifier) == (raw, "percent", Decimal(percent), qualifier)
+
+
+@pytest.mark.parametrize("text", ["这一政策一成不变。", "三成员国签署了协议。"])
+def test_chinese_words_that_hold_cheng_are_no_shares(text):
+    assert extract_quantities(text) == []
+
+
+def test_a_share_in_tenths_is_rounded_to_tens_of_percent():
+    # 七成 stands for 65-75 %: 72% agrees, 80% is not found there
+    assert (
+        check_figures("Soybeans are 72% of exports.", "大豆占出口的七成。")[0].verdict is Verdict.CONSISTENT
+    )
+    assert (
+        check_figures("Soybeans are 80% of exports.", "大豆占出口的七成。")[0].verdict
+        is not Verdict.CONSISTENT
+    )

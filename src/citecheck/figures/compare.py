@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -87,8 +88,17 @@ def interval(h: Hit, value: Decimal | None = None) -> tuple[Decimal, Decimal]:
     return v - half, hi_v + half
 
 
+def _as_written(h: Hit) -> tuple[Decimal, Decimal]:
+    """The values a figure admits by its rounding alone, whatever qualifier goes with it."""
+    q = h.quantity
+    half = effective_precision(h) * _HALF
+    return q.value - half, (q.high if q.high is not None else q.value) + half
+
+
 def _overlap(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+    """The two intervals share more than an end: 13% (12.5-13.5) and 12% (11.5-12.5) only
+    touch, and one unit of the last written digit apart is a different figure."""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 # ---- kinds ---------------------------------------------------------------------------------
@@ -106,6 +116,8 @@ def compatible(c: Quantity, s: Quantity) -> bool:
     """Same kind of figure: unit family, currency, counted noun."""
     if c.family == "currency" or s.family == "currency":
         return c.family == s.family and _currency_ok(c, s)
+    if c.family == "price" or s.family == "price":  # per the same thing, in the same currency
+        return c.family == s.family and c.unit == s.unit and _currency_ok(c, s)
     if c.family in ("count", "number") and s.family in ("count", "number"):
         return True  # counted nouns are checked by relate(): translations name them loosely
     return c.family == s.family
@@ -117,12 +129,33 @@ _SCALE_NAMES = {
 }  # fmt: skip
 
 
+# the number system each canonical scale word belongs to (Chinese ones are told by their script)
+_SCALE_SYSTEMS = {
+    "thousand": "en", "million": "en", "billion": "en", "trillion": "en", "mil": "es/pt",
+    "millón": "es", "mil millones": "es", "millardo": "es", "billón": "es",
+    "milhão": "pt", "bilhão": "pt", "mil milhões": "pt", "bilião": "pt", "trilhão": "pt",
+}  # fmt: skip
+
+
+def _scale_system(word: str | None) -> str | None:
+    if not word:
+        return None
+    return "zh" if word[0] >= "\u4e00" else _SCALE_SYSTEMS.get(word, word)
+
+
 def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
-    """Name the scale words when misreading one as the other explains the direction of the error."""
+    """Name the scale words when misreading one as the other explains the error: the number
+    copied with the other word (US$15 billion for US$15 million, 23 billion for 23亿), or, across
+    two languages' words, a misreading and a shifted decimal point (US$10.8 billion for
+    1.08亿美元). Not US$1.5 billion for US$150 million: no misread word makes 150 into 1.5."""
     cw, sw = c.quantity.scale_word, s.quantity.scale_word
     cm, sm = scale_value(cw), scale_value(sw)
     if cm == sm or (cm > sm) != (factor > 1):
         return None
+    if c.mantissa != s.mantissa:
+        crossed = cw and sw and _scale_system(cw) != _scale_system(sw)
+        if not crossed or abs(math.log10(float(factor * sm / cm))) > 1:
+            return None
     if cw and sw:
         return f"{_SCALE_NAMES.get(sw, sw)} read as {cw}"
     if cw:
@@ -281,7 +314,10 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
         return None
     s_int = interval(s)
     if cq.family == "percent" and cq.unit != sq.unit:
-        if _overlap(interval(c), s_int):
+        # the same number in the other unit, as written: a qualifier's latitude ("about 3
+        # percentage points" admits 2-4) would make any nearby percentage look like this slip,
+        # and a copy loses digits, never gains them (3.125% is no copy of 3 points)
+        if _overlap(_as_written(c), _as_written(s)) and (cq.precision or 1) >= (sq.precision or 1):
             # a source in percentage points is specific; a source in percent is common
             strength = 2 if sq.unit == "pp" else 1
             return Relation(
@@ -306,15 +342,29 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
         factor = Decimal(10) ** k
         cause = _scale_cause(c, s, factor)
         both_words = bool(c.quantity.scale_word and s.quantity.scale_word)
-        if _lost_decimal(c, s, k) and not (cause and both_words):
-            return Relation("lost-decimal", 2 if len(c.digits) >= 3 else 1, factor, "lost decimal point")
+        # a point moved between two figures with their own, different scale words is no lost
+        # decimal point (US$1.5 billion against US$150 million)
+        both_words_differ = both_words and c.scale != s.scale
+        same_system = both_words_differ and _scale_system(c.quantity.scale_word) == _scale_system(
+            s.quantity.scale_word
+        )
+        if _lost_decimal(c, s, k) and not both_words_differ and not (cause and both_words):
+            # a point lost (411 for 41.1) is a strong sign; a point moved (1.25 for 12.5) less so
+            lost = not (c.has_decimal and s.has_decimal)
+            return Relation(
+                "lost-decimal", 2 if len(c.digits) >= 3 and lost else 1, factor, "lost decimal point"
+            )
         if _same_digits(c, s):
             if cause:
                 return Relation("scale", _by_digits(c, 2), factor, cause)
             if c.unit_factor != s.unit_factor and c.mantissa * c.scale == s.mantissa * s.scale:
                 return Relation("unit", _by_digits(c, 2), factor, f"{s.unit_symbol} read as {c.unit_symbol}")
-            # one significant digit ("2,000" for 200) matches by chance too easily: strong context only
-            return Relation("scale", 1 if len(c.digits) >= 2 else 0, factor, "power-of-ten error")
+            # one significant digit ("2,000" for 200) matches by chance too easily, and so do two
+            # figures with different scale words of one language that no misreading explains
+            # (US$1.5 billion, US$15 million; 亿 and billion are a translation apart): strong
+            # context only
+            strength = 1 if len(c.digits) >= 2 and not same_system else 0
+            return Relation("scale", strength, factor, "power-of-ten error")
     if slip is not None:
         return Relation("doubled" if slip.startswith("doubled") else slip, 1, None, _SLIP_CAUSE[slip])
     return Relation("different", 0)
@@ -416,6 +466,10 @@ def _tokens(text: str) -> set[str]:
     return out
 
 
+# below this many sentences with figures, a source is too short to tell common words from rare
+_UBIQUITOUS_MIN_SENTENCES = 6
+
+
 class _Source:
     """A source's figures and sentences, read once for every claim that cites it."""
 
@@ -428,6 +482,8 @@ class _Source:
         self.hits = extract_hits(self.text, source.language)
         self.index = SentenceIndex(self.text) if self.hits else None
         self._sent: dict[tuple[int, int], set[str]] = {}
+        self._ubiquitous: frozenset[str] | None = None
+        self._kinds: Counter | None = None
         self._hit_sent: list[tuple[int, int]] = (
             [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
         )
@@ -440,6 +496,26 @@ class _Source:
         if toks is None:
             toks = self._sent[span] = _tokens(self.text[span[0] : span[1]])
         return toks
+
+    def only_of_its_kind(self, i: int) -> bool:
+        """Whether figure ``i`` is the source's only figure in its currency or of its counted
+        noun: only then does the claim figure sharing that kind point at it (a page with ten
+        US$ amounts says nothing by having one more)."""
+        if self._kinds is None:
+            self._kinds = Counter(_kind(h.quantity) for h in self.hits)
+        return self._kinds[_kind(self.hits[i].quantity)] == 1
+
+    def ubiquitous(self) -> frozenset[str]:
+        """The words in more than a third of the figure sentences of a source with at least
+        :data:`_UBIQUITOUS_MIN_SENTENCES` of them (computed once, when first asked)."""
+        if self._ubiquitous is None:
+            spans = set(self._hit_sent)
+            if len(spans) < _UBIQUITOUS_MIN_SENTENCES:
+                self._ubiquitous = frozenset()
+            else:
+                counts = Counter(t for span in spans for t in self.sentence_tokens(span))
+                self._ubiquitous = frozenset(t for t, n in counts.items() if 3 * n > len(spans))
+        return self._ubiquitous
 
 
 # ---- formatting ----------------------------------------------------------------------------
@@ -491,6 +567,9 @@ def describe(q: Quantity, prefer: Decimal | None = None) -> str:
         return f"{sym}{_big(v)}"
     if q.family == "percent":
         return f"{_num(v)}{' percentage points' if q.unit == 'pp' else '%'}"
+    if q.family == "price":
+        sym = _CUR_SYMBOL.get(q.currency or "", f"{q.currency} " if q.currency else "")
+        return f"{sym}{_num(v)}{q.unit or ''}"
     if q.unit in _UNIT_STEPS:
         for mult, sym in _UNIT_STEPS[q.unit]:
             if prefer is not None and mult == prefer:
@@ -706,8 +785,11 @@ def _compare(
                 for j, same_sentence in others
                 if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
             )
-            ctx = shared + anchors + _same_thing(c.quantity, s.quantity)
-            usable = rel.kind == "consistent" or _accusable(c, s, rel, ctx)
+            ctx = shared + anchors + (_same_thing(c.quantity, s.quantity) if src.only_of_its_kind(si) else 0)
+            usable = rel.kind == "consistent" or (
+                _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
+                and not _other_period(ctoks, stoks, rel)
+            )
             cv, sv = c.quantity.value, s.quantity.value
             closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0
             key = (usable, rel.strength, ctx, closeness)
@@ -715,6 +797,28 @@ def _compare(
                 best = (key, si, rel, s_span)
         checks.append(_verdict(c, sp, claim_sentence, src, best, base))
     return checks
+
+
+def _uninformative(common: set[str], src: _Source, rel: Relation) -> int:
+    """How many of the shared words count for nothing: those in most figure sentences of a
+    long source ("China" on a page about China, "plant" on a page about one plant) tell none
+    of its figures apart. Concepts are left out of a bare difference's context already."""
+    if rel.strength < 0:
+        return 0
+    words = common & src.ubiquitous()
+    if rel.strength <= 0:
+        words = {t for t in words if t[0] != "@"}
+    return len(words)
+
+
+def _other_period(claim_tokens: set[str], source_tokens: set[str], rel: Relation) -> bool:
+    """Both sentences name years and no year is shared: the figures are of different periods,
+    and a weak explanation (one that needs context) is no evidence of a mistake."""
+    if rel.strength >= 2:
+        return False
+    claim_years = {t for t in claim_tokens if t.isdigit()}
+    source_years = {t for t in source_tokens if t.isdigit()}
+    return bool(claim_years and source_years) and claim_years.isdisjoint(source_years)
 
 
 def _accusable(c: Hit, s: Hit, rel: Relation, ctx: int) -> bool:
@@ -748,6 +852,10 @@ def _verdict(c: Hit, sp, claim_sentence: str, src: _Source, best, base: dict) ->
     return FigureCheck(
         claim_quantity=cq, verdict=Verdict.NOT_FOUND, claim_sentence=claim_sentence, explanation=why, **base
     )
+
+
+def _kind(q: Quantity) -> tuple:
+    return (q.family, q.currency if q.family == "currency" else q.unit)
 
 
 def _same_thing(c: Quantity, s: Quantity) -> int:

@@ -34,18 +34,20 @@ from .numerals import (
 from .numerals import (
     normalise_digits as _normalise_digits,
 )
-from .scales import chinese_scale, match_scale
+from .scales import SCALE_WORDS, chinese_scale, match_scale
 from .units import (
     CURRENCY_PREFIX_LAST,
     PERCENT_FIRST,
+    PREFIX_SCALES,
     match_count,
     match_currency_prefix,
     match_currency_suffix,
+    match_per_unit,
     match_percent,
     match_unit,
     unit_starts_at,
 )
-from .words import WordNumber, find_number_words
+from .words import WordNumber, find_words
 
 _CN_NUM = "零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _NUM_RE = re.compile(
@@ -143,7 +145,9 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 _BEFORE_REST_REV = re.compile(
     r"[-_]?[A-Za-z]"
     r"|[.,]\d"
-    r"|\s?[-–]\s?\d|\s?[/_]"
+    # after "/" a numeral is part of a path, a fraction or a code, except after the sign of the
+    # Peruvian sol, "S/ 1.200 millones" (matched here reversed: "/" then a lone "S")
+    r"|\s?[-–]\s?\d|\s?_|\s?/(?!S(?![A-Za-z]))"
     r"|(?P<line>[ \t]*(?:\n|$))"
 )
 # checked on the text just after a numeral
@@ -430,20 +434,20 @@ def _scan(text: str, lang: Language, detail: bool = True) -> list:
                 consumed_to = consumed
         else:
             break
-    words = find_number_words(norm, lang_of)
+    words = find_words(norm, lang_of)
     return _with_word_numerals(hits, words, norm, text, lang_of, covers, detail) if words else hits
 
 
 class _WordMatch:
     """A number written in words, looking to :func:`_read` like a match of ``_NUM_RE``."""
 
-    __slots__ = ("_span", "_text", "value")
-    lastgroup = "wd"
+    __slots__ = ("_span", "_text", "lastgroup", "value")
 
     def __init__(self, number: WordNumber):
         self._span = (number.start, number.end)
         self._text = number.text
         self.value = number.value
+        self.lastgroup = "wdfrac" if number.kind == "fraction" else "wd"
 
     def span(self) -> tuple[int, int]:
         return self._span
@@ -618,7 +622,8 @@ def _chinese_fraction(norm: str, m: re.Match, lang_of, original: str) -> _Done:
         precision = Decimal("0.5") if den_txt != "百" else Decimal(1)
     percent = _Reading("cnfrac", raw_num, start, end, mantissa, precision, _digits_of(mantissa), False)
     percent.family, percent.unit = "percent", "%"
-    return percent.parts(original), end
+    _share_qualifiers(percent, norm)
+    return percent.parts(original), percent.end
 
 
 def _chinese_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading | _Done:
@@ -637,6 +642,10 @@ def _chinese_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading
         return None, end
     if end < len(norm) and norm[end] in "年月日号":
         return None, end
+    if norm[end : end + 1] in _CN_SHARE_WORDS:
+        share = _chinese_share(norm, start, end, run, original)
+        if share is not None:
+            return share
     scale_chars = ""
     core = run
     stripped = run.rstrip("万萬亿億")
@@ -657,11 +666,71 @@ def _chinese_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading
     )  # fmt: skip
 
 
+# Shares of a whole in Chinese: 成 is a tenth (七成 = 70 %, rounded to tens of percent), 一半
+# a half; 成员 (member) and 一成不变 (unchanging) are words, not shares.
+_CN_SHARE_WORDS = {"成": 10, "半": 50}
+_CN_SHARE_PRECISION = {"成": Decimal(10), "半": Decimal(5)}
+_CN_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SHARE_NOT = ("成员", "成不变")
+
+
+def _chinese_share(norm: str, start: int, end: int, run: str, original: str) -> _Done | None:
+    """七成以上 / 近三成 / 一半: a share as a percentage, with the qualifier before or after it."""
+    word = norm[end]
+    if word == "成" and (run not in _CN_TENTHS or norm.startswith(_CN_SHARE_NOT, end)):
+        return None
+    if word == "半" and run != "一":
+        return None
+    value = Decimal(_CN_TENTHS[run] * 10) if word == "成" else Decimal(50)
+    end += 1
+    share = _Reading("cn", run + word, start, end, value, _CN_SHARE_PRECISION[word], _digits_of(value), False)
+    share.family, share.unit = "percent", "%"
+    _share_qualifiers(share, norm)
+    share.notes.append(f"share written in Chinese: {original[start : share.end]!r}")
+    return share.parts(original), share.end
+
+
+def _share_qualifiers(share: _Reading, norm: str) -> None:
+    """The qualifier of a share read whole (约三分之一, 超过百分之四十, 七成以上): the word before it,
+    else the one after it (which the share's text then includes)."""
+    share.qualifier = _context_before(norm, share.start)[3]
+    qa = _qual_after(norm, share.end)
+    if qa:
+        share.qualifier = share.qualifier or _QUAL_AFTER[qa.group(1)]
+        share.end = qa.end()
+
+
 def _number_in_words(norm: str, m: _WordMatch, lang_of, original: str) -> _Reading:
     """A number written in words: "two thousand", "cuarenta y cinco"."""
     start, end = m.span()
     mantissa = m.value
     return _Reading("wd", m.group(), start, end, mantissa, _ONE, _digits_of(mantissa), False)
+
+
+# A share written in words is a rounded statement: "a third" stands for 30-36 %, so it admits
+# 5 % of its value either side (a qualifier before it widens that, as for any figure).
+_FRACTION_WORD_PRECISION = Decimal("0.1")
+
+
+def _fraction_in_words(norm: str, m: _WordMatch, lang_of, original: str) -> _Done:
+    """A share of a whole in words ("two thirds", "un tercio", "metade"): a percentage,
+    complete as written, with the qualifier before it ("about a third")."""
+    start, end = m.span()
+    mantissa = m.value.quantize(Decimal("0.01"))  # as a fraction in digits is read ("1/3": 33.33%)
+    share = _Reading(
+        "wdfrac",
+        m.group(),
+        start,
+        end,
+        mantissa,
+        mantissa * _FRACTION_WORD_PRECISION,
+        _digits_of(mantissa),
+        False,
+    )
+    share.family, share.unit = "percent", "%"
+    share.qualifier = _context_before(norm, start)[3]
+    share.notes.append(f"share written in words: {m.group()!r}")
+    return share.parts(original), end
 
 
 def _arabic_numeral(norm: str, m: re.Match, lang_of, original: str) -> _Reading | _Done:
@@ -687,6 +756,7 @@ _NUMERAL_READERS = {
     "cnfrac": _chinese_fraction,
     "cn": _chinese_numeral,
     "wd": _number_in_words,
+    "wdfrac": _fraction_in_words,
     "ar": _arabic_numeral,
 }
 
@@ -705,6 +775,9 @@ def _context(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
     if cur:
         r.currency, r.cur_symbol, taken = cur
         r.start -= taken
+        if r.cur_symbol in PREFIX_SCALES:  # MMUS$ 350: the scale is written in the symbol
+            r.scale_word = PREFIX_SCALES[r.cur_symbol]
+            r.scale = SCALE_WORDS[r.scale_word]
     return None
 
 
@@ -817,6 +890,7 @@ def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
         sc = match_scale(norm, end, money=r.currency is not None, unit_follows=unit_starts_at)
         if sc:
             r.scale, r.scale_word = sc.multiplier, sc.word
+            r.currency = r.currency or sc.currency
             end = sc.end
             follows = _may_follow(norm, end)
     qa = _qual_after(norm, end) if follows else None
@@ -843,6 +917,9 @@ def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
         if r.cur_symbol == "$":
             r.unit = "$"
             r.notes.append("a bare '$' may be US dollars or pesos")
+        per = match_per_unit(norm, end) if norm[end : end + 2].lstrip(" ")[:1] in _PER_FIRST else None
+        if per:  # US$0.05/kWh: a price, compared only with prices per the same thing
+            r.family, r.unit, end = "price", per[0], per[1]
     else:
         cm = match_count(norm, end) if follows else None
         if cm:
@@ -953,6 +1030,7 @@ def _qualifier_after(r: _Reading, norm: str, lang_of, original: str) -> _Done | 
 
 
 _MORE_THAN_AFTER = frozenset(("多", "余", "餘"))
+_PER_FIRST = frozenset("/pP每")
 
 _STEPS = (
     _context,

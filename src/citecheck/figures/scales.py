@@ -1,7 +1,7 @@
 """Scale words: the multipliers written after a number, in English, Chinese, Spanish, Portuguese.
 
 >>> match_scale("4.5 billion tons", 3)
-ScaleMatch(word='billion', multiplier=Decimal('1000000000'), end=11)
+ScaleMatch(word='billion', multiplier=Decimal('1000000000'), end=11, currency=None)
 >>> match_scale("1.08亿美元", 4).multiplier
 Decimal('100000000')
 >>> match_scale("10 mil millones de pesos", 2).word
@@ -52,7 +52,16 @@ _SPELLINGS = {
     "biliões": "bilião", "bilião": "bilião",
     "trilhões": "trilhão", "trilhão": "trilhão", "trilhoes": "trilhão",
     "mil": "mil",
+    # the Spanish press abbreviation of millones, with its stop ("3.200 mill. de dólares")
+    "mill.": "millón", "mills.": "millón",
 }  # fmt: skip
+# Mexican press abbreviations that hold the scale and the currency: millones de dólares (mdd),
+# miles de millones de dólares (mmdd), millones de pesos (mdp), miles de millones de pesos (mmdp)
+_SCALE_AND_CURRENCY = {
+    "mdd": ("millón", "USD"), "mmdd": ("mil millones", "USD"),
+    "mdp": ("millón", "MXN"), "mmdp": ("mil millones", "MXN"),
+}  # fmt: skip
+_SCALE_AND_CURRENCY_RE = re.compile(r"[ \u00a0]?(mmdd|mmdp|mdd|mdp)(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
 
 _WORD_RE = re.compile(
     r"[ \u00a0]?(?:"
@@ -76,11 +85,13 @@ _CN_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "�
 
 
 class ScaleMatch(NamedTuple):
-    """A scale word found after a number (a named tuple: one is built per number read)."""
+    """A scale word found after a number (a named tuple: one is built per number read);
+    ``currency`` when the abbreviation names one too (``mdd``: millones de dólares)."""
 
     word: str  # canonical: "billion", "亿", "万亿", "mil millones"
     multiplier: Decimal
     end: int
+    currency: str | None = None
 
 
 def chinese_scale(chars: str) -> Decimal:
@@ -130,6 +141,11 @@ def match_scale(text: str, pos: int, *, money: bool = False, unit_follows=None) 
     c = text[pos : pos + 2].lstrip(" \u00a0")[:1]
     if not (c.isascii() and c.isalpha() or "\u00c0" <= c <= "\u00ff"):
         return None
+    if c in "mM":
+        m = _SCALE_AND_CURRENCY_RE.match(text, pos)
+        if m:
+            canon, currency = _SCALE_AND_CURRENCY[m.group(1).lower()]
+            return ScaleMatch(canon, SCALE_WORDS[canon], m.end(), currency)
     m = _WORD_RE.match(text, pos) if c in _WORD_FIRST else None
     if m:
         word = m.group().strip().lower()

@@ -33,6 +33,8 @@ _SYMBOLS: dict[str, tuple[str, str, Decimal]] = {
     "Gt": ("mass", "t", D(10) ** 9), "kg": ("mass", "t", D("0.001")),
     "tCO2": ("mass", "t", D(1)), "tCO2e": ("mass", "t", D(1)), "MtCO2": ("mass", "t", D(10) ** 6),
     "MtCO2e": ("mass", "t", D(10) ** 6), "GtCO2": ("mass", "t", D(10) ** 9),
+    # Spanish mining and trade statistics: toneladas métricas (TM), of fine metal content (TMF)
+    "TM": ("mass", "t", D(1)), "TMF": ("mass", "t", D(1)),
     "ha": ("area", "ha", D(1)), "km2": ("area", "ha", D(100)), "km²": ("area", "ha", D(100)),
     "m2": ("area", "ha", D("0.0001")), "m²": ("area", "ha", D("0.0001")),
     "km": ("length", "m", D(1000)),
@@ -238,8 +240,11 @@ _PREFIX = {
     "R$": "BRL", "BRL": "BRL", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "RMB¥": "CNY", "ARS": "ARS", "AR$": "ARS",
     "MXN": "MXN", "MX$": "MXN", "CLP": "CLP", "COP": "COP", "PEN": "PEN", "S/": "PEN", "S/.": "PEN",
-    "$": "USD",
+    "$": "USD", "MMUS$": "USD", "MUS$": "USD",
 }  # fmt: skip
+# Chilean accounts write the scale into the currency: MMUS$ 350 is US$350 million, MUS$ 120 is
+# US$120 thousand (the canonical scale word of each)
+PREFIX_SCALES = {"MMUS$": "million", "MUS$": "thousand"}
 # what a currency written before a number ends with (a cheap test before match_currency_prefix)
 CURRENCY_PREFIX_LAST = frozenset(k[-1] for k in _PREFIX)
 _PREFIX_RE = re.compile(r"(?<![A-Za-z])(" + _alt(_PREFIX).replace(r"\$", r"\\?\$") + r")[ \u00a0]?$")
@@ -298,6 +303,70 @@ def match_currency_suffix(text: str, pos: int) -> tuple[str, int] | None:
     if word == "real" and not re.match(r"[ \u00a0]?reais", text[pos:]):
         return None  # "real" alone is too often an adjective
     return _SUFFIX[word], m.end()
+
+
+# ---- prices: an amount per unit ------------------------------------------------------------
+# "US$0.05/kWh", "US$ 30 por MWh", "0.5元/千瓦时", "US$70 per barrel": a price is not an amount of
+# money and is compared only with a price per the same thing. Money per period ("US$5 billion
+# per year", "al año") stays an amount: a yearly flow is quoted with and without its period.
+_PER_RE = re.compile(
+    r"[ \u00a0]?(?:/|(?:per|por|每)[ \u00a0]?)(?:(?:the|each|one|cada|el|la|o|a|um|uma)[ \u00a0])?",
+    re.IGNORECASE,
+)
+_PRICE_NOUNS = {
+    "barrel": "barrel", "barrels": "barrel", "barril": "barrel", "barriles": "barrel", "barris": "barrel",
+    "share": "share", "shares": "share", "acción": "share", "acciones": "share", "ação": "share",
+    "ações": "share", "ounce": "ounce", "ounces": "ounce", "onza": "ounce", "onzas": "ounce",
+    "pound": "pound", "pounds": "pound", "libra": "pound", "libras": "pound", "gallon": "gallon",
+    "galón": "gallon", "litre": "litre", "liter": "litre", "litro": "litre", "unit": "unit",
+    "unidad": "unit", "unidade": "unit", "head": "head", "cabeza": "head", "kilo": "kg", "quilo": "kg",
+}  # fmt: skip
+_PRICE_NOUN_RE = re.compile(r"(" + _alt(_PRICE_NOUNS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
+
+
+def match_per_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """``("/kWh", end)`` when a price's "per unit" starts at ``pos``: a physical unit or a
+    traded unit (barrel, share, ounce...) after "/", "per", "por" or 每.
+
+    >>> match_per_unit(" por MWh generado", 0), match_per_unit("/千瓦时", 0)
+    (('/MWh', 8), ('/kWh', 4))
+    """
+    c = text[pos : pos + 2].lstrip(" \u00a0")[:1]
+    if c not in ("/", "p", "P", "每"):
+        return None  # cheap test before the patterns
+    m = _PER_RE.match(text, pos)
+    if m is None:
+        return None
+    um = match_unit(text, m.end())
+    if um is not None:
+        if um.family not in _PER_FAMILIES:
+            return None
+        return "/" + _unit_label(um), um.end
+    nm = _PRICE_NOUN_RE.match(text, m.end())
+    if nm is not None:
+        return "/" + _PRICE_NOUNS[nm.group(1).lower()], nm.end()
+    return None
+
+
+_PER_FAMILIES = frozenset(("power", "energy", "mass", "area", "length"))
+_LABEL_PREFIX = {
+    D(1): "",
+    D(10) ** 3: "k",
+    D(10) ** 6: "M",
+    D(10) ** 9: "G",
+    D(10) ** 12: "T",
+    D("0.001"): "m",
+}
+
+
+def _unit_label(um: UnitMatch) -> str:
+    """One label for a unit however it is written: kWh for kWh, 千瓦时, kilowatt-hour."""
+    if um.unit == "t" and um.factor == D("0.001"):
+        return "kg"
+    if um.unit == "ha" and um.factor == 100:
+        return "km²"
+    prefix = _LABEL_PREFIX.get(um.factor)
+    return f"{prefix}{um.unit}" if prefix is not None else f"{um.factor}{um.unit}"
 
 
 # ---- counted nouns -------------------------------------------------------------------------

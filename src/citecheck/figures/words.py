@@ -24,7 +24,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["WordNumber", "find_number_words"]
+__all__ = ["WordNumber", "find_fraction_words", "find_number_words", "find_words"]
 
 # kinds: "unit" 0-9, "teen" 10-19 (and the one-word 16-29 of Spanish), "tens" 20-90,
 # "hundreds" 100-900 as one word, "hundred" (a multiplier), "thousand" (a multiplier)
@@ -106,23 +106,96 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(tree)
 
 
-# words a figure in words cannot do without: every word from ten up, every multiplier, and
-# the scale words that follow a small number; found only at the start of a word
+# Fractions of a whole: "a third", "two-thirds", "la mitad", "dois terços".
+# A fraction word is found through its denominator (the word a fraction cannot do without) and
+# read with the numerator just before it. Every phrase below is a fraction in one language and
+# nothing else in the others, so they are read whatever the text's language (a Chinese text
+# quoting "two thirds" too).
+_PARTS = frozenset(("parte", "partes"))
+_DENOMINATORS = {
+    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+    "mitad": 2, "tercio": 3, "tercios": 3, "cuarto": 4, "cuartos": 4, "quinto": 5, "quintos": 5,
+    "metade": 2, "terço": 3, "terços": 3, "quarto": 4, "quartos": 4,
+}  # fmt: skip
+# "la tercera parte", "las dos terceras partes", "a terça parte": an ordinal and "parte(s)"
+_PART_ORDINALS = {
+    "tercera": 3, "terceras": 3, "terça": 3, "terças": 3, "terceira": 3, "terceiras": 3,
+    "cuarta": 4, "cuartas": 4, "quarta": 4, "quartas": 4, "quinta": 5, "quintas": 5,
+}  # fmt: skip
+# the numerator before a denominator ("a"/"la"/"a" articles stand for one)
+_NUMERATORS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "un": 1, "una": 1, "la": 1, "dos": 2, "tres": 3,
+    "cuatro": 4, "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4,
+}  # fmt: skip
+# "the first half of 2021": a half of a period is no share
+_HALF_AFTER_ORDINAL = frozenset("first second latter former last other primera segunda primeira".split())
+# what follows a share: "of", "de", "da" ... or the end of its clause ("fell by a third.");
+# "a third country", "a third phase", "el cuarto trimestre" are ordinals, never shares
+_AFTER_SHARE_RE = re.compile(r"(?:[ \u00a0]+(?:of|the|de|del|da|do|das|dos)\b|\s*(?:[.,;:)]|$))")
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \u00a0-]$")
+
+
+def _word_before(low: str, pos: int) -> tuple[str, int] | None:
+    """The word just before ``pos`` (one space or hyphen between) and where it starts."""
+    m = _WORD_BEFORE_RE.search(low, max(0, pos - 24), pos)
+    return (m.group(1), m.start(1)) if m else None
+
+
+def _read_fraction(text: str, low: str, start: int, end: int) -> WordNumber | None:
+    """The share whose denominator word (or "parte(s)") is ``low[start:end]``, if it is one."""
+    word = low[start:end]
+    if word in _PARTS:
+        before = _word_before(low, start)
+        if before is None or before[0] not in _PART_ORDINALS:
+            return None
+        denominator, start = _PART_ORDINALS[before[0]], before[1]
+    else:
+        denominator = _DENOMINATORS[word]
+    before = _word_before(low, start)
+    numerator = _NUMERATORS.get(before[0]) if before else None
+    if numerator is not None:
+        start = before[1]
+    elif denominator != 2 or (before and before[0] in _HALF_AFTER_ORDINAL):
+        return None  # "third" alone is an ordinal; "the first half" a period
+    else:
+        numerator = 1  # a half needs no numerator: "half of the", "metade da"
+    plural = word.endswith("s")
+    if (numerator > 1) != plural or numerator >= denominator:
+        return None  # "two third", "a thirds", "four quarters": not a share as written
+    if _AFTER_SHARE_RE.match(low, end) is None:
+        return None
+    value = Decimal(numerator * 100) / Decimal(denominator)
+    return WordNumber(start, end, text[start:end], value, "fraction")
+
+
+# words a figure in words cannot do without: every word from ten up, every multiplier, the
+# scale words that follow a small number, and the denominators of shares; found only at the
+# start of a word (one pass finds cardinals and shares)
 _TRIGGERS = sorted(
-    {w for table in _WORDS.values() for w, (kind, _) in table.items() if kind != "unit"} | set(_SCALES)
+    {w for table in _WORDS.values() for w, (kind, _) in table.items() if kind != "unit"}
+    | set(_SCALES)
+    | set(_DENOMINATORS)
+    | _PARTS
 )
 _TRIGGER_RE = re.compile(r"\b" + _trie_pattern(_TRIGGERS) + r"(?![^\W\d_])")
 _SCALE_SET = frozenset(_SCALES)
+# "a" right before a scale word ("a million homes"), not the end of another word
+_ARTICLE_ONE_RE = re.compile(r"(?:^|(?<![^\W\d_]))(a)[ \u00a0]$")
 
 
 class WordNumber(NamedTuple):
     """A cardinal written in words: where it is (``start:end``), its text and its value (as
-    exact as the same number in digits: "two thousand" is read like "2000")."""
+    exact as the same number in digits: "two thousand" is read like "2000"). ``kind`` is
+    "fraction" for a share of a whole ("two thirds"), its value then in percent."""
 
     start: int
     end: int
     text: str
     value: Decimal
+    kind: str = "cardinal"
 
 
 def _words_before(text: str, pos: int, table: dict, joiners: frozenset) -> int:
@@ -211,10 +284,28 @@ def find_number_words(text: str, lang: str | Callable[[], str]) -> list[WordNumb
     >>> find_number_words("US$4.5 billion", lambda: 1 / 0)  # digits before the scale word: never asked
     []
     """
+    return [w for w in find_words(text, lang) if w.kind == "cardinal"]
+
+
+def find_fraction_words(text: str) -> list[WordNumber]:
+    """Every share of a whole written in words, as a percentage, in order (any language).
+
+    >>> [(w.text, round(w.value, 2)) for w in find_fraction_words("Two-thirds of the output; la mitad de las ventas.")]
+    [('Two-thirds', Decimal('66.67')), ('la mitad', Decimal('50.00'))]
+    >>> find_fraction_words("a third country in the first half of 2021, the fourth quarter")
+    []
+    """
+    return [w for w in find_words(text, lambda: "") if w.kind == "fraction"]
+
+
+def find_words(text: str, lang: str | Callable[[], str]) -> list[WordNumber]:
+    """The cardinals (in ``lang``, as :func:`find_number_words`) and the shares (in any
+    language, as :func:`find_fraction_words`) written in words in ``text``, in order: one pass."""
     low = text.lower()
     if len(low) != len(text):  # a few letters lower-case to two characters: keep offsets
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     table: dict | None = None
+    code: str | None = None
     joiners: frozenset = frozenset()
     found: list[WordNumber] = []
     done = 0
@@ -222,19 +313,37 @@ def find_number_words(text: str, lang: str | Callable[[], str]) -> list[WordNumb
         if m.start() < done:
             continue
         word = m.group()
-        if word in _SCALE_SET and _words_before(low, m.start(), _ANY_WORD, _ANY_JOINER) == m.start():
+        if word in _DENOMINATORS or word in _PARTS:
+            number = _read_fraction(text, low, m.start(), m.end())
+            if number is not None and number.start >= done:
+                found.append(number)
+                done = number.end
+            continue
+        article = word in _SCALE_SET and _ARTICLE_ONE_RE.search(low, max(0, m.start() - 3), m.start())
+        if (
+            not article
+            and word in _SCALE_SET
+            and _words_before(low, m.start(), _ANY_WORD, _ANY_JOINER) == m.start()
+        ):
             continue  # a scale word after digits, or after no number at all
         if table is None:
             code = lang() if callable(lang) else lang
             table = _WORDS.get(code or "", {})
-            if not table:
-                return []
-            joiners = _JOINERS[code]
+            joiners = _JOINERS.get(code or "", frozenset())
+        if not table:
+            continue  # no cardinals in words in this language (shares are still read)
         if word in _SCALE_SET or word in table:
             start = _words_before(low, m.start(), table, joiners)
         else:
             continue  # another language's word
         if start == m.start() and word in _SCALE_SET:
+            if article and code == "en":  # "a billion dollars": the article stands for one
+                found.append(
+                    WordNumber(
+                        article.start(1), article.end(1), text[article.start(1) : article.end(1)], Decimal(1)
+                    )
+                )
+                done = m.start()
             continue
         number = _read_phrase(text, low, start, table, joiners)
         if number is not None and number.end > done:
