@@ -39,7 +39,7 @@ from .inputs import find_papers
 from .ownership import apply_writes, archive_seeds, cached_link, live_seeds
 from .progress import RunProgress
 from .sharding import plan_shards, registered_domain
-from .stages import cited_work, finish_paper, live_batch, parse_stage
+from .stages import Handover, carry, cited_work, finish_paper, live_batch, parse_stage
 
 _KEY_SEP = "\x1f"  # paper index and reference key: a reference key unique in the run
 
@@ -331,7 +331,7 @@ class _Run:
         chains = max(1, sum(self.dask.nthreads().values()) or 1)
         futures = []
         for chain in plan_shards(todo, chains=chains, batch=self.options.batch):
-            previous = {} if pause else None
+            previous = Handover(pause=True) if pause else None
             for batch in chain:
                 future = self.dask.submit(
                     live_batch,
@@ -343,7 +343,7 @@ class _Run:
                     pure=False,
                 )
                 futures.append(future)
-                previous = self.dask.submit(carry, future, pure=False)  # the order, and what it learned
+                previous = self.dask.submit(carry, future, previous, pure=False)  # the order, what it learned
         for future in as_completed(futures):
             result = future.result()
             apply_writes(self.cache, result.writes)
@@ -470,14 +470,6 @@ class _Run:
             (base / f"{name}.html", summaries.render_html(summary)),
         ]
         return [atomic_write(path, text) for path, text in files]
-
-
-def carry(result) -> dict:
-    """What a live batch hands the next batch of its shard: the soft-404 probes it made (so the
-    shard probes each directory once), not its results."""
-    from ..sources.live import PROBE
-
-    return {(w.namespace, w.key): w.value for w in result.writes if w.namespace == PROBE}
 
 
 def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:
