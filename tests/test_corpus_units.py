@@ -217,3 +217,17 @@ def test_a_live_batch_taking_a_host_over_waits_out_the_holdover_and_hands_on_its
     assert len(arrived) == 1 and arrived[0] - began >= 0.3
     # the next batch must wait what is left of this request's 0.5 s
     assert 0 < result.holdover["127.0.0.1"] <= 0.5
+
+
+def test_a_live_batch_holds_batch_urls_of_each_domain_of_its_chain_and_at_most_batch_per_thread():
+    ten_hosts = [f"http://127.0.0.{n}/p{i}" for i in range(40) for n in range(2, 12)]
+    (chain,) = plan_shards(ten_hosts, chains=1, batch=8, threads=4)
+    # a batch lasts about 8 intervals of each host, not 8 URLs shared by ten hosts
+    assert [len(b) for b in chain] == [32] * 12 + [16]
+    (chain,) = plan_shards(ten_hosts, chains=1, batch=8, threads=16)
+    assert [len(b) for b in chain] == [80] * 5
+    for batch in chain:
+        per_host: dict[str, int] = {}
+        for url in batch:
+            per_host[host_of(url)] = per_host.get(host_of(url), 0) + 1
+        assert set(per_host.values()) == {8}

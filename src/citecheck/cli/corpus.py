@@ -34,7 +34,11 @@ from .check import checker_options, resolve_checker_options
     "--scheduler", default=None, metavar="ADDRESS", help="Use the Dask cluster at ADDRESS (tcp://host:8786)."
 )
 @click.option(
-    "--batch", type=click.IntRange(min=1), default=32, show_default=True, help="URLs per live task."
+    "--batch",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="URLs of one domain per live task (at most this many per checker thread).",
 )
 @click.option(
     "--input-format",

@@ -50,7 +50,8 @@ class CorpusOptions:
 
     ``workers``/``threads``: the embedded ``LocalCluster`` (worker processes, threads each);
     ``scheduler``: the address of an existing cluster instead (``tcp://host:8786``);
-    ``batch``: URLs per live task (results reach the cache batch by batch).
+    ``batch``: URLs of one domain per live task, and at most that many per checker thread
+    (results reach the cache batch by batch; see :mod:`.sharding`).
     """
 
     verify: VerifyOptions = field(default_factory=VerifyOptions)
@@ -330,7 +331,8 @@ class _Run:
             return
         chains = max(1, sum(self.dask.nthreads().values()) or 1)
         futures = []
-        for chain in plan_shards(todo, chains=chains, batch=self.options.batch):
+        threads = max(1, self.vo.workers)
+        for chain in plan_shards(todo, chains=chains, batch=self.options.batch, threads=threads):
             previous = Handover(pause=True) if pause else None
             for batch in chain:
                 future = self.dask.submit(
