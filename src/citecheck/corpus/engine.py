@@ -198,19 +198,43 @@ def run(
     if vo.save_warc:
         raise UsageError("--save-warc is not available for corpus runs; record a WARC with verify")
     papers = find_papers(inputs)
+    baselines = paper_baselines(papers, vo)  # an invalid baseline stops the run before any work
     board = progress if progress is not None else RunProgress(None)
     cache = open_cache(vo)
     try:
         with _dask_client(options, client) as dask:
-            return _Run(papers, options, dask, cache, board).go()
+            return _Run(papers, options, dask, cache, board, baselines).go()
     finally:
         cache.close()
         board.close()
 
 
+def paper_baselines(papers: list[Path], options: VerifyOptions) -> list:
+    """Each paper's :class:`~citecheck.baseline.Baseline` (or None), found as ``verify`` finds it
+    for that paper alone: ``--baseline``, else ``citecheck-baseline.toml`` next to the paper, else
+    next to the configuration file. Each file is read once. Raises
+    :class:`~citecheck.errors.UsageError` (one line) when a file is missing or invalid."""
+    from ..baseline import find_baseline, load_baseline
+
+    loaded: dict[Path, object] = {}
+    out = []
+    for paper in papers:
+        path = find_baseline(paper, options.baseline, options.config_file)
+        if path is None:
+            out.append(None)
+            continue
+        if path not in loaded:
+            loaded[path] = load_baseline(path)
+        out.append(loaded[path])
+    return out
+
+
 class _Run:
-    def __init__(self, papers, options: CorpusOptions, dask, cache, board: RunProgress) -> None:
+    def __init__(
+        self, papers, options: CorpusOptions, dask, cache, board: RunProgress, baselines=None
+    ) -> None:
         self.papers = papers
+        self.baselines = baselines if baselines is not None else [None] * len(papers)
         self.options = options
         self.vo = options.verify
         self.dask = dask
@@ -438,6 +462,7 @@ class _Run:
                     bodies,
                     failed,
                     per_paper[work.index],
+                    self.baselines[work.index],
                     pure=False,
                 )
             )
@@ -487,4 +512,4 @@ def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:
     return chunks + [by_domain[d] for d in sorted(by_domain, key=lambda d: (-len(by_domain[d]), d))]
 
 
-__all__ = ["CorpusOptions", "CorpusResult", "dashboard_address", "open_cache", "run"]
+__all__ = ["CorpusOptions", "CorpusResult", "dashboard_address", "open_cache", "paper_baselines", "run"]

@@ -220,7 +220,9 @@ def finish_paper(
     bodies: Bodies,
     failed: set[tuple[str, str]],
     options: VerifyOptions,
+    baseline=None,
 ) -> PaperOutcome:
+    """The paper's report as ``verify`` builds it (findings ``baseline`` accepts marked as such)."""
     started = time.perf_counter()
     parsed = outcome.parsed
     assert parsed is not None
@@ -231,7 +233,7 @@ def finish_paper(
         store.fail(origin, url)
     fetcher = NoNetwork()
     sources = source_texts(parsed.wanted_checks(checks), fetcher, None, options, None, store)
-    report = build_report(parsed, checks, sources, options, request_count=None)
+    report = build_report(parsed, checks, sources, options, request_count=None, baseline=baseline)
     rendered = render_outputs(report, parsed.references, options)
     return PaperOutcome(index, report, rendered, fetcher.asked, time.perf_counter() - started)
 
