@@ -356,20 +356,26 @@ class _Run:
         chains = max(1, sum(self.dask.nthreads().values()) or 1)
         futures = []
         threads = max(1, self.vo.workers)
-        for chain in plan_shards(todo, chains=chains, batch=self.options.batch, threads=threads):
-            previous = Handover(pause=True) if pause else None
-            for batch in chain:
+        plan = plan_shards(todo, chains=chains, batch=self.options.batch, threads=threads)
+        previous: list = [Handover(pause=True) if pause else None for _ in plan]
+        # first batches of every chain first: a chain never waits for the others to be planned
+        for step in range(max(len(chain) for chain in plan)):
+            for index, chain in enumerate(plan):
+                if step >= len(chain):
+                    continue
+                batch = chain[step]
                 future = self.dask.submit(
                     live_batch,
                     batch,
                     {u for u in batch if u in keep},
                     live_seeds(self.cache, batch),
                     self.vo,
-                    previous,
+                    previous[index],
                     pure=False,
                 )
                 futures.append(future)
-                previous = self.dask.submit(carry, future, previous, pure=False)  # the order, what it learned
+                # the order, and what it learned
+                previous[index] = self.dask.submit(carry, future, previous[index], pure=False)
         for future in as_completed(futures):
             result = future.result()
             apply_writes(self.cache, result.writes)
