@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from citecheck.config import resolve_options  # noqa: E402
 from citecheck.corpus import CorpusOptions, run  # noqa: E402
+from citecheck.corpus.engine import worker_config  # noqa: E402
 from citecheck.corpus.progress import RunProgress  # noqa: E402
 from corpus_world import OriginProcess, Url, build_papers, figure_pages  # noqa: E402
 
@@ -124,13 +125,14 @@ def main() -> None:
     base_cpu = None
     for n in args.workers:
         t0 = time.perf_counter()
-        cluster = LocalCluster(
-            n_workers=n,
-            threads_per_worker=4,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        with worker_config():  # as `citecheck corpus` starts its workers
+            cluster = LocalCluster(
+                n_workers=n,
+                threads_per_worker=4,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
         client = Client(cluster)
         client.run(lambda: __import__("citecheck.corpus.stages"))  # imports are start-up, not work
         client.run(install_send_stamps)

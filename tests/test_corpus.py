@@ -75,9 +75,12 @@ def options_for(world, tag: str, **more):
 @pytest.fixture(scope="module")
 def dask_client():
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=2, processes=True, dashboard_address=None, silence_logs=40
-    )
+    from citecheck.corpus.engine import worker_config
+
+    with worker_config():  # as `citecheck corpus` starts its workers
+        cluster = distributed.LocalCluster(
+            n_workers=2, threads_per_worker=2, processes=True, dashboard_address=None, silence_logs=40
+        )
     client = distributed.Client(cluster)
     try:
         yield client

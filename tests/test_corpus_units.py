@@ -231,3 +231,13 @@ def test_a_live_batch_holds_batch_urls_of_each_domain_of_its_chain_and_at_most_b
         for url in batch:
             per_host[host_of(url)] = per_host.get(host_of(url), 0) + 1
         assert set(per_host.values()) == {8}
+
+
+def test_workers_a_corpus_run_starts_have_the_statistical_profiler_off():
+    # sys._current_frames many times a second can deadlock a CPython 3.11 process that starts
+    # threads while the garbage collector runs (CPython issue 106883); a live batch starts threads
+    dask = pytest.importorskip("dask")
+    from citecheck.corpus.engine import worker_config
+
+    with worker_config():
+        assert dask.config.get("distributed.worker.profile.enabled") is False

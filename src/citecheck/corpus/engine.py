@@ -78,6 +78,23 @@ def _dask_missing() -> UsageError:
     return UsageError("corpus runs need Dask: pip install 'citecheck[corpus]'")
 
 
+#: Dask settings for the workers a corpus run starts. The workers' statistical profiler reads
+#: every thread's stack (``sys._current_frames``) many times a second; on CPython 3.11 that can
+#: deadlock a process that starts threads while the garbage collector runs (CPython issue
+#: 106883, fixed in 3.12), and a live batch starts its checker threads. A frozen worker stops
+#: its heartbeats; after ``worker-ttl`` the scheduler gives its tasks to another worker, which
+#: asks the same hosts again. Seen here: a 4-worker run of the benchmark stalled for 600 s.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
+def worker_config():
+    """A ``dask.config.set`` of :data:`WORKER_CONFIG`: a ``LocalCluster`` made inside it passes
+    the settings to its worker processes."""
+    import dask
+
+    return dask.config.set(WORKER_CONFIG)
+
+
 @contextlib.contextmanager
 def _dask_client(options: CorpusOptions, client):
     if client is not None:
@@ -103,14 +120,15 @@ def _dask_client(options: CorpusOptions, client):
         dashboard = ":0"
     except ImportError:
         dashboard = None
-    cluster = LocalCluster(
-        n_workers=max(1, options.workers),
-        threads_per_worker=max(1, options.threads),
-        processes=True,
-        dashboard_address=dashboard,
-        silence_logs=logging.ERROR,
-        worker_dashboard_address=":0",
-    )
+    with worker_config():
+        cluster = LocalCluster(
+            n_workers=max(1, options.workers),
+            threads_per_worker=max(1, options.threads),
+            processes=True,
+            dashboard_address=dashboard,
+            silence_logs=logging.ERROR,
+            worker_dashboard_address=":0",
+        )
     own = Client(cluster)
     try:
         yield own
@@ -518,4 +536,13 @@ def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:
     return chunks + [by_domain[d] for d in sorted(by_domain, key=lambda d: (-len(by_domain[d]), d))]
 
 
-__all__ = ["CorpusOptions", "CorpusResult", "dashboard_address", "open_cache", "paper_baselines", "run"]
+__all__ = [
+    "WORKER_CONFIG",
+    "CorpusOptions",
+    "CorpusResult",
+    "dashboard_address",
+    "open_cache",
+    "paper_baselines",
+    "run",
+    "worker_config",
+]
