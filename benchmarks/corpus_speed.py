@@ -3,8 +3,18 @@ origin server (50 ms latency, in a process of its own), with 1, 2 and 4 worker p
 
 Prints, per worker count: wall time, the CPU stages (parse + figures/reports) and their speed-up
 over one worker, the network stage against its ideal under the per-host limits (the busiest
-host's requests one minimum interval apart), politeness violations seen at the server, and the
-unique-URL deduplication. No archive is configured (the archive budget is pinned by the tests).
+host's requests one minimum interval apart), politeness violations, and the unique-URL
+deduplication. No archive is configured (the archive budget is pinned by the tests).
+
+Politeness is judged on two clocks (one system-wide monotonic clock, one machine): the origin
+server's arrival stamps (taken when its handler thread has read the request line, so a server
+thread scheduled late narrows the gap after it) and the workers' send stamps (taken when a
+request has been written to its connection). ``server`` counts gaps shorter than the interval
+less ``JITTER``; ``sent`` counts send gaps shorter than the interval; ``spans``
+counts runs of 10 server-seen requests to one host shorter than 10 intervals less ``JITTER``
+(a second request stream to a host shows there; one late stamp does not). The network stage
+splits into ``plan`` (stage start to the first request), the busiest host's span of requests
+(what the interval binds: ``ideal`` is that host's requests one interval apart) and ``drain``.
 
     .venv/bin/python benchmarks/corpus_speed.py            # about 2 minutes on 2 quiet cores
     .venv/bin/python benchmarks/corpus_speed.py --papers 40 --urls 800 --hosts 8 --workers 1 2
@@ -27,10 +37,59 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from citecheck.config import resolve_options  # noqa: E402
 from citecheck.corpus import CorpusOptions, run  # noqa: E402
+from citecheck.corpus.engine import worker_config  # noqa: E402
 from citecheck.corpus.progress import RunProgress  # noqa: E402
 from corpus_world import OriginProcess, Url, build_papers, figure_pages  # noqa: E402
 
 JITTER = 0.02  # server-side arrival jitter tolerated per gap
+SENT_JITTER = 0.0  # client-side: the send stamp comes before the limiter's own, so no jitter
+
+
+def install_send_stamps() -> None:
+    """On a worker: stamp every HTTP request once its bytes are written to the socket (host, path,
+    monotonic), before the fetcher tells its limiter the request was sent."""
+    import http.client
+    import time
+
+    import urllib3.connection as connection
+
+    if getattr(connection, "_bench_sends", None) is not None:
+        return
+    connection._bench_sends = []
+    request, send = connection.HTTPConnection.request, http.client.HTTPConnection.send
+
+    def stamped_request(self, method, url, *args, **kwargs):
+        self._bench_path = url
+        return request(self, method, url, *args, **kwargs)
+
+    def stamped_send(self, data):
+        sent = send(self, data)
+        connection._bench_sends.append((self.host, getattr(self, "_bench_path", ""), time.monotonic()))
+        return sent
+
+    connection.HTTPConnection.request = stamped_request
+    http.client.HTTPConnection.send = stamped_send
+
+
+def take_send_stamps() -> list:
+    import urllib3.connection as connection
+
+    out = list(getattr(connection, "_bench_sends", None) or [])
+    connection._bench_sends = []
+    return out
+
+
+def politeness(stamps, interval: float, tolerance: float) -> tuple[int, int, dict]:
+    """(short gaps, short 10-request spans, per host sorted times) of ``(host, time)`` stamps."""
+    seen = defaultdict(list)
+    for host, when in stamps:
+        seen[host].append(when)
+    gaps = spans = 0
+    for times in seen.values():
+        times.sort()
+        gaps += sum(1 for a, b in zip(times, times[1:], strict=False) if b - a < interval - tolerance)
+        spans += sum(1 for k in range(10, len(times)) if times[k] - times[k - 10] < 10 * interval - tolerance)
+    return gaps, spans, seen
 
 
 def main() -> None:
@@ -60,20 +119,23 @@ def main() -> None:
     )
     print(
         f"{'workers':>7} {'start s':>8} {'wall s':>7} {'cpu s':>6} {'speed-up':>8} {'net s':>6} "
-        f"{'ideal s':>7} {'net/ideal':>9} {'violations':>10} {'cited':>6} {'unique':>6}"
+        f"{'ideal s':>7} {'net/ideal':>9} {'plan s':>6} {'span s':>6} {'drain s':>7} "
+        f"{'server':>6} {'sent':>5} {'spans':>5} {'cited':>6} {'unique':>6}"
     )
     base_cpu = None
     for n in args.workers:
         t0 = time.perf_counter()
-        cluster = LocalCluster(
-            n_workers=n,
-            threads_per_worker=4,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        with worker_config():  # as `citecheck corpus` starts its workers
+            cluster = LocalCluster(
+                n_workers=n,
+                threads_per_worker=4,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
         client = Client(cluster)
         client.run(lambda: __import__("citecheck.corpus.stages"))  # imports are start-up, not work
+        client.run(install_send_stamps)
         start = time.perf_counter() - t0
         options = resolve_options(
             None,
@@ -90,30 +152,31 @@ def main() -> None:
         options = dataclasses.replace(options, archives=(), cdx=())
         origin.reset()
         t1 = time.perf_counter()
+        began = time.monotonic()
         board = RunProgress(sys.stderr, tty=False, quiet_interval=10)
         result = run(
             [work / "papers"], CorpusOptions(verify=options, workers=n), client=client, progress=board
         )
         wall = time.perf_counter() - t1
+        sends = [(host, when) for rows in client.run(take_send_stamps).values() for host, _path, when in rows]
         client.close()
         cluster.close()
-        seen = defaultdict(list)
-        for request in origin.requests():
-            seen[request.host].append(request.time)
-        violations = 0
-        for times in seen.values():
-            times.sort()
-            violations += sum(
-                1 for a, b in zip(times, times[1:], strict=False) if b - a < args.min_interval - JITTER
-            )
-        busiest = max(len(t) for t in seen.values())
-        ideal = (busiest - 1) * args.min_interval + args.latency
+        arrived = [(r.host, r.time) for r in origin.requests()]
+        server_gaps, server_spans, seen = politeness(arrived, args.min_interval, JITTER)
+        sent_gaps, _spans, _seen = politeness(sends, args.min_interval, SENT_JITTER)
+        busiest = max(seen.values(), key=len)
+        ideal = (len(busiest) - 1) * args.min_interval + args.latency
         stats = result.stats
+        net_start = began + stats["parse_seconds"]  # the network stage follows the parse stage
+        first = min(when for _host, when in sends)
+        last = max(when for _host, when in sends)
+        plan, drain = first - net_start, net_start + stats["network_seconds"] - last
         cpu = stats["parse_seconds"] + stats["report_seconds"]
         base_cpu = base_cpu or cpu
         print(
             f"{n:>7} {start:>8.1f} {wall:>7.1f} {cpu:>6.1f} {base_cpu / cpu:>7.2f}x {stats['network_seconds']:>6.1f} "
-            f"{ideal:>7.1f} {stats['network_seconds'] / ideal:>8.2f}x {violations:>10} "
+            f"{ideal:>7.1f} {stats['network_seconds'] / ideal:>8.2f}x {plan:>6.2f} "
+            f"{busiest[-1] - busiest[0]:>6.1f} {drain:>7.2f} {server_gaps:>6} {sent_gaps:>5} {server_spans:>5} "
             f"{stats['cited_urls']:>6} {stats['unique_urls']:>6}"
         )
     origin.stop()

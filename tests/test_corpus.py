@@ -18,6 +18,7 @@ import pytest
 
 from citecheck.config import resolve_options
 from citecheck.corpus import CorpusOptions, run
+from citecheck.errors import UsageError
 from citecheck.pipeline import output_paths, verify_with_references, write_outputs
 from citecheck.sources.cache import LIVE, Cache
 from corpus_world import OriginProcess, Url, build_papers, figure_pages, warc_pages
@@ -74,9 +75,12 @@ def options_for(world, tag: str, **more):
 @pytest.fixture(scope="module")
 def dask_client():
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=2, processes=True, dashboard_address=None, silence_logs=40
-    )
+    from citecheck.corpus.engine import worker_config
+
+    with worker_config():  # as `citecheck corpus` starts its workers
+        cluster = distributed.LocalCluster(
+            n_workers=2, threads_per_worker=2, processes=True, dashboard_address=None, silence_logs=40
+        )
     client = distributed.Client(cluster)
     try:
         yield client
@@ -305,3 +309,39 @@ def test_the_cli_runs_on_the_cluster_given_by_scheduler_and_prints_the_deduplica
     )
     assert junit.read_text("utf-8").count("<testsuite ") == 4
     assert "corpus: papers 4/4 parsed" in result.stderr
+
+
+def test_a_baseline_next_to_the_papers_accepts_their_findings_in_the_corpus_as_verify_accepts_them(
+    world, dask_client, tmp_path
+):
+    import shutil
+
+    from citecheck.corpus.engine import paper_baselines
+
+    folder = tmp_path / "accepting"
+    folder.mkdir()
+    papers = [Path(shutil.copy(world["papers"][n], folder)) for n in (0, 2)]  # both cite a 404
+    broken = next(u for u in world["urls"] if u.i == 7)  # cited by paper 0 only
+    (folder / "citecheck-baseline.toml").write_text(
+        f'[[accept]]\nkind = "broken"\nurl = "{broken.url}"\nreason = "withdrawn by the ministry"\n',
+        encoding="utf-8",
+    )
+    options = options_for(world, "baseline", min_interval=0.0)
+    result = run(papers, CorpusOptions(verify=options), client=dask_client)
+    for paper in papers:
+        mine = options.__class__(**{**options.__dict__, "report_dir": tmp_path / "alone", "use_cache": False})
+        report, references = verify_with_references(paper, mine)
+        write_outputs(report, references, mine)
+        written = Path(options.report_dir) / f"{paper.stem}.json"  # one folder of inputs: no sub-folder
+        assert normalised(written) == normalised(output_paths(report, mine)["json"])
+    rows = {Path(row.paper).name: row for row in result.summary.papers}
+    assert rows["paper-000.md"].status == 0  # its one 404 is accepted
+    assert rows["paper-002.md"].status == 1  # c27 is not, and a figure is misstated
+    accepted = [f for f in result.reports[0].findings if f.accepted is not None]
+    assert [f.accepted.reason for f in accepted] == ["withdrawn by the ministry"]
+    # an invalid baseline stops the run before any work, as verify does
+    (folder / "citecheck-baseline.toml").write_text('[[accept]]\nkind = "broken"\n', encoding="utf-8")
+    with pytest.raises(UsageError):
+        paper_baselines(papers, options)
+    with pytest.raises(UsageError):
+        run(papers, CorpusOptions(verify=options), client=dask_client)

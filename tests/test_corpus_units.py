@@ -177,3 +177,67 @@ def test_the_corpus_summary_json_round_trips():
     data = json.loads(__import__("citecheck.corpus.summary", fromlist=["x"]).render_json(_summary()))
     assert data["run"] == {"unique_urls": 3, "cited_urls": 4}
     assert [p["paper"] for p in data["papers"]] == ["b.md", "a.md"]
+
+
+def _batch(probes: dict, holdover: dict):
+    from citecheck.corpus.ownership import Write
+    from citecheck.corpus.stages import LiveBatch
+    from citecheck.sources.live import PROBE
+
+    writes = [Write(PROBE, key, text, None) for key, text in probes.items()]
+    writes.append(Write(LIVE, "http://a.org/1", "not a probe", None))
+    return LiveBatch({}, {}, writes, 0, 0.0, holdover)
+
+
+def test_a_shard_hands_its_next_batch_every_probe_made_so_far_and_the_waits_its_last_batch_left():
+    from citecheck.corpus.stages import carry
+    from citecheck.sources.live import PROBE
+
+    first = carry(_batch({"a.org/x/": "soft 404 text"}, {"a.org": 0.05}))
+    second = carry(_batch({"b.org/y/": "other"}, {"b.org": 0.02}), first)
+    # the third batch must not probe a.org/x/ again (a batch two steps back made that probe)
+    assert second.probes == {(PROBE, "a.org/x/"): "soft 404 text", (PROBE, "b.org/y/"): "other"}
+    assert second.holdover == {"b.org": 0.02} and not second.pause
+
+
+def test_a_live_batch_taking_a_host_over_waits_out_the_holdover_and_hands_on_its_own(origin):
+    import time
+
+    from citecheck.config import resolve_options
+    from citecheck.corpus.stages import Handover, live_batch
+
+    options = resolve_options(
+        None, None, allowed_hosts=("127.0.0.0/8",), min_interval=0.5, retries=0, use_cache=False, workers=2
+    )
+    url = origin.url("/page/holdover")
+    began = time.monotonic()
+    result = live_batch([url], set(), {}, options, Handover(holdover={"127.0.0.1": 0.3}))
+    arrived = [r.time for r in origin.requests() if r.path == "/page/holdover"]
+    assert result.links[url].state is LinkState.OK
+    assert len(arrived) == 1 and arrived[0] - began >= 0.3
+    # the next batch must wait what is left of this request's 0.5 s
+    assert 0 < result.holdover["127.0.0.1"] <= 0.5
+
+
+def test_a_live_batch_holds_batch_urls_of_each_domain_of_its_chain_and_at_most_batch_per_thread():
+    ten_hosts = [f"http://127.0.0.{n}/p{i}" for i in range(40) for n in range(2, 12)]
+    (chain,) = plan_shards(ten_hosts, chains=1, batch=8, threads=4)
+    # a batch lasts about 8 intervals of each host, not 8 URLs shared by ten hosts
+    assert [len(b) for b in chain] == [32] * 12 + [16]
+    (chain,) = plan_shards(ten_hosts, chains=1, batch=8, threads=16)
+    assert [len(b) for b in chain] == [80] * 5
+    for batch in chain:
+        per_host: dict[str, int] = {}
+        for url in batch:
+            per_host[host_of(url)] = per_host.get(host_of(url), 0) + 1
+        assert set(per_host.values()) == {8}
+
+
+def test_workers_a_corpus_run_starts_have_the_statistical_profiler_off():
+    # sys._current_frames many times a second can deadlock a CPython 3.11 process that starts
+    # threads while the garbage collector runs (CPython issue 106883); a live batch starts threads
+    dask = pytest.importorskip("dask")
+    from citecheck.corpus.engine import worker_config
+
+    with worker_config():
+        assert dask.config.get("distributed.worker.profile.enabled") is False

@@ -18,7 +18,7 @@ from ..document import FORMATS as INPUT_FORMATS
 from ..errors import CitecheckError
 from ..findings import FAIL_ON_KINDS
 from ..report import FORMATS
-from .check import checker_options, resolve_checker_options
+from .check import baseline_option, checker_options, resolve_checker_options
 
 
 @click.command("corpus")
@@ -34,7 +34,11 @@ from .check import checker_options, resolve_checker_options
     "--scheduler", default=None, metavar="ADDRESS", help="Use the Dask cluster at ADDRESS (tcp://host:8786)."
 )
 @click.option(
-    "--batch", type=click.IntRange(min=1), default=32, show_default=True, help="URLs per live task."
+    "--batch",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="URLs of one domain per live task (at most this many per checker thread).",
 )
 @click.option(
     "--input-format",
@@ -81,6 +85,7 @@ from .check import checker_options, resolve_checker_options
     help=f"Exit 1 when any paper has these finding kinds (default broken,inconsistent): "
     f"{', '.join(k.value for k in FAIL_ON_KINDS)}, all, none.",
 )
+@baseline_option
 @click.option(
     "--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from FILE."
 )
@@ -97,6 +102,7 @@ def corpus(
     bib_format,
     junit,
     fail_on,
+    baseline,
     config_file,
     quiet,
     **checker,
@@ -118,6 +124,7 @@ def corpus(
             bib_format=bib_format,
             junit=junit,
             fail_on=tuple(fail_on) or None,
+            baseline=baseline,
         )
         settings = CorpusOptions(
             verify=options, workers=checker.get("workers") or 2, scheduler=scheduler, batch=batch

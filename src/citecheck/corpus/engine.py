@@ -39,7 +39,7 @@ from .inputs import find_papers
 from .ownership import apply_writes, archive_seeds, cached_link, live_seeds
 from .progress import RunProgress
 from .sharding import plan_shards, registered_domain
-from .stages import cited_work, finish_paper, live_batch, parse_stage
+from .stages import Handover, carry, cited_work, finish_paper, live_batch, parse_stage
 
 _KEY_SEP = "\x1f"  # paper index and reference key: a reference key unique in the run
 
@@ -50,7 +50,8 @@ class CorpusOptions:
 
     ``workers``/``threads``: the embedded ``LocalCluster`` (worker processes, threads each);
     ``scheduler``: the address of an existing cluster instead (``tcp://host:8786``);
-    ``batch``: URLs per live task (results reach the cache batch by batch).
+    ``batch``: URLs of one domain per live task, and at most that many per checker thread
+    (results reach the cache batch by batch; see :mod:`.sharding`).
     """
 
     verify: VerifyOptions = field(default_factory=VerifyOptions)
@@ -75,6 +76,23 @@ class CorpusResult:
 
 def _dask_missing() -> UsageError:
     return UsageError("corpus runs need Dask: pip install 'citecheck[corpus]'")
+
+
+#: Dask settings for the workers a corpus run starts. The workers' statistical profiler reads
+#: every thread's stack (``sys._current_frames``) many times a second; on CPython 3.11 that can
+#: deadlock a process that starts threads while the garbage collector runs (CPython issue
+#: 106883, fixed in 3.12), and a live batch starts its checker threads. A frozen worker stops
+#: its heartbeats; after ``worker-ttl`` the scheduler gives its tasks to another worker, which
+#: asks the same hosts again. Seen here: a 4-worker run of the benchmark stalled for 600 s.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
+def worker_config():
+    """A ``dask.config.set`` of :data:`WORKER_CONFIG`: a ``LocalCluster`` made inside it passes
+    the settings to its worker processes."""
+    import dask
+
+    return dask.config.set(WORKER_CONFIG)
 
 
 @contextlib.contextmanager
@@ -102,14 +120,15 @@ def _dask_client(options: CorpusOptions, client):
         dashboard = ":0"
     except ImportError:
         dashboard = None
-    cluster = LocalCluster(
-        n_workers=max(1, options.workers),
-        threads_per_worker=max(1, options.threads),
-        processes=True,
-        dashboard_address=dashboard,
-        silence_logs=logging.ERROR,
-        worker_dashboard_address=":0",
-    )
+    with worker_config():
+        cluster = LocalCluster(
+            n_workers=max(1, options.workers),
+            threads_per_worker=max(1, options.threads),
+            processes=True,
+            dashboard_address=dashboard,
+            silence_logs=logging.ERROR,
+            worker_dashboard_address=":0",
+        )
     own = Client(cluster)
     try:
         yield own
@@ -197,19 +216,43 @@ def run(
     if vo.save_warc:
         raise UsageError("--save-warc is not available for corpus runs; record a WARC with verify")
     papers = find_papers(inputs)
+    baselines = paper_baselines(papers, vo)  # an invalid baseline stops the run before any work
     board = progress if progress is not None else RunProgress(None)
     cache = open_cache(vo)
     try:
         with _dask_client(options, client) as dask:
-            return _Run(papers, options, dask, cache, board).go()
+            return _Run(papers, options, dask, cache, board, baselines).go()
     finally:
         cache.close()
         board.close()
 
 
+def paper_baselines(papers: list[Path], options: VerifyOptions) -> list:
+    """Each paper's :class:`~citecheck.baseline.Baseline` (or None), found as ``verify`` finds it
+    for that paper alone: ``--baseline``, else ``citecheck-baseline.toml`` next to the paper, else
+    next to the configuration file. Each file is read once. Raises
+    :class:`~citecheck.errors.UsageError` (one line) when a file is missing or invalid."""
+    from ..baseline import find_baseline, load_baseline
+
+    loaded: dict[Path, object] = {}
+    out = []
+    for paper in papers:
+        path = find_baseline(paper, options.baseline, options.config_file)
+        if path is None:
+            out.append(None)
+            continue
+        if path not in loaded:
+            loaded[path] = load_baseline(path)
+        out.append(loaded[path])
+    return out
+
+
 class _Run:
-    def __init__(self, papers, options: CorpusOptions, dask, cache, board: RunProgress) -> None:
+    def __init__(
+        self, papers, options: CorpusOptions, dask, cache, board: RunProgress, baselines=None
+    ) -> None:
         self.papers = papers
+        self.baselines = baselines if baselines is not None else [None] * len(papers)
         self.options = options
         self.vo = options.verify
         self.dask = dask
@@ -330,20 +373,27 @@ class _Run:
             return
         chains = max(1, sum(self.dask.nthreads().values()) or 1)
         futures = []
-        for chain in plan_shards(todo, chains=chains, batch=self.options.batch):
-            previous = {} if pause else None
-            for batch in chain:
+        threads = max(1, self.vo.workers)
+        plan = plan_shards(todo, chains=chains, batch=self.options.batch, threads=threads)
+        previous: list = [Handover(pause=True) if pause else None for _ in plan]
+        # first batches of every chain first: a chain never waits for the others to be planned
+        for step in range(max(len(chain) for chain in plan)):
+            for index, chain in enumerate(plan):
+                if step >= len(chain):
+                    continue
+                batch = chain[step]
                 future = self.dask.submit(
                     live_batch,
                     batch,
                     {u for u in batch if u in keep},
                     live_seeds(self.cache, batch),
                     self.vo,
-                    previous,
+                    previous[index],
                     pure=False,
                 )
                 futures.append(future)
-                previous = self.dask.submit(carry, future, pure=False)  # the order, and what it learned
+                # the order, and what it learned
+                previous[index] = self.dask.submit(carry, future, previous[index], pure=False)
         for future in as_completed(futures):
             result = future.result()
             apply_writes(self.cache, result.writes)
@@ -436,6 +486,7 @@ class _Run:
                     bodies,
                     failed,
                     per_paper[work.index],
+                    self.baselines[work.index],
                     pure=False,
                 )
             )
@@ -472,14 +523,6 @@ class _Run:
         return [atomic_write(path, text) for path, text in files]
 
 
-def carry(result) -> dict:
-    """What a live batch hands the next batch of its shard: the soft-404 probes it made (so the
-    shard probes each directory once), not its results."""
-    from ..sources.live import PROBE
-
-    return {(w.namespace, w.key): w.value for w in result.writes if w.namespace == PROBE}
-
-
 def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:
     """References by registered domain of their URL; those that need an archive recovery first
     (their live check waits for it)."""
@@ -493,4 +536,13 @@ def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:
     return chunks + [by_domain[d] for d in sorted(by_domain, key=lambda d: (-len(by_domain[d]), d))]
 
 
-__all__ = ["CorpusOptions", "CorpusResult", "dashboard_address", "open_cache", "run"]
+__all__ = [
+    "WORKER_CONFIG",
+    "CorpusOptions",
+    "CorpusResult",
+    "dashboard_address",
+    "open_cache",
+    "paper_baselines",
+    "run",
+    "worker_config",
+]

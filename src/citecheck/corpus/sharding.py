@@ -6,11 +6,20 @@ moment at most one task talks to a domain. Domains are spread over the chains by
 first onto the least loaded chain), and a chain's URLs are cut into batches so results come back
 (and reach the cache) while the run goes on.
 
+A batch's time is set by its busiest host (its URLs one minimum interval apart) or, for many
+small hosts, by its URLs over the checker's threads; each batch boundary costs a task hand-over
+and fresh connections. So a batch holds up to ``batch`` URLs *of each domain* (and at most
+``batch`` per thread): a chain of ten hosts gets batches ten times as long as a chain of one,
+and every batch lasts about ``batch`` intervals, however the domains fell into chains.
+
 >>> registered_domain("http://www.stats.gov.cn/a") == registered_domain("https://data.stats.gov.cn/b")
 True
 >>> plan = plan_shards(["http://a.org/1", "http://a.org/2", "http://b.org/1"], chains=2, batch=1)
 >>> sorted(len(chain) for chain in plan)
 [1, 2]
+>>> urls = [f"http://{h}.org/{i}" for i in range(4) for h in "ab"]
+>>> [len(b) for b in plan_shards(urls, chains=1, batch=2, threads=8)[0]]  # two of each domain
+[4, 4]
 """
 
 from __future__ import annotations
@@ -38,8 +47,9 @@ def registered_domain(url: str) -> str:
     return registrable_name(host) or host
 
 
-def plan_shards(urls: Iterable[str], *, chains: int, batch: int) -> list[list[list[str]]]:
-    """``chains`` lists of batches: each domain's URLs all in one chain, batches of at most ``batch``.
+def plan_shards(urls: Iterable[str], *, chains: int, batch: int, threads: int = 1) -> list[list[list[str]]]:
+    """``chains`` lists of batches: each domain's URLs all in one chain; a batch holds at most
+    ``batch`` URLs of one domain and ``batch * threads`` in all.
 
     Within a batch the URLs of the chain's domains alternate, so one task keeps several hosts busy.
     """
@@ -58,9 +68,21 @@ def plan_shards(urls: Iterable[str], *, chains: int, batch: int) -> list[list[li
         if not groups:
             continue
         interleaved = [url for row in _zip_longest(groups) for url in row]
-        size = max(1, batch)
-        plan.append([interleaved[i : i + size] for i in range(0, len(interleaved), size)])
+        plan.append(_cut(interleaved, per_domain=max(1, batch), total=max(1, batch) * max(1, threads)))
     return plan
+
+
+def _cut(urls: list[str], *, per_domain: int, total: int) -> list[list[str]]:
+    batches: list[list[str]] = [[]]
+    counts: dict[str, int] = {}
+    for url in urls:
+        domain = registered_domain(url)
+        if len(batches[-1]) >= total or counts.get(domain, 0) >= per_domain:
+            batches.append([])
+            counts = {}
+        batches[-1].append(url)
+        counts[domain] = counts.get(domain, 0) + 1
+    return batches
 
 
 def _zip_longest(groups: list[list[str]]) -> list[list[str]]:

@@ -86,45 +86,22 @@ def cited_work(outcome: ParseOutcome) -> CitedWork:
 # ------------------------------------------------------------------- live (network)
 
 
-class FirstRequestGate:
-    """A fresh fetcher's first request to a host goes alone; the others to that host wait for it.
+@dataclass(frozen=True)
+class Handover:
+    """What a live batch hands the next batch of its shard (a dependency: Dask runs that one once
+    this one is done).
 
-    The fetcher spaces the *planned* start of requests to one host; a fresh fetcher's first request
-    also sets up its connection pool (and, in a newly started worker, imports), so it can leave late
-    and reach the server just before the second, already due. Letting it finish first keeps the
-    spacing the server sees. Everything else is the wrapped fetcher's.
+    ``probes``: every soft-404 probe the shard made so far (so it probes each directory once, as
+    ``verify`` does); ``holdover``: per host, the seconds the finished batch's limiter still asked
+    to wait (its last actual start plus the minimum interval, or a ``Retry-After``). Time spent
+    handing over only adds to that wait, so the shard's spacing holds without a shared clock, on
+    any machine. ``pause``: wait one minimum interval for every host (a shard taking over hosts
+    another round asked last, whose limiters it has not seen).
     """
 
-    def __init__(self, fetcher) -> None:
-        import threading
-
-        self._fetcher = fetcher
-        self._lock = threading.Lock()
-        self._first: dict[str, threading.Event] = {}
-
-    def fetch(self, url: str, **kwargs):
-        import threading
-
-        from .sharding import host_of
-
-        host = host_of(url)
-        with self._lock:
-            gate = self._first.get(host)
-            if gate is None:
-                gate = self._first[host] = threading.Event()
-                mine = True
-            else:
-                mine = False
-        if not mine:
-            gate.wait()
-            return self._fetcher.fetch(url, **kwargs)
-        try:
-            return self._fetcher.fetch(url, **kwargs)
-        finally:
-            gate.set()
-
-    def __getattr__(self, name):
-        return getattr(self._fetcher, name)
+    probes: dict = field(default_factory=dict)
+    holdover: dict[str, float] = field(default_factory=dict)
+    pause: bool = False
 
 
 @dataclass
@@ -136,6 +113,7 @@ class LiveBatch:
     writes: list[Write]
     requests: int
     seconds: float
+    holdover: dict[str, float] = field(default_factory=dict)
 
 
 def live_batch(
@@ -143,27 +121,28 @@ def live_batch(
     keep: set[str],
     seeds: dict,
     options: VerifyOptions,
-    after: dict | None = None,
+    after: Handover | None = None,
 ) -> LiveBatch:
     """Check ``urls`` live with a fresh fetcher (its per-host limits hold inside this task).
 
-    ``after`` is what the batch this one follows in its shard handed on (a dependency: Dask runs
-    this task once that one is done): its probes join the seeds, and the first request waits one
-    minimum interval, as the shard's fetcher would have made it wait.
+    ``after`` is what the batch this one follows in its shard handed on: its probes join the
+    seeds, and the fetcher's limiter takes over the hosts' remaining waits.
     """
     from ..sources.live import check_links
 
     started = time.perf_counter()
     fetcher = open_fetcher(options)
+    limiter = getattr(fetcher, "limiter", None)  # a WARC replay has none
     try:
         if after is not None:
-            seeds = {**seeds, **after}
-            time.sleep(float(getattr(getattr(fetcher, "config", None), "min_interval", 0.0) or 0.0))
+            seeds = {**seeds, **after.probes}
+            if after.pause:
+                time.sleep(float(getattr(getattr(fetcher, "config", None), "min_interval", 0.0) or 0.0))
+            elif limiter is not None:
+                limiter.resume(after.holdover)
         cache = memory_cache(options, seeds)
         bodies = SourceBodies()
-        links = check_links(
-            urls, FirstRequestGate(fetcher), cache, workers=max(1, options.workers), keep=keep, bodies=bodies
-        )
+        links = check_links(urls, fetcher, cache, workers=max(1, options.workers), keep=keep, bodies=bodies)
         kept: Bodies = {}
         for url, link in links.items():
             if url in keep and link.state in (LinkState.OK, LinkState.REDIRECTED):
@@ -172,9 +151,19 @@ def live_batch(
                     if got is not None:
                         kept[("live", where)] = got
         requests = int(getattr(fetcher, "request_count", 0) or 0)
+        holdover = limiter.holdover() if limiter is not None else {}
     finally:
         fetcher.close()
-    return LiveBatch(links, kept, cache.writes, requests, time.perf_counter() - started)
+    return LiveBatch(links, kept, cache.writes, requests, time.perf_counter() - started, holdover)
+
+
+def carry(result: LiveBatch, before: Handover | None = None) -> Handover:
+    """The :class:`Handover` after ``result``: the shard's probes so far, the batch's holdover."""
+    from ..sources.live import PROBE
+
+    probes = dict(before.probes) if before is not None else {}
+    probes.update({(w.namespace, w.key): w.value for w in result.writes if w.namespace == PROBE})
+    return Handover(probes, dict(result.holdover))
 
 
 # ------------------------------------------------------------------- figures and report (CPU)
@@ -231,7 +220,9 @@ def finish_paper(
     bodies: Bodies,
     failed: set[tuple[str, str]],
     options: VerifyOptions,
+    baseline=None,
 ) -> PaperOutcome:
+    """The paper's report as ``verify`` builds it (findings ``baseline`` accepts marked as such)."""
     started = time.perf_counter()
     parsed = outcome.parsed
     assert parsed is not None
@@ -242,17 +233,19 @@ def finish_paper(
         store.fail(origin, url)
     fetcher = NoNetwork()
     sources = source_texts(parsed.wanted_checks(checks), fetcher, None, options, None, store)
-    report = build_report(parsed, checks, sources, options, request_count=None)
+    report = build_report(parsed, checks, sources, options, request_count=None, baseline=baseline)
     rendered = render_outputs(report, parsed.references, options)
     return PaperOutcome(index, report, rendered, fetcher.asked, time.perf_counter() - started)
 
 
 __all__ = [
     "CitedWork",
+    "Handover",
     "LiveBatch",
     "NoNetwork",
     "PaperOutcome",
     "ParseOutcome",
+    "carry",
     "cited_work",
     "finish_paper",
     "live_batch",

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from ..findings import DEFAULT_FAIL_ON
+from ..findings import failing as failing_findings
 from ..model import Report
 from ..report._common import finding_counts, link_counts, verdict_counts
 from .sharding import host_of
@@ -59,8 +60,7 @@ class CorpusSummary:
 
 
 def paper_row(report: Report, written: str, fail_on=None) -> PaperRow:
-    kinds = set(DEFAULT_FAIL_ON if fail_on is None else fail_on)
-    failing = sum(1 for f in report.findings if f.kind in kinds)
+    failing = len(failing_findings(report.findings, DEFAULT_FAIL_ON if fail_on is None else fail_on))
     return PaperRow(
         paper=report.paper,
         report=written,

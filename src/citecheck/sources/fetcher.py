@@ -293,6 +293,7 @@ class _Exchange(Hop):
     sent: bool = False
     deadline: float | None = None
     tokens: list[int] = field(default_factory=list)
+    on_sent: Callable[[], None] | None = None  # the limiter's turn: the interval runs from here
 
 
 class Fetcher:
@@ -477,6 +478,8 @@ class Fetcher:
         if exchange is None:
             return
         exchange.sent = True
+        if exchange.on_sent is not None:
+            exchange.on_sent()
         if sock is None or exchange.deadline is None:
             return
         exchange.tokens.append(self._watchdog.watch(exchange.deadline, sock))
@@ -584,10 +587,10 @@ class Fetcher:
                     attempt = _Exchange(error="timeout: total deadline passed", error_kind=ErrorKind.TIMEOUT)
                 break
             try:
-                with self.limiter.slot(host, purpose) as slot_wait:
-                    waited += slot_wait
-                    deadline += slot_wait
-                    attempt = self._exchange(url, method, cap, headers, deadline)
+                with self.limiter.turn(host, purpose) as turn:
+                    waited += turn.waited
+                    deadline += turn.waited
+                    attempt = self._exchange(url, method, cap, headers, deadline, turn.sent)
             except HostBlocked as exc:
                 attempt = _Exchange(error=str(exc), error_kind=ErrorKind.RATE_LIMITED, attempts=tries - 1)
                 return attempt, waited
@@ -635,7 +638,15 @@ class Fetcher:
                 return 0.0  # the limiter holds every request to the host until then
         return backoff
 
-    def _exchange(self, url: str, method: str, cap: int, headers: dict | None, deadline: float) -> _Exchange:
+    def _exchange(
+        self,
+        url: str,
+        method: str,
+        cap: int,
+        headers: dict | None,
+        deadline: float,
+        on_sent: Callable[[], None] | None = None,
+    ) -> _Exchange:
         """One HTTP request/response, body read under the cap and the deadline."""
         request_headers = {
             "User-Agent": self.config.user_agent,
@@ -644,7 +655,7 @@ class Fetcher:
         }
         if headers:
             request_headers.update({str(k): str(v) for k, v in headers.items()})
-        out = _Exchange(request_headers=request_headers, deadline=deadline)
+        out = _Exchange(request_headers=request_headers, deadline=deadline, on_sent=on_sent)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             out.error, out.error_kind = "timeout: total deadline passed", ErrorKind.TIMEOUT

@@ -7,6 +7,12 @@ interval after the previous start of that purpose on that host (CDX calls, snaps
 fetches), and not before a ``Retry-After`` the host asked for. Reservations are made
 under a lock and waited out without it, so threads queue fairly and precisely.
 
+What a server sees is when a request's bytes arrive, not when a thread was let go: a thread
+released on time can still send late (a new connection, a busy process), and the request after
+it, on another connection, would then arrive less than an interval later. A request made in a
+:meth:`RateLimiter.turn` therefore says when it was really sent (:meth:`Turn.sent`); the next
+request to that host waits until it has been, and then one interval from that moment.
+
 A purpose with a budget of its own (``own_budgets``: an archive's CDX queries and snapshot
 downloads) is paced by that budget alone, with concurrency slots of its own: the host's
 minimum interval is for pages, and a web archive states its limits per kind of request
@@ -85,6 +91,7 @@ class RateLimiter:
         self._released: dict[tuple[str, str], float] = {}  # (budget, host) -> last actual start
         self._not_before: dict[str, float] = {}
         self._blocked: dict[str, str] = {}
+        self._unsent: dict[tuple[str, str], int] = {}  # (budget, host) -> turns let go, not yet sent
 
     # -- concurrency -------------------------------------------------------------------
     def _lane(self, purpose: str) -> str:
@@ -136,6 +143,9 @@ class RateLimiter:
         Call it while holding a concurrency slot (see :meth:`slot`). A ``Retry-After``
         that arrives while waiting is honoured: the thread waits again.
         """
+        return self._wait(host, purpose, None)
+
+    def _wait(self, host: str, purpose: str, turn: Turn | None) -> float:
         waited = 0.0
         while True:
             start = self._reserve(host, purpose)
@@ -143,31 +153,74 @@ class RateLimiter:
             if delay > 0:
                 self._sleep(delay)
                 waited += delay
-            with self._lock:
-                not_before = self._not_before.get(host, 0.0)
-                if host in self._blocked:
-                    raise HostBlocked(self._blocked[host])
-                if not_before <= self._clock() + 1e-9 and self._release(host, purpose):
-                    return waited
+            while True:  # keep the place reserved: a late previous start costs its lateness only
+                with self._lock:
+                    if host in self._blocked:
+                        raise HostBlocked(self._blocked[host])
+                    if self._not_before.get(host, 0.0) > self._clock() + 1e-9:
+                        break  # a Retry-After came while waiting: reserve again
+                    began = self._clock()
+                    if self._unsent_for(host, purpose):
+                        self._lock.wait()  # the previous request has not left yet
+                        waited += self._clock() - began
+                        continue
+                    late = self._release(host, purpose, turn)
+                    if late <= 0:
+                        return waited
+                self._sleep(late)
+                waited += late
 
-    def _release(self, host: str, purpose: str) -> bool:
-        """Start now unless a request of the same budget *actually* started less than its interval
-        ago: threads that wake late together (a stalled process) go one interval apart, never in a
-        burst. Called under the lock."""
+    def _budgets(self, purpose: str) -> list[tuple[str, float]]:
+        """The budgets a request of ``purpose`` is paced by, as (key, interval)."""
         group = self.purpose_groups.get(purpose, purpose)
-        now = self._clock()
         budgets = [(group, self.purpose_intervals.get(group, 0.0))]
         if group not in self.own_budgets:
             budgets.append(("", self.min_interval))
+        return [(key, interval) for key, interval in budgets if interval > 0]
+
+    def _unsent_for(self, host: str, purpose: str) -> bool:
+        return any(self._unsent.get((key, host), 0) > 0 for key, _ in self._budgets(purpose))
+
+    def _release(self, host: str, purpose: str, turn: Turn | None = None) -> float:
+        """Start now (return 0) unless a request of the same budget *actually* started less than
+        its interval ago: then return the seconds still to wait. Threads that wake late together
+        (a stalled process) go one interval apart, never in a burst. Called under the lock."""
+        now = self._clock()
+        budgets = self._budgets(purpose)
+        late = 0.0
         for key, interval in budgets:
             last = self._released.get((key, host))
-            if interval > 0 and last is not None and now < last - 1e-9 + interval:
+            if last is not None and now < last - 1e-9 + interval:
                 self._next_start[(key, host)] = max(self._next_start.get((key, host), now), last + interval)
-                return False
-        for key, interval in budgets:
-            if interval > 0:
-                self._released[(key, host)] = now
-        return True
+                late = max(late, last + interval - now)
+        if late > 0:
+            return late
+        for key, _interval in budgets:
+            self._released[(key, host)] = now
+            if turn is not None:
+                self._unsent[(key, host)] = self._unsent.get((key, host), 0) + 1
+        if turn is not None:
+            turn._keys = tuple(key for key, _ in budgets)
+        return 0.0
+
+    def _sent(self, turn: Turn, *, went: bool) -> None:
+        """``turn``'s request has left (``went``) or never will: the next one may be let go."""
+        with self._lock:
+            now = self._clock()
+            for key in turn._keys:
+                pending = self._unsent.get((key, turn.host), 0) - 1
+                if pending > 0:
+                    self._unsent[(key, turn.host)] = pending
+                else:
+                    self._unsent.pop((key, turn.host), None)
+                if went:  # the interval runs from the moment the server could see it
+                    self._released[(key, turn.host)] = max(self._released.get((key, turn.host), now), now)
+                    interval = self.min_interval if key == "" else self.purpose_intervals.get(key, 0.0)
+                    self._next_start[(key, turn.host)] = max(
+                        self._next_start.get((key, turn.host), now), now + interval
+                    )
+            turn._keys = ()
+            self._lock.notify_all()
 
     @contextmanager
     def slot(self, host: str, purpose: str = "live") -> Iterator[float]:
@@ -183,6 +236,34 @@ class RateLimiter:
         finally:
             self._give(host, lane)
 
+    @contextmanager
+    def turn(self, host: str, purpose: str = "live") -> Iterator[Turn]:
+        """A :meth:`slot` whose request says when it was sent (:meth:`Turn.sent`): until then no
+        other request to ``host`` of its budgets is let go, and the interval runs from that moment.
+        Leaving without calling it means nothing was sent (a failed connection).
+
+        >>> limiter = RateLimiter(min_interval=0.05)
+        >>> import time
+        >>> with limiter.turn("example.org") as turn:
+        ...     time.sleep(0.02)   # connecting, a busy process: the bytes leave late
+        ...     sent = time.monotonic()
+        ...     turn.sent()
+        >>> with limiter.turn("example.org") as turn:
+        ...     turn.sent()
+        ...     time.monotonic() - sent >= 0.05
+        True
+        """
+        lane = self._lane(purpose)
+        self._take(host, lane)
+        turn = Turn(self, host)
+        try:
+            turn.waited = self._wait(host, purpose, turn)
+            yield turn
+        finally:
+            if turn._keys:
+                self._sent(turn, went=False)
+            self._give(host, lane)
+
     def ready_at(self, host: str, purpose: str = "live") -> float:
         """The earliest clock time a new request of ``purpose`` could start on ``host``."""
         group = self.purpose_groups.get(purpose, purpose)
@@ -194,6 +275,28 @@ class RateLimiter:
                 self._next_start.get((group, host), now),
                 self._not_before.get(host, now),
             )
+
+    def holdover(self) -> dict[str, float]:
+        """Per host, the seconds from now before a page request may start (its last actual start
+        plus the interval, or a ``Retry-After``): what a limiter taking over these hosts must
+        wait (see :meth:`resume`). Hosts that may be asked at once are left out."""
+        with self._lock:
+            now = self._clock()
+            out: dict[str, float] = {}
+            for (key, host), last in self._released.items():
+                if key == "" and last + self.min_interval > now:
+                    out[host] = last + self.min_interval - now
+            for host, until in self._not_before.items():
+                if until > now:
+                    out[host] = max(out.get(host, 0.0), until - now)
+            return out
+
+    def resume(self, holdover: Mapping[str, float]) -> None:
+        """Take over hosts another limiter asked last: no request to each before its seconds
+        from now (time spent handing over only adds to the wait, so no clock is shared)."""
+        for host, seconds in holdover.items():
+            if seconds > 0:
+                self.defer(host, seconds)
 
     def active(self, host: str, purpose: str = "live") -> int:
         """How many requests to ``host`` hold a concurrency slot of ``purpose``'s budget now."""
@@ -222,3 +325,19 @@ class RateLimiter:
         """Why ``host`` was given up for this run, or None."""
         with self._lock:
             return self._blocked.get(host)
+
+
+class Turn:
+    """One request's turn on a host (see :meth:`RateLimiter.turn`): ``waited`` seconds for it;
+    :meth:`sent` once its bytes have left."""
+
+    def __init__(self, limiter: RateLimiter, host: str) -> None:
+        self.host = host
+        self.waited = 0.0
+        self._limiter = limiter
+        self._keys: tuple[str, ...] = ()
+
+    def sent(self) -> None:
+        """The request has been written to the connection (called once; later calls do nothing)."""
+        if self._keys:
+            self._limiter._sent(self, went=True)
