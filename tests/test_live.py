@@ -196,3 +196,25 @@ def test_many_urls_on_one_host_never_beat_the_minimum_interval_or_the_concurrenc
     # jitter per gap, none on average (without the limiter the gaps would be near zero)
     assert min(gaps) >= 0.04
     assert (records[-1].time - records[0].time) / len(gaps) >= 0.057
+
+
+def test_while_a_directorys_soft_404_probe_is_asked_the_hosts_other_connections_ask_pages(tmp_path):
+    """Four connections to one host, 0.3 s per answer: the first four pages come back, one
+    thread asks the directory's probe and the other three wait for its answer. Those three hold
+    no connection, so pages 5-7 go out beside the probe, not one answer later."""
+    from servers.origin import OriginServer
+
+    latency = 0.3
+    server = OriginServer(latency=latency).start()
+    try:
+        urls = [f"{server.base}/page/probe-overlap/{n}.html" for n in range(10)]
+        with Fetcher(config(per_host_concurrency=4, read_timeout=3.0, total_timeout=9.0)) as fetcher:
+            results = check_links(urls, fetcher, Cache(tmp_path / "c"), workers=4)
+        assert {r.state for r in results.values()} == {LinkState.OK}
+        records = server.requests()
+        probe = next(r.time for r in records if "no-such-page" in r.path)
+        pages = sorted(r.time for r in records if "no-such-page" not in r.path)
+        beside = [t for t in pages if probe - 0.1 <= t < probe + latency / 2]
+        assert len(beside) >= 2, (probe, pages)
+    finally:
+        server.stop()

@@ -30,6 +30,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
@@ -200,8 +201,13 @@ def _probe_key(url: str) -> str:
 class _Probes:
     """What each host directory answers for a page that cannot exist (one probe each)."""
 
-    def __init__(self, cache: Cache | None) -> None:
+    def __init__(
+        self, cache: Cache | None, waiting: Callable[[str], AbstractContextManager] | None = None
+    ) -> None:
         self._cache = cache
+        # ``waiting(url)`` surrounds the wait for another thread's probe: a thread that only
+        # waits holds no connection, so the caller may give the host's next page to another
+        self._waiting = waiting or (lambda url: nullcontext())
         self._lock = threading.Lock()
         self._memo: dict[str, str | None] = {}
         self._pending: dict[str, threading.Event] = {}
@@ -232,7 +238,8 @@ class _Probes:
                 if event is None:
                     event = self._pending[key] = threading.Event()
                     break
-            event.wait()
+            with self._waiting(url):
+                event.wait()
         text: str | None = None
         try:
             cached = self._cache.get(PROBE, key, default=False) if self._cache else False
@@ -406,7 +413,6 @@ def check_links(
     results: dict[str, LinkResult] = {}
     if not unique:
         return results
-    probes = _Probes(cache)
     queues: dict[str, deque[str]] = {}
     for url in unique:
         try:
@@ -415,18 +421,40 @@ def check_links(
             host = ""
         queues.setdefault(host, deque()).append(url)
     lock = threading.Lock()
+    free = threading.Condition(lock)  # notified when a host's connection frees up
     running: dict[str, int] = {}
     done = 0
     limit = max(1, fetcher.config.per_host_concurrency)
     ready_at = fetcher.ready_at  # a replay is ready at once
 
+    @contextmanager
+    def waiting_for_probe(url: str):
+        host = (urlsplit(url).hostname or "").lower()
+        with free:
+            running[host] = running.get(host, 0) - 1
+            free.notify()
+        try:
+            yield
+        finally:
+            with lock:
+                running[host] += 1
+
+    probes = _Probes(cache, waiting_for_probe)
+
     def next_url() -> tuple[str, str] | None:
-        with lock:
-            candidates = [h for h, q in queues.items() if q and running.get(h, 0) < limit]
-            if not candidates:
-                candidates = [h for h, q in queues.items() if q]
-                if not candidates:
+        """The next URL of the host that can be asked soonest among those with a free
+        connection; a thread with nothing it may start waits for one (never piles onto a busy
+        host, where it would hold a URL another host's turn could use)."""
+        with free:
+            while True:
+                waiting = [h for h, q in queues.items() if q]
+                if not waiting:
+                    free.notify_all()  # nothing left for anyone: every waiting thread ends
                     return None
+                candidates = [h for h in waiting if running.get(h, 0) < limit]
+                if candidates:
+                    break
+                free.wait()
             host = min(candidates, key=lambda h: (ready_at(h), running.get(h, 0)))
             running[host] = running.get(host, 0) + 1
             return host, queues[host].popleft()
@@ -442,18 +470,20 @@ def check_links(
                 result = _check(url, fetcher, cache, probes, keep, bodies)
             except Exception as exc:  # noqa: BLE001 - one bad URL never aborts a run
                 result = LinkResult(url=url, state=LinkState.FLAKY, reason=f"internal error: {exc!r}"[:200])
-            with lock:
+            with free:
                 running[host] -= 1
+                free.notify()  # one connection freed: one waiting thread may take it
                 results[url] = result
                 done += 1
                 count = done
             if progress is not None:
                 progress(count, total, result)
 
-    with ThreadPoolExecutor(
-        max_workers=max(1, min(workers, total)), thread_name_prefix="citecheck-live"
-    ) as pool:
-        futures = [pool.submit(worker) for _ in range(max(1, min(workers, total)))]
+    # while one thread asks a host directory's soft-404 probe, the host's other connections'
+    # threads wait for its answer holding no connection: that many more threads keep them busy
+    threads = max(1, min(workers + min(workers, len(queues) * (limit - 1)), total))
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="citecheck-live") as pool:
+        futures = [pool.submit(worker) for _ in range(threads)]
         for future in futures:
             future.result()
     return {url: results[url] for url in unique}
