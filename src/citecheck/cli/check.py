@@ -215,6 +215,68 @@ def config_option(func):
     )(func)
 
 
+def output_options(*, many: bool = False):
+    """``--input-format``, ``--report-dir``, ``--bib-dir``, ``--format``, ``--bib-format`` and
+    ``--junit``: how the papers are read and where their reports and bibliographies go, for
+    ``verify`` (one paper) and ``corpus`` (``many``: the same for each paper)."""
+    from ..bibliography import FORMATS as BIB_FORMATS
+    from ..document import FORMATS as INPUT_FORMATS
+    from ..report import FORMATS
+
+    what = "the papers" if many else "PAPER"
+    options = [
+        click.option(
+            "--input-format",
+            type=click.Choice(INPUT_FORMATS),
+            default=None,
+            help=f"How to read {what} (default: detect).",
+        ),
+        click.option(
+            "--report-dir",
+            type=click.Path(file_okay=False),
+            default=None,
+            help="Directory for reports (default reports/).",
+        ),
+        click.option(
+            "--bib-dir",
+            type=click.Path(file_okay=False),
+            default=None,
+            help=f"Directory for the {'.bib files' if many else '.bib'} (default references/).",
+        ),
+        click.option(
+            "--format",
+            "formats",
+            multiple=True,
+            type=click.Choice(sorted(FORMATS) + ["markdown"], case_sensitive=False),
+            help=f"Report format{' per paper' if many else ''} (repeatable; default html, md, json).",
+        ),
+        click.option(
+            "--bib-format",
+            type=click.Choice(list(BIB_FORMATS), case_sensitive=False),
+            default=None,
+            help=(
+                "Format of each paper's bibliography (default bibtex)."
+                if many
+                else "Format of the bibliography written to --bib-dir (default bibtex)."
+            ),
+        ),
+        click.option(
+            "--junit",
+            type=click.Path(dir_okay=False),
+            default=None,
+            metavar="FILE",
+            help=f"Also write JUnit XML{' (every paper)' if many else ''} here.",
+        ),
+    ]
+
+    def decorate(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
 def checker_options(func):
     """Add the network/archive/cache options of ``check`` to a click command (``verify`` reuses them)."""
     for option in reversed(_OPTIONS):

@@ -14,11 +14,9 @@ import sys
 
 import click
 
-from ..document import FORMATS as INPUT_FORMATS
 from ..errors import CitecheckError
 from ..findings import FAIL_ON_KINDS
-from ..report import FORMATS
-from .check import baseline_option, checker_options, resolve_checker_options
+from .check import baseline_option, checker_options, output_options, resolve_checker_options
 
 
 @click.command("corpus")
@@ -40,44 +38,7 @@ from .check import baseline_option, checker_options, resolve_checker_options
     show_default=True,
     help="URLs of one domain per live task (at most this many per checker thread).",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMATS),
-    default=None,
-    help="How to read the papers (default: detect).",
-)
-@click.option(
-    "--report-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Directory for reports (default reports/).",
-)
-@click.option(
-    "--bib-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Directory for the .bib files (default references/).",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(sorted(FORMATS) + ["markdown"], case_sensitive=False),
-    help="Report format per paper (repeatable; default html, md, json).",
-)
-@click.option(
-    "--bib-format",
-    type=click.Choice(["bibtex", "biblatex", "csljson", "ris"], case_sensitive=False),
-    default=None,
-    help="Format of each paper's bibliography (default bibtex).",
-)
-@click.option(
-    "--junit",
-    type=click.Path(dir_okay=False),
-    default=None,
-    metavar="FILE",
-    help="Also write JUnit XML (every paper) here.",
-)
+@output_options(many=True)
 @click.option(
     "--fail-on",
     multiple=True,

@@ -15,16 +15,15 @@ import time
 
 import click
 
-from ..document import FORMATS as INPUT_FORMATS
 from ..errors import CitecheckError
 from ..model import Report
-from ..report import FORMATS
 from .check import (
     accepted_lines,
     baseline_option,
     checker_options,
     config_option,
     fail_on_option,
+    output_options,
     resolve_checker_options,
 )
 
@@ -99,44 +98,7 @@ def summary_table(report: Report) -> str:
 @click.command("verify")
 @click.argument("paper", required=False, type=click.Path(dir_okay=False))
 @checker_options
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMATS),
-    default=None,
-    help="How to read PAPER (default: detect).",
-)
-@click.option(
-    "--report-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Directory for reports (default reports/).",
-)
-@click.option(
-    "--bib-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Directory for the .bib (default references/).",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(sorted(FORMATS) + ["markdown"], case_sensitive=False),
-    help="Report format (repeatable; default html, md, json).",
-)
-@click.option(
-    "--bib-format",
-    type=click.Choice(["bibtex", "biblatex", "csljson", "ris"], case_sensitive=False),
-    default=None,
-    help="Format of the bibliography written to --bib-dir (default bibtex).",
-)
-@click.option(
-    "--junit",
-    type=click.Path(dir_okay=False),
-    default=None,
-    metavar="FILE",
-    help="Also write JUnit XML here.",
-)
+@output_options()
 @fail_on_option
 @baseline_option
 @config_option
