@@ -28,6 +28,17 @@ CASES = [
         "———. Latin America Energy Outlook. Paris: IEA, 2019.",
         dict(authors=(), title="Latin America Energy Outlook"),
     ),
+    (
+        # a URL is broken at a line end without an added hyphen: the hyphen there is the URL's own
+        "broken-word",
+        "ÿ «Brazil and China sign agree- ments during state visit», Ministry of Development, Industry, "
+        "Trade and Services, April 14, 2023, https://www gov br/mdic/pt-br/assuntos/noticias/2023/abril/"
+        "brasil-e-china- assinam-acordos-de-cooperacao [2023 - 05 - 09]",
+        dict(
+            title="Brazil and China sign agreements during state visit",
+            url="https://www.gov.br/mdic/pt-br/assuntos/noticias/2023/abril/brasil-e-china-assinam-acordos-de-cooperacao",
+        ),
+    ),
     # ------------------------------------------------------------------ extractors
     (
         "doi",
