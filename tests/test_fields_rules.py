@@ -348,3 +348,22 @@ def test_every_doctest_of_the_parse_package_holds():
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0, module.__name__
     assert sum(doctest.testmod(m).attempted for m in modules) > 20
+
+
+def test_a_report_read_online_keeps_the_site_that_published_it_as_its_container():
+    # a web note (address and access date given) names the site after the title, as every web note
+    # does, even when the title calls the document a report; an offline report names its institution
+    ref = parse_reference(
+        "ÿ «Report on Chinese investment in Latin American mining», China Chamber of Commerce of Metals, "
+        "Minerals and Chemicals Importers and Exporters, December 28, 2022, "
+        "http://www cccmc org cn/news/content do?id=3984512&type=2 [2023 - 05 - 23]"
+    )
+    assert (
+        ref.container == "China Chamber of Commerce of Metals, Minerals and Chemicals Importers and Exporters"
+    )
+    assert ref.publisher is None and "institution" not in ref.provenance
+    offline = parse_reference(
+        "ÿ «Report on Chinese investment in Latin American mining», China Chamber of Commerce of Metals, "
+        "Minerals and Chemicals Importers and Exporters, December 2022"
+    )
+    assert offline.container is None and offline.publisher == ref.container
