@@ -307,3 +307,17 @@ def test_a_note_split_by_a_long_running_header_is_joined_and_the_header_left_out
     assert len(refs) == 13
     assert not any("Economic Cooperation" in r.raw for r in refs)
     assert any(r.title == "Las Bambas produced record copper concentrate in 2022" for r in refs)
+
+
+def test_a_line_ending_in_a_folio_set_off_by_dots_is_a_running_head_even_without_the_journal():
+    # recto heads that give the article's short title and the page number, only twice
+    lines = _paper3_lines(keep=(17, 34, 50, 68)).split("\n")
+    for number, folio in ((25, 59), (42, 61)):
+        lines[number - 1] = f"Lithium, copper and ports: China-Latin America mining cooperation · {folio} ·"
+    doc = read_document("\n".join(lines))
+    assert [p.start_line for p in doc.pages] == [1, 17, 25, 34, 42, 50, 68]
+
+
+def test_an_interpunct_in_a_name_next_to_a_number_is_not_a_folio():
+    text = "Title\n\nBody text.ÿ\n\nThe plan of Antonio·Guterres · 2030 agenda\n\nMore text.\n"
+    assert [p.start_line for p in read_document(text).pages] == [1]

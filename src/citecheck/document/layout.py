@@ -58,6 +58,9 @@ _ISSUE_LINE = re.compile(
     r"(?i)\b(?:issue|no\.|vol\.|volume)\s*\d+.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:issue|no\.)\s*\d+"
 )
 _MAX_HEADER = 90
+#: A page number set off by dots or dashes at either end of a short line (``· 59 ·``, ``— 12 —``)
+#: is a running head's folio: prose and notes never write a number that way.
+_FOLIO = re.compile(r"^[·•—–]\s*\d{1,4}\s*[·•—–]\s+\S|\S\s+[·•—–]\s*\d{1,4}\s*[·•—–]$")
 #: A running header repeats the masthead's issue and year: it is short.
 _MAX_ISSUE_HEADER = 60
 #: ... unless it also repeats this many words of the journal's name from the masthead.
@@ -167,6 +170,9 @@ def find_furniture(lines: list[Line]) -> dict[int, str]:
             out[ln.number] = "header"
             continue
         if ln.number != first and _names_masthead_issue(t, masthead):
+            out[ln.number] = "header"
+            continue
+        if ln.number != first and _FOLIO.search(t):
             out[ln.number] = "header"
             continue
         if _CJK.search(t):
