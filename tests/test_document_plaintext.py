@@ -321,3 +321,12 @@ def test_a_line_ending_in_a_folio_set_off_by_dots_is_a_running_head_even_without
 def test_an_interpunct_in_a_name_next_to_a_number_is_not_a_folio():
     text = "Title\n\nBody text.ÿ\n\nThe plan of Antonio·Guterres · 2030 agenda\n\nMore text.\n"
     assert [p.start_line for p in read_document(text).pages] == [1]
+
+
+def test_the_garbled_glyphs_of_the_masthead_are_not_footnote_markers():
+    # "April 2023 Volume 40 Issue 2 International Economic Cooperation ÿÿÿ ÿÿ ÿÿÿÿ ÿ y": the lone
+    # "ÿ" is part of the garbled journal name; page 1 holds the first paragraph and its two notes
+    doc = read_document(_paper3_lines(keep=_PAPER3_HEADERS[1:]))
+    page1 = [m.span.start_line for m in doc.markers if m.page == 1]
+    assert page1 == [19, 19]
+    assert [n.span.start_line for n in doc.notes if n.page == 1] == [21, 23]
