@@ -367,3 +367,12 @@ def test_a_report_read_online_keeps_the_site_that_published_it_as_its_container(
         "Minerals and Chemicals Importers and Exporters, December 2022"
     )
     assert offline.container is None and offline.publisher == ref.container
+
+
+def test_the_day_of_a_date_after_the_container_is_not_its_volume():
+    ref = parse_reference(
+        "ÿ «Exportaciones de litio: récord histórico en 2022», Secretaría de Minería de la Nación, "
+        "25 de enero de 2023, https:// www argentina gob ar / noticias / exportaciones - de - litio [2023 - 05 - 03]"
+    )
+    assert (ref.container, ref.volume, ref.date) == ("Secretaría de Minería de la Nación", None, "2023-01-25")
+    assert parse_reference("Smith, J. Title. Nature 227, 680 (1970).").volume == "227"
