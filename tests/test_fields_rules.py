@@ -369,6 +369,20 @@ def test_a_report_read_online_keeps_the_site_that_published_it_as_its_container(
     assert offline.container is None and offline.publisher == ref.container
 
 
+def test_a_date_right_after_the_title_is_no_container_in_any_language_the_date_reader_knows():
+    ref = parse_reference(
+        "ÿ Ministerio de Minería de Chile: «Estrategia Nacional del Litio», 20 de abril de 2023, "
+        "https://www gob cl/litioporchile/ [2023 - 05 - 26]"
+    )
+    assert (ref.container, ref.date, ref.volume) == (None, "2023-04-20", None)
+    assert "container:date-first" in ref.provenance
+    named = parse_reference(
+        "ÿ «Estrategia Nacional del Litio», Gobierno de Chile, 20 de abril de 2023, "
+        "https://www gob cl/litioporchile/ [2023 - 05 - 26]"
+    )
+    assert (named.container, named.date) == ("Gobierno de Chile", "2023-04-20")
+
+
 def test_the_day_of_a_date_after_the_container_is_not_its_volume():
     ref = parse_reference(
         "ÿ «Exportaciones de litio: récord histórico en 2022», Secretaría de Minería de la Nación, "
