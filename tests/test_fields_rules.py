@@ -390,3 +390,12 @@ def test_the_day_of_a_date_after_the_container_is_not_its_volume():
     )
     assert (ref.container, ref.volume, ref.date) == ("Secretaría de Minería de la Nación", None, "2023-01-25")
     assert parse_reference("Smith, J. Title. Nature 227, 680 (1970).").volume == "227"
+
+
+def test_a_spanish_month_and_year_give_the_month():
+    ref = parse_reference(
+        "ÿ CEPAL, «Perspectivas del Comercio Internacional de América Latina y el Caribe 2022», Santiago, "
+        "Naciones Unidas, noviembre de 2022, p. 45, disponible en: https://repositorio cepal org/bitstream/"
+        "handle/11362/48561/S2200831_es pdf [consultado el 25 de mayo de 2023]"
+    )
+    assert (ref.date, ref.access_date) == ("2022-11", "2023-05-25")
