@@ -263,3 +263,70 @@ def test_a_note_citing_the_same_issue_and_year_is_not_a_running_header():
     doc = read_document(text)
     assert [p.start_line for p in doc.pages] == [1]
     assert len(doc.notes) == 1
+
+
+# -- running headers of a third paper (tests/data/paper3): longer, with both journal names ----
+
+_PAPER3 = (
+    pathlib.Path(__file__).resolve().parent
+    / "data"
+    / "paper3"
+    / "china-latin-america-lithium-mining-cooperation-2023.txt"
+)
+_PAPER3_HEADERS = (17, 25, 34, 42, 50, 58, 68)
+
+
+def _paper3_lines(keep):
+    lines = _PAPER3.read_text(encoding="utf-8").split("\n")
+    return "\n".join("" if i + 1 in _PAPER3_HEADERS and i + 1 not in keep else x for i, x in enumerate(lines))
+
+
+def test_a_long_header_repeating_the_mastheads_journal_name_and_issue_is_a_header_even_once():
+    # masthead "April 2023 Volume 40 Issue 2 International Economic Cooperation …"; line 25 is
+    # "国际经济合怍 2023年第2期 International Economic Cooperation No. 2, 2023 · 59 ·" (64 characters)
+    doc = read_document(_paper3_lines(keep=(25,)))
+    assert [p.start_line for p in doc.pages] == [1, 25]
+
+
+def test_a_long_line_naming_the_issue_and_year_without_the_journals_name_is_not_a_header():
+    text = (
+        "April 2023 Volume 40 Issue 2 International Economic Cooperation\n\nBody text.ÿ\n\n"
+        "The customs tables of Issue 2, 2023 of the statistical bulletin give the figures for lithium\n"
+    )
+    assert [p.start_line for p in read_document(text).pages] == [1]
+
+
+def test_a_note_split_by_a_long_running_header_is_joined_and_the_header_left_out():
+    from citecheck.references.extract import extract_references
+
+    text = _paper3_lines(keep=(25,)).replace(
+        "[2023 - 05 - 04]\n\n国际经济合怍", "[2023 - 05 - 04] «Las Bambas produced\n\n国际经济合怍"
+    )
+    text = text.replace("ÿ «Las Bambas produced record", "ÿ record")
+    refs = extract_references(read_document(text))
+    assert len(refs) == 13
+    assert not any("Economic Cooperation" in r.raw for r in refs)
+    assert any(r.title == "Las Bambas produced record copper concentrate in 2022" for r in refs)
+
+
+def test_a_line_ending_in_a_folio_set_off_by_dots_is_a_running_head_even_without_the_journal():
+    # recto heads that give the article's short title and the page number, only twice
+    lines = _paper3_lines(keep=(17, 34, 50, 68)).split("\n")
+    for number, folio in ((25, 59), (42, 61)):
+        lines[number - 1] = f"Lithium, copper and ports: China-Latin America mining cooperation · {folio} ·"
+    doc = read_document("\n".join(lines))
+    assert [p.start_line for p in doc.pages] == [1, 17, 25, 34, 42, 50, 68]
+
+
+def test_an_interpunct_in_a_name_next_to_a_number_is_not_a_folio():
+    text = "Title\n\nBody text.ÿ\n\nThe plan of Antonio·Guterres · 2030 agenda\n\nMore text.\n"
+    assert [p.start_line for p in read_document(text).pages] == [1]
+
+
+def test_the_garbled_glyphs_of_the_masthead_are_not_footnote_markers():
+    # "April 2023 Volume 40 Issue 2 International Economic Cooperation ÿÿÿ ÿÿ ÿÿÿÿ ÿ y": the lone
+    # "ÿ" is part of the garbled journal name; page 1 holds the first paragraph and its two notes
+    doc = read_document(_paper3_lines(keep=_PAPER3_HEADERS[1:]))
+    page1 = [m.span.start_line for m in doc.markers if m.page == 1]
+    assert page1 == [19, 19]
+    assert [n.span.start_line for n in doc.notes if n.page == 1] == [21, 23]

@@ -28,6 +28,17 @@ CASES = [
         "———. Latin America Energy Outlook. Paris: IEA, 2019.",
         dict(authors=(), title="Latin America Energy Outlook"),
     ),
+    (
+        # a URL is broken at a line end without an added hyphen: the hyphen there is the URL's own
+        "broken-word",
+        "ÿ «Brazil and China sign agree- ments during state visit», Ministry of Development, Industry, "
+        "Trade and Services, April 14, 2023, https://www gov br/mdic/pt-br/assuntos/noticias/2023/abril/"
+        "brasil-e-china- assinam-acordos-de-cooperacao [2023 - 05 - 09]",
+        dict(
+            title="Brazil and China sign agreements during state visit",
+            url="https://www.gov.br/mdic/pt-br/assuntos/noticias/2023/abril/brasil-e-china-assinam-acordos-de-cooperacao",
+        ),
+    ),
     # ------------------------------------------------------------------ extractors
     (
         "doi",
@@ -337,3 +348,54 @@ def test_every_doctest_of_the_parse_package_holds():
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0, module.__name__
     assert sum(doctest.testmod(m).attempted for m in modules) > 20
+
+
+def test_a_report_read_online_keeps_the_site_that_published_it_as_its_container():
+    # a web note (address and access date given) names the site after the title, as every web note
+    # does, even when the title calls the document a report; an offline report names its institution
+    ref = parse_reference(
+        "ÿ «Report on Chinese investment in Latin American mining», China Chamber of Commerce of Metals, "
+        "Minerals and Chemicals Importers and Exporters, December 28, 2022, "
+        "http://www cccmc org cn/news/content do?id=3984512&type=2 [2023 - 05 - 23]"
+    )
+    assert (
+        ref.container == "China Chamber of Commerce of Metals, Minerals and Chemicals Importers and Exporters"
+    )
+    assert ref.publisher is None and "institution" not in ref.provenance
+    offline = parse_reference(
+        "ÿ «Report on Chinese investment in Latin American mining», China Chamber of Commerce of Metals, "
+        "Minerals and Chemicals Importers and Exporters, December 2022"
+    )
+    assert offline.container is None and offline.publisher == ref.container
+
+
+def test_a_date_right_after_the_title_is_no_container_in_any_language_the_date_reader_knows():
+    ref = parse_reference(
+        "ÿ Ministerio de Minería de Chile: «Estrategia Nacional del Litio», 20 de abril de 2023, "
+        "https://www gob cl/litioporchile/ [2023 - 05 - 26]"
+    )
+    assert (ref.container, ref.date, ref.volume) == (None, "2023-04-20", None)
+    assert "container:date-first" in ref.provenance
+    named = parse_reference(
+        "ÿ «Estrategia Nacional del Litio», Gobierno de Chile, 20 de abril de 2023, "
+        "https://www gob cl/litioporchile/ [2023 - 05 - 26]"
+    )
+    assert (named.container, named.date) == ("Gobierno de Chile", "2023-04-20")
+
+
+def test_the_day_of_a_date_after_the_container_is_not_its_volume():
+    ref = parse_reference(
+        "ÿ «Exportaciones de litio: récord histórico en 2022», Secretaría de Minería de la Nación, "
+        "25 de enero de 2023, https:// www argentina gob ar / noticias / exportaciones - de - litio [2023 - 05 - 03]"
+    )
+    assert (ref.container, ref.volume, ref.date) == ("Secretaría de Minería de la Nación", None, "2023-01-25")
+    assert parse_reference("Smith, J. Title. Nature 227, 680 (1970).").volume == "227"
+
+
+def test_a_spanish_month_and_year_give_the_month():
+    ref = parse_reference(
+        "ÿ CEPAL, «Perspectivas del Comercio Internacional de América Latina y el Caribe 2022», Santiago, "
+        "Naciones Unidas, noviembre de 2022, p. 45, disponible en: https://repositorio cepal org/bitstream/"
+        "handle/11362/48561/S2200831_es pdf [consultado el 25 de mayo de 2023]"
+    )
+    assert (ref.date, ref.access_date) == ("2022-11", "2023-05-25")

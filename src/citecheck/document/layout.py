@@ -58,8 +58,13 @@ _ISSUE_LINE = re.compile(
     r"(?i)\b(?:issue|no\.|vol\.|volume)\s*\d+.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:issue|no\.)\s*\d+"
 )
 _MAX_HEADER = 90
+#: A page number set off by dots or dashes at either end of a short line (``· 59 ·``, ``— 12 —``)
+#: is a running head's folio: prose and notes never write a number that way.
+_FOLIO = re.compile(r"^[·•—–]\s*\d{1,4}\s*[·•—–]\s+\S|\S\s+[·•—–]\s*\d{1,4}\s*[·•—–]$")
 #: A running header repeats the masthead's issue and year: it is short.
 _MAX_ISSUE_HEADER = 60
+#: ... unless it also repeats this many words of the journal's name from the masthead.
+_NAME_WORDS_SHARED = 2
 _ISSUE_NO = re.compile(r"(?i)\b(?:issue|no\.?|number|n[º°o]\.?)\s*(\d{1,3})\b|第\s*(\d{1,3})\s*期")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 #: How many times a line's shape must recur to be furniture: any short line three times, a
@@ -91,10 +96,29 @@ def _issue_and_year(text: str) -> tuple[str, str] | None:
 
 def masthead_issue(lines: list[Line]) -> tuple[str, str] | None:
     """The issue and year the first lines of the paper name (its masthead), or None."""
+    found = _masthead(lines)
+    return found[0] if found else None
+
+
+#: Words of a masthead that are not the journal's name: the issue vocabulary and the months.
+_NOT_NAME = re.compile(
+    r"(?i)^(?:issue|volume|vol|number|january|february|march|april|june|july|august|september"
+    r"|october|november|december)$"
+)
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+class _Masthead(NamedTuple):
+    issue: tuple[str, str]
+    name_words: frozenset[str]  # the journal's name as the masthead spells it (words of 4+ letters)
+
+
+def _masthead(lines: list[Line]) -> _Masthead | None:
     for ln in [x for x in lines if not x.blank][:3]:
         found = _issue_and_year(ln.text)
         if found is not None:
-            return found
+            words = {w.casefold() for w in _WORD.findall(ln.text) if not _NOT_NAME.match(w)}
+            return _Masthead(found, frozenset(words))
     return None
 
 
@@ -103,11 +127,18 @@ def _repeats_enough(count: int, text: str) -> bool:
     return count >= _REPEATS or (count >= _ISSUE_REPEATS and _ISSUE_LINE.search(text) is not None)
 
 
-def _names_masthead_issue(text: str, masthead: tuple[str, str] | None) -> bool:
-    """A short unquoted line naming the masthead's issue and year is its running header, even once."""
-    if masthead is None or len(text) > _MAX_ISSUE_HEADER or re.search(r"[«»“”\"《》]", text):
+def _names_masthead_issue(text: str, masthead: _Masthead | None) -> bool:
+    """A short unquoted line naming the masthead's issue and year is its running header, even once;
+    so is a longer one that also repeats the journal's name (``国际经济合怍 2023年第2期 International
+    Economic Cooperation No. 2, 2023 · 59 ·``: both names, the issue and the page number)."""
+    if masthead is None or len(text) > _MAX_HEADER or re.search(r"[«»“”\"《》]", text):
         return False
-    return _issue_and_year(text) == masthead
+    if _issue_and_year(text) != masthead.issue:
+        return False
+    if len(text) <= _MAX_ISSUE_HEADER:
+        return True
+    shared = {w.casefold() for w in _WORD.findall(text)} & masthead.name_words
+    return len(shared) >= _NAME_WORDS_SHARED
 
 
 def find_furniture(lines: list[Line]) -> dict[int, str]:
@@ -120,7 +151,7 @@ def find_furniture(lines: list[Line]) -> dict[int, str]:
     candidates = [ln for ln in lines if not ln.blank and len(ln.text.strip()) <= _MAX_HEADER]
     full = Counter(_shape(ln.text) for ln in candidates)
     ascii_ = Counter(_ascii_shape(ln.text) for ln in candidates if _CJK.search(ln.text))
-    masthead = masthead_issue(lines)
+    masthead = _masthead(lines)
     first = next((ln.number for ln in lines if not ln.blank), 0)
     out: dict[int, str] = {}
     cjk_groups: list[tuple[frozenset[str], list[int]]] = []
@@ -139,6 +170,9 @@ def find_furniture(lines: list[Line]) -> dict[int, str]:
             out[ln.number] = "header"
             continue
         if ln.number != first and _names_masthead_issue(t, masthead):
+            out[ln.number] = "header"
+            continue
+        if ln.number != first and _FOLIO.search(t):
             out[ln.number] = "header"
             continue
         if _CJK.search(t):

@@ -72,7 +72,10 @@ def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8
         units = [
             ln
             for ln in lines[page.start_line - 1 : page.end_line]
-            if not ln.blank and ln.number not in furniture and not _RULE.match(ln.text)
+            if not ln.blank
+            and ln.number not in furniture
+            and not _RULE.match(ln.text)
+            and not _is_masthead(ln, page)
         ]
         builders, body = _classify(units, page)
         for order, b in enumerate(builders, 1):
@@ -121,6 +124,22 @@ def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8
         notes=tuple(notes),
         markers=tuple(markers),
         warnings=warnings,
+    )
+
+
+_QUOTES = re.compile(r"[«»“”\"《》]")
+
+
+def _is_masthead(ln: Line, page: Page) -> bool:
+    """The first page's masthead line (``April 2023 Volume 40 Issue 2 … ÿÿÿ ÿ y``) is its header:
+    the garbled glyphs of a journal's name there are no footnote markers. A first line that opens
+    with a note's marker or quotes a title is a note that names an issue, not a masthead."""
+    return (
+        page.number == 1
+        and page.header is not None
+        and ln.text.strip() == page.header
+        and match_note_marker(ln.text) is None
+        and not _QUOTES.search(ln.text)
     )
 
 

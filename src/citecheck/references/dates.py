@@ -60,6 +60,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # June 2019 / (spring 2000)
     ("my", re.compile(rf"(?i)\b{_MON},?\s+(?P<year>{YEAR_RE})\b")),
+    # noviembre de 2022 / março de 2021 (Spanish and Portuguese)
+    ("my-de", re.compile(rf"(?i)\b{_MON}\s+(?:de|del)\s+(?P<year>{YEAR_RE})\b")),
     # 2019, June
     ("ym", re.compile(rf"(?i)\b(?P<year>{YEAR_RE}),?\s+{_MON}(?!\s*\d)\b")),
 ]

@@ -555,6 +555,15 @@ def _only_words(ctx: Context, scan: Scan) -> str | None:
     return scan.body if NOT_CONTAINER_WORDS.fullmatch(scan.cand) else None
 
 
+def _date_first(ctx: Context, scan: Scan) -> str | None:
+    """A date with its day or month at the front, in any language the date reader knows
+    ("«Estrategia Nacional del Litio», 20 de abril de 2023, https://…"): nothing to name."""
+    dm = find_date(scan.body[:60])
+    if dm is None or len(dm.iso) < 7 or scan.body[: dm.start].strip(" ,.;:"):
+        return None
+    return scan.body if dm.end >= len(scan.body[: scan.end].rstrip(" ,.;:")) else None
+
+
 def _cross_reference(ctx: Context, scan: Scan) -> str | None:
     """ "In Keane et al. [4], pages 233-246": a volume cited elsewhere in the list."""
     return scan.body if ctx.cue is Cue.IN and _CROSS_REF.match(scan.body) else None
@@ -799,6 +808,7 @@ def _container(ctx: Context, scan: Scan) -> str | None:
 
 CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("only-words", _only_words),
+    ContainerRule("date-first", _date_first),
     ContainerRule("cross-reference", _cross_reference),
     ContainerRule("place", _place),
     ContainerRule("inverted-meeting", _inverted_meeting),

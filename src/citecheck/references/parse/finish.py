@@ -119,12 +119,15 @@ def _book_title_rejoined(ctx: Context, text: str, after: str) -> bool:
 
 
 def _institution(ctx: Context, text: str, after: str) -> bool:
-    """A thesis's or a report's "container" is the institution that issued it."""
+    """A thesis's or a report's "container" is the institution that issued it; a document read
+    online (its address and the day it was read given) names its site there, as every web note
+    does: "«Report on ...», China Chamber of Commerce ..., December 28, 2022, http://… [2023-05-23]"."""
     if (
         ctx.entry_type in ("thesis", "report")
         and ctx.container
         and not ctx.volume
         and not ctx.in_context
+        and not (ctx.url and ctx.access_date)
         and not CONF_WORD.search(ctx.container)
     ):
         ctx.publisher = ctx.publisher or ctx.container

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..urls import find_url
 from .context import Context
 from .rules import Rewrite, run_rewrites
 
@@ -132,6 +133,17 @@ _SAME_AUTHOR = re.compile(r"^[—–_-]{2,}\s*[.,]?\s*")
 _NUMBER_HYPHEN = re.compile(r"(?<=\d)[\u2010\u2011\u2012](?=[A-Za-z]?\d)")
 
 
+def _join_broken_words(ctx: Context, s: str) -> str:
+    """Join words hyphenated at a line end, except inside an address: typesetters break a URL
+    without adding a hyphen, so a hyphen there is the URL's own ("brasil-e-china- assinam")."""
+    out, rest = [], s
+    while "- " in rest and (span := find_url(rest)) is not None and span[1] > span[0]:
+        start, end = span
+        out += [_BROKEN_WORD.sub("", rest[:start]), rest[start:end]]
+        rest = rest[end:]
+    return "".join(out) + _BROKEN_WORD.sub("", rest)
+
+
 def _role_parens(ctx: Context, s: str) -> str:
     # "Marshall, F. (Producers), & Fincher, D. (Director). (2008).": film credits, not authors' text
     rm = _ROLE_PAREN.search(s, 0, 400)
@@ -150,7 +162,7 @@ def _same_author(ctx: Context, s: str) -> str:
 NORMALISERS: tuple[Rewrite, ...] = (
     Rewrite("truncate", lambda s: len(s) > MAX_PARSE_CHARS, _truncate),
     Rewrite("pdf-glyphs", lambda s: any(c in s for c in _PDF_GLYPHS), lambda ctx, s: repair_pdf_glyphs(s)),
-    Rewrite("broken-word", lambda s: "- " in s, lambda ctx, s: _BROKEN_WORD.sub("", s)),
+    Rewrite("broken-word", lambda s: "- " in s, _join_broken_words),
     Rewrite(
         "nfc",
         lambda s: not unicodedata.is_normalized("NFC", s),

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..dates import YEAR_RE
+from ..dates import YEAR_RE, find_date
 from .context import Context
 
 __all__ = ["NUMBER_RULES", "NumberRule", "read_numbers"]
@@ -232,11 +232,17 @@ def _bare_range(ctx: Context, rest: str) -> None:
 
 
 def _leading_volume(ctx: Context, rest: str) -> None:
-    """A number right after the container is its volume ("Nature 227, 680")."""
+    """A number right after the container is its volume ("Nature 227, 680"), unless it is the day
+    of a date that follows ("Secretaría de Minería, 25 de enero de 2023", "Daily News, 8 June 2019")."""
     if not ctx.volume:
         m = re.match(r"^[\s,.;]*(\d{1,4})\b(?![-–:/]\d)(?!\s*(?:st|nd|rd|th|ed))", rest)
-        if m and not re.fullmatch(YEAR_RE, m.group(1)):
+        if m and not re.fullmatch(YEAR_RE, m.group(1)) and not _starts_a_date(rest, m.start(1)):
             ctx.volume = m.group(1)
+
+
+def _starts_a_date(text: str, at: int) -> bool:
+    dm = find_date(text[at : at + 40])
+    return dm is not None and dm.start == 0 and len(dm.iso) == 10
 
 
 def _page_after_volume(ctx: Context, rest: str) -> None:
