@@ -105,3 +105,16 @@ def test_a_figure_at_the_foot_of_the_page_is_part_of_the_claim_its_sentence_make
     # "…Chile produced 39,000 tons" / notes / "· 59 ·" / "of lithium in 2022, accounting for 30% …ÿ"
     assert linked[1] == ("p2n2", 3, CHILE, ["39,000 tons", "30%"])
     assert unmatched == []
+
+
+def test_a_marker_pushed_to_the_top_of_the_next_page_supports_the_foot_of_the_page_before():
+    foot = MASTHEAD + PARAGRAPH[: PARAGRAPH.rindex("ÿ")] + "\n\n" + PAGE_58_NOTES
+    # "…after Australia." / notes / "· 59 ·" / "ÿ" alone on its line, or opening the page's first paragraph
+    for top in ("ÿ\n\n" + PAGE_59, "ÿ " + PAGE_59):
+        linked, unmatched = claims(foot + top)
+        assert [(note, page, text) for note, page, text, _ in linked[:2]] == [
+            ("p2n1", 2, ARGENTINA),
+            ("p2n2", 3, CHILE),
+        ], top[:3]
+        assert linked[2][0] == "p3n1" and linked[2][2].startswith("Chinese enterprises entered")
+        assert unmatched == []

@@ -15,7 +15,8 @@ The claim text is the marker's scope (:mod:`citecheck.references.scope`): back t
 previous marker or the start of its paragraph, whichever is nearer, across sentences and
 ``;``, capped; a marker mid-sentence supports its clause. Never past a note or a running
 header, except where a page break cut a sentence (it goes on past the notes and the header
-between). A claim whose text is only a date ("March 2022") is no claim.
+between) or pushed a marker to the top of the next page (it supports the foot of the page
+before). A claim whose text is only a date ("March 2022") is no claim.
 
 >>> from citecheck.document import read_document
 >>> doc = read_document("Intro. Solar rose 13% in 2021.ÿ Then wind.\\n\\nÿ «Title», Xinhua News Agency, June 8, 2019\\n")
@@ -392,13 +393,16 @@ def _page_tail(
     page_floor: dict[int, int],
     page: int,
     after: str,
+    *,
+    cut_only: bool = True,
 ) -> tuple[int, str] | None:
     """(start, cleaned text) of the paragraph ending a page's body at ``end`` when the page
-    break cut it in mid-sentence (it goes on in ``after``); None otherwise."""
+    break cut it in mid-sentence (it goes on in ``after``), or, with ``cut_only`` False, in any
+    case; None otherwise (or when a marker closes the page's body)."""
     body = doc.text[:end].rstrip()
     end = len(body)
     floor = max(prev_marker_end, page_floor.get(page, 0))
-    if end <= floor or not continues_across(body[-400:], after):
+    if end <= floor or (cut_only and not continues_across(body[-400:], after)):
         return None
     start = scope_start(doc.text, end, end, floor, soft_breaks=True)
     raw = doc.text[start:end]
@@ -535,8 +539,11 @@ class _Scopes:
         at_top = floor == page_floor.get(mk.page) and not doc.text[floor : claim_start - junk].strip()
         if at_top and mk.page - 1 in self.body_end:
             # the scope reached the top of its page: a paragraph cut there in mid-sentence goes on
-            # from the foot of the page before (past its notes and the running header)
-            tail = _page_tail(doc, self.body_end[mk.page - 1], prev_end, page_floor, mk.page - 1, raw)
+            # from the foot of the page before (past its notes and the running header); a marker
+            # with nothing before it on its page supports the foot of the page before
+            tail = _page_tail(
+                doc, self.body_end[mk.page - 1], prev_end, page_floor, mk.page - 1, raw, cut_only=bool(text)
+            )
             if tail is not None:
                 begin, tail_text = tail
                 text = f"{tail_text} {text}".strip()
