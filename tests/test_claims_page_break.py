@@ -107,6 +107,14 @@ def test_a_figure_at_the_foot_of_the_page_is_part_of_the_claim_its_sentence_make
     assert unmatched == []
 
 
+def test_a_word_hyphenated_across_the_page_break_is_one_word_in_the_claim():
+    cut = PARAGRAPH.index("put, and it is")
+    linked, unmatched = claims(paper(PARAGRAPH[:cut] + "-", PARAGRAPH[cut:]))
+    # "…accounting for 30% of world out-" / notes / "· 59 ·" / "put, and it is the second …ÿ"
+    assert linked[1] == ("p2n2", 3, CHILE, ["39,000 tons", "30%"])
+    assert unmatched == []
+
+
 def test_a_marker_pushed_to_the_top_of_the_next_page_supports_the_foot_of_the_page_before():
     foot = MASTHEAD + PARAGRAPH[: PARAGRAPH.rindex("ÿ")] + "\n\n" + PAGE_58_NOTES
     # "…after Australia." / notes / "· 59 ·" / "ÿ" alone on its line, or opening the page's first paragraph

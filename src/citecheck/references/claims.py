@@ -35,7 +35,7 @@ from ..document.latex import clean_latex
 from ..document.markers import find_body_markers
 from ..figures.language import LanguageOnDemand
 from ..model import Claim, Document, Marker, Note, Reference, Span
-from .scope import continues_across, scope_start
+from .scope import continues_across, join_across_break, scope_start
 
 __all__ = [
     "align_in_order",
@@ -546,7 +546,7 @@ class _Scopes:
             )
             if tail is not None:
                 begin, tail_text = tail
-                text = f"{tail_text} {text}".strip()
+                text = join_across_break(tail_text, text)
                 crossed = True
         if not text or only_a_date(text):
             return None
