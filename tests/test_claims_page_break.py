@@ -126,3 +126,27 @@ def test_a_marker_pushed_to_the_top_of_the_next_page_supports_the_foot_of_the_pa
         ], top[:3]
         assert linked[2][0] == "p3n1" and linked[2][2].startswith("Chinese enterprises entered")
         assert unmatched == []
+
+
+def test_a_cut_sentence_keeps_the_note_of_its_markers_page_when_the_page_before_has_none_to_spare():
+    chile_note = PAGE_58_NOTES[PAGE_58_NOTES.index("ÿ «International") : PAGE_58_NOTES.index("国际经济合怍")]
+    header_59 = PAGE_58_NOTES[PAGE_58_NOTES.index("国际经济合怍") :]
+    page_58_notes = PAGE_58_NOTES[: PAGE_58_NOTES.index("ÿ «International")]
+    notes_59 = PAGE_59.index("ÿ «Las Bambas")
+    page_59 = PAGE_59[:notes_59] + chile_note + PAGE_59[notes_59:]
+    cut = PARAGRAPH.index(" 30% of world output")
+    # the Chile note printed at the foot of page 59, where the sentence's marker fell
+    text = (
+        MASTHEAD
+        + PARAGRAPH[:cut]
+        + "\n\n"
+        + page_58_notes
+        + header_59
+        + PARAGRAPH[cut + 1 :]
+        + "\n\n"
+        + page_59
+    )
+    linked, unmatched = claims(text)
+    assert [(note, text) for note, _, text, _ in linked[:2]] == [("p2n1", ARGENTINA), ("p3n1", CHILE)]
+    assert [note for note, *_ in linked[2:4]] == ["p3n2", "p3n3"]
+    assert unmatched == []
