@@ -8,11 +8,15 @@ markers as works, the n-th marker calls the n-th work. When the counts differ (e
 lost or invented a marker, or moved a note to another page), order alone drifts, so markers
 and works are aligned in order by the words a marker's sentence shares with a work's text
 (names, places, title words); without such evidence the alignment is still n-th to n-th.
+A marker whose sentence began at the foot of the page before may call a note of that page:
+it goes there when that page has a work with no marker and its own page a marker too many.
 
 The claim text is the marker's scope (:mod:`citecheck.references.scope`): back to the
 previous marker or the start of its paragraph, whichever is nearer, across sentences and
 ``;``, capped; a marker mid-sentence supports its clause. Never past a note or a running
-header. A claim whose text is only a date ("March 2022") is no claim.
+header, except where a page break cut a sentence (it goes on past the notes and the header
+between) or pushed a marker to the top of the next page (it supports the foot of the page
+before). A claim whose text is only a date ("March 2022") is no claim.
 
 >>> from citecheck.document import read_document
 >>> doc = read_document("Intro. Solar rose 13% in 2021.ÿ Then wind.\\n\\nÿ «Title», Xinhua News Agency, June 8, 2019\\n")
@@ -25,12 +29,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..document.latex import clean_latex
 from ..document.markers import find_body_markers
 from ..figures.language import LanguageOnDemand
 from ..model import Claim, Document, Marker, Note, Reference, Span
-from .scope import continues_across, scope_start
+from .scope import continues_across, join_across_break, scope_start
 
 __all__ = [
     "align_in_order",
@@ -128,6 +133,7 @@ def _positional_pairs(
         mk = markers[i]
         if mk.number is None and not _is_label(mk.raw):
             free_by_page.setdefault(mk.page, []).append(i)
+    lent = _lend_across_breaks(doc, slots_by_page, free_by_page)
     pairs = []
     ends = None
     for page, slots in slots_by_page.items():
@@ -143,10 +149,48 @@ def _positional_pairs(
             continue
         if ends is None:
             ends = sorted([mk.span.end for mk in markers] + [n.span.end for n in doc.notes])
-        contexts = [_marker_context(doc.text, ends, markers[i].span.start) for i in page_markers]
+        contexts = [
+            lent[i] if i in lent else _marker_context(doc.text, ends, markers[i].span.start)
+            for i in page_markers
+        ]
         for si, mi in align_in_order(contexts, [text for _, text in slots]):
             pairs.append((slots[si][0], page_markers[mi]))
     return pairs
+
+
+def _lend_across_breaks(
+    doc: Document, slots_by_page: dict[int, list], free_by_page: dict[int, list[int]]
+) -> dict[int, str]:
+    """A marker whose scope starts at the foot of the page before its own (a sentence the page
+    break cut, or a marker pushed past the break) may call a note of either page: typesetting
+    puts a note where its sentence began or where its marker fell. When the page before has
+    fewer garbled markers than cited works and the marker's own page more, the marker goes to
+    the page before (moved in ``free_by_page``). Returns marker index -> its scope's text (the
+    words that align it with a work) for each marker moved."""
+    if doc.format != "text" or len(doc.pages) < 2:
+        return {}
+    markers = list(doc.markers)
+    first_on_page: dict[int, int] = {}
+    for i, mk in enumerate(markers):
+        if mk.page not in first_on_page or mk.span.start < markers[first_on_page[mk.page]].span.start:
+            first_on_page[mk.page] = i
+    scopes = None
+    lent: dict[int, str] = {}
+    for page in sorted(free_by_page):
+        own, before = free_by_page[page], free_by_page.get(page - 1, [])
+        first = first_on_page.get(page)
+        if first not in own or not slots_by_page.get(page - 1):
+            continue
+        if not (len(before) < len(slots_by_page[page - 1]) and len(own) > len(slots_by_page.get(page, ()))):
+            continue
+        scopes = scopes or _Scopes(doc)
+        scope = scopes.of(markers[first])
+        if scope is None or not scope.from_page_before:
+            continue
+        own.remove(first)
+        free_by_page.setdefault(page - 1, []).append(first)
+        lent[first] = scope.text
+    return lent
 
 
 def _works_per_note(doc: Document, references: Sequence[Reference] | None) -> dict[str, list[str]]:
@@ -343,14 +387,22 @@ def _page_body_ends(doc: Document, starts: list[int]) -> dict[int, int]:
 
 
 def _page_tail(
-    doc: Document, end: int, prev_marker_end: int, page_floor: dict[int, int], page: int, after: str
+    doc: Document,
+    end: int,
+    prev_marker_end: int,
+    page_floor: dict[int, int],
+    page: int,
+    after: str,
+    *,
+    cut_only: bool = True,
 ) -> tuple[int, str] | None:
     """(start, cleaned text) of the paragraph ending a page's body at ``end`` when the page
-    break cut it in mid-sentence (it goes on in ``after``); None otherwise."""
+    break cut it in mid-sentence (it goes on in ``after``), or, with ``cut_only`` False, in any
+    case; None otherwise (or when a marker closes the page's body)."""
     body = doc.text[:end].rstrip()
     end = len(body)
     floor = max(prev_marker_end, page_floor.get(page, 0))
-    if end <= floor or not continues_across(body[-400:], after):
+    if end <= floor or (cut_only and not continues_across(body[-400:], after)):
         return None
     start = scope_start(doc.text, end, end, floor, soft_breaks=True)
     raw = doc.text[start:end]
@@ -419,51 +471,83 @@ def extract_all_claims(
 def _claims_for(doc: Document, pairs: list[tuple[str, Marker]]) -> list[Claim]:
     if not pairs:
         return []
-    ordered = sorted(doc.markers, key=lambda mk: mk.span.start)
-    prev_end = {}
-    last_end = 0
-    for mk in ordered:
-        prev_end[id(mk)] = last_end
-        last_end = mk.span.end
-    note_ends = sorted(n.span.end for n in doc.notes)
+    scopes = _Scopes(doc)
     lang = LanguageOnDemand(doc.text)  # the paper's language, guessed once if a numeral needs it
-    line_starts = _line_starts(doc.text)
-    page_floor = _page_floors(doc, line_starts)
-    body_end = _page_body_ends(doc, line_starts)
-    soft = doc.format == "text"
     claims = []
     for note_id, mk in pairs:
-        floor = max(prev_end.get(id(mk), 0), page_floor.get(mk.page, 0))
-        k = bisect.bisect_right(note_ends, mk.span.start) - 1  # never run back into a note (or its braces)
+        scope = scopes.of(mk)
+        if scope is None:
+            continue
+        span = Span(
+            bisect.bisect_right(scopes.line_starts, scope.begin),
+            mk.span.start_line,
+            scope.begin,
+            mk.span.start,
+        )
+        claims.append(
+            Claim(
+                note_id=note_id,
+                text=scope.text,
+                span=span,
+                marker=mk,
+                quantities=_quantities(scope.text, lang),
+            )
+        )
+    return claims
+
+
+class _Scope(NamedTuple):
+    begin: int  # offset where the supported text starts
+    text: str  # the supported text, cleaned
+    from_page_before: bool  # it starts at the foot of the page before the marker's
+
+
+class _Scopes:
+    """The text each marker supports (:mod:`citecheck.references.scope`), with what that needs
+    of the document (markers and notes in order, page floors and body ends) computed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.prev_end: dict[int, int] = {}
+        last_end = 0
+        for mk in sorted(doc.markers, key=lambda m: m.span.start):
+            self.prev_end[id(mk)] = last_end
+            last_end = mk.span.end
+        self.note_ends = sorted(n.span.end for n in doc.notes)
+        self.line_starts = _line_starts(doc.text)
+        self.page_floor = _page_floors(doc, self.line_starts)
+        self.body_end = _page_body_ends(doc, self.line_starts)
+        self.soft = doc.format == "text"
+
+    def of(self, mk: Marker) -> _Scope | None:
+        """The marker's scope; None when it supports no statement (nothing, or only a date)."""
+        doc, page_floor = self.doc, self.page_floor
+        prev_end = self.prev_end.get(id(mk), 0)
+        floor = max(prev_end, page_floor.get(mk.page, 0))
+        # never run back into a note (or its braces)
+        k = bisect.bisect_right(self.note_ends, mk.span.start) - 1
         if k >= 0:
-            floor = max(floor, note_ends[k])
-        claim_start = scope_start(doc.text, mk.span.start, mk.span.end, floor, soft_breaks=soft)
+            floor = max(floor, self.note_ends[k])
+        claim_start = scope_start(doc.text, mk.span.start, mk.span.end, floor, soft_breaks=self.soft)
         raw = doc.text[claim_start : mk.span.start]
         junk = len(raw) - len(raw.lstrip(_LEADING_JUNK))
         claim_start += junk
         raw = raw[junk:]
         text = _clean(doc, raw)
-        lead = len(raw) - len(raw.lstrip())
-        begin = claim_start + lead
+        begin = claim_start + len(raw) - len(raw.lstrip())
+        crossed = False
         at_top = floor == page_floor.get(mk.page) and not doc.text[floor : claim_start - junk].strip()
-        if at_top and mk.page - 1 in body_end:
+        if at_top and mk.page - 1 in self.body_end:
             # the scope reached the top of its page: a paragraph cut there in mid-sentence goes on
-            # from the foot of the page before (past its notes and the running header)
+            # from the foot of the page before (past its notes and the running header); a marker
+            # with nothing before it on its page supports the foot of the page before
             tail = _page_tail(
-                doc, body_end[mk.page - 1], prev_end.get(id(mk), 0), page_floor, mk.page - 1, raw
+                doc, self.body_end[mk.page - 1], prev_end, page_floor, mk.page - 1, raw, cut_only=bool(text)
             )
             if tail is not None:
                 begin, tail_text = tail
-                text = f"{tail_text} {text}".strip()
+                text = join_across_break(tail_text, text)
+                crossed = True
         if not text or only_a_date(text):
-            continue
-        span = Span(
-            bisect.bisect_right(line_starts, begin),
-            mk.span.start_line,
-            begin,
-            mk.span.start,
-        )
-        claims.append(
-            Claim(note_id=note_id, text=text, span=span, marker=mk, quantities=_quantities(text, lang))
-        )
-    return claims
+            return None
+        return _Scope(begin, text, crossed)

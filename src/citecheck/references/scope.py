@@ -19,7 +19,9 @@ across sentence and ``;`` boundaries. The rules, each a function below:
    ``;``.
 
 (A paragraph that a page break cuts in mid-sentence goes on across the notes and the running
-header between; :mod:`citecheck.references.claims` joins the two parts.)
+header between; :mod:`citecheck.references.claims` joins the two parts with
+:func:`join_across_break`. A marker with nothing before it on its page, which extraction or
+layout pushed past the break, supports the foot of the page before, as rule 3 within a page.)
 
 >>> text = "Capacity is 90 MW. It cost US$155 million; it supplies 200,000 homes. ÿ More."
 >>> text[scope_start(text, text.index("ÿ"), text.index("ÿ") + 1, 0):text.index("ÿ")]
@@ -33,7 +35,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_SCOPE", "continues_across", "is_soft_break", "marker_in_mid_sentence", "scope_start"]
+__all__ = [
+    "MAX_SCOPE",
+    "continues_across",
+    "is_soft_break",
+    "join_across_break",
+    "marker_in_mid_sentence",
+    "scope_start",
+]
 
 #: The longest text one marker supports (characters), cut at a sentence start.
 MAX_SCOPE = 1500
@@ -68,6 +77,29 @@ def continues_across(before: str, after: str) -> bool:
     last_line = before[before.rfind("\n") + 1 :]
     first = after.lstrip()[:1]
     return len(last_line) >= _FULL_LINE or first.islower()
+
+
+#: A word hyphenated at the end of a line or page: a letter, the hyphen, then (after the break)
+#: a lower-case letter. Typesetting hyphenates words this way; the hyphen is not the word's.
+_HYPHENATED = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
+
+
+def join_across_break(before: str, after: str) -> str:
+    """The text of a sentence cut by a page break, from its two halves (both cleaned): a word
+    hyphenated across the break is one word again.
+
+    >>> join_across_break("accounting for 30% of world out-", "put, after Australia.")
+    'accounting for 30% of world output, after Australia.'
+    >>> join_across_break("accounting for", "30% of world output.")
+    'accounting for 30% of world output.'
+    >>> join_across_break("Sino-", "Brazilian trade")
+    'Sino- Brazilian trade'
+    """
+    if not after:
+        return before
+    if _HYPHENATED.search(before) and after[:1].islower():
+        return before[:-1] + after
+    return f"{before} {after}"
 
 
 def is_soft_break(text: str, at: int) -> bool:
