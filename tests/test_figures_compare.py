@@ -333,6 +333,29 @@ def test_a_scale_word_translated_with_a_digit_dropped_is_a_scale_error_not_a_sli
     assert (check.diagnosis, check.factor) == ("scale", Decimal("0.1"))
 
 
+def test_two_swapped_digits_of_a_figure_with_a_translated_scale_word_are_a_slip():
+    # 36亿 is 3.6 billion: the digits were swapped while 亿 was translated
+    (check,) = check_figures(
+        "The total investment of the Chancay port is 6.3 billion US dollars.",
+        "钱凯港由中远海运港口控股，一期工程总投资36亿美元，设计年吞吐能力100万标准箱。",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+
+
+def test_two_swapped_digits_of_decimal_figures_are_a_slip():
+    (check,) = check_figures(
+        "Renewables supplied 6.8% of the country's electricity generation.",
+        "可再生能源发电量占该国总发电量的8.6%。",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+
+
+def test_a_digit_doubled_across_a_translated_scale_word_is_no_slip():
+    # 3166亿 for 31.6 billion is a dropped digit read as a power of ten, never a doubled 6
+    (check,) = check_figures("Trade reached 31.6 billion dollars in 2020.", "2020年中拉贸易额为3166亿美元。")
+    assert check.diagnosis != "doubled"
+
+
 def test_two_digit_figures_that_differ_by_a_swap_are_not_accused():
     (check,) = check_figures("Exports grew 31% in the year.", "Exports grew 13% over the year.")
     assert check.verdict is Verdict.NOT_FOUND

@@ -258,22 +258,36 @@ _SLIP_CAUSE = {
 }
 
 
+def _fractional(h: Hit) -> bool:
+    """Written with a decimal point or a scale word (6.8%, 6.3 billion, 36亿): its digits are a
+    reading of one specific figure, not a round or small count."""
+    return h.has_decimal or h.quantity.scale_word is not None
+
+
 def _digit_slip(c: Hit, s: Hit) -> str | None:
-    """A copying slip between two figures of the same kind and at least three digits: two
-    adjacent digits swapped (``1,500`` for ``1,050``), or one digit doubled (``15,550`` for
-    ``1,550``) or a doubled digit written once."""
-    if c.unit_factor != s.unit_factor or c.scale != s.scale:
-        return None  # a slip copies a figure as written: same unit, same scale word
+    """A copying slip between two figures of the same kind: two adjacent digits swapped
+    (``1,500`` for ``1,050``), or one digit doubled (``15,550`` for ``1,550``) or a doubled
+    digit written once. Figures need three digits, or two when both are written fractional
+    (US$6.3 billion for 36亿美元, 6.8% for 8.6%): 13% and 31%, 2,100 and 1,200 differ like
+    this by chance. A swap survives a translated scale word (the digits stay in order: 2.7
+    billion for 27亿); a digit doubled or dropped across one is read as a power of ten."""
+    if c.unit_factor != s.unit_factor:
+        return None  # a slip copies a figure as written: same unit
     digits = _aligned_digits(c, s)
     if digits is None:
         return None
     a, b = digits
-    if min(len(a), len(b)) < 3 or max(len(c.digits), len(s.digits)) < 3:
-        return None  # 13% and 31%, 2,100 and 1,200: figures this short differ like this by chance
+    if min(len(a), len(b)) < 2 or max(len(c.digits), len(s.digits)) < 2:
+        return None
+    short = min(len(a), len(b)) < 3 or max(len(c.digits), len(s.digits)) < 3
+    if short and not (_fractional(c) and _fractional(s)):
+        return None
     if a.rstrip("0") == b.rstrip("0"):
         return None  # zeros added or lost at the end: a power of ten, not a slip
     if _adjacent_swap(a, b):
         return "transposed"
+    if c.scale != s.scale:
+        return None
     if _doubled(a, b):
         return "doubled"
     if _doubled(b, a):
