@@ -384,6 +384,37 @@ def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_ba
     assert other.verdict is Verdict.NOT_FOUND
 
 
+def test_a_sources_only_figure_of_a_physical_quantity_is_what_a_different_translated_claim_contradicts():
+    # the page's one capacity in MW: the concepts both sentences share (capacity, solar) say it
+    # is the quantity the paper misquotes, though the words are in two languages
+    (check,) = check_figures(
+        "The photovoltaic park has an installed capacity of 200 MW.",
+        "O parque fotovoltaico terá capacidade instalada de 252 MW e 600 mil painéis.",
+        lang="en",
+        source_lang="pt",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "252 MW"
+
+
+def test_a_sources_only_figure_far_from_the_claims_is_another_figure_not_a_mistaken_copy():
+    claim = "The plant has a capacity of 300 MW."
+    (near,) = check_figures(claim, "A usina tem capacidade instalada de 250 MW.", lang="en", source_lang="pt")
+    (far,) = check_figures(claim, "A usina tem capacidade instalada de 100 MW.", lang="en", source_lang="pt")
+    assert (near.verdict, near.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert far.verdict is Verdict.NOT_FOUND
+
+
+def test_a_source_figure_said_of_a_phase_or_an_addition_is_no_evidence_against_the_whole():
+    (check,) = check_figures(
+        "The project will install 120 MW of solar capacity.",
+        "该项目一期将新增光伏装机容量100兆瓦。",
+        lang="en",
+        source_lang="zh",
+    )
+    assert check.verdict is Verdict.NOT_FOUND
+
+
 def test_a_weak_diagnosis_is_not_made_between_figures_of_different_years():
     # the same plant, another year: 950 workers in 2021 is no evidence against 1,200 in 2019
     other_year = check_figures(

@@ -792,14 +792,18 @@ def _compare(
             stoks = src.sentence_tokens(s_span)
             common = (ctoks - c_own) & (stoks - _tokens(s.quantity.raw))
             concepts = sum(1 for t in common if t[0] == "@")
-            # shared concepts across languages support a specific diagnosis, not a bare "different"
-            shared = len(common) - (concepts if rel.strength <= 0 else 0)
+            alone = src.only_of_its_kind(si)
+            # the source's one figure of this specific kind, near the claim's: it states the
+            # claim's quantity, and the concepts shared across languages say so too
+            states = alone and _states_the_same_quantity(c, s, claim_sentence, src, s_span)
+            # otherwise shared concepts support a specific diagnosis, not a bare "different"
+            shared = len(common) - (concepts if rel.strength <= 0 and not states else 0)
             anchors = sum(
                 2 if same_sentence else 1
                 for j, same_sentence in others
                 if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
             )
-            ctx = shared + anchors + (_same_thing(c.quantity, s.quantity) if src.only_of_its_kind(si) else 0)
+            ctx = shared + anchors + (_same_thing(c.quantity, s.quantity, states) if alone else 0)
             usable = rel.kind == "consistent" or (
                 _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
                 and not _other_period(ctoks, stoks, rel)
@@ -872,9 +876,55 @@ def _kind(q: Quantity) -> tuple:
     return (q.family, q.currency if q.family == "currency" else q.unit)
 
 
-def _same_thing(c: Quantity, s: Quantity) -> int:
-    """1 when both figures name the same counted noun or currency (context for "different")."""
+# families whose figures name what they measure: a page's one figure in MW is its capacity
+_GENERIC_FAMILIES = frozenset({"number", "count", "currency", "percent", "price"})
+
+
+def _specific_kind(c: Quantity, s: Quantity) -> bool:
+    """Both figures measure one specific thing: the same counted noun, or the same physical
+    quantity (power, energy, length...). Money and percentages are said of anything."""
+    if c.family == "count":
+        return bool(c.unit) and c.unit == s.unit
+    return c.family not in _GENERIC_FAMILIES and c.family == s.family
+
+
+# words that make a figure a part of a whole or an addition to it: a phase, a stage, an
+# expansion, a half-year; such a figure is no reading of the whole the claim states
+_PART_STEMS = frozenset(
+    "phase stage additi expans extens semest quarte fase etapa adicio amplia trimes".split()
+)
+_PART_CJK = ("一期", "二期", "三期", "四期", "新增", "扩建", "擴建", "上半年", "下半年", "季度", "其中")
+
+# a mistaken copy of a figure stays near it; a figure this far apart is another figure
+_NEAR_RATIO = 1.5
+
+
+def _parts(text: str) -> set[str]:
+    found = {t for t in _tokens(text) if t in _PART_STEMS}
+    found.update(w for w in _PART_CJK if w in text)
+    return found
+
+
+def _states_the_same_quantity(c: Hit, s: Hit, claim_sentence: str, src: _Source, s_span) -> bool:
+    """The source's only figure of a specific kind (its one capacity in MW, its one count of
+    turbines), near the claim's, and not said of a part the claim does not name (a phase, an
+    addition, a half-year): across languages the concepts both sentences share then say the
+    two figures are one quantity ("200 MW" against "252 MW" in a Portuguese page's one capacity)."""
+    if not _specific_kind(c.quantity, s.quantity):
+        return False
+    cv, sv = c.quantity.value, s.quantity.value
+    if cv <= 0 or sv <= 0 or max(cv, sv) >= min(cv, sv) * Decimal(str(_NEAR_RATIO)):
+        return False
+    s_parts = _parts(src.text[s_span[0] : s_span[1]])
+    return not s_parts or bool(_parts(claim_sentence))
+
+
+def _same_thing(c: Quantity, s: Quantity, states: bool = False) -> int:
+    """1 when both figures name the same counted noun or currency, or (when the source figure
+    states the claim's quantity) the same physical quantity: context for "different"."""
     if c.family == "count" and c.unit and c.unit == s.unit:
+        return 1
+    if states and _specific_kind(c, s):
         return 1
     return int(c.family == "currency" and c.currency == s.currency and c.unit != "$")
 
