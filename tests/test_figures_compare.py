@@ -415,6 +415,18 @@ def test_a_source_figure_said_of_a_phase_or_an_addition_is_no_evidence_against_t
     assert check.verdict is Verdict.NOT_FOUND
 
 
+def test_an_awarded_power_is_compared_with_the_awarded_power_not_with_the_resolution_number():
+    # energy/energía and tender/adjudicó are one concept each across the two languages
+    (check,) = check_figures(
+        "In the tender, the Energy Secretariat awarded 1,200 MW.",
+        "Mediante la Resolución SE N° 1.200/2017, la Secretaría de Energía adjudicó 988 MW en 30 proyectos.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "988 MW"
+
+
 def test_a_weak_diagnosis_is_not_made_between_figures_of_different_years():
     # the same plant, another year: 950 workers in 2021 is no evidence against 1,200 in 2019
     other_year = check_figures(

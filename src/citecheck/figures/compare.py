@@ -453,6 +453,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "@copper": ("copper", "cobre", "铜", "銅"),
     "@oil": ("oil", "petrol", "crude", "petról", "petróleo", "石油", "原油"),
     "@gas": ("gas", "gás", "天然气", "天然氣"),
+    "@energy": ("energy", "energí", "energi", "能源"),
+    "@award": ("award", "tender", "adjudi", "licita", "中标", "招标"),
     "@mine": ("mine", "mining", "minera", "minero", "minería", "mineração", "mina", "矿", "礦"),
 }
 _STEM_CONCEPT = {w: c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")}
