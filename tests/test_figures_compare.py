@@ -415,6 +415,19 @@ def test_a_source_figure_said_of_a_phase_or_an_addition_is_no_evidence_against_t
     assert check.verdict is Verdict.NOT_FOUND
 
 
+def test_a_source_figure_said_of_another_named_thing_is_no_evidence_of_a_different_value():
+    # names survive translation: the paper's Cauchari park is not the source's Ullum park
+    claim = "The Cauchari solar park has a capacity of 300 MW."
+    (other,) = check_figures(
+        claim, "El parque solar de Ullum tiene una capacidad de 250 MW.", lang="en", source_lang="es"
+    )
+    (same,) = check_figures(
+        claim, "El parque solar Cauchari tiene una capacidad de 250 MW.", lang="en", source_lang="es"
+    )
+    assert other.verdict is Verdict.NOT_FOUND
+    assert (same.verdict, same.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
 def test_an_awarded_power_is_compared_with_the_awarded_power_not_with_the_resolution_number():
     # energy/energía and tender/adjudicó are one concept each across the two languages
     (check,) = check_figures(

@@ -917,8 +917,28 @@ def _states_the_same_quantity(c: Hit, s: Hit, claim_sentence: str, src: _Source,
     cv, sv = c.quantity.value, s.quantity.value
     if cv <= 0 or sv <= 0 or max(cv, sv) >= min(cv, sv) * Decimal(str(_NEAR_RATIO)):
         return False
-    s_parts = _parts(src.text[s_span[0] : s_span[1]])
+    s_sentence = src.text[s_span[0] : s_span[1]]
+    if _other_names(claim_sentence, s_sentence):
+        return False
+    s_parts = _parts(s_sentence)
     return not s_parts or bool(_parts(claim_sentence))
+
+
+# a capitalised word after a sentence's first: a name, which a translation keeps ("Cauchari")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_NAME_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")
+
+
+def _names(sentence: str) -> set[str]:
+    words = [m.group() for m in _WORD_RE.finditer(sentence)][1:]
+    return {w.lower()[:6] for w in words if _NAME_RE.fullmatch(w)}
+
+
+def _other_names(claim_sentence: str, source_sentence: str) -> bool:
+    """Both sentences name something and share no name: they speak of two things (the
+    Cauchari park in the paper, the Ullum park in the source)."""
+    a, b = _names(claim_sentence), _names(source_sentence)
+    return bool(a and b) and a.isdisjoint(b)
 
 
 def _same_thing(c: Quantity, s: Quantity, states: bool = False) -> int:
