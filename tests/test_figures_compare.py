@@ -415,6 +415,19 @@ def test_a_source_figure_said_of_a_phase_or_an_addition_is_no_evidence_against_t
     assert check.verdict is Verdict.NOT_FOUND
 
 
+def test_a_name_shared_with_and_without_its_accents_is_shared_context():
+    # México in the Spanish source is the paper's Mexico: with 'capital' it makes three
+    (check,) = check_figures(
+        "In April 2022 Mexico nationalized its lithium, and the state company LitioMx was founded "
+        "with an initial capital of 2 billion pesos.",
+        "El organismo público descentralizado Litio para México contará con un capital inicial de 200 "
+        "millones de pesos.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis, check.factor) == (Verdict.INCONSISTENT, "scale", Decimal(10))
+
+
 def test_a_source_figure_said_of_another_named_thing_is_no_evidence_of_a_different_value():
     # names survive translation: the paper's Cauchari park is not the source's Ullum park
     claim = "The Cauchari solar park has a capacity of 300 MW."

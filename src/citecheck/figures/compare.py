@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -457,7 +458,19 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "@award": ("award", "tender", "adjudi", "licita", "中标", "招标"),
     "@mine": ("mine", "mining", "minera", "minero", "minería", "mineração", "mina", "矿", "礦"),
 }
-_STEM_CONCEPT = {w: c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")}
+
+
+def _fold(word: str) -> str:
+    """A word without its accents: names keep them in Spanish and Portuguese, not in English
+    ("México", "Mexico"; "Perú", "Peru")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_STEM_CONCEPT = {
+    _fold(w): c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")
+}
 _CJK_CONCEPT = [(w, c) for c, words in _CONCEPTS.items() for w in words if "\u4e00" <= w[0] <= "\u9fff"]
 
 
@@ -472,6 +485,7 @@ def _tokens(text: str) -> set[str]:
         t = t.lower()
         if t in _STOP:
             continue
+        t = _fold(t)
         if len(t) > 4 and t.endswith("s"):
             t = t[:-1]
         stem = t[:6]  # a crude stem that also joins turbines/turbinas, solar/solares
