@@ -333,6 +333,29 @@ def test_a_scale_word_translated_with_a_digit_dropped_is_a_scale_error_not_a_sli
     assert (check.diagnosis, check.factor) == ("scale", Decimal("0.1"))
 
 
+def test_two_swapped_digits_of_a_figure_with_a_translated_scale_word_are_a_slip():
+    # 36亿 is 3.6 billion: the digits were swapped while 亿 was translated
+    (check,) = check_figures(
+        "The total investment of the Chancay port is 6.3 billion US dollars.",
+        "钱凯港由中远海运港口控股，一期工程总投资36亿美元，设计年吞吐能力100万标准箱。",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+
+
+def test_two_swapped_digits_of_decimal_figures_are_a_slip():
+    (check,) = check_figures(
+        "Renewables supplied 6.8% of the country's electricity generation.",
+        "可再生能源发电量占该国总发电量的8.6%。",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+
+
+def test_a_digit_doubled_across_a_translated_scale_word_is_no_slip():
+    # 3166亿 for 31.6 billion is a dropped digit read as a power of ten, never a doubled 6
+    (check,) = check_figures("Trade reached 31.6 billion dollars in 2020.", "2020年中拉贸易额为3166亿美元。")
+    assert check.diagnosis != "doubled"
+
+
 def test_two_digit_figures_that_differ_by_a_swap_are_not_accused():
     (check,) = check_figures("Exports grew 31% in the year.", "Exports grew 13% over the year.")
     assert check.verdict is Verdict.NOT_FOUND
@@ -359,6 +382,75 @@ def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_ba
         passage, "A termelétrica do Pecém, com 720 MW, consome 3,9 milhões de toneladas."
     )
     assert other.verdict is Verdict.NOT_FOUND
+
+
+def test_a_sources_only_figure_of_a_physical_quantity_is_what_a_different_translated_claim_contradicts():
+    # the page's one capacity in MW: the concepts both sentences share (capacity, solar) say it
+    # is the quantity the paper misquotes, though the words are in two languages
+    (check,) = check_figures(
+        "The photovoltaic park has an installed capacity of 200 MW.",
+        "O parque fotovoltaico terá capacidade instalada de 252 MW e 600 mil painéis.",
+        lang="en",
+        source_lang="pt",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "252 MW"
+
+
+def test_a_sources_only_figure_far_from_the_claims_is_another_figure_not_a_mistaken_copy():
+    claim = "The plant has a capacity of 300 MW."
+    (near,) = check_figures(claim, "A usina tem capacidade instalada de 250 MW.", lang="en", source_lang="pt")
+    (far,) = check_figures(claim, "A usina tem capacidade instalada de 100 MW.", lang="en", source_lang="pt")
+    assert (near.verdict, near.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert far.verdict is Verdict.NOT_FOUND
+
+
+def test_a_source_figure_said_of_a_phase_or_an_addition_is_no_evidence_against_the_whole():
+    (check,) = check_figures(
+        "The project will install 120 MW of solar capacity.",
+        "该项目一期将新增光伏装机容量100兆瓦。",
+        lang="en",
+        source_lang="zh",
+    )
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_a_name_shared_with_and_without_its_accents_is_shared_context():
+    # México in the Spanish source is the paper's Mexico: with 'capital' it makes three
+    (check,) = check_figures(
+        "In April 2022 Mexico nationalized its lithium, and the state company LitioMx was founded "
+        "with an initial capital of 2 billion pesos.",
+        "El organismo público descentralizado Litio para México contará con un capital inicial de 200 "
+        "millones de pesos.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis, check.factor) == (Verdict.INCONSISTENT, "scale", Decimal(10))
+
+
+def test_a_source_figure_said_of_another_named_thing_is_no_evidence_of_a_different_value():
+    # names survive translation: the paper's Cauchari park is not the source's Ullum park
+    claim = "The Cauchari solar park has a capacity of 300 MW."
+    (other,) = check_figures(
+        claim, "El parque solar de Ullum tiene una capacidad de 250 MW.", lang="en", source_lang="es"
+    )
+    (same,) = check_figures(
+        claim, "El parque solar Cauchari tiene una capacidad de 250 MW.", lang="en", source_lang="es"
+    )
+    assert other.verdict is Verdict.NOT_FOUND
+    assert (same.verdict, same.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_an_awarded_power_is_compared_with_the_awarded_power_not_with_the_resolution_number():
+    # energy/energía and tender/adjudicó are one concept each across the two languages
+    (check,) = check_figures(
+        "In the tender, the Energy Secretariat awarded 1,200 MW.",
+        "Mediante la Resolución SE N° 1.200/2017, la Secretaría de Energía adjudicó 988 MW en 30 proyectos.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "988 MW"
 
 
 def test_a_weak_diagnosis_is_not_made_between_figures_of_different_years():

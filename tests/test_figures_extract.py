@@ -473,3 +473,18 @@ def test_cheap_prechecks_never_hide_a_match_of_the_full_patterns(text):
             assert extract._KEYWORD_GUARD_REV.match(rev)
         if extract._QUAL_BEFORE_REV.match(rev):
             assert extract._QUAL_BEFORE_GUARD_REV.match(rev)
+
+
+def test_a_cardinal_in_words_counts_the_items_whose_size_comes_between_them():
+    qs = extract_quantities("The first phase consists of twelve 4.2 MW turbines, for a total of 50 MW.", "en")
+    assert [(q.raw, q.family, q.unit, q.value) for q in qs] == [
+        ("twelve", "count", "turbine", Decimal(12)),
+        ("4.2 MW", "power", "W", Decimal("4200000.0")),
+        ("50 MW", "power", "W", Decimal(50000000)),
+    ]
+
+
+def test_a_small_cardinal_in_words_before_a_figure_stays_a_word():
+    # "two 4.2 MW turbines": below ten, a number word is as often a word as a figure
+    qs = extract_quantities("It has two 4.2 MW turbines.", "en")
+    assert [q.raw for q in qs] == ["4.2 MW"]

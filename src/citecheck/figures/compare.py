@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -258,22 +259,36 @@ _SLIP_CAUSE = {
 }
 
 
+def _fractional(h: Hit) -> bool:
+    """Written with a decimal point or a scale word (6.8%, 6.3 billion, 36亿): its digits are a
+    reading of one specific figure, not a round or small count."""
+    return h.has_decimal or h.quantity.scale_word is not None
+
+
 def _digit_slip(c: Hit, s: Hit) -> str | None:
-    """A copying slip between two figures of the same kind and at least three digits: two
-    adjacent digits swapped (``1,500`` for ``1,050``), or one digit doubled (``15,550`` for
-    ``1,550``) or a doubled digit written once."""
-    if c.unit_factor != s.unit_factor or c.scale != s.scale:
-        return None  # a slip copies a figure as written: same unit, same scale word
+    """A copying slip between two figures of the same kind: two adjacent digits swapped
+    (``1,500`` for ``1,050``), or one digit doubled (``15,550`` for ``1,550``) or a doubled
+    digit written once. Figures need three digits, or two when both are written fractional
+    (US$6.3 billion for 36亿美元, 6.8% for 8.6%): 13% and 31%, 2,100 and 1,200 differ like
+    this by chance. A swap survives a translated scale word (the digits stay in order: 2.7
+    billion for 27亿); a digit doubled or dropped across one is read as a power of ten."""
+    if c.unit_factor != s.unit_factor:
+        return None  # a slip copies a figure as written: same unit
     digits = _aligned_digits(c, s)
     if digits is None:
         return None
     a, b = digits
-    if min(len(a), len(b)) < 3 or max(len(c.digits), len(s.digits)) < 3:
-        return None  # 13% and 31%, 2,100 and 1,200: figures this short differ like this by chance
+    if min(len(a), len(b)) < 2 or max(len(c.digits), len(s.digits)) < 2:
+        return None
+    short = min(len(a), len(b)) < 3 or max(len(c.digits), len(s.digits)) < 3
+    if short and not (_fractional(c) and _fractional(s)):
+        return None
     if a.rstrip("0") == b.rstrip("0"):
         return None  # zeros added or lost at the end: a power of ten, not a slip
     if _adjacent_swap(a, b):
         return "transposed"
+    if c.scale != s.scale:
+        return None
     if _doubled(a, b):
         return "doubled"
     if _doubled(b, a):
@@ -439,9 +454,23 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "@copper": ("copper", "cobre", "铜", "銅"),
     "@oil": ("oil", "petrol", "crude", "petról", "petróleo", "石油", "原油"),
     "@gas": ("gas", "gás", "天然气", "天然氣"),
+    "@energy": ("energy", "energí", "energi", "能源"),
+    "@award": ("award", "tender", "adjudi", "licita", "中标", "招标"),
     "@mine": ("mine", "mining", "minera", "minero", "minería", "mineração", "mina", "矿", "礦"),
 }
-_STEM_CONCEPT = {w: c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")}
+
+
+def _fold(word: str) -> str:
+    """A word without its accents: names keep them in Spanish and Portuguese, not in English
+    ("México", "Mexico"; "Perú", "Peru")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_STEM_CONCEPT = {
+    _fold(w): c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")
+}
 _CJK_CONCEPT = [(w, c) for c, words in _CONCEPTS.items() for w in words if "\u4e00" <= w[0] <= "\u9fff"]
 
 
@@ -456,6 +485,7 @@ def _tokens(text: str) -> set[str]:
         t = t.lower()
         if t in _STOP:
             continue
+        t = _fold(t)
         if len(t) > 4 and t.endswith("s"):
             t = t[:-1]
         stem = t[:6]  # a crude stem that also joins turbines/turbinas, solar/solares
@@ -778,14 +808,18 @@ def _compare(
             stoks = src.sentence_tokens(s_span)
             common = (ctoks - c_own) & (stoks - _tokens(s.quantity.raw))
             concepts = sum(1 for t in common if t[0] == "@")
-            # shared concepts across languages support a specific diagnosis, not a bare "different"
-            shared = len(common) - (concepts if rel.strength <= 0 else 0)
+            alone = src.only_of_its_kind(si)
+            # the source's one figure of this specific kind, near the claim's: it states the
+            # claim's quantity, and the concepts shared across languages say so too
+            states = alone and _states_the_same_quantity(c, s, claim_sentence, src, s_span)
+            # otherwise shared concepts support a specific diagnosis, not a bare "different"
+            shared = len(common) - (concepts if rel.strength <= 0 and not states else 0)
             anchors = sum(
                 2 if same_sentence else 1
                 for j, same_sentence in others
                 if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
             )
-            ctx = shared + anchors + (_same_thing(c.quantity, s.quantity) if src.only_of_its_kind(si) else 0)
+            ctx = shared + anchors + (_same_thing(c.quantity, s.quantity, states) if alone else 0)
             usable = rel.kind == "consistent" or (
                 _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
                 and not _other_period(ctoks, stoks, rel)
@@ -858,9 +892,75 @@ def _kind(q: Quantity) -> tuple:
     return (q.family, q.currency if q.family == "currency" else q.unit)
 
 
-def _same_thing(c: Quantity, s: Quantity) -> int:
-    """1 when both figures name the same counted noun or currency (context for "different")."""
+# families whose figures name what they measure: a page's one figure in MW is its capacity
+_GENERIC_FAMILIES = frozenset({"number", "count", "currency", "percent", "price"})
+
+
+def _specific_kind(c: Quantity, s: Quantity) -> bool:
+    """Both figures measure one specific thing: the same counted noun, or the same physical
+    quantity (power, energy, length...). Money and percentages are said of anything."""
+    if c.family == "count":
+        return bool(c.unit) and c.unit == s.unit
+    return c.family not in _GENERIC_FAMILIES and c.family == s.family
+
+
+# words that make a figure a part of a whole or an addition to it: a phase, a stage, an
+# expansion, a half-year; such a figure is no reading of the whole the claim states
+_PART_STEMS = frozenset(
+    "phase stage additi expans extens semest quarte fase etapa adicio amplia trimes".split()
+)
+_PART_CJK = ("一期", "二期", "三期", "四期", "新增", "扩建", "擴建", "上半年", "下半年", "季度", "其中")
+
+# a mistaken copy of a figure stays near it; a figure this far apart is another figure
+_NEAR_RATIO = 1.5
+
+
+def _parts(text: str) -> set[str]:
+    found = {t for t in _tokens(text) if t in _PART_STEMS}
+    found.update(w for w in _PART_CJK if w in text)
+    return found
+
+
+def _states_the_same_quantity(c: Hit, s: Hit, claim_sentence: str, src: _Source, s_span) -> bool:
+    """The source's only figure of a specific kind (its one capacity in MW, its one count of
+    turbines), near the claim's, and not said of a part the claim does not name (a phase, an
+    addition, a half-year): across languages the concepts both sentences share then say the
+    two figures are one quantity ("200 MW" against "252 MW" in a Portuguese page's one capacity)."""
+    if not _specific_kind(c.quantity, s.quantity):
+        return False
+    cv, sv = c.quantity.value, s.quantity.value
+    if cv <= 0 or sv <= 0 or max(cv, sv) >= min(cv, sv) * Decimal(str(_NEAR_RATIO)):
+        return False
+    s_sentence = src.text[s_span[0] : s_span[1]]
+    if _other_names(claim_sentence, s_sentence):
+        return False
+    s_parts = _parts(s_sentence)
+    return not s_parts or bool(_parts(claim_sentence))
+
+
+# a capitalised word after a sentence's first: a name, which a translation keeps ("Cauchari")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_NAME_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")
+
+
+def _names(sentence: str) -> set[str]:
+    words = [m.group() for m in _WORD_RE.finditer(sentence)][1:]
+    return {w.lower()[:6] for w in words if _NAME_RE.fullmatch(w)}
+
+
+def _other_names(claim_sentence: str, source_sentence: str) -> bool:
+    """Both sentences name something and share no name: they speak of two things (the
+    Cauchari park in the paper, the Ullum park in the source)."""
+    a, b = _names(claim_sentence), _names(source_sentence)
+    return bool(a and b) and a.isdisjoint(b)
+
+
+def _same_thing(c: Quantity, s: Quantity, states: bool = False) -> int:
+    """1 when both figures name the same counted noun or currency, or (when the source figure
+    states the claim's quantity) the same physical quantity: context for "different"."""
     if c.family == "count" and c.unit and c.unit == s.unit:
+        return 1
+    if states and _specific_kind(c, s):
         return 1
     return int(c.family == "currency" and c.currency == s.currency and c.unit != "$")
 

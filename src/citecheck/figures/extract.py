@@ -925,8 +925,31 @@ def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
         if cm:
             r.family, r.unit = "count", cm[0]
             end = cm[1]
+        elif r.kind == "wd" and end == r.end:
+            noun = _sized_items(norm, end)
+            if noun:  # the figure of each item is read on its own: this one ends here
+                r.family, r.unit = "count", noun
     r.end = end
     return None
+
+
+# a figure with its unit between a cardinal and what it counts: "twelve 4.2 MW turbines"
+_ITEM_SIZE_RE = re.compile(r"[ \u00a0]\d+(?:[.,]\d+)?")
+
+
+def _sized_items(norm: str, end: int) -> str | None:
+    """The noun a cardinal in words counts when the size of each item comes between them
+    ("twelve 4.2 MW turbines", "twelve 4.2-MW turbines"): the noun after the item's unit."""
+    m = _ITEM_SIZE_RE.match(norm, end)
+    if m is None:
+        return None
+    pos = m.end() + (norm[m.end() : m.end() + 1] in (" ", "\u00a0"))
+    um = match_unit(norm, pos)
+    if um is None:
+        return None
+    after = um.end + (norm[um.end : um.end + 1] == "-")
+    cm = match_count(norm, after)
+    return cm[0] if cm else None
 
 
 # Readings that are complete but not figures.  Each rule returns where the scan goes on from
