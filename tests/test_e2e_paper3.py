@@ -106,14 +106,7 @@ def _same_figure(gold_raw: str, raw: str) -> bool:
 
 #: Figures whose gold verdict citecheck does not reach yet, with what it says instead and why. The
 #: test fails when one of them changes (fixed, or worse), so this list is always the true state.
-KNOWN_MISSES = {
-    (7, "2 billion pesos"): (
-        "not-found",
-        "ten times its source's 200 millones de pesos (the Chinese original's 2亿 read as billion), "
-        "but a one-digit figure needs three shared words before a power of ten is reported, and "
-        "the note shares only 'capital' and the currency",
-    ),
-}
+KNOWN_MISSES: dict[tuple[int, str], tuple[str, str]] = {}
 
 
 @pytest.mark.pywb
