@@ -440,6 +440,16 @@ CASES = [
         dict(container=None, year=1980, entry_type="book"),
     ),
     (
+        "container:whole-book",
+        "Lind, Petra. (1995) Ports de la Baltique : De l'hospitalité au commerce. U. de Gdańsk. 424 p.",
+        dict(container=None, publisher="U. de Gdańsk", entry_type="book"),
+    ),
+    (
+        "container:whole-book",
+        "Berg, Anna. Hafenstädte im Wandel. Verein für Küstenkunde, 2007. 634 S.",
+        dict(container=None, year=2007),
+    ),
+    (
         "title:journal-glued",
         "P.A. Lind, A. Berg, K. Costa, et al. Tidal mixing in shallow bays: a two-year field study Coastal "
         "Engin., 12 (2011), pp. 211-229",
