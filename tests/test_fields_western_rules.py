@@ -23,6 +23,20 @@ CASES = [
         dict(authors=("Marsh, Evelyn R.", "Paul Hale"), title="Harbour Towns"),
     ),
     (
+        "authors:title-head",  # two inverted names, then a direct one with no "and": the title's head
+        "Marsh, E. R., de Vries, P., Berg, A. K., Coastal Engineering: Principles and Practice, pp. 92-96, Methuen, "
+        "London 1990.",
+        dict(
+            authors=("Marsh, E. R.", "de Vries, P.", "Berg, A. K."),
+            title="Coastal Engineering: Principles and Practice",
+        ),
+    ),
+    (
+        "authors:sentence",  # Chicago inverts the first name only: the direct ones after it are names
+        "Marsh, Evelyn, Paul Hale, Anna Berg, and Petra Lind. Harbour Towns. London: Methuen, 1931.",
+        dict(authors=("Marsh, Evelyn", "Paul Hale", "Anna Berg", "Petra Lind"), title="Harbour Towns"),
+    ),
+    (
         "authors:corporate",
         "U.S. Bureau of Mines. Mineral resources of the western states, 1954.",
         dict(authors=("U.S. Bureau of Mines",), title="Mineral resources of the western states", year=1954),
