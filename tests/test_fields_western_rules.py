@@ -443,6 +443,11 @@ CASES = [
         dict(title="Tidal Mechanics", volume="6"),
     ),
     (
+        "title:sentence",  # a list of years in brackets closing the title is the title's, not its date
+        "Lind, Petra. Harbour Chapels: The Four Surveys (1901, 1911, 1921, 1931). London: Methuen, 1995.",
+        dict(title="Harbour Chapels: The Four Surveys (1901, 1911, 1921, 1931)", year=1995),
+    ),
+    (
         "container:credit-skipped",
         "Lind, P., & Berg, A. (2010). Tidal mixing in shallow bays. (K. Costa, J. C. Okafor & W. B. Marsh, Eds.) "
         "Coastal & Estuarine Research, 9(1), 69-80.",

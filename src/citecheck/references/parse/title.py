@@ -125,6 +125,10 @@ class _Period:
 _PERIOD = _Period()
 
 
+# a period or a list of years in brackets closing the title, which _PAREN_CUT keeps in it
+_YEARS_IN_BRACKETS_END = re.compile(r"\(\s*(?:\d{3,4}\s*[-–,]\s*)+\d{1,4}\s*\)\s*$")
+
+
 # "1991-December" / "1815-": the first half of a period, just before the year that closes it
 _RANGE_OPEN = re.compile(r"\d\s*[-–]\s*(?:[A-Za-z]+\.?)?\s*$")
 
@@ -161,6 +165,8 @@ def _comma_cut(title: str, full: str) -> int | None:
     for m in re.finditer(r",\s+", title):
         if m.start() < 8:
             continue
+        if title.count("(", 0, m.start()) > title.count(")", 0, m.start()):
+            continue  # "The Four Texts (1798, 1799, 1805, 1850)": a comma inside brackets ends nothing
         seg = re.split(r",|\s\(", title[m.end() :], maxsplit=1)[0]
         seg_on = full[m.end() :].split(",", 1)[0].strip()
         if _PERIOD.match(title, m.end()):
@@ -279,6 +285,8 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
         dm = None
     if dm and _RANGE_OPEN.search(title, 0, dm.start()):
         dm = None  # "..., September 1991-December 1996": the year closes a period in the title
+    if dm and _YEARS_IN_BRACKETS_END.search(title):
+        dm = None  # "The Four Texts (1798, 1799, 1805, 1850)": the years the work covers, not its date
     if dm and dm.start() > 8:
         after = title[dm.start() :] + " " + after
         title = title[: dm.start()]
