@@ -448,6 +448,11 @@ CASES = [
         dict(title="Harbour Chapels: The Four Surveys (1901, 1911, 1921, 1931)", year=1995),
     ),
     (
+        "title:sentence",  # a series in brackets after a book's title is not the title's
+        "Petra Lind, Harbours of the Northern Sea (Coastal Archaeology Series, 12), Oxford, 1995.",
+        dict(title="Harbours of the Northern Sea"),
+    ),
+    (
         "container:credit-skipped",
         "Lind, P., & Berg, A. (2010). Tidal mixing in shallow bays. (K. Costa, J. C. Okafor & W. B. Marsh, Eds.) "
         "Coastal & Estuarine Research, 9(1), 69-80.",

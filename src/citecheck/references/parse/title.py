@@ -90,7 +90,7 @@ _PAREN_CUT = re.compile(
     r"(?!\s*\(\s*\d{1,2}\s*(?:st|nd|rd|th|e|er|re|ère|ème|\.)?\s*(?:part|partie|parte|teil)\s*\))"
     r"(?:\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
     r"|\s*,?\s*\((?=[^()]*\b(?:Press|University|Publishers?|Verlag|Books|trans\.?|tr\.|eds?\.|edn|edition|dissertation|thesis|"
-    r"report|brief|paper|ed\.|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
+    r"report|brief|paper|ed\.|series|reihe|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
     re.I,
 )
 
