@@ -448,6 +448,15 @@ CASES = [
         dict(title="Harbour Chapels: The Four Surveys (1901, 1911, 1921, 1931)", year=1995),
     ),
     (
+        "title:sentence",  # "AD" marks a period however early its years: the title's, not pages
+        "Petra Lind, Harbours of the Northern Sea, AD 400-700 : the Ceramic Evidence, Oxford, 1995.",
+        dict(
+            title="Harbours of the Northern Sea, AD 400-700 : the Ceramic Evidence",
+            pages=None,
+            container=None,
+        ),
+    ),
+    (
         "title:sentence",  # a series in brackets after a book's title is not the title's
         "Petra Lind, Harbours of the Northern Sea (Coastal Archaeology Series, 12), Oxford, 1995.",
         dict(title="Harbours of the Northern Sea"),

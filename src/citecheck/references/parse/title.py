@@ -97,6 +97,8 @@ _PAREN_CUT = re.compile(
 
 def _is_period(m: re.Match[str]) -> bool:
     a, b = int(m.group("a")), int(m.group("b"))
+    if m.groupdict().get("era"):
+        return 0 < a < b <= 2100  # "AD 400-700": the era says these are years, however early
     if a >= 1000 and b < 10:
         b += a - a % 10  # "1561-2"
     elif a >= 1000 and b < 100:
@@ -111,7 +113,7 @@ _MONTH_WORD = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]
 
 
 _PERIOD_RE = re.compile(
-    rf"(?i:\s*(?:AD\s+|CE\s+)?{_MONTH_WORD}(?P<a>\d{{3,4}})\s*[-–]\s*{_MONTH_WORD}(?P<b>\d{{1,4}})\s*)(?=$|:\s|,\s+[A-Z])"
+    rf"(?i:\s*(?P<era>AD\s+|CE\s+)?{_MONTH_WORD}(?P<a>\d{{1,4}})\s*[-–]\s*{_MONTH_WORD}(?P<b>\d{{1,4}})\s*)(?=$|:\s|,\s+[A-Z])"
 )
 
 
