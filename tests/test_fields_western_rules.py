@@ -37,6 +37,11 @@ CASES = [
         dict(authors=("Marsh, Evelyn", "Paul Hale", "Anna Berg", "Petra Lind"), title="Harbour Towns"),
     ),
     (
+        "authors:editor-mark",  # German style closes the editors' list with "(Hrsg.):"
+        "Lind, Petra; Berg, Anna (Hrsg.): Hafenkapellen. Berlin: Akademie, 1990.",
+        dict(authors=(), editors=("Lind, Petra", "Berg, Anna"), title="Hafenkapellen"),
+    ),
+    (
         "authors:corporate",
         "U.S. Bureau of Mines. Mineral resources of the western states, 1954.",
         dict(authors=("U.S. Bureau of Mines",), title="Mineral resources of the western states", year=1954),

@@ -71,7 +71,7 @@ class AuthorSplit:
     find: Callable[[Context, str], tuple[str, str] | None]
 
 
-_EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|ed\. and trans)\.?\)[.,]?\s+", re.I)
+_EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|ed\. and trans)\.?\)[.,:]?\s+", re.I)
 
 
 def _editor_mark(ctx: Context, s: str) -> tuple[str, str] | None:
