@@ -467,6 +467,16 @@ CASES = [
         dict(title="Harbours of the Northern Sea"),
     ),
     (
+        "numbers:number-word",  # German double issue with an en dash
+        "Lind, Petra: Hafenkapellen. In: Zeitschrift für Küstenkunde 12 (1990), H. 1–2, S. 33–45.",
+        dict(container="Zeitschrift für Küstenkunde", volume="12", issue="1–2", pages="33-45"),
+    ),
+    (
+        "numbers:volume-word",  # "Jg." (Jahrgang) and "Bd." (Band) name the volume
+        "Lind, Petra (1990): Hafenkapellen. In: Zeitschrift für Küstenkunde, Jg. 12, H. 1-2, S. 33-45.",
+        dict(container="Zeitschrift für Küstenkunde", volume="12", issue="1-2", pages="33-45"),
+    ),
+    (
         "container:credit-skipped",
         "Lind, P., & Berg, A. (2010). Tidal mixing in shallow bays. (K. Costa, J. C. Okafor & W. B. Marsh, Eds.) "
         "Coastal & Estuarine Research, 9(1), 69-80.",
