@@ -42,6 +42,11 @@ CASES = [
         dict(authors=(), editors=("Lind, Petra", "Berg, Anna"), title="Hafenkapellen"),
     ),
     (
+        "authors:author-date",  # a particle does not count towards a name's length
+        "van der Berg, J. F. A. K. (1989) Harbour chapels of the coast. Leiden: Brill.",
+        dict(authors=("van der Berg, J. F. A. K.",), title="Harbour chapels of the coast", year=1989),
+    ),
+    (
         "authors:corporate",
         "U.S. Bureau of Mines. Mineral resources of the western states, 1954.",
         dict(authors=("U.S. Bureau of Mines",), title="Mineral resources of the western states", year=1954),

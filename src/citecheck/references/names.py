@@ -93,8 +93,8 @@ def looks_like_name(piece: str) -> bool:
     if piece.endswith(")"):
         piece = _BRACKETED_INITIALS.sub("", piece)  # French bibliographies: "ALY (M.I.)", "HERBIN (Fr.-R.)"
     toks = piece.split()
-    if len(toks) > 5:
-        return False
+    if len(toks) > 5 and sum(t.lower() not in PARTICLES for t in toks) > 5:
+        return False  # a particle does not lengthen a name: "van Benthem, J. F. A. K."
     caps = 0
     for t in toks:
         if t.lower() in PARTICLES:
