@@ -268,9 +268,23 @@ def test_a_short_note_needs_surnames_a_title_and_a_page_and_no_year():
         ("Department of Energy and Climate Change", ("Department of Energy and Climate Change",)),
         ("Bank of England and Bank of France", ("Bank of England", "Bank of France")),
         ("Pedro Álvarez y Juan Pérez", ("Pedro Álvarez", "Juan Pérez")),
+        ("Department Of Energy And Climate Change", ("Department Of Energy And Climate Change",)),
+        ("DEPARTMENT OF ENERGY AND CLIMATE CHANGE", ("DEPARTMENT OF ENERGY AND CLIMATE CHANGE",)),
     ],
 )
 def test_a_conjunction_inside_an_organisations_name_does_not_split_it(text, names):
+    assert split_authors(text) == (names, False)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Marsh, E. R. And Hale, P. K.", ("Marsh, E. R.", "Hale, P. K.")),
+        ("PETRA LIND AND ANNA BERG", ("PETRA LIND", "ANNA BERG")),
+        ("Lind, P., Berg, A. Und Hale, P.", ("Lind, P.", "Berg, A.", "Hale, P.")),
+    ],
+)
+def test_and_set_in_title_case_or_capitals_joins_two_names(text, names):
     assert split_authors(text) == (names, False)
 
 

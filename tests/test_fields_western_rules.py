@@ -23,6 +23,30 @@ CASES = [
         dict(authors=("Marsh, Evelyn R.", "Paul Hale"), title="Harbour Towns"),
     ),
     (
+        "authors:title-head",  # two inverted names, then a direct one with no "and": the title's head
+        "Marsh, E. R., de Vries, P., Berg, A. K., Coastal Engineering: Principles and Practice, pp. 92-96, Methuen, "
+        "London 1990.",
+        dict(
+            authors=("Marsh, E. R.", "de Vries, P.", "Berg, A. K."),
+            title="Coastal Engineering: Principles and Practice",
+        ),
+    ),
+    (
+        "authors:sentence",  # Chicago inverts the first name only: the direct ones after it are names
+        "Marsh, Evelyn, Paul Hale, Anna Berg, and Petra Lind. Harbour Towns. London: Methuen, 1931.",
+        dict(authors=("Marsh, Evelyn", "Paul Hale", "Anna Berg", "Petra Lind"), title="Harbour Towns"),
+    ),
+    (
+        "authors:editor-mark",  # German style closes the editors' list with "(Hrsg.):"
+        "Lind, Petra; Berg, Anna (Hrsg.): Hafenkapellen. Berlin: Akademie, 1990.",
+        dict(authors=(), editors=("Lind, Petra", "Berg, Anna"), title="Hafenkapellen"),
+    ),
+    (
+        "authors:author-date",  # a particle does not count towards a name's length
+        "van der Berg, J. F. A. K. (1989) Harbour chapels of the coast. Leiden: Brill.",
+        dict(authors=("van der Berg, J. F. A. K.",), title="Harbour chapels of the coast", year=1989),
+    ),
+    (
         "authors:corporate",
         "U.S. Bureau of Mines. Mineral resources of the western states, 1954.",
         dict(authors=("U.S. Bureau of Mines",), title="Mineral resources of the western states", year=1954),
@@ -429,6 +453,35 @@ CASES = [
         dict(title="Tidal Mechanics", volume="6"),
     ),
     (
+        "title:sentence",  # a list of years in brackets closing the title is the title's, not its date
+        "Lind, Petra. Harbour Chapels: The Four Surveys (1901, 1911, 1921, 1931). London: Methuen, 1995.",
+        dict(title="Harbour Chapels: The Four Surveys (1901, 1911, 1921, 1931)", year=1995),
+    ),
+    (
+        "title:sentence",  # "AD" marks a period however early its years: the title's, not pages
+        "Petra Lind, Harbours of the Northern Sea, AD 400-700 : the Ceramic Evidence, Oxford, 1995.",
+        dict(
+            title="Harbours of the Northern Sea, AD 400-700 : the Ceramic Evidence",
+            pages=None,
+            container=None,
+        ),
+    ),
+    (
+        "title:sentence",  # a series in brackets after a book's title is not the title's
+        "Petra Lind, Harbours of the Northern Sea (Coastal Archaeology Series, 12), Oxford, 1995.",
+        dict(title="Harbours of the Northern Sea"),
+    ),
+    (
+        "numbers:number-word",  # German double issue with an en dash
+        "Lind, Petra: Hafenkapellen. In: Zeitschrift für Küstenkunde 12 (1990), H. 1–2, S. 33–45.",
+        dict(container="Zeitschrift für Küstenkunde", volume="12", issue="1–2", pages="33-45"),
+    ),
+    (
+        "numbers:volume-word",  # "Jg." (Jahrgang) and "Bd." (Band) name the volume
+        "Lind, Petra (1990): Hafenkapellen. In: Zeitschrift für Küstenkunde, Jg. 12, H. 1-2, S. 33-45.",
+        dict(container="Zeitschrift für Küstenkunde", volume="12", issue="1-2", pages="33-45"),
+    ),
+    (
         "container:credit-skipped",
         "Lind, P., & Berg, A. (2010). Tidal mixing in shallow bays. (K. Costa, J. C. Okafor & W. B. Marsh, Eds.) "
         "Coastal & Estuarine Research, 9(1), 69-80.",
@@ -438,6 +491,16 @@ CASES = [
         "container:book-imprint",
         "Lind, P. A., Berg, A.K. and Costa, K.M., The Tides of the Baltic (in Russian). Leningrad, Nauka, 231 p. 1980.",
         dict(container=None, year=1980, entry_type="book"),
+    ),
+    (
+        "container:whole-book",
+        "Lind, Petra. (1995) Ports de la Baltique : De l'hospitalité au commerce. U. de Gdańsk. 424 p.",
+        dict(container=None, publisher="U. de Gdańsk", entry_type="book"),
+    ),
+    (
+        "container:whole-book",
+        "Berg, Anna. Hafenstädte im Wandel. Verein für Küstenkunde, 2007. 634 S.",
+        dict(container=None, year=2007),
     ),
     (
         "title:journal-glued",

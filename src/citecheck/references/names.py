@@ -43,7 +43,8 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*,?$|^[A-Z][a
 _ET_AL = re.compile(
     r"(?i)(?:,?\s*(?:\[?et\.?\s*al\.?\]?|and others|and other|etc\.?|等|et\s+alii|a\s+kol\.?)\s*$)"
 )  # "a kol.": Czech and Slovak
-_CONJ = re.compile(r"\s*(?:;|&|、|，)\s*|\s+(?:and|und|et|e|y)\s+")
+# "and" in a list set in title case or capitals ("Henderson, D. A. Jr. And Card, S. K.") joins names too
+_CONJ = re.compile(r"\s*(?:;|&|、|，)\s*|\s+(?:and|und|et|e|y|And|AND|Und|UND)\s+")
 _LEAD_CONJ = re.compile(r"^\s*(?:and|und|&)\s+")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,5}")
 _EDS_PAREN = re.compile(r"(?i)\s*\((?:eds?|editors?|hrsg|coords?|dirs?)\.?\)\s*$")
@@ -92,8 +93,8 @@ def looks_like_name(piece: str) -> bool:
     if piece.endswith(")"):
         piece = _BRACKETED_INITIALS.sub("", piece)  # French bibliographies: "ALY (M.I.)", "HERBIN (Fr.-R.)"
     toks = piece.split()
-    if len(toks) > 5:
-        return False
+    if len(toks) > 5 and sum(t.lower() not in PARTICLES for t in toks) > 5:
+        return False  # a particle does not lengthen a name: "van Benthem, J. F. A. K."
     caps = 0
     for t in toks:
         if t.lower() in PARTICLES:
@@ -166,8 +167,8 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
 # Change": an organisation word, a preposition, then nouns its own conjunction joins (a second
 # organisation word after the conjunction starts a second body: "Bank of England and Bank of France")
 _BODY_WITH_CONJUNCTION = re.compile(
-    r"^(?P<head>[^\s,;&]+)\s+(?:of|de|del|da|do|dos|das|des|du|für|di|della)\s+[^,;&、]*?\s"
-    r"(?:e|y|et|und|and)\s+(?P<next>[^\s,;&、]+)[^,;&、]*$"
+    r"^(?P<head>[^\s,;&]+)\s+(?i:of|de|del|da|do|dos|das|des|du|für|di|della)\s+[^,;&、]*?\s"
+    r"(?i:e|y|et|und|and)\s+(?P<next>[^\s,;&、]+)[^,;&、]*$"
 )
 
 

@@ -107,6 +107,11 @@ _NAME_1 = r"(?:(?:[A-Z]\.[\s-]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+,?\s(?:[A-Z]\.\s
 _NAME_LIST = _NAME_1 + r"(?:(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)" + _NAME_1 + r"){0,8}"
 
 
+# a whole book's extent, its count of pages ("424 p.", "248p.", "634 s.", "312 pp."): a single number
+# with the page word after it, where an article would give a range ("pp. 4-9")
+_WHOLE_EXTENT = r"(?-i:\d{2,4}\s?(?:p|pp|S|s|pages)\b\.?)(?![\s-]*\d)"
+
+
 _CONTAINER_CUT = re.compile(
     r"(?=[\s,.;:(*])(?:"
     r"(?:,?\s+|\s*[,.;]\s*)(?:vol(?:ume)?s?\b\.?|nos?\b\.?|nr\.|issue\b|iss\.|pp?\.|pages?\b|edition\b|\d+(?:st|nd|rd|th)\s+ed|"
@@ -129,6 +134,7 @@ _CONTAINER_CUT = re.compile(
     r"(?:,\s*(?:1[5-9]|20)\d\d\b|\.?\s*$)))"
     r"|,\s+(?:Department|Dept\.|Faculty|School\s+of|held\s+at|University\s+of|(?-i:[A-Z]\w+)\s+University)\b"
     r"|,\s+(?=[^,]{0,40}\b(?:Presses|[ÉE]ditions|Edizioni|Editorial|Editora|Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier|Kluwer|Addison|Prentice)\b)"
+    r"|[,.]?\s+(?=" + _WHOLE_EXTENT + r")"
     r")",
     re.IGNORECASE,
 )
@@ -743,6 +749,26 @@ def _book_imprint(ctx: Context, scan: Scan) -> str | None:
     return scan.body[scan.end :]
 
 
+# nothing after the candidate but a whole book's extent and perhaps the year, in either order
+_ONLY_WHOLE_EXTENT = re.compile(
+    rf"[\s,.;]*(?:{YEAR_RE}[a-z]?[\s,.;]*)?{_WHOLE_EXTENT}[\s,.;]*(?:{YEAR_RE}[a-z]?[\s,.;]*)?"
+)
+
+
+def _whole_book(ctx: Context, scan: Scan) -> str | None:
+    """ "Droit d'asile. U. de Bruxelles. 424 p.": a count of pages at the end is a whole book's
+    extent (an article gives its range), so what stands before it is the book's publisher, not a
+    periodical; unless "In" named a book the work is part of."""
+    if ctx.in_context or not scan.cand or ctx.volume or ctx.pages:
+        return None
+    if not _ONLY_WHOLE_EXTENT.fullmatch(scan.body[scan.end :]):
+        return None
+    if JOURNALISH.search(scan.cand) or NEWSPAPER.search(scan.cand) or CONF_WORD.search(scan.cand):
+        return None
+    ctx.publisher = ctx.publisher or scan.cand
+    return scan.body[scan.end :]
+
+
 def _publisher_name(ctx: Context, scan: Scan) -> str | None:
     """A name with "Press", "Verlag", "Publishers" is a publisher, unless it names a periodical."""
     cand = scan.cand
@@ -814,6 +840,7 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("inverted-meeting", _inverted_meeting),
     ContainerRule("trim", _trim),
     ContainerRule("book-imprint", _book_imprint),
+    ContainerRule("whole-book", _whole_book),
     ContainerRule("short-publisher", _short_publisher),
     ContainerRule("publisher-place", _publisher_place),
     ContainerRule("run-on-title", _run_on_title),

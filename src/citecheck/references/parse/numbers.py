@@ -38,10 +38,12 @@ _ISSUE_SEED = re.compile(
 )
 
 
-_VOL = re.compile(r"(?i)\bvol(?:ume)?\.?\s*(?P<v>\d+[A-Za-z]?)")
+# "vol. 12", and German "Jg. 12" (Jahrgang, the year's volume) and "Bd. 12" (Band)
+_VOL = re.compile(r"(?i)\b(?:vol(?:ume)?|jg|jahrgang|bd)\.?\s*(?P<v>\d+[A-Za-z]?)")
 
 
-_NO = re.compile(r"(?i)\b(?:no|nr|num|number|heft|h)\.?\s*(?P<n>\d+(?:[-/]\d+)?)\b")
+# a double issue is written with a hyphen, a slash or an en dash: "H. 1–2", "no. 3/4"
+_NO = re.compile(r"(?i)\b(?:no|nr|num|number|heft|h)\.?\s*(?P<n>\d+(?:[-/–]\d+)?)\b")
 
 
 _VOL_ISSUE = re.compile(r"(?<![\w.])(?P<v>\d{1,4})\s*\(\s*(?P<i>[\w./ -]{1,12}?)\s*\)")

@@ -90,13 +90,15 @@ _PAREN_CUT = re.compile(
     r"(?!\s*\(\s*\d{1,2}\s*(?:st|nd|rd|th|e|er|re|ère|ème|\.)?\s*(?:part|partie|parte|teil)\s*\))"
     r"(?:\s*\((?=[A-Z][\w .'’-]*:)|\s+\((?=(?:pp?\.|vol|\d))"
     r"|\s*,?\s*\((?=[^()]*\b(?:Press|University|Publishers?|Verlag|Books|trans\.?|tr\.|eds?\.|edn|edition|dissertation|thesis|"
-    r"report|brief|paper|ed\.|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
+    r"report|brief|paper|ed\.|series|reihe|(?:1[5-9]|20)\d\d)\b[^()]*\)))",
     re.I,
 )
 
 
 def _is_period(m: re.Match[str]) -> bool:
     a, b = int(m.group("a")), int(m.group("b"))
+    if m.groupdict().get("era"):
+        return 0 < a < b <= 2100  # "AD 400-700": the era says these are years, however early
     if a >= 1000 and b < 10:
         b += a - a % 10  # "1561-2"
     elif a >= 1000 and b < 100:
@@ -111,7 +113,7 @@ _MONTH_WORD = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]
 
 
 _PERIOD_RE = re.compile(
-    rf"(?i:\s*(?:AD\s+|CE\s+)?{_MONTH_WORD}(?P<a>\d{{3,4}})\s*[-–]\s*{_MONTH_WORD}(?P<b>\d{{1,4}})\s*)(?=$|:\s|,\s+[A-Z])"
+    rf"(?i:\s*(?P<era>AD\s+|CE\s+)?{_MONTH_WORD}(?P<a>\d{{1,4}})\s*[-–]\s*{_MONTH_WORD}(?P<b>\d{{1,4}})\s*)(?=$|:\s|,\s+[A-Z])"
 )
 
 
@@ -123,6 +125,10 @@ class _Period:
 
 
 _PERIOD = _Period()
+
+
+# a period or a list of years in brackets closing the title, which _PAREN_CUT keeps in it
+_YEARS_IN_BRACKETS_END = re.compile(r"\(\s*(?:\d{3,4}\s*[-–,]\s*)+\d{1,4}\s*\)\s*$")
 
 
 # "1991-December" / "1815-": the first half of a period, just before the year that closes it
@@ -161,6 +167,8 @@ def _comma_cut(title: str, full: str) -> int | None:
     for m in re.finditer(r",\s+", title):
         if m.start() < 8:
             continue
+        if title.count("(", 0, m.start()) > title.count(")", 0, m.start()):
+            continue  # "The Four Texts (1798, 1799, 1805, 1850)": a comma inside brackets ends nothing
         seg = re.split(r",|\s\(", title[m.end() :], maxsplit=1)[0]
         seg_on = full[m.end() :].split(",", 1)[0].strip()
         if _PERIOD.match(title, m.end()):
@@ -279,6 +287,8 @@ def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
         dm = None
     if dm and _RANGE_OPEN.search(title, 0, dm.start()):
         dm = None  # "..., September 1991-December 1996": the year closes a period in the title
+    if dm and _YEARS_IN_BRACKETS_END.search(title):
+        dm = None  # "The Four Texts (1798, 1799, 1805, 1850)": the years the work covers, not its date
     if dm and dm.start() > 8:
         after = title[dm.start() :] + " " + after
         title = title[: dm.start()]

@@ -71,7 +71,7 @@ class AuthorSplit:
     find: Callable[[Context, str], tuple[str, str] | None]
 
 
-_EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|ed\. and trans)\.?\)[.,]?\s+", re.I)
+_EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|ed\. and trans)\.?\)[.,:]?\s+", re.I)
 
 
 def _editor_mark(ctx: Context, s: str) -> tuple[str, str] | None:
@@ -268,12 +268,51 @@ AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
 )
 
 
+_AND_BEFORE = re.compile(r"(?:\band|&|\bund|\bet|\by|\be)$")
+
+
+def title_head_start(author_text: str) -> int | None:
+    """Where the title's head begins inside ``author_text``, when its end was taken for a name.
+
+    The names of one list share one form. Chicago and MLA invert the first name only ("Witten,
+    Ian H., David Bainbridge and ..."); a list that inverts two or more inverts them all and
+    writes a direct one only after "and", so "Feiner, S. K., Hughes, J. F., Computer Graphics:
+    Principles" ends its names at "Computer Graphics"."""
+    names, _ = split_authors(author_text)
+    if len(names) < 2:
+        return None
+    starts, pos = [], 0
+    for name in names:
+        at = author_text.find(name, pos)
+        if at < 0:
+            return None
+        starts.append(at)
+        pos = at + len(name)
+    for k in range(1, len(names)):
+        name = names[k]
+        words = name.split()
+        direct_full = (
+            ", " not in name
+            and len(words) >= 2
+            and all(w[:1].isalpha() and not is_initial_word(w.strip(".-")) for w in words)
+        )
+        inverted_before = k >= 2 and all(", " in m for m in names[:k])
+        if direct_full and inverted_before and not _AND_BEFORE.search(author_text[: starts[k]].rstrip(" ,;")):
+            return starts[k]
+    return None
+
+
 def split_unquoted(ctx: Context, s: str) -> tuple[str, str]:
     """(authors text, remainder starting with the title) of a reference without a quoted title."""
     for rule in AUTHOR_SPLITS:
         found = rule.find(ctx, s)
         if found is not None:
             ctx.fire(f"authors:{rule.name}")
+            if found[0] and s.startswith(found[0]):
+                at = title_head_start(found[0])
+                if at is not None:
+                    ctx.fire("authors:title-head")
+                    return s[:at], s[at:]
             return found
     return "", s
 
