@@ -50,6 +50,22 @@ def _alive(pid: int) -> bool:
     return True
 
 
+#: what follows ``.<name>.`` in a temporary file's name: the writer's pid, a dot, mkstemp's letters
+_TEMPORARY_TAIL = re.compile(r"(\d+)\.[^/]*\.tmp")
+
+
+def _temporary_pid(name: str, prefix: str) -> int | None:
+    """The pid in ``name`` when it is a temporary file of the output ``prefix`` names, else None.
+
+    >>> _temporary_pid(".paper.bib.4242.k3j2.tmp", ".paper.bib."), _temporary_pid(".notes.tmp", ".paper.bib.")
+    (4242, None)
+    """
+    if not name.startswith(prefix):
+        return None
+    m = _TEMPORARY_TAIL.fullmatch(name, len(prefix))
+    return int(m.group(1)) if m else None
+
+
 def remove_stale_temporaries(target: Path) -> list[Path]:
     """Delete the temporary files an interrupted :func:`atomic_write` of ``target`` left.
 
@@ -57,15 +73,15 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     one whose process is gone was cut off before its rename and is removed. A file of a
     process still running is another writer's and is left alone. Returns what was removed.
     """
-    pattern = re.compile(re.escape(f".{target.name}.") + r"(\d+)\.[^/]*\.tmp")
+    prefix = f".{target.name}."
     removed = []
     try:
         names = os.listdir(target.parent)
     except OSError:
         return removed
     for name in names:
-        m = pattern.fullmatch(name)
-        if m is None or _alive(int(m.group(1))):
+        pid = _temporary_pid(name, prefix)
+        if pid is None or _alive(pid):
             continue
         try:
             os.unlink(target.parent / name)
