@@ -123,3 +123,36 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
             pass
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
+
+
+class AtomicWriter:
+    """Writes files with :func:`atomic_write` on a few threads, while the caller goes on.
+
+    Each file is still written through its own temporary file, synced and renamed (readers see
+    the old file or the complete new one, a new file gets the umask's mode); what runs in
+    parallel is the waiting: ``fsync`` waits for the disk without holding the GIL, so several
+    files reach it at once, and the caller prepares the next ones meanwhile. Give each path
+    once (two writes of one path may land in either order). :meth:`close` waits for every
+    write and returns the paths in the order they were given; the first write that failed
+    raises its :class:`OutputError` there (the others are still finished first).
+    """
+
+    def __init__(self, threads: int = 4) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="citecheck-write")
+        self._pending: list = []
+
+    def write(self, path: str | os.PathLike, data: str | bytes) -> None:
+        self._pending.append(self._pool.submit(atomic_write, path, data))
+
+    def close(self) -> list[Path]:
+        self._pool.shutdown(wait=True)
+        pending, self._pending = self._pending, []
+        return [future.result() for future in pending]
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True)
