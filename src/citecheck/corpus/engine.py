@@ -221,6 +221,7 @@ def run(
         raise UsageError("--save-warc is not available for corpus runs; record a WARC with verify")
     papers = find_papers(inputs)
     baselines = paper_baselines(papers, vo)  # an invalid baseline stops the run before any work
+    refuse_overwriting_papers(papers, _output_dirs(papers, vo), vo)  # before any work, as verify
     board = progress if progress is not None else RunProgress(None)
     cache = open_cache(vo)
     try:
@@ -229,6 +230,30 @@ def run(
     finally:
         cache.close()
         board.close()
+
+
+def refuse_overwriting_papers(
+    papers: list[Path], per_paper: list[VerifyOptions], options: VerifyOptions
+) -> None:
+    """Raise :class:`~citecheck.errors.UsageError` (one line, ``verify``'s) when a paper's output
+    would replace an input of the run: any paper, the configuration file, a replayed WARC, a
+    baseline named by ``--baseline``. Paths are compared resolved, in one set (a corpus has
+    thousands of outputs and inputs)."""
+    inputs = [*papers, *options.from_warc]
+    for extra in (options.config_file, options.baseline):
+        if extra is not None:
+            inputs.append(Path(extra))
+    resolved = {}
+    for source in inputs:
+        with contextlib.suppress(OSError, ValueError):
+            resolved.setdefault(Path(source).resolve(), Path(source))
+    for paper, opts in zip(papers, per_paper, strict=True):
+        for out in output_paths(None, opts, paper).values():  # type: ignore[arg-type] - the paper is given
+            source = resolved.get(out)
+            if source is not None:
+                raise UsageError(
+                    f"refusing to overwrite the input {source} with an output; choose another directory"
+                )
 
 
 def paper_baselines(papers: list[Path], options: VerifyOptions) -> list:
@@ -552,6 +577,7 @@ __all__ = [
     "dashboard_address",
     "open_cache",
     "paper_baselines",
+    "refuse_overwriting_papers",
     "run",
     "worker_config",
 ]
