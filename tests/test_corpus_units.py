@@ -163,6 +163,10 @@ def test_progress_shows_every_stage_and_an_estimate_of_the_time_left():
             ["{paper}", "--save-warc", "out.warc.gz"],
             "citecheck: error: --save-warc is not available for corpus runs; record a WARC with verify",
         ),
+        (
+            ["{paper}", "--report-dir", ".", "--format", "md"],  # p.md's Markdown report would be p.md
+            "citecheck: error: refusing to overwrite the input p.md with an output; choose another directory",
+        ),
     ],
 )
 def test_the_cli_says_in_one_line_why_a_corpus_run_cannot_start(tmp_path, monkeypatch, args, line):

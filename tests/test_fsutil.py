@@ -7,7 +7,8 @@ import stat
 
 import pytest
 
-from citecheck.fsutil import atomic_write, current_umask
+from citecheck.errors import OutputError
+from citecheck.fsutil import AtomicWriter, atomic_write, current_umask
 
 
 @pytest.fixture
@@ -79,3 +80,27 @@ def test_the_temporary_file_of_a_writer_still_running_is_left_alone(tmp_path):
     other.write_text("someone else's")
     atomic_write(tmp_path / "paper.bib", "x")
     assert live.exists() and other.exists()
+
+
+def test_files_written_on_the_writer_threads_are_complete_with_the_umasks_mode_and_listed_in_given_order(
+    tmp_path, umask
+):
+    umask(0o027)
+    names = [f"paper-{n:03d}.json" for n in range(40, 0, -1)]
+    with AtomicWriter(threads=4) as writer:
+        for name in names:
+            writer.write(tmp_path / "reports" / name, name * 1000)
+        written = writer.close()
+    assert [p.name for p in written] == names
+    assert all(p.read_text() == p.name * 1000 and _mode(p) == 0o640 for p in written)
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == sorted(names)  # no temporary left
+
+
+def test_a_write_that_fails_on_a_writer_thread_raises_its_one_line_when_the_writer_closes(tmp_path):
+    (tmp_path / "file").write_text("not a directory")
+    writer = AtomicWriter(threads=2)
+    writer.write(tmp_path / "file" / "report.json", "{}")
+    writer.write(tmp_path / "ok.json", "{}")
+    with pytest.raises(OutputError, match="cannot write .*report.json"):
+        writer.close()
+    assert (tmp_path / "ok.json").read_text() == "{}"  # the other writes are finished first

@@ -50,6 +50,22 @@ def _alive(pid: int) -> bool:
     return True
 
 
+#: what follows ``.<name>.`` in a temporary file's name: the writer's pid, a dot, mkstemp's letters
+_TEMPORARY_TAIL = re.compile(r"(\d+)\.[^/]*\.tmp")
+
+
+def _temporary_pid(name: str, prefix: str) -> int | None:
+    """The pid in ``name`` when it is a temporary file of the output ``prefix`` names, else None.
+
+    >>> _temporary_pid(".paper.bib.4242.k3j2.tmp", ".paper.bib."), _temporary_pid(".notes.tmp", ".paper.bib.")
+    (4242, None)
+    """
+    if not name.startswith(prefix):
+        return None
+    m = _TEMPORARY_TAIL.fullmatch(name, len(prefix))
+    return int(m.group(1)) if m else None
+
+
 def remove_stale_temporaries(target: Path) -> list[Path]:
     """Delete the temporary files an interrupted :func:`atomic_write` of ``target`` left.
 
@@ -57,15 +73,15 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     one whose process is gone was cut off before its rename and is removed. A file of a
     process still running is another writer's and is left alone. Returns what was removed.
     """
-    pattern = re.compile(re.escape(f".{target.name}.") + r"(\d+)\.[^/]*\.tmp")
+    prefix = f".{target.name}."
     removed = []
     try:
         names = os.listdir(target.parent)
     except OSError:
         return removed
     for name in names:
-        m = pattern.fullmatch(name)
-        if m is None or _alive(int(m.group(1))):
+        pid = _temporary_pid(name, prefix)
+        if pid is None or _alive(pid):
             continue
         try:
             os.unlink(target.parent / name)
@@ -107,3 +123,36 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
             pass
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
+
+
+class AtomicWriter:
+    """Writes files with :func:`atomic_write` on a few threads, while the caller goes on.
+
+    Each file is still written through its own temporary file, synced and renamed (readers see
+    the old file or the complete new one, a new file gets the umask's mode); what runs in
+    parallel is the waiting: ``fsync`` waits for the disk without holding the GIL, so several
+    files reach it at once, and the caller prepares the next ones meanwhile. Give each path
+    once (two writes of one path may land in either order). :meth:`close` waits for every
+    write and returns the paths in the order they were given; the first write that failed
+    raises its :class:`OutputError` there (the others are still finished first).
+    """
+
+    def __init__(self, threads: int = 4) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="citecheck-write")
+        self._pending: list = []
+
+    def write(self, path: str | os.PathLike, data: str | bytes) -> None:
+        self._pending.append(self._pool.submit(atomic_write, path, data))
+
+    def close(self) -> list[Path]:
+        self._pool.shutdown(wait=True)
+        pending, self._pending = self._pending, []
+        return [future.result() for future in pending]
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..config import VerifyOptions
 from ..errors import UsageError
-from ..fsutil import atomic_write
+from ..fsutil import AtomicWriter, atomic_write
 from ..model import LinkResult, LinkState, Reference, Report, SourceCheck
 from ..pipeline import checker_settings, output_paths, safe_stem
 from ..sources.archive import SNAPSHOT_NS
@@ -42,6 +42,10 @@ from .sharding import plan_shards, registered_domain
 from .stages import Handover, carry, cited_work, finish_paper, live_batch, parse_stage
 
 _KEY_SEP = "\x1f"  # paper index and reference key: a reference key unique in the run
+
+#: Threads the client writes reports on: each file's fsync waits for the disk, not the GIL, so a
+#: few at once overlap those waits with each other and with reading the next papers' results.
+WRITER_THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,7 @@ def run(
         raise UsageError("--save-warc is not available for corpus runs; record a WARC with verify")
     papers = find_papers(inputs)
     baselines = paper_baselines(papers, vo)  # an invalid baseline stops the run before any work
+    refuse_overwriting_papers(papers, _output_dirs(papers, vo), vo)  # before any work, as verify
     board = progress if progress is not None else RunProgress(None)
     cache = open_cache(vo)
     try:
@@ -225,6 +230,30 @@ def run(
     finally:
         cache.close()
         board.close()
+
+
+def refuse_overwriting_papers(
+    papers: list[Path], per_paper: list[VerifyOptions], options: VerifyOptions
+) -> None:
+    """Raise :class:`~citecheck.errors.UsageError` (one line, ``verify``'s) when a paper's output
+    would replace an input of the run: any paper, the configuration file, a replayed WARC, a
+    baseline named by ``--baseline``. Paths are compared resolved, in one set (a corpus has
+    thousands of outputs and inputs)."""
+    inputs = [*papers, *options.from_warc]
+    for extra in (options.config_file, options.baseline):
+        if extra is not None:
+            inputs.append(Path(extra))
+    resolved = {}
+    for source in inputs:
+        with contextlib.suppress(OSError, ValueError):
+            resolved.setdefault(Path(source).resolve(), Path(source))
+    for paper, opts in zip(papers, per_paper, strict=True):
+        for out in output_paths(None, opts, paper).values():  # type: ignore[arg-type] - the paper is given
+            source = resolved.get(out)
+            if source is not None:
+                raise UsageError(
+                    f"refusing to overwrite the input {source} with an output; choose another directory"
+                )
 
 
 def paper_baselines(papers: list[Path], options: VerifyOptions) -> list:
@@ -470,7 +499,7 @@ class _Run:
         reports: list[Report | None] = [None] * len(self.papers)
         rows: list = [None] * len(self.papers)
         written: list[Path] = []
-        futures = []
+        futures = []  # submitted one by one: the first papers start while the rest are sent
         for work in works:
             if work.error is not None:
                 rows[work.index] = summaries.failed_row(str(self.papers[work.index]), work.error)
@@ -493,21 +522,23 @@ class _Run:
         self.board.total("reports", len(futures))
         missing = 0
         report_root = Path(self.vo.report_dir)
-        for future in as_completed(futures):
-            outcome = future.result()
-            opts = per_paper[outcome.index]
-            paths = output_paths(outcome.report, opts)
-            for key, text in outcome.rendered.items():
-                written.append(atomic_write(paths[key], text))
-            shown = paths.get("json") or next((p for k, p in paths.items() if k != "bib"), paths["bib"])
-            try:
-                shown_rel = str(Path(os.path.relpath(shown, report_root)))
-            except ValueError:
-                shown_rel = str(shown)
-            reports[outcome.index] = outcome.report
-            rows[outcome.index] = summaries.paper_row(outcome.report, shown_rel, self.vo.fail_on)
-            missing += len(outcome.missing)
-            self.board.advance("reports")
+        with AtomicWriter(WRITER_THREADS) as writer:  # files are synced while the next results come
+            for future in as_completed(futures):
+                outcome = future.result()
+                opts = per_paper[outcome.index]
+                paths = output_paths(outcome.report, opts)
+                for key, text in outcome.rendered.items():
+                    writer.write(paths[key], text)
+                shown = paths.get("json") or next((p for k, p in paths.items() if k != "bib"), paths["bib"])
+                try:
+                    shown_rel = str(Path(os.path.relpath(shown, report_root)))
+                except ValueError:
+                    shown_rel = str(shown)
+                reports[outcome.index] = outcome.report
+                rows[outcome.index] = summaries.paper_row(outcome.report, shown_rel, self.vo.fail_on)
+                missing += len(outcome.missing)
+                self.board.advance("reports")
+            written += writer.close()
         self.stats["bodies_not_fetched"] = missing
         return reports, written, rows
 
@@ -520,7 +551,10 @@ class _Run:
             (base / "corpus-hosts.csv", summaries.render_csv(summary, "hosts")),
             (base / f"{name}.html", summaries.render_html(summary)),
         ]
-        return [atomic_write(path, text) for path, text in files]
+        with AtomicWriter(WRITER_THREADS) as writer:
+            for path, text in files:
+                writer.write(path, text)
+            return writer.close()
 
 
 def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:
@@ -543,6 +577,7 @@ __all__ = [
     "dashboard_address",
     "open_cache",
     "paper_baselines",
+    "refuse_overwriting_papers",
     "run",
     "worker_config",
 ]
