@@ -107,7 +107,7 @@ def _container(ctx: Context, s: str, v: str, a: int, b: int) -> bool:
         ctx.date, ctx.year = dm.iso, dm.year
         ctx.entry_type = "newspaper" if len(dm.iso) == 10 else "article"
     if (pages := cn_pages(tail)) is not None:
-        ctx.pages = pages  # "《拉丁美洲研究》2020年第2期第61-80页": no comma before the pages
+        ctx.pages = pages  # "《国际石油经济》2018年第3期第20-35页": no comma before the pages
         ctx.fire("cn:pages-in-container")
     ctx.fire("cn:container")
     return True
