@@ -93,10 +93,11 @@ def registrable(labels: list[str]) -> bool:
 
 
 @cache
-def _dotless_index() -> dict[str, tuple[str, ...]]:
-    """``"govcn"`` -> ``("gov.cn",)``: the multi-label plain rules of the ICANN section, dots dropped."""
-    index: dict[str, list[str]] = {}
-    icann = False
+def _icann_rules() -> tuple[tuple[str, bool], ...]:
+    """The plain rules of the list's ICANN section (no comments, wildcards or exceptions), read
+    once, each with whether it stands in the section's block of new gTLDs (2013 on)."""
+    rules: list[tuple[str, bool]] = []
+    icann = new_gtld = False
     with open(PSLFILE, encoding="utf-8") as handle:
         for raw in handle:
             line = raw.strip()
@@ -104,31 +105,30 @@ def _dotless_index() -> dict[str, tuple[str, ...]]:
                 icann = True
             elif line.startswith("// ===END ICANN"):
                 break
-            if not icann or not line or line.startswith(("//", "*", "!")) or "." not in line:
-                continue
-            if not line.isascii() or "*" in line:
-                continue
-            key = line.replace(".", "")
-            if len(key) >= _MIN_DOTLESS:
-                index.setdefault(key, []).append(line)
+            elif line.startswith("// newGTLDs"):
+                new_gtld = True
+            if icann and line and not line.startswith(("//", "*", "!")):
+                rules.append((line, new_gtld))
+    return tuple(rules)
+
+
+@cache
+def _dotless_index() -> dict[str, tuple[str, ...]]:
+    """``"govcn"`` -> ``("gov.cn",)``: the multi-label plain rules of the ICANN section, dots dropped."""
+    index: dict[str, list[str]] = {}
+    for rule, _new in _icann_rules():
+        if "." not in rule or not rule.isascii() or "*" in rule:
+            continue
+        key = rule.replace(".", "")
+        if len(key) >= _MIN_DOTLESS:
+            index.setdefault(key, []).append(rule)
     return {k: tuple(v) for k, v in index.items()}
 
 
 @cache
 def _new_gtlds() -> frozenset[str]:
     """The top-level domains of ICANN's new-gTLD programme (2013 on): the list's own block of them."""
-    out: set[str] = set()
-    inside = False
-    with open(PSLFILE, encoding="utf-8") as handle:
-        for raw in handle:
-            line = raw.strip()
-            if line.startswith("// newGTLDs"):
-                inside = True
-            elif line.startswith("// ===END ICANN"):
-                break
-            elif inside and line and not line.startswith(("//", "*", "!")) and "." not in line:
-                out.add(line)
-    return frozenset(out)
+    return frozenset(rule for rule, new in _icann_rules() if new and "." not in rule)
 
 
 def is_new_gtld(label: str) -> bool:
