@@ -14,9 +14,10 @@ The pages state the figures the paper quotes, some as the paper gives them and s
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import paper_world
 
 DATA = Path(__file__).resolve().parent / "data" / "paper2"
 PAPER = DATA / "china-africa-renewable-cooperation-2021.txt"
@@ -55,34 +56,15 @@ SOURCES = {
 NEIGHBOUR = "http://www.chinafrica.cn/Africa/202112/t20211210_800271299.html"
 
 
-def captures(note: dict) -> list[tuple[str, str]]:
-    """(timestamp, label) of the three captures of a note's URL: a year before the access date,
-    the gold's (the last one on or before it), and the day after it."""
-    access = date.fromisoformat(note["access_date"])
-    old = access.replace(year=access.year - 1).strftime("%Y%m%d") + "090000"
-    after = (access + timedelta(days=1)).strftime("%Y%m%d") + "060000"
-    return [(old, "old"), (note["snapshot"], "gold"), (after, "after")]
-
-
 def archived_pages():
-    """The WARC captures pywb serves (keyed by the paper's true URLs)."""
+    """The WARC captures pywb serves (three per note, see ``paper_world``) and the neighbour."""
     from servers.pywb_archive import WarcPage
 
-    pages = []
-    for note in NOTES:
-        body = SOURCES[note["id"]]
-        for stamp, label in captures(note):
-            text = body if label == "gold" else body.replace("</p>", f" (capture {label})</p>", 1)
-            pages.append(WarcPage(note["url"], stamp, text))
-    pages.append(WarcPage(NEIGHBOUR, "20211215000000", "<p>Another ChinAfrica article.</p>"))
-    return pages
+    return paper_world.archived_pages(
+        NOTES, SOURCES, [WarcPage(NEIGHBOUR, "20211215000000", "<p>Another ChinAfrica article.</p>")]
+    )
 
 
 def install_origin_pages(origin) -> None:
-    """What the live web answers: the gold's ``live`` status for each URL (paths are unique)."""
-    for note in NOTES:
-        path = urlsplit(note["url"]).path  # the origin serves pages by path
-        if note["live"] == 200:
-            origin.add_page(path, SOURCES[note["id"]])
-        else:
-            origin.add_page(path, "<h1>404 Not Found</h1>", status=note["live"])
+    """What the live web answers: the gold's ``live`` status for each URL."""
+    paper_world.install_origin_pages(origin, NOTES, SOURCES)
