@@ -47,7 +47,8 @@ _CATEGORY_MIN_TLDS = 12
 def _psl() -> PublicSuffixList:
     # Without the punycode twin of every rule (encoding 7,000 rules costs about three times the
     # parse itself): an ASCII-compatible label is decoded to Unicode before the look-up instead.
-    return PublicSuffixList(only_icann=True, accept_unknown=False, accept_encoded_idn=False)
+    # Given only the ICANN section (read once, below), the library parses two thirds of its file.
+    return PublicSuffixList(_icann_section(), only_icann=True, accept_unknown=False, accept_encoded_idn=False)
 
 
 def _unicode(name: str) -> str:
@@ -93,22 +94,31 @@ def registrable(labels: list[str]) -> bool:
 
 
 @cache
-def _icann_rules() -> tuple[tuple[str, bool], ...]:
-    """The plain rules of the list's ICANN section (no comments, wildcards or exceptions), read
-    once, each with whether it stands in the section's block of new gTLDs (2013 on)."""
-    rules: list[tuple[str, bool]] = []
-    icann = new_gtld = False
+def _icann_section() -> tuple[str, ...]:
+    """The lines of the bundled list from its ``===BEGIN ICANN`` marker to its ``===END ICANN``
+    marker, both included (the private section after them never counts here), read once."""
+    lines: list[str] = []
     with open(PSLFILE, encoding="utf-8") as handle:
         for raw in handle:
             line = raw.strip()
-            if line.startswith("// ===BEGIN ICANN"):
-                icann = True
-            elif line.startswith("// ===END ICANN"):
+            if line.startswith("// ===BEGIN ICANN") or lines:
+                lines.append(line)
+            if line.startswith("// ===END ICANN"):
                 break
-            elif line.startswith("// newGTLDs"):
-                new_gtld = True
-            if icann and line and not line.startswith(("//", "*", "!")):
-                rules.append((line, new_gtld))
+    return tuple(lines)
+
+
+@cache
+def _icann_rules() -> tuple[tuple[str, bool], ...]:
+    """The plain rules of the list's ICANN section (no comments, wildcards or exceptions), each
+    with whether it stands in the section's block of new gTLDs (2013 on)."""
+    rules: list[tuple[str, bool]] = []
+    new_gtld = False
+    for line in _icann_section():
+        if line.startswith("// newGTLDs"):
+            new_gtld = True
+        if line and not line.startswith(("//", "*", "!")):
+            rules.append((line, new_gtld))
     return tuple(rules)
 
 
