@@ -19,15 +19,17 @@ Field-level precision / recall / F1:
   (or gold absent): false positive. Gold present but prediction absent or not equal:
   false negative. So a wrong value costs both precision and recall, as in GROBID's
   end-to-end evaluation.
-* Normalisation: Unicode NFKC, lower case, every run of non-alphanumeric characters
-  removed ("Backtrack programming." == "backtrack programming").
+* Normalisation: inline markup tags dropped ("<italic>Thomomys bottae.</italic>" == "Thomomys
+  bottae"), Unicode NFKC, lower case, every run of non-alphanumeric characters removed
+  ("Backtrack programming." == "backtrack programming").
 * author: the multiset of alphabetic tokens of all author names, without connectors
   ("and", "&", "et", "al", "others", "eds"), so "Romero, C., & Dweck, C." equals
   "C. Romero and C. Dweck". Gold that is only a dash ("———.", same author as above) is
   not scored. The ``editor`` label is not author.
 * title: normalised text.
 * container: gold ``journal`` or ``container-title`` (joined if both), with a leading
-  "in"/"in:" dropped, compared normalised.
+  "in"/"in:" or "of" dropped (AnyStyle labels the word that links a part to its whole,
+  "Vol. 6 of Sämtliche Werke", as container), compared normalised.
 * date: the four-digit year (first one in the gold date); prediction: ``Reference.year``.
 * pages: digit groups joined by "-" ("pp. 1761–1800)." -> "1761-1800"; "Page 01" -> "01").
 * url: normalised text after dropping a leading "URL:", "<" and the scheme (the parser
@@ -82,10 +84,13 @@ FIELDS = ("author", "title", "container", "date", "pages", "url")
 _CONNECTORS = {"and", "et", "al", "others", "eds", "ed", "editors", "editor", "und", "e", "y"}
 
 
+_MARKUP = re.compile(r"</?[A-Za-z][\w-]*>")
+
+
 def norm(text: str | None) -> str:
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = unicodedata.normalize("NFKC", _MARKUP.sub("", text)).lower()
     return re.sub(r"[\W_]+", "", text)
 
 
@@ -120,7 +125,7 @@ def pages_key(text: str | None) -> str:
 def container_key(text: str | None) -> str:
     if not text:
         return ""
-    text = re.sub(r"(?i)^\s*in\s*:?\s+", "", text.strip())
+    text = re.sub(r"(?i)^\s*(?:in\s*:?|of)\s+", "", _MARKUP.sub("", text).strip())
     return norm(text)
 
 
