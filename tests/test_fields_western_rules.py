@@ -529,6 +529,11 @@ CASES = [
         "Berg, A. and K. Costa 1973 Tidal Fishes of Norway. Bulletin 184. Fisheries Research Board of Norway, Bergen.",
         dict(title="Tidal Fishes of Norway. Bulletin 184", container=None, location="Bergen"),
     ),
+    (
+        "title:physics-untitled",  # a section letter glued to the volume is read with the volume
+        "[4] K. Lind and P. Okafor, Nucl. Phys. B512, 141-160 (1998).",
+        dict(title=None, container="Nucl. Phys", volume="B512", pages="141-160", year=1998),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

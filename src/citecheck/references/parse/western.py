@@ -45,9 +45,11 @@ _AUTHOR_YEAR = re.compile(
 )
 _YEAR_SENTENCE = re.compile(rf"^\s*\(?(?P<y>{YEAR_RE})[a-z]?\)?\s*[.,:]\s*")
 _SENTENCE_CASE_WORD = re.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|over|upon)\b)[a-z]{4,}\b")
+# physics style has no title: "Phys. Rev. Lett. 83, 3370"; a section letter glued to the volume
+# ("Phys. Lett. B428") is read with the volume, not with the journal's name
 _JOURNAL_ONLY = re.compile(
     r"^[\s,.;:]*(?P<j>(?:(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Z&]{1,8})\s+){0,5}"
-    r"(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*,?\s*"
+    r"(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)(?!\d))\s*,?\s*"
     r"(?:[A-Z]?\d{1,5}[A-Za-z]?|(?:1[89]|20)\d\d)(?=[\s,:;(])\s*(?:\(\d+\))?\s*[,:;]?\s*(?:\(?\d{4}\)?\s*)?[A-Za-z]?\d+"
 )
 _TITLE_PAGES = re.compile(r"[\s,;-]+(?:Page|Pages|pp?\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*$")
