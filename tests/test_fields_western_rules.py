@@ -534,6 +534,23 @@ CASES = [
         "[4] K. Lind and P. Okafor, Nucl. Phys. B512, 141-160 (1998).",
         dict(title=None, container="Nucl. Phys", volume="B512", pages="141-160", year=1998),
     ),
+    (
+        "container:volume-of-work",  # one volume of a multi-volume work: the work is the container
+        "Hesse, Anna. Die Gedichte. Vol. 3 of Gesammelte Werke. Berlin: Aufbau, 1961.",
+        dict(
+            title="Die Gedichte",
+            container="Gesammelte Werke",
+            volume="3",
+            location="Berlin",
+            publisher="Aufbau",
+            entry_type="book",
+        ),
+    ),
+    (
+        "container:volume-of-work",
+        "Costa, Rui. Os Mares. Vols. 2 and 3 of Obras completas. Edited by Ana Lima. Lisbon: Sá, 1970.",
+        dict(container="Obras completas", volume="2", publisher="Sá", year=1970),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -488,9 +488,35 @@ def _place_publisher(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# Chicago "Der Steppenwolf. Vol. 4 of Gesammelte Dichtungen. Berlin: Suhrkamp": one volume of a
+# multi-volume work, named after "of"; the work is the container, the number its volume
+_VOLUME_OF_WORK = re.compile(
+    r"(?i:vols?\.|volumes?|bd\.|t\.|tome)\s+(?P<v>\d{1,4}|[IVXLC]{1,6})(?:\s*(?:and|&|-|–|,)\s*(?:\d{1,4}|[IVXLC]{1,6}))?"
+    r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][^.;:()]{2,150}?)(?=\.\s|\.?$|,\s)"
+)
+
+
+def _volume_of_work(ctx: Context, scan: Scan) -> str | None:
+    """ "Vol. 6 of Sämtliche Werke" / "Vols. 4 and 5 of Obras completas": the work the volume belongs to."""
+    vm = _VOLUME_OF_WORK.match(scan.body)
+    if vm is None:
+        return None
+    ctx.container = vm.group("c").strip()
+    ctx.volume = ctx.volume or vm.group("v")
+    ctx.entry_type = "book"  # the volume is a book; the work it belongs to is named as its container
+    rest = scan.body[vm.end() :]
+    for at in [0, *(m.end() for m in re.finditer(r"\.\s+", rest))]:
+        lp = LOCATION_PUBLISHER.match(rest[at:])
+        if lp and not ctx.publisher:
+            ctx.location, ctx.publisher = lp.group("loc").strip(" ("), lp.group("pub").strip()
+            break
+    return rest
+
+
 LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("quoted", _quoted),
     ContainerRule("nothing-left", _nothing_left),
+    ContainerRule("volume-of-work", _volume_of_work),
     ContainerRule("leading-year", _leading_year),
     ContainerRule("film-credits", _film_credits),
     ContainerRule("credits", _credits),
