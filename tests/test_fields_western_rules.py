@@ -551,6 +551,17 @@ CASES = [
         "Costa, Rui. Os Mares. Vols. 2 and 3 of Obras completas. Edited by Ana Lima. Lisbon: Sá, 1970.",
         dict(container="Obras completas", volume="2", publisher="Sá", year=1970),
     ),
+    (
+        "container:container",  # a country after a meeting's name is its place; the word before it is
+        # part of the name unless a comma sets it off as a city
+        "Okafor, N. (1993). Tidal agents. In Proceedings of the Second Workshop on Coastal Agent Worlds Norway.",
+        dict(container="Proceedings of the Second Workshop on Coastal Agent Worlds"),
+    ),
+    (
+        "container:container",
+        "Okafor, N. (1993). Tidal agents. In Proceedings of the Second Workshop on Coastal Agents, Bergen, Norway.",
+        dict(container="Proceedings of the Second Workshop on Coastal Agents"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

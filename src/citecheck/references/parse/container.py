@@ -237,7 +237,7 @@ _COUNTRIES = COUNTRIES
 
 _TRAILING_CITY_COUNTRY = re.compile(
     r"(?<!\bof)(?<!\bin)(?<!\bfor)(?<!\bde)(?<!\bdu)(?<!\bla)(?<!\band)(?<!\.)[\s,]+"
-    rf"(?:[A-Z][\w'’-]{{3,}}(?:/[A-Z][\w'’-]+)?,?\s+(?:{_COUNTRIES})|(?:{_COUNTRIES})(?<![A-Z.]))\.?$"
+    rf"(?:[A-Z][\w'’-]{{3,}}(?:/[A-Z][\w'’-]+)?,\s+(?:{_COUNTRIES})|(?:{_COUNTRIES})(?<![A-Z.]))\.?$"
 )
 
 
