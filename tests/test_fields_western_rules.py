@@ -562,6 +562,32 @@ CASES = [
         "Okafor, N. (1993). Tidal agents. In Proceedings of the Second Workshop on Coastal Agents, Bergen, Norway.",
         dict(container="Proceedings of the Second Workshop on Coastal Agents"),
     ),
+    (
+        "container:editors-then-book",  # MLA without "In": the book's editors, then the book
+        "Berg, Anna. “Harbour Chapels.” Ana Lima and Rui Costa, eds. Coastal Lives: Essays on the North. "
+        "Bergen: Fjord Press, 2012. 33-48.",
+        dict(
+            authors=("Berg, Anna",),
+            editors=("Ana Lima", "Rui Costa"),
+            container="Coastal Lives: Essays on the North",
+            entry_type="chapter",
+        ),
+    ),
+    (
+        "container:authors-then-date",  # a list that opens with the title names the authors after it
+        "14. Tidal Mixing in Three Shallow Bays. Ana Lima, Rui Costa, and Eva Berg. 2010, Coast Res J., "
+        "Vol. 5(4), pp. 174-178.",
+        dict(
+            authors=("Ana Lima", "Rui Costa", "Eva Berg"),
+            title="Tidal Mixing in Three Shallow Bays",
+            container="Coast Res J",
+        ),
+    ),
+    (
+        "container:authors-then-date",
+        "15. Tidal Mixing in Deep Fjords. Lima A, Costa R, Berg E. mars 2011, Coast Res J, Vol. 6, pp. 9-14.",
+        dict(authors=("Lima A", "Costa R", "Berg E"), container="Coast Res J"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -513,6 +513,35 @@ def _volume_of_work(ctx: Context, scan: Scan) -> str | None:
     return rest
 
 
+# "“Title.” Ana Lima and Rui Costa, eds. Coastal Lives: Essays" (MLA, no "In"): the book's editors
+_EDITORS_THEN_BOOK = re.compile(r"(?P<n>[A-Z][^.()\d]{2,200}?),?\s+(?:eds?|editors?)\.?[,.:]?\s+(?=[A-Z])")
+# "82. Title. Ana Lima, Rui Costa, and Eva Berg. 2010, Coast Res J., Vol. 5(4)": a list that opens with
+# the title names the authors after it, then the date, then the journal
+_NAMES_THEN_DATE = re.compile(
+    rf"(?P<n>[A-Z][^.()\d]{{2,300}}?[\w])\.\s+(?i:(?:{MONTH_NAMES_EN}|{MONTH_ABBREVS_EN}|{MONTH_NAMES_OTHER})\.?\s+)?"
+    rf"{YEAR_RE}[a-z]?[,.;]\s+(?=[A-Z])"
+)
+
+
+def _names_before_container(ctx: Context, scan: Scan) -> str | None:
+    """People named between the title and the container are its authors or the book's editors,
+    never the container: skip them (and the date after the authors) and read what follows."""
+    em = _EDITORS_THEN_BOOK.match(scan.body)
+    if em and prefix_is_authors(em.group("n"), ctx.memo):
+        ctx.editors = ctx.editors or split_authors(em.group("n"))[0]
+        ctx.cue = Cue.IN_BOOK
+        scan.body = scan.body[em.end() :]
+        ctx.fire("container:editors-then-book")
+        return None
+    nm = _NAMES_THEN_DATE.match(scan.body)
+    if nm and "," in nm.group("n") and looks_like_names(nm.group("n"), ctx):
+        if not ctx.authors:
+            ctx.authors = split_authors(nm.group("n"))[0]
+        scan.body = scan.body[nm.end() :]
+        ctx.fire("container:authors-then-date")
+    return None
+
+
 LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("quoted", _quoted),
     ContainerRule("nothing-left", _nothing_left),
@@ -520,6 +549,7 @@ LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("leading-year", _leading_year),
     ContainerRule("film-credits", _film_credits),
     ContainerRule("credits", _credits),
+    ContainerRule("names-before-container", _names_before_container),
     ContainerRule("not-a-container", _not_a_container),
     ContainerRule("city-acronym", _city_acronym),
     ContainerRule("city-publisher", _city_publisher),
