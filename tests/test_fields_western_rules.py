@@ -588,6 +588,12 @@ CASES = [
         "15. Tidal Mixing in Deep Fjords. Lima A, Costa R, Berg E. mars 2011, Coast Res J, Vol. 6, pp. 9-14.",
         dict(authors=("Lima A", "Costa R", "Berg E"), container="Coast Res J"),
     ),
+    (
+        "container:titled-volume",  # a volume with its own title is part of the book's name
+        "Lind, P. 1990. Tides. In A. Berg & R. Costa (eds.), Handbook of coastal science, vol. II: Estuaries "
+        "(2nd edn) (101–140). Oslo: Fjord.",
+        dict(container="Handbook of coastal science, vol. II: Estuaries", volume="II"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

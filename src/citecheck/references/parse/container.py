@@ -881,6 +881,24 @@ def _series_in_title(ctx: Context, scan: Scan) -> str | None:
     return imprint[bm.end() :]
 
 
+# "Handbook of Child Psychology, vol. III: Cognitive Development (4th edn)": a volume with its own title
+_TITLED_VOLUME = re.compile(
+    r"(?:,\s*|\s+)(?i:vol\.|volume)\s+(?P<v>\d{1,4}|[IVXLC]{1,6}):\s+(?P<t>[A-Z][^,.;:()\[\]]{2,120}?)(?=\s*[(,.;\[]|\s*$)"
+)
+
+
+def _titled_volume(ctx: Context, scan: Scan) -> str | None:
+    """A titled volume of a multi-volume work is part of the container's name; its number is the volume."""
+    tm = _TITLED_VOLUME.match(scan.body, scan.end)
+    if tm is None or not scan.cand:
+        return None
+    scan.cand = scan.body[: tm.end()].strip(" ,.;:*")
+    scan.end = tm.end()
+    ctx.volume = ctx.volume or tm.group("v")
+    ctx.fire("container:titled-volume")
+    return None
+
+
 def _container(ctx: Context, scan: Scan) -> str | None:
     if scan.cand and len(scan.cand) <= 250:
         ctx.container = scan.cand
@@ -895,6 +913,7 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("place", _place),
     ContainerRule("inverted-meeting", _inverted_meeting),
     ContainerRule("trim", _trim),
+    ContainerRule("titled-volume", _titled_volume),
     ContainerRule("book-imprint", _book_imprint),
     ContainerRule("whole-book", _whole_book),
     ContainerRule("short-publisher", _short_publisher),
