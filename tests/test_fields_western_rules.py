@@ -594,6 +594,16 @@ CASES = [
         "(2nd edn) (101–140). Oslo: Fjord.",
         dict(container="Handbook of coastal science, vol. II: Estuaries", volume="II"),
     ),
+    (
+        "title:genre-note",  # "(abstract)" closes the title, even after a question mark
+        "Lind, P., Berg, A., Is the Tarn crater older than we think? (abstract). Coastal Geology, pp. 12-13. 1988.",
+        dict(title="Is the Tarn crater older than we think? (abstract)", container="Coastal Geology"),
+    ),
+    (
+        "title:genre-note",  # the place between the title and the note belongs to the title
+        "Lind, P., Gravity survey of the Tarn basin, S. Norway (abstract). EOS, v. 61, p. 230. 1980.",
+        dict(title="Gravity survey of the Tarn basin, S. Norway (abstract)", container="EOS"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -447,8 +447,21 @@ _ELSEVIER_NUMBERS = re.compile(rf"^\s*,\s*\d{{1,4}}\s*\(\s*{YEAR_RE}\s*\)\s*,\s*
 _GLUED_JOURNAL = re.compile(r"(?<=[a-z)]\s)(?P<j>[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?){0,5})$")
 
 
+# "Title? (abstract). Lunar Science" / "Title, W. Germany (abstract). EOS": a bracketed note of the kind of
+# work closes the title, and what stands between the title and it is the title's
+_GENRE_NOTE = re.compile(
+    r"^(?P<more>\s*[,:]\s+[^().;]{1,40}?(?:\.\s[^().;]{1,30}?)?)?\s*\((?i:abstract|extended abstract|poster)\)"
+)
+
+
 def _title_tail(ctx: Context, rest: str) -> str:
-    """What a title cannot end with: pages ("..., Page 23"), or a journal's name before its numbers."""
+    """What a title cannot end with: pages ("..., Page 23"), or a journal's name before its numbers;
+    and what it ends with: a note of the kind of work ("(abstract)")."""
+    gm = _GENRE_NOTE.match(rest) if ctx.title and not ctx.quoted_title else None
+    if gm:
+        ctx.title = clean_title(ctx.title + rest[: gm.end()])
+        rest = rest[gm.end() :]
+        ctx.fire("title:genre-note")
     if ctx.title:
         tm = _TITLE_PAGES.search(ctx.title)
         if tm and tm.start() > 3:
