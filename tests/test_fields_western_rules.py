@@ -604,6 +604,16 @@ CASES = [
         "Lind, P., Gravity survey of the Tarn basin, S. Norway (abstract). EOS, v. 61, p. 230. 1980.",
         dict(title="Gravity survey of the Tarn basin, S. Norway (abstract)", container="EOS"),
     ),
+    (
+        "title:sentence",  # ", Journal, Issue 12" after a comma-style title: the journal and its issue
+        "Lind, P., Berg, A., Tidal scour in shallow fjords, Special Paper of the Coastal Society, Issue 12, "
+        "pp. 30-41, 2005",
+        dict(
+            title="Tidal scour in shallow fjords",
+            container="Special Paper of the Coastal Society",
+            issue="12",
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -188,7 +188,7 @@ def _comma_cut(title: str, full: str) -> int | None:
         ):
             return m.start()
         jm = re.match(
-            r"[A-Z][^,]{1,80},\s*(?=(?i:\d|vol|pp|no\b|[vnp]\.\s*\d|[vn]\.\s*(?:spring|summer|autumn|fall|winter)\b))",
+            r"[A-Z][^,]{1,80},\s*(?=(?i:\d|vol|pp|no\b|issue\b|iss\.|[vnp]\.\s*\d|[vn]\.\s*(?:spring|summer|autumn|fall|winter)\b))",
             full[m.end() :],
         )
         if (
