@@ -614,6 +614,17 @@ CASES = [
             issue="12",
         ),
     ),
+    (
+        "container:year-in-name",  # a year after "since" belongs to the book's name, not its date
+        "Lind, Petra. “Harbour Novels.” Northern Novelists: Fiction since 1945. Bergen: Fjord Press, 2004: 12-30.",
+        dict(container="Northern Novelists: Fiction since 1945", year=2004),
+    ),
+    (
+        "container:year-in-name",  # a span of years that a subtitle follows is part of the name
+        "Berg, Anna, “Tides,” in Rui Costa (ed.), The Coast: 1800–1850: Studies and Sources "
+        "(Oslo: Fjord, 1999), pp. 4–19.",
+        dict(container="The Coast: 1800–1850: Studies and Sources", year=1999),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

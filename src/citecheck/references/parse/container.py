@@ -881,6 +881,31 @@ def _series_in_title(ctx: Context, scan: Scan) -> str | None:
     return imprint[bm.end() :]
 
 
+# a year that is part of a book's name: after "since", "until", "after", "before" ("British Fiction
+# since 1970"), or a span of years the subtitle follows ("Verdi's Middle Period: 1849–1859: Source Studies")
+_YEAR_IN_NAME = re.compile(
+    rf"\s+(?:{YEAR_RE}\s*[-–]\s*{YEAR_RE}(?=:\s+[A-Z])|{YEAR_RE}(?:\s*[-–]\s*{YEAR_RE})?(?<=\d)(?=[\s.,]))"
+)
+_BEFORE_YEAR_IN_NAME = re.compile(r"(?i)\b(?:since|until|till|after|before|from)$|:$")
+
+
+def _year_in_name(ctx: Context, scan: Scan) -> str | None:
+    """The container's name goes on past a year that belongs to it, to the next cut."""
+    body, end = scan.body, scan.end
+    ym = _YEAR_IN_NAME.match(body, end)
+    if ym is None or not scan.cand or not _BEFORE_YEAR_IN_NAME.search(body[:end].rstrip()):
+        return None
+    if body[:end].rstrip().endswith(":") and not re.match(r":\s+[A-Z]", body[ym.end() :]):
+        return None  # "Journal: 2010, 12": a date after a colon, not a span in the name
+    nxt = _CONTAINER_CUT.search(body, ym.end())
+    stop = nxt.start() if nxt else len(body)
+    se = body.find(". ", ym.end(), stop)
+    stop = se if se >= 0 else stop
+    scan.cand, scan.end = body[:stop].strip(" ,.;:*"), stop
+    ctx.fire("container:year-in-name")
+    return None
+
+
 # "Handbook of Child Psychology, vol. III: Cognitive Development (4th edn)": a volume with its own title
 _TITLED_VOLUME = re.compile(
     r"(?:,\s*|\s+)(?i:vol\.|volume)\s+(?P<v>\d{1,4}|[IVXLC]{1,6}):\s+(?P<t>[A-Z][^,.;:()\[\]]{2,120}?)(?=\s*[(,.;\[]|\s*$)"
@@ -913,6 +938,7 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("place", _place),
     ContainerRule("inverted-meeting", _inverted_meeting),
     ContainerRule("trim", _trim),
+    ContainerRule("year-in-name", _year_in_name),
     ContainerRule("titled-volume", _titled_volume),
     ContainerRule("book-imprint", _book_imprint),
     ContainerRule("whole-book", _whole_book),
