@@ -625,6 +625,11 @@ CASES = [
         "(Oslo: Fjord, 1999), pp. 4–19.",
         dict(container="The Coast: 1800–1850: Studies and Sources", year=1999),
     ),
+    (
+        "bullet-dropped",  # a list bullet before the entry is not part of the author
+        "- P. MOREL, « La réforme des ports », Revue des Côtes, 1981, n°4.",
+        dict(authors=("P. MOREL",), title="La réforme des ports", container="Revue des Côtes"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -490,8 +490,16 @@ def _title_tail(ctx: Context, rest: str) -> str:
     return rest
 
 
+# a list bullet before the entry ("- V. Morel, « Titre »"), not the dash of a repeated author ("———.")
+_BULLET = re.compile(r"^[-–•]\s+(?=[A-Z])")
+
+
 def read_western(ctx: Context, s: str) -> str:
     """Fill authors (or editors) and title from ``s``; return the text after the title."""
+    bm = _BULLET.match(s)
+    if bm:
+        s = s[bm.end() :]
+        ctx.fire("bullet-dropped")
     found = _quoted(ctx, s) or _lost_open_quote(ctx, s)
     author_text, rest = found if found is not None else _unquoted(ctx, s)
     _set_authors(ctx, author_text)
