@@ -630,6 +630,11 @@ CASES = [
         "- P. MOREL, « La réforme des ports », Revue des Côtes, 1981, n°4.",
         dict(authors=("P. MOREL",), title="La réforme des ports", container="Revue des Côtes"),
     ),
+    (
+        "container:document-number",  # a standard's number after the title is no container
+        "NCI (2011). Design Rules for Harbour Walls. NCI 214-09. Nordic Coastal Institute, Bergen.",
+        dict(title="Design Rules for Harbour Walls", container=None),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -626,6 +626,19 @@ def _date_first(ctx: Context, scan: Scan) -> str | None:
     return scan.body if dm.end >= len(scan.body[: scan.end].rstrip(" ,.;:")) else None
 
 
+# "ACI 318-02", "EC 1110-2-6000", "ISO 9001:2015": a standard's or a document's number, an acronym and a
+# code with a hyphen or a colon inside, as its own sentence after the title
+_DOCUMENT_NUMBER = re.compile(r"\s+\d+(?:[-:/]\d+)+[A-Za-z]?(?=\.\s|\.?$)")
+
+
+def _document_number(ctx: Context, scan: Scan) -> str | None:
+    """A document's number is not a container: nothing to name here."""
+    if not re.fullmatch(r"[A-Z]{2,6}", scan.cand) or scan.body[: scan.end].strip() != scan.cand:
+        return None
+    dm = _DOCUMENT_NUMBER.match(scan.body, scan.end)
+    return scan.body[dm.end() :] if dm else None
+
+
 def _cross_reference(ctx: Context, scan: Scan) -> str | None:
     """ "In Keane et al. [4], pages 233-246": a volume cited elsewhere in the list."""
     return scan.body if ctx.cue is Cue.IN and _CROSS_REF.match(scan.body) else None
@@ -934,6 +947,7 @@ def _container(ctx: Context, scan: Scan) -> str | None:
 CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("only-words", _only_words),
     ContainerRule("date-first", _date_first),
+    ContainerRule("document-number", _document_number),
     ContainerRule("cross-reference", _cross_reference),
     ContainerRule("place", _place),
     ContainerRule("inverted-meeting", _inverted_meeting),
