@@ -635,6 +635,15 @@ CASES = [
         "NCI (2011). Design Rules for Harbour Walls. NCI 214-09. Nordic Coastal Institute, Bergen.",
         dict(title="Design Rules for Harbour Walls", container=None),
     ),
+    (
+        "container:title-then-journal",  # the title's second sentence, a comma, then the journal
+        "P. MOREL, Les ports de la Manche. Étude des travaux de la commission des côtes, Revue maritime, 1872, "
+        "pp. 101-140.",
+        dict(
+            title="Les ports de la Manche. Étude des travaux de la commission des côtes",
+            container="Revue maritime",
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

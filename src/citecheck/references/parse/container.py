@@ -783,6 +783,26 @@ def _run_on_title(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+def _title_then_journal(ctx: Context, scan: Scan) -> str | None:
+    """ "Les populations de la Gaule. Résumé du travail de la Commission, Revue archéologique, 1864, pp.":
+    the title's second sentence, a comma, then a name with a periodical's word before the numbers; the
+    sentence is the title's, the name the journal."""
+    cand = scan.cand
+    if ", " not in cand or not ctx.title or ctx.in_context or ctx.quoted_title or ctx.title_first:
+        return None
+    head, _, tail = cand.rpartition(", ")
+    if not _JOURNAL_NAME.search(tail) or JOURNALISH.search(head) or CONF_WORD.search(head):
+        return None
+    if not re.match(rf"[\s,.;]*(?:{YEAR_RE}|vol\.|pp?\.|\d)", scan.body[scan.end :]):
+        return None
+    if len(head.split()) < 3 or not re.search(r"(?<=\s)[a-zà-ÿ]{3,}\b", head) or looks_like_names(head, ctx):
+        return None
+    ctx.title = f"{ctx.title.rstrip('.')}. {head}"
+    scan.cand = tail.strip()
+    ctx.fire("container:title-then-journal")
+    return None
+
+
 # "Van Nostrand Reinhold, New York" / "Brotherhood of St Laurence, Melbourne" / "Board, Ottawa, ON"
 _PUBLISHER_COMMA_PLACE = re.compile(
     r"(?P<pub>[A-Z][^,;:]{1,80}?)\.?,\s+(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))?)"
@@ -959,6 +979,7 @@ CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("short-publisher", _short_publisher),
     ContainerRule("publisher-place", _publisher_place),
     ContainerRule("run-on-title", _run_on_title),
+    ContainerRule("title-then-journal", _title_then_journal),
     ContainerRule("series-in-title", _series_in_title),
     ContainerRule("publisher-name", _publisher_name),
     ContainerRule("body-publisher", _body_publisher),
