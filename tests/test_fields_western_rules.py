@@ -644,6 +644,12 @@ CASES = [
             container="Revue maritime",
         ),
     ),
+    (
+        "container:container",  # a name with a publisher's word, then the publisher as its own sentence:
+        # the name is the work's container (a dictionary, an encyclopedia), not the publisher
+        "“Tide.” Cambridge Dictionary of the Sea. Cambridge University Press, 2001. Web. Accessed 3 May 2012.",
+        dict(container="Cambridge Dictionary of the Sea", publisher="Cambridge University Press"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

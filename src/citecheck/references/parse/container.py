@@ -862,6 +862,11 @@ def _publisher_name(ctx: Context, scan: Scan) -> str | None:
     """A name with "Press", "Verlag", "Publishers" is a publisher, unless it names a periodical."""
     cand = scan.cand
     if cand and len(cand) <= 250 and PUBLISHER_WORD.search(cand) and not ctx.in_context:
+        after = scan.body[scan.end :]
+        if re.match(r"\.\s+[A-Z]", after) and _names_publisher(after.lstrip(" .")):
+            # "“Metaphor.” Oxford English Dictionary. Oxford University Press": the publisher is the next
+            # sentence, so the name before it is the work's container
+            return None
         if not _PERIODICAL_WORD.search(cand):
             ctx.publisher = cand
             return scan.body[scan.end :]
