@@ -650,6 +650,16 @@ CASES = [
         "“Tide.” Cambridge Dictionary of the Sea. Cambridge University Press, 2001. Web. Accessed 3 May 2012.",
         dict(container="Cambridge Dictionary of the Sea", publisher="Cambridge University Press"),
     ),
+    (
+        "authors:role-mark",  # MLA's role after the name closes the list; the medium is no subtitle
+        "Lind, Petra, director. Harbour Lights. DVD. Oslo: Fjord Films, 2009.",
+        dict(authors=("Lind, Petra",), title="Harbour Lights", publisher="Fjord Films"),
+    ),
+    (
+        "authors:role-mark",
+        "Costa, Rui, and Ana Berg, translators. The Tide Tables of Bergen. Oslo: Fjord Press, 2010.",
+        dict(authors=("Costa, Rui", "Ana Berg"), title="The Tide Tables of Bergen"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

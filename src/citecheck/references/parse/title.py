@@ -67,7 +67,9 @@ _ROMAN_PART = re.compile(r"\s*(?:[IVX]{1,4}|Part\s+[IVX\d]+)\s*$|\s*[IVX]{1,4}\.
 _NOT_SUBTITLE = re.compile(
     r"(?i)\s*(?:edited|translated|trans\.|ed\.|eds\.|reprint|revised|dir\.|perf\.|introduction by|foreword|"
     r"with an? |\d+(?:st|nd|rd|th)\b|volume|vol\.|review of|paper presented|presented at"
-    r"|traduction|traduit|traducción|tradução|traduzione|[üu]bersetzt|herausgegeben)"
+    r"|traduction|traduit|traducción|tradução|traduzione|[üu]bersetzt|herausgegeben"
+    # MLA's medium, a sentence of its own: "Che. DVD. New York: Criterion"
+    r"|(?:dvd|cd-rom|cd|blu-ray|vhs|videocassette|audiocassette|lp|print|web)\s*$)"
 )
 
 

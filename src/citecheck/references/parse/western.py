@@ -91,6 +91,22 @@ def _editor_mark(ctx: Context, s: str) -> tuple[str, str] | None:
     return s[: m.start()] + " (eds.)", rest
 
 
+# MLA names a creator's role after the name: "Soderbergh, Steven, director. Che." / "Lind, Petra, and
+# Rui Costa, translators. Title"
+_ROLE_MARK = re.compile(
+    r",\s+(?:directors?|producers?|translators?|narrators?|performers?|creators?|composers?|compilers?|hosts?)\.\s+"
+    r"(?=[A-Z\d“\"‘«])"
+)
+
+
+def _role_mark(ctx: Context, s: str) -> tuple[str, str] | None:
+    """A role word closes the list of the people who made the work."""
+    m = _ROLE_MARK.search(s, 0, 250)
+    if m is None or not prefix_is_authors(s[: m.start()], ctx.memo):
+        return None
+    return s[: m.start()], s[m.end() :]
+
+
 def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
     """APA / Chicago author-date: "Names (2011). Title" / "Corporate Body. (2020). Title";
     "Title. (1996, September). Magazine" when the text before the date is a sentence, not names."""
@@ -260,6 +276,7 @@ def _year_first(ctx: Context, s: str) -> tuple[str, str] | None:
 AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
     AuthorSplit("year-first", _year_first),
     AuthorSplit("editor-mark", _editor_mark),
+    AuthorSplit("role-mark", _role_mark),
     AuthorSplit("author-date", _author_date),
     AuthorSplit("author-year", _author_year),
     AuthorSplit("colon", _colon),
