@@ -660,6 +660,33 @@ CASES = [
         "Costa, Rui, and Ana Berg, translators. The Tide Tables of Bergen. Oslo: Fjord Press, 2010.",
         dict(authors=("Costa, Rui", "Ana Berg"), title="The Tide Tables of Bergen"),
     ),
+    (
+        "authors:title-year-medium",  # Harvard/AGPS audiovisual: title, year, medium, publisher, place
+        "Harbour Lights 2009, motion picture, Fjord Films, Oslo.",
+        dict(
+            authors=(),
+            title="Harbour Lights",
+            year=2009,
+            container=None,
+            publisher="Fjord Films",
+            location="Oslo",
+        ),
+    ),
+    (
+        "container:medium-imprint",
+        "Tides of the North 2011, television program, Nordic Broadcasting Corporation, Oslo, 4 October.",
+        dict(
+            title="Tides of the North",
+            container=None,
+            publisher="Nordic Broadcasting Corporation",
+            entry_type="misc",
+        ),
+    ),
+    (
+        "container:not-a-container",  # the medium after a comma-style title ends the title
+        "Berg, A 2012, Coastlines : art + the sea, exhibition catalogue, 3 March-9 June, Fjord Gallery, Bergen.",
+        dict(authors=("Berg, A",), title="Coastlines : art + the sea", container=None),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

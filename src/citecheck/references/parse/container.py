@@ -24,7 +24,14 @@ from dataclasses import dataclass
 
 from ..dates import YEAR_RE, find_date
 from ..names import looks_like_name, split_authors
-from ..vocabulary import COUNTRIES, MONTH_ABBREVS_EN, MONTH_NAMES_EN, MONTH_NAMES_OTHER, PUBLISHING_CITIES
+from ..vocabulary import (
+    COUNTRIES,
+    MEDIUM_WORDS,
+    MONTH_ABBREVS_EN,
+    MONTH_NAMES_EN,
+    MONTH_NAMES_OTHER,
+    PUBLISHING_CITIES,
+)
 from .authors import is_corporate_name, looks_like_names, prefix_is_authors
 from .context import Context, Cue
 from .patterns import (
@@ -438,6 +445,33 @@ def _leading_year(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# "motion picture, Fjord Films, Oslo": after the medium, who issued the work and where
+_MEDIUM_IMPRINT = re.compile(
+    rf"(?i:{MEDIUM_WORDS})\s*,\s*(?P<pub>[A-Z][^,.;\d]{{1,80}}?)(?:,\s*(?P<loc>[A-Z][^,.;\d]{{1,40}}?))?(?=\s*[,.;]|\s*$)"
+)
+
+
+_MEDIUM_SENTENCE = re.compile(rf"(?i:{MEDIUM_WORDS})\.\s+(?=[A-Z])")
+
+
+def _medium_imprint(ctx: Context, scan: Scan) -> str | None:
+    """An audiovisual work names its medium, then its publisher and place: no container."""
+    sm = _MEDIUM_SENTENCE.match(scan.body)
+    if sm:
+        scan.body = scan.body[
+            sm.end() :
+        ]  # MLA: "Harbour Lights. DVD. Oslo: Fjord Films": the imprint follows
+        return None
+    mm = _MEDIUM_IMPRINT.match(scan.body)
+    if mm is None or ctx.in_context:
+        return None
+    ctx.publisher = ctx.publisher or mm.group("pub").strip()
+    if mm.group("loc"):
+        ctx.location = ctx.location or mm.group("loc").strip()
+    ctx.entry_type = ctx.entry_type or "misc"  # a film or a broadcast, not a book for having a publisher
+    return scan.body[mm.end() :]
+
+
 def _not_a_container(ctx: Context, scan: Scan) -> str | None:
     """ "PhD thesis", "Technical report", "accessed ...": no container here."""
     return scan.body if NOT_A_CONTAINER.match(scan.body) else None
@@ -550,6 +584,7 @@ LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("film-credits", _film_credits),
     ContainerRule("credits", _credits),
     ContainerRule("names-before-container", _names_before_container),
+    ContainerRule("medium-imprint", _medium_imprint),
     ContainerRule("not-a-container", _not_a_container),
     ContainerRule("city-acronym", _city_acronym),
     ContainerRule("city-publisher", _city_publisher),

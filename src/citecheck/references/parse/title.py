@@ -12,7 +12,7 @@ import re
 
 from ..dates import YEAR_RE
 from ..titles import find_quoted_title
-from ..vocabulary import COUNTRIES, PUBLISHING_CITIES
+from ..vocabulary import COUNTRIES, MEDIUM_WORDS, PUBLISHING_CITIES
 from .patterns import CONF_WORD, LOCATION_PUBLISHER, PUBLISHER_WORD
 from .sentences import sentence_ends
 
@@ -20,7 +20,8 @@ _NON_TITLE_SEGMENT = re.compile(
     r"(?i)^\s*(?:in\b|in:|to appear|submitted|paper\b|pp?\.|pages?\b|vol\b|vol\.|volume\b|no\.|proc\b|proc\.|proceedings\b|"
     r"journal\b|j\.|ieee\b|acm\b|lecture notes|lncs\b|tech(?:nical)?\b|ph\.?\s*d|thesis\b|dissertation\b|master|"
     r"preprint\b|manuscript\b|unpublished\b|personal communication|available\b|retrieved\b|\d|"
-    r"eds?\.|tr\.|trans\.|edited\b|translated\b|working paper|[^,()]*\((?:eds?|trans|tr|ed\. and trans)\.?\))"
+    r"eds?\.|tr\.|trans\.|edited\b|translated\b|working paper|[^,()]*\((?:eds?|trans|tr|ed\. and trans)\.?\)"
+    rf"|(?:{MEDIUM_WORDS})\s*$)"
     r"|^[^,]{0,60}\b(?:IEEE|ACM|Proc|Proceedings|Conference|Conf|Symposium|Workshop|Seminar|Congress|Colloquium|Trans"
     r"|Journal|Review|Bulletin)\b"
 )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..dates import YEAR_RE, find_date
 from ..names import split_authors
 from ..titles import find_quoted_title
+from ..vocabulary import MEDIUM_WORDS
 from .authors import (
     AUTHOR_MARK,
     author_end_by_sentence,
@@ -105,6 +106,20 @@ def _role_mark(ctx: Context, s: str) -> tuple[str, str] | None:
     if m is None or not prefix_is_authors(s[: m.start()], ctx.memo):
         return None
     return s[: m.start()], s[m.end() :]
+
+
+# Harvard and AGPS cite an audiovisual work by its title: "Harbour Lights 2009, motion picture, Fjord Films"
+_TITLE_YEAR_MEDIUM = re.compile(rf"(?P<t>[^,]{{2,200}}?)\s+(?P<y>{YEAR_RE}),\s+(?=(?i:{MEDIUM_WORDS})\s*,)")
+
+
+def _title_year_medium(ctx: Context, s: str) -> tuple[str, str] | None:
+    """Title, year and medium with no author before them: the title opens the entry."""
+    m = _TITLE_YEAR_MEDIUM.match(s)
+    if m is None:
+        return None
+    ctx.title, ctx.title_first = clean_title(m.group("t")), True
+    ctx.year, ctx.date = int(m.group("y")), ctx.date or m.group("y")
+    return "", s[m.end() :]
 
 
 def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
@@ -275,6 +290,7 @@ def _year_first(ctx: Context, s: str) -> tuple[str, str] | None:
 #: where the author list ends, tried in order
 AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
     AuthorSplit("year-first", _year_first),
+    AuthorSplit("title-year-medium", _title_year_medium),
     AuthorSplit("editor-mark", _editor_mark),
     AuthorSplit("role-mark", _role_mark),
     AuthorSplit("author-date", _author_date),
