@@ -687,6 +687,15 @@ CASES = [
         "Berg, A 2012, Coastlines : art + the sea, exhibition catalogue, 3 March-9 June, Fjord Gallery, Bergen.",
         dict(authors=("Berg, A",), title="Coastlines : art + the sea", container=None),
     ),
+    (
+        "container:in-later",  # "In:" after a full stop names the container; the sentences before it are the title's
+        "Petra Lind: Häfen als Lebensraum, Vortrag auf dem 3. Kongress der Gesellschaft für Küstenforschung, "
+        "Kiel 1991. In: Jahrbuch f. Küstenk. 4 (1992) 12-30",
+        dict(
+            title="Häfen als Lebensraum, Vortrag auf dem 3. Kongress der Gesellschaft für Küstenforschung, Kiel 1991",
+            container="Jahrbuch f. Küstenk",
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -472,6 +472,30 @@ def _medium_imprint(ctx: Context, scan: Scan) -> str | None:
     return scan.body[mm.end() :]
 
 
+# ". In: Jahrbuch …" / ". In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology": a later "In"
+_LATER_IN = re.compile(r"(?<=[\w.)’”'\"])\.\s+(?=In:?\s+[A-Z])")
+
+
+def _in_later(ctx: Context, scan: Scan) -> str | None:
+    """ "Vortrag auf dem 7. Kongress der Gesellschaft, Leipzig 1988. In: Jahrbuch 8": "In" after a full
+    stop introduces the container, so the sentences before it still belong to the title (which stopped
+    too early, at an ordinal or an abbreviation)."""
+    if ctx.cue is not Cue.NONE or not ctx.title or ctx.title_first:
+        return None
+    m = _LATER_IN.search(scan.body, 0, 300)
+    if m is None:
+        return None
+    head = scan.body[: m.start()].strip(" ,;")
+    if not head or _PAGE_NEXT.match(head) or re.search(r"\bpp?\.\s*\d|\(\d+\)|:\s*\d", head):
+        return None
+    if LOCATION_PUBLISHER.match(head) or NOT_A_CONTAINER.match(head) or _CREDIT.match(head):
+        return None
+    glue = " " if head[:1].islower() else ". "
+    ctx.title = f"{ctx.title.rstrip('.')}{glue}{head}"
+    ctx.fire("container:in-later")
+    return take_container(scan.body[m.end() :], ctx)
+
+
 def _not_a_container(ctx: Context, scan: Scan) -> str | None:
     """ "PhD thesis", "Technical report", "accessed ...": no container here."""
     return scan.body if NOT_A_CONTAINER.match(scan.body) else None
@@ -585,6 +609,7 @@ LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("credits", _credits),
     ContainerRule("names-before-container", _names_before_container),
     ContainerRule("medium-imprint", _medium_imprint),
+    ContainerRule("in-later", _in_later),
     ContainerRule("not-a-container", _not_a_container),
     ContainerRule("city-acronym", _city_acronym),
     ContainerRule("city-publisher", _city_publisher),
