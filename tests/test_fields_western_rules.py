@@ -696,6 +696,11 @@ CASES = [
             container="Jahrbuch f. Küstenk",
         ),
     ),
+    (
+        "title:periodical-only",  # an export that lost the title: the periodical's name before vol(issue)
+        "(2011) Journal of Coastal Engineering Research, 12 (3), pp. 44-58. Cited 9 times.",
+        dict(title=None, container="Journal of Coastal Engineering Research", volume="12", pages="44-58"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

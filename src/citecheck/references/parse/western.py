@@ -487,6 +487,13 @@ _GENRE_NOTE = re.compile(
 )
 
 
+_PERIODICAL_HEAD = re.compile(
+    r"(?:The\s+)?(?:Journal|Annals|Proceedings|Transactions|Bulletin|Archives|Revue|Revista|Rivista|Zeitschrift)"
+    r"\s+(?:of|de|des|du|di|für|for|on)\s+[A-Z][^.:;?!]{2,120}$"
+)
+_VOLUME_ISSUE_NEXT = re.compile(r"\s*,\s*(?:vol\.\s*)?\d{1,4}\s*\(\s*\d{1,4}[^)]{0,6}\)\s*[,:]")
+
+
 def _title_tail(ctx: Context, rest: str) -> str:
     """What a title cannot end with: pages ("..., Page 23"), or a journal's name before its numbers;
     and what it ends with: a note of the kind of work ("(abstract)")."""
@@ -501,6 +508,17 @@ def _title_tail(ctx: Context, rest: str) -> str:
             rest = ctx.title[tm.start() :] + " " + rest
             ctx.title = clean_title(ctx.title[: tm.start()])
             ctx.fire("title:pages-out")
+    if (
+        ctx.title
+        and not ctx.container
+        and _PERIODICAL_HEAD.match(ctx.title)
+        and _VOLUME_ISSUE_NEXT.match(rest)
+    ):
+        # "(2009) Journal of Mathematical Imaging and Vision, 35 (2), pp. 155-164": a periodical's name
+        # right before its volume and issue, where the title would be: the entry lost its title
+        ctx.container, ctx.title = ctx.title, None
+        ctx.fire("title:periodical-only")
+        return rest
     if ctx.title and not ctx.container and _ELSEVIER_NUMBERS.match(rest):
         gm = _GLUED_JOURNAL.search(ctx.title)
         if gm and len(gm.group("j").split()) >= 2:
