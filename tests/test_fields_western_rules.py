@@ -701,6 +701,11 @@ CASES = [
         "(2011) Journal of Coastal Engineering Research, 12 (3), pp. 44-58. Cited 9 times.",
         dict(title=None, container="Journal of Coastal Engineering Research", volume="12", pages="44-58"),
     ),
+    (
+        "container:special-issue-skipped",  # "Special Issue," before the journal's name is not part of it
+        "Lind, P. and A. Berg, eds. 2015. Tides and Towns. Special Issue, Coastal Culture Review 12(2): 101-240.",
+        dict(title="Tides and Towns", container="Coastal Culture Review", volume="12"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -496,6 +496,21 @@ def _in_later(ctx: Context, scan: Scan) -> str | None:
     return take_container(scan.body[m.end() :], ctx)
 
 
+# "Newness of New Media. Special Issue, Culture Theory and Critique 54(3)": the issue's kind before the journal
+_SPECIAL_ISSUE_FIRST = re.compile(
+    r"(?i:special|themed|thematic)\s+(?i:issue|section|number)\s*[,:]\s*(?=[A-Z])"
+)
+
+
+def _special_issue_first(ctx: Context, scan: Scan) -> str | None:
+    """ "Special Issue," before a journal's name is no part of it: read on past it."""
+    sm = _SPECIAL_ISSUE_FIRST.match(scan.body)
+    if sm:
+        scan.body = scan.body[sm.end() :]
+        ctx.fire("container:special-issue-skipped")
+    return None
+
+
 def _not_a_container(ctx: Context, scan: Scan) -> str | None:
     """ "PhD thesis", "Technical report", "accessed ...": no container here."""
     return scan.body if NOT_A_CONTAINER.match(scan.body) else None
@@ -607,6 +622,7 @@ LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("leading-year", _leading_year),
     ContainerRule("film-credits", _film_credits),
     ContainerRule("credits", _credits),
+    ContainerRule("special-issue-first", _special_issue_first),
     ContainerRule("names-before-container", _names_before_container),
     ContainerRule("medium-imprint", _medium_imprint),
     ContainerRule("in-later", _in_later),
