@@ -706,6 +706,16 @@ CASES = [
         "Lind, P. and A. Berg, eds. 2015. Tides and Towns. Special Issue, Coastal Culture Review 12(2): 101-240.",
         dict(title="Tides and Towns", container="Coastal Culture Review", volume="12"),
     ),
+    (
+        "authors:title-head",  # one inverted name, then a direct "name" with no "and": the title's head
+        "Lind, Petra, Nordische Hafenstädte. Handel und Leben an der Küste, Stuttgart, 1990.",
+        dict(authors=("Lind, Petra",), title="Nordische Hafenstädte. Handel und Leben an der Küste"),
+    ),
+    (
+        "authors:author-year",  # a year right after the names: they are all names
+        "Lind, Petra, Rui Costa, 1995, Tidal mixing in shallow bays, Coastal Conference 12-19.",
+        dict(authors=("Lind, Petra", "Rui Costa"), title="Tidal mixing in shallow bays"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

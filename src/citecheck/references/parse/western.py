@@ -306,7 +306,7 @@ AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
 _AND_BEFORE = re.compile(r"(?:\band|&|\bund|\bet|\by|\be)$")
 
 
-def title_head_start(author_text: str) -> int | None:
+def title_head_start(author_text: str, dated: bool = False) -> int | None:
     """Where the title's head begins inside ``author_text``, when its end was taken for a name.
 
     The names of one list share one form. Chicago and MLA invert the first name only ("Witten,
@@ -332,7 +332,15 @@ def title_head_start(author_text: str) -> int | None:
             and all(w[:1].isalpha() and not is_initial_word(w.strip(".-")) for w in words)
         )
         inverted_before = k >= 2 and all(", " in m for m in names[:k])
-        if direct_full and inverted_before and not _AND_BEFORE.search(author_text[: starts[k]].rstrip(" ,;")):
+        # Chicago inverts the first name only and joins the last one with "and": "Beetz, Manfred,
+        # Frühmoderne Höflichkeit." has one name, then the title's head
+        # (a year right after the names shows that they are all names: "Coüasnon, Bertrand, Bernard Rétif, 1995")
+        last_after_one = not dated and k == 1 == len(names) - 1 and ", " in names[0]
+        if (
+            direct_full
+            and (inverted_before or last_after_one)
+            and not _AND_BEFORE.search(author_text[: starts[k]].rstrip(" ,;"))
+        ):
             return starts[k]
     return None
 
@@ -344,7 +352,7 @@ def split_unquoted(ctx: Context, s: str) -> tuple[str, str]:
         if found is not None:
             ctx.fire(f"authors:{rule.name}")
             if found[0] and s.startswith(found[0]):
-                at = title_head_start(found[0])
+                at = title_head_start(found[0], dated=rule.name in ("author-date", "author-year"))
                 if at is not None:
                     ctx.fire("authors:title-head")
                     return s[:at], s[at:]
