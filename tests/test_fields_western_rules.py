@@ -716,6 +716,15 @@ CASES = [
         "Lind, Petra, Rui Costa, 1995, Tidal mixing in shallow bays, Coastal Conference 12-19.",
         dict(authors=("Lind, Petra", "Rui Costa"), title="Tidal mixing in shallow bays"),
     ),
+    (
+        "container:later-quoted",  # Italian style quotes the journal; the words before it are the subtitle
+        "P. Rossi, “I porti del nord”. Commercio e vita sulla costa 1850-1900, “Rivista di Storia Marittima”, "
+        "3/4 (marzo-aprile 1999), pp. 41-66.",
+        dict(
+            title="I porti del nord. Commercio e vita sulla costa 1850-1900",
+            container="Rivista di Storia Marittima",
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -400,6 +400,27 @@ def _quoted(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# Italian style quotes the journal too: "“Gli indesiderabili”. L’Italia e l’immigrazione 1945-1948,
+# “La Nuova Storia Contemporanea”, 4/6": the quoted name before the numbers is the journal
+_LATER_QUOTED_JOURNAL = re.compile(r",\s*[«\"“](?P<c>[^«»\"“”]{3,150})[»\"”]\s*,\s*(?=\d)")
+
+
+def _later_quoted(ctx: Context, scan: Scan) -> str | None:
+    """A quoted name before the numbers, after a quoted title and more words: the words are the title's
+    subtitle, the quoted name the container."""
+    if not ctx.quoted_title or not ctx.title or ctx.in_context:
+        return None
+    m = _LATER_QUOTED_JOURNAL.search(scan.rest, 0, 300)
+    if m is None:
+        return None
+    head = scan.rest[: m.start()].strip(" ,.;:")
+    if not head or _IN.match(scan.rest) or re.search(r"[«\"“”»]", head):
+        return None
+    ctx.title = f"{ctx.title.rstrip('.')}. {head}"
+    ctx.container = m.group("c").strip(" ,.")
+    return scan.rest[m.end() - 1 :]
+
+
 def _nothing_left(ctx: Context, scan: Scan) -> str | None:
     scan.body = scan.rest.lstrip(" ,.;:*")
     return scan.rest if not scan.body else None
@@ -617,6 +638,7 @@ def _names_before_container(ctx: Context, scan: Scan) -> str | None:
 
 LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("quoted", _quoted),
+    ContainerRule("later-quoted", _later_quoted),
     ContainerRule("nothing-left", _nothing_left),
     ContainerRule("volume-of-work", _volume_of_work),
     ContainerRule("leading-year", _leading_year),
