@@ -725,6 +725,12 @@ CASES = [
             container="Rivista di Storia Marittima",
         ),
     ),
+    (
+        "title:sentence",  # quoted words that open a title running on with "in …" up to the book's "In"
+        "Lind, Petra. 2001. ‘Tide Words’ in Coastal Norse B.12. In Petra Lind & Rui Costa, Issues in Norse "
+        "Phonology, 11-30. Bergen: Fjord Verlag.",
+        dict(title="‘Tide Words’ in Coastal Norse B.12"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

@@ -236,11 +236,19 @@ def _subtitle_before_imprint(rest: str, end: int, next_end: int) -> int:
     return end
 
 
+_QUOTE_GOES_ON = re.compile(r"\s+(?P<more>in\s+[^?!]{3,200}?[.?!])\s+(?=In:?\s+(?!press\b)[A-Z])")
+
+
 def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
     """Take the title off the front of ``rest``; return (title, remainder)."""
     rest = rest.lstrip(" ,.;:")
     q = find_quoted_title(rest, max_prefix=3)
     if q is not None:
+        mm = _QUOTE_GOES_ON.match(rest, q[1] + 1)
+        if mm:
+            # "‘Tone Cases’ in Bantu Group B.40. In Jean Blanchon, Book": the quoted words open the title,
+            # which runs on to the sentence before the book's "In"
+            return f"{rest[q[0] : q[1] + 1].strip()} {mm.group('more').strip()}", rest[mm.end("more") :]
         return q[2], rest[q[1] + 1 :]
     ends = sentence_ends(rest)
     k = 0
