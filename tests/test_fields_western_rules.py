@@ -731,6 +731,14 @@ CASES = [
         "Phonology, 11-30. Bergen: Fjord Verlag.",
         dict(title="‘Tide Words’ in Coastal Norse B.12"),
     ),
+    (
+        "cue:in-names-book",  # "In Names, Book": the editors named with no "(eds.)", then the book
+        "Lind, Petra. 2001. Tide words. In Petra Lind & Rui Costa, Issues in Norse Phonology, 11-30. "
+        "Bergen: Fjord Verlag.",
+        dict(
+            editors=("Petra Lind", "Rui Costa"), container="Issues in Norse Phonology", entry_type="chapter"
+        ),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

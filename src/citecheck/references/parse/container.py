@@ -324,6 +324,14 @@ def _book_then_editors(text: str, ctx: Context) -> tuple[str, str]:
 _SERIES_CUE = re.compile(r"^[\s,.;]*ser\.\s+[A-Z][^.;:()]{2,120}(?=\.\s|\.?$|,)")
 
 
+# "In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology": the book's editors named after "In" with
+# no "(eds.)", two names joined by "&" or "and", then a comma and the book
+_IN_NAMES_BOOK = re.compile(
+    r"(?P<n>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s(?:&|and)\s[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}),"
+    r"\s+(?=[A-Z][a-z])"
+)
+
+
 def _cue(rest: str, ctx: Context) -> str:
     """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
     sm = _SERIES_CUE.match(rest)
@@ -382,6 +390,14 @@ def _cue(rest: str, ctx: Context) -> str:
         return rest[m.end() :]
     im = _IN.match(rest) or (m if m else None)
     if im:
+        nm = _IN_NAMES_BOOK.match(rest, im.end())
+        if nm:
+            names, _ = split_authors(nm.group("n"))
+            if len(names) >= 1 and all(looks_like_name(n) for n in names):
+                ctx.editors = names
+                ctx.cue = Cue.IN_BOOK
+                ctx.fire("cue:in-names-book")
+                return rest[nm.end() :]
         ctx.cue = Cue.IN
         ctx.fire("cue:in")
         return rest[im.end() :]
