@@ -739,6 +739,12 @@ CASES = [
             editors=("Petra Lind", "Rui Costa"), container="Issues in Norse Phonology", entry_type="chapter"
         ),
     ),
+    (
+        "title:sentence",  # an editor's credit in brackets at the end of the title is not part of it
+        "Lind, P. and R. Costa, Tidal models of shallow bays, Coastal Aspects of Numerical Analysis "
+        "(A. Berg, ed.), Fjord, 1979, pp. 12-40.",
+        dict(title="Tidal models of shallow bays, Coastal Aspects of Numerical Analysis"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

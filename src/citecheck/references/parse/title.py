@@ -75,7 +75,9 @@ _NOT_SUBTITLE = re.compile(
 
 
 _MEDIA_SUFFIX = re.compile(
-    r"\s*(?:\[[^\]]{2,40}\]|\((?:translated|trans\.|edited|ed\.|eds\.)[^)]{0,80}\))\s*$", re.I
+    r"\s*(?:\[[^\]]{2,40}\]|\((?:translated|trans\.|edited|ed\.|eds\.)[^)]{0,80}\)"
+    r"|\([^()]{2,80},\s*(?:eds?|trans|tr)\.\))\s*$",  # "(G. Geymonat, ed.)": a credit, not the title's
+    re.I,
 )
 
 
