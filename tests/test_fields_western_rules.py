@@ -529,6 +529,222 @@ CASES = [
         "Berg, A. and K. Costa 1973 Tidal Fishes of Norway. Bulletin 184. Fisheries Research Board of Norway, Bergen.",
         dict(title="Tidal Fishes of Norway. Bulletin 184", container=None, location="Bergen"),
     ),
+    (
+        "title:physics-untitled",  # a section letter glued to the volume is read with the volume
+        "[4] K. Lind and P. Okafor, Nucl. Phys. B512, 141-160 (1998).",
+        dict(title=None, container="Nucl. Phys", volume="B512", pages="141-160", year=1998),
+    ),
+    (
+        "container:volume-of-work",  # one volume of a multi-volume work: the work is the container
+        "Hesse, Anna. Die Gedichte. Vol. 3 of Gesammelte Werke. Berlin: Aufbau, 1961.",
+        dict(
+            title="Die Gedichte",
+            container="Gesammelte Werke",
+            volume="3",
+            location="Berlin",
+            publisher="Aufbau",
+            entry_type="book",
+        ),
+    ),
+    (
+        "container:volume-of-work",
+        "Costa, Rui. Os Mares. Vols. 2 and 3 of Obras completas. Edited by Ana Lima. Lisbon: Sá, 1970.",
+        dict(container="Obras completas", volume="2", publisher="Sá", year=1970),
+    ),
+    (
+        "container:container",  # a country after a meeting's name is its place; the word before it is
+        # part of the name unless a comma sets it off as a city
+        "Okafor, N. (1993). Tidal agents. In Proceedings of the Second Workshop on Coastal Agent Worlds Norway.",
+        dict(container="Proceedings of the Second Workshop on Coastal Agent Worlds"),
+    ),
+    (
+        "container:container",
+        "Okafor, N. (1993). Tidal agents. In Proceedings of the Second Workshop on Coastal Agents, Bergen, Norway.",
+        dict(container="Proceedings of the Second Workshop on Coastal Agents"),
+    ),
+    (
+        "container:editors-then-book",  # MLA without "In": the book's editors, then the book
+        "Berg, Anna. “Harbour Chapels.” Ana Lima and Rui Costa, eds. Coastal Lives: Essays on the North. "
+        "Bergen: Fjord Press, 2012. 33-48.",
+        dict(
+            authors=("Berg, Anna",),
+            editors=("Ana Lima", "Rui Costa"),
+            container="Coastal Lives: Essays on the North",
+            entry_type="chapter",
+        ),
+    ),
+    (
+        "container:authors-then-date",  # a list that opens with the title names the authors after it
+        "14. Tidal Mixing in Three Shallow Bays. Ana Lima, Rui Costa, and Eva Berg. 2010, Coast Res J., "
+        "Vol. 5(4), pp. 174-178.",
+        dict(
+            authors=("Ana Lima", "Rui Costa", "Eva Berg"),
+            title="Tidal Mixing in Three Shallow Bays",
+            container="Coast Res J",
+        ),
+    ),
+    (
+        "container:authors-then-date",
+        "15. Tidal Mixing in Deep Fjords. Lima A, Costa R, Berg E. mars 2011, Coast Res J, Vol. 6, pp. 9-14.",
+        dict(authors=("Lima A", "Costa R", "Berg E"), container="Coast Res J"),
+    ),
+    (
+        "container:titled-volume",  # a volume with its own title is part of the book's name
+        "Lind, P. 1990. Tides. In A. Berg & R. Costa (eds.), Handbook of coastal science, vol. II: Estuaries "
+        "(2nd edn) (101–140). Oslo: Fjord.",
+        dict(container="Handbook of coastal science, vol. II: Estuaries", volume="II"),
+    ),
+    (
+        "title:genre-note",  # "(abstract)" closes the title, even after a question mark
+        "Lind, P., Berg, A., Is the Tarn crater older than we think? (abstract). Coastal Geology, pp. 12-13. 1988.",
+        dict(title="Is the Tarn crater older than we think? (abstract)", container="Coastal Geology"),
+    ),
+    (
+        "title:genre-note",  # the place between the title and the note belongs to the title
+        "Lind, P., Gravity survey of the Tarn basin, S. Norway (abstract). EOS, v. 61, p. 230. 1980.",
+        dict(title="Gravity survey of the Tarn basin, S. Norway (abstract)", container="EOS"),
+    ),
+    (
+        "title:sentence",  # ", Journal, Issue 12" after a comma-style title: the journal and its issue
+        "Lind, P., Berg, A., Tidal scour in shallow fjords, Special Paper of the Coastal Society, Issue 12, "
+        "pp. 30-41, 2005",
+        dict(
+            title="Tidal scour in shallow fjords",
+            container="Special Paper of the Coastal Society",
+            issue="12",
+        ),
+    ),
+    (
+        "container:year-in-name",  # a year after "since" belongs to the book's name, not its date
+        "Lind, Petra. “Harbour Novels.” Northern Novelists: Fiction since 1945. Bergen: Fjord Press, 2004: 12-30.",
+        dict(container="Northern Novelists: Fiction since 1945", year=2004),
+    ),
+    (
+        "container:year-in-name",  # a span of years that a subtitle follows is part of the name
+        "Berg, Anna, “Tides,” in Rui Costa (ed.), The Coast: 1800–1850: Studies and Sources "
+        "(Oslo: Fjord, 1999), pp. 4–19.",
+        dict(container="The Coast: 1800–1850: Studies and Sources", year=1999),
+    ),
+    (
+        "bullet-dropped",  # a list bullet before the entry is not part of the author
+        "- P. MOREL, « La réforme des ports », Revue des Côtes, 1981, n°4.",
+        dict(authors=("P. MOREL",), title="La réforme des ports", container="Revue des Côtes"),
+    ),
+    (
+        "container:document-number",  # a standard's number after the title is no container
+        "NCI (2011). Design Rules for Harbour Walls. NCI 214-09. Nordic Coastal Institute, Bergen.",
+        dict(title="Design Rules for Harbour Walls", container=None),
+    ),
+    (
+        "container:title-then-journal",  # the title's second sentence, a comma, then the journal
+        "P. MOREL, Les ports de la Manche. Étude des travaux de la commission des côtes, Revue maritime, 1872, "
+        "pp. 101-140.",
+        dict(
+            title="Les ports de la Manche. Étude des travaux de la commission des côtes",
+            container="Revue maritime",
+        ),
+    ),
+    (
+        "container:container",  # a name with a publisher's word, then the publisher as its own sentence:
+        # the name is the work's container (a dictionary, an encyclopedia), not the publisher
+        "“Tide.” Cambridge Dictionary of the Sea. Cambridge University Press, 2001. Web. Accessed 3 May 2012.",
+        dict(container="Cambridge Dictionary of the Sea", publisher="Cambridge University Press"),
+    ),
+    (
+        "authors:role-mark",  # MLA's role after the name closes the list; the medium is no subtitle
+        "Lind, Petra, director. Harbour Lights. DVD. Oslo: Fjord Films, 2009.",
+        dict(authors=("Lind, Petra",), title="Harbour Lights", publisher="Fjord Films"),
+    ),
+    (
+        "authors:role-mark",
+        "Costa, Rui, and Ana Berg, translators. The Tide Tables of Bergen. Oslo: Fjord Press, 2010.",
+        dict(authors=("Costa, Rui", "Ana Berg"), title="The Tide Tables of Bergen"),
+    ),
+    (
+        "authors:title-year-medium",  # Harvard/AGPS audiovisual: title, year, medium, publisher, place
+        "Harbour Lights 2009, motion picture, Fjord Films, Oslo.",
+        dict(
+            authors=(),
+            title="Harbour Lights",
+            year=2009,
+            container=None,
+            publisher="Fjord Films",
+            location="Oslo",
+        ),
+    ),
+    (
+        "container:medium-imprint",
+        "Tides of the North 2011, television program, Nordic Broadcasting Corporation, Oslo, 4 October.",
+        dict(
+            title="Tides of the North",
+            container=None,
+            publisher="Nordic Broadcasting Corporation",
+            entry_type="misc",
+        ),
+    ),
+    (
+        "container:not-a-container",  # the medium after a comma-style title ends the title
+        "Berg, A 2012, Coastlines : art + the sea, exhibition catalogue, 3 March-9 June, Fjord Gallery, Bergen.",
+        dict(authors=("Berg, A",), title="Coastlines : art + the sea", container=None),
+    ),
+    (
+        "container:in-later",  # "In:" after a full stop names the container; the sentences before it are the title's
+        "Petra Lind: Häfen als Lebensraum, Vortrag auf dem 3. Kongress der Gesellschaft für Küstenforschung, "
+        "Kiel 1991. In: Jahrbuch f. Küstenk. 4 (1992) 12-30",
+        dict(
+            title="Häfen als Lebensraum, Vortrag auf dem 3. Kongress der Gesellschaft für Küstenforschung, Kiel 1991",
+            container="Jahrbuch f. Küstenk",
+        ),
+    ),
+    (
+        "title:periodical-only",  # an export that lost the title: the periodical's name before vol(issue)
+        "(2011) Journal of Coastal Engineering Research, 12 (3), pp. 44-58. Cited 9 times.",
+        dict(title=None, container="Journal of Coastal Engineering Research", volume="12", pages="44-58"),
+    ),
+    (
+        "container:special-issue-skipped",  # "Special Issue," before the journal's name is not part of it
+        "Lind, P. and A. Berg, eds. 2015. Tides and Towns. Special Issue, Coastal Culture Review 12(2): 101-240.",
+        dict(title="Tides and Towns", container="Coastal Culture Review", volume="12"),
+    ),
+    (
+        "authors:title-head",  # one inverted name, then a direct "name" with no "and": the title's head
+        "Lind, Petra, Nordische Hafenstädte. Handel und Leben an der Küste, Stuttgart, 1990.",
+        dict(authors=("Lind, Petra",), title="Nordische Hafenstädte. Handel und Leben an der Küste"),
+    ),
+    (
+        "authors:author-year",  # a year right after the names: they are all names
+        "Lind, Petra, Rui Costa, 1995, Tidal mixing in shallow bays, Coastal Conference 12-19.",
+        dict(authors=("Lind, Petra", "Rui Costa"), title="Tidal mixing in shallow bays"),
+    ),
+    (
+        "container:later-quoted",  # Italian style quotes the journal; the words before it are the subtitle
+        "P. Rossi, “I porti del nord”. Commercio e vita sulla costa 1850-1900, “Rivista di Storia Marittima”, "
+        "3/4 (marzo-aprile 1999), pp. 41-66.",
+        dict(
+            title="I porti del nord. Commercio e vita sulla costa 1850-1900",
+            container="Rivista di Storia Marittima",
+        ),
+    ),
+    (
+        "title:sentence",  # quoted words that open a title running on with "in …" up to the book's "In"
+        "Lind, Petra. 2001. ‘Tide Words’ in Coastal Norse B.12. In Petra Lind & Rui Costa, Issues in Norse "
+        "Phonology, 11-30. Bergen: Fjord Verlag.",
+        dict(title="‘Tide Words’ in Coastal Norse B.12"),
+    ),
+    (
+        "cue:in-names-book",  # "In Names, Book": the editors named with no "(eds.)", then the book
+        "Lind, Petra. 2001. Tide words. In Petra Lind & Rui Costa, Issues in Norse Phonology, 11-30. "
+        "Bergen: Fjord Verlag.",
+        dict(
+            editors=("Petra Lind", "Rui Costa"), container="Issues in Norse Phonology", entry_type="chapter"
+        ),
+    ),
+    (
+        "title:sentence",  # an editor's credit in brackets at the end of the title is not part of it
+        "Lind, P. and R. Costa, Tidal models of shallow bays, Coastal Aspects of Numerical Analysis "
+        "(A. Berg, ed.), Fjord, 1979, pp. 12-40.",
+        dict(title="Tidal models of shallow bays, Coastal Aspects of Numerical Analysis"),
+    ),
     # ------------------------------------------------------------------ numbers
     (
         "numbers:volume-issue-comma-pages",

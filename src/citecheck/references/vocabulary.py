@@ -146,3 +146,11 @@ ORGANISATION_WORDS = re.compile(
     r"|society|union|nations|league|federation|chamber|court|parliament|congress|senate|staff|team|project"
     r"|library|museum|academy|laboratory)\b"
 )
+
+#: the medium or kind of an audiovisual work or catalogue, printed after its title in Harvard and
+#: AGPS styles ("Harbour Lights 2009, motion picture, Fjord Films, Oslo")
+MEDIUM_WORDS = (
+    r"motion\s+picture|feature\s+film|film|dvd|blu-ray|vhs|videocassette|video(?:\s+recording)?|videorecording"
+    r"|sound\s+recording|audio\s+recording|cd-rom|cd|podcast|(?:television|tv|radio)\s+(?:program(?:me)?|broadcast|series)"
+    r"|exhibition\s+catalogue|exhibition\s+catalog"
+)

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 
 from ..dates import YEAR_RE, find_date
 from ..names import looks_like_name, split_authors
-from ..vocabulary import COUNTRIES, MONTH_ABBREVS_EN, MONTH_NAMES_EN, MONTH_NAMES_OTHER, PUBLISHING_CITIES
+from ..vocabulary import (
+    COUNTRIES,
+    MEDIUM_WORDS,
+    MONTH_ABBREVS_EN,
+    MONTH_NAMES_EN,
+    MONTH_NAMES_OTHER,
+    PUBLISHING_CITIES,
+)
 from .authors import is_corporate_name, looks_like_names, prefix_is_authors
 from .context import Context, Cue
 from .patterns import (
@@ -237,7 +244,7 @@ _COUNTRIES = COUNTRIES
 
 _TRAILING_CITY_COUNTRY = re.compile(
     r"(?<!\bof)(?<!\bin)(?<!\bfor)(?<!\bde)(?<!\bdu)(?<!\bla)(?<!\band)(?<!\.)[\s,]+"
-    rf"(?:[A-Z][\w'’-]{{3,}}(?:/[A-Z][\w'’-]+)?,?\s+(?:{_COUNTRIES})|(?:{_COUNTRIES})(?<![A-Z.]))\.?$"
+    rf"(?:[A-Z][\w'’-]{{3,}}(?:/[A-Z][\w'’-]+)?,\s+(?:{_COUNTRIES})|(?:{_COUNTRIES})(?<![A-Z.]))\.?$"
 )
 
 
@@ -317,6 +324,14 @@ def _book_then_editors(text: str, ctx: Context) -> tuple[str, str]:
 _SERIES_CUE = re.compile(r"^[\s,.;]*ser\.\s+[A-Z][^.;:()]{2,120}(?=\.\s|\.?$|,)")
 
 
+# "In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology": the book's editors named after "In" with
+# no "(eds.)", two names joined by "&" or "and", then a comma and the book
+_IN_NAMES_BOOK = re.compile(
+    r"(?P<n>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s(?:&|and)\s[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}),"
+    r"\s+(?=[A-Z][a-z])"
+)
+
+
 def _cue(rest: str, ctx: Context) -> str:
     """ "In Editors (Eds.), Book" (IN_BOOK), "published in" (PUBLISHED_IN), "In" (IN)."""
     sm = _SERIES_CUE.match(rest)
@@ -375,6 +390,14 @@ def _cue(rest: str, ctx: Context) -> str:
         return rest[m.end() :]
     im = _IN.match(rest) or (m if m else None)
     if im:
+        nm = _IN_NAMES_BOOK.match(rest, im.end())
+        if nm:
+            names, _ = split_authors(nm.group("n"))
+            if len(names) >= 1 and all(looks_like_name(n) for n in names):
+                ctx.editors = names
+                ctx.cue = Cue.IN_BOOK
+                ctx.fire("cue:in-names-book")
+                return rest[nm.end() :]
         ctx.cue = Cue.IN
         ctx.fire("cue:in")
         return rest[im.end() :]
@@ -391,6 +414,27 @@ def _quoted(ctx: Context, scan: Scan) -> str | None:
         ctx.container = qm.group("c").strip(" ,.")
         return scan.rest[qm.end() :]
     return None
+
+
+# Italian style quotes the journal too: "“Gli indesiderabili”. L’Italia e l’immigrazione 1945-1948,
+# “La Nuova Storia Contemporanea”, 4/6": the quoted name before the numbers is the journal
+_LATER_QUOTED_JOURNAL = re.compile(r",\s*[«\"“](?P<c>[^«»\"“”]{3,150})[»\"”]\s*,\s*(?=\d)")
+
+
+def _later_quoted(ctx: Context, scan: Scan) -> str | None:
+    """A quoted name before the numbers, after a quoted title and more words: the words are the title's
+    subtitle, the quoted name the container."""
+    if not ctx.quoted_title or not ctx.title or ctx.in_context:
+        return None
+    m = _LATER_QUOTED_JOURNAL.search(scan.rest, 0, 300)
+    if m is None:
+        return None
+    head = scan.rest[: m.start()].strip(" ,.;:")
+    if not head or _IN.match(scan.rest) or re.search(r"[«\"“”»]", head):
+        return None
+    ctx.title = f"{ctx.title.rstrip('.')}. {head}"
+    ctx.container = m.group("c").strip(" ,.")
+    return scan.rest[m.end() - 1 :]
 
 
 def _nothing_left(ctx: Context, scan: Scan) -> str | None:
@@ -435,6 +479,72 @@ def _leading_year(ctx: Context, scan: Scan) -> str | None:
     ym = _LEADING_YEAR.match(scan.body)
     if ym:
         scan.body = scan.body[ym.end() :]
+    return None
+
+
+# "motion picture, Fjord Films, Oslo": after the medium, who issued the work and where
+_MEDIUM_IMPRINT = re.compile(
+    rf"(?i:{MEDIUM_WORDS})\s*,\s*(?P<pub>[A-Z][^,.;\d]{{1,80}}?)(?:,\s*(?P<loc>[A-Z][^,.;\d]{{1,40}}?))?(?=\s*[,.;]|\s*$)"
+)
+
+
+_MEDIUM_SENTENCE = re.compile(rf"(?i:{MEDIUM_WORDS})\.\s+(?=[A-Z])")
+
+
+def _medium_imprint(ctx: Context, scan: Scan) -> str | None:
+    """An audiovisual work names its medium, then its publisher and place: no container."""
+    sm = _MEDIUM_SENTENCE.match(scan.body)
+    if sm:
+        scan.body = scan.body[
+            sm.end() :
+        ]  # MLA: "Harbour Lights. DVD. Oslo: Fjord Films": the imprint follows
+        return None
+    mm = _MEDIUM_IMPRINT.match(scan.body)
+    if mm is None or ctx.in_context:
+        return None
+    ctx.publisher = ctx.publisher or mm.group("pub").strip()
+    if mm.group("loc"):
+        ctx.location = ctx.location or mm.group("loc").strip()
+    ctx.entry_type = ctx.entry_type or "misc"  # a film or a broadcast, not a book for having a publisher
+    return scan.body[mm.end() :]
+
+
+# ". In: Jahrbuch …" / ". In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology": a later "In"
+_LATER_IN = re.compile(r"(?<=[\w.)’”'\"])\.\s+(?=In:?\s+[A-Z])")
+
+
+def _in_later(ctx: Context, scan: Scan) -> str | None:
+    """ "Vortrag auf dem 7. Kongress der Gesellschaft, Leipzig 1988. In: Jahrbuch 8": "In" after a full
+    stop introduces the container, so the sentences before it still belong to the title (which stopped
+    too early, at an ordinal or an abbreviation)."""
+    if ctx.cue is not Cue.NONE or not ctx.title or ctx.title_first:
+        return None
+    m = _LATER_IN.search(scan.body, 0, 300)
+    if m is None:
+        return None
+    head = scan.body[: m.start()].strip(" ,;")
+    if not head or _PAGE_NEXT.match(head) or re.search(r"\bpp?\.\s*\d|\(\d+\)|:\s*\d", head):
+        return None
+    if LOCATION_PUBLISHER.match(head) or NOT_A_CONTAINER.match(head) or _CREDIT.match(head):
+        return None
+    glue = " " if head[:1].islower() else ". "
+    ctx.title = f"{ctx.title.rstrip('.')}{glue}{head}"
+    ctx.fire("container:in-later")
+    return take_container(scan.body[m.end() :], ctx)
+
+
+# "Newness of New Media. Special Issue, Culture Theory and Critique 54(3)": the issue's kind before the journal
+_SPECIAL_ISSUE_FIRST = re.compile(
+    r"(?i:special|themed|thematic)\s+(?i:issue|section|number)\s*[,:]\s*(?=[A-Z])"
+)
+
+
+def _special_issue_first(ctx: Context, scan: Scan) -> str | None:
+    """ "Special Issue," before a journal's name is no part of it: read on past it."""
+    sm = _SPECIAL_ISSUE_FIRST.match(scan.body)
+    if sm:
+        scan.body = scan.body[sm.end() :]
+        ctx.fire("container:special-issue-skipped")
     return None
 
 
@@ -488,12 +598,72 @@ def _place_publisher(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+# Chicago "Der Steppenwolf. Vol. 4 of Gesammelte Dichtungen. Berlin: Suhrkamp": one volume of a
+# multi-volume work, named after "of"; the work is the container, the number its volume
+_VOLUME_OF_WORK = re.compile(
+    r"(?i:vols?\.|volumes?|bd\.|t\.|tome)\s+(?P<v>\d{1,4}|[IVXLC]{1,6})(?:\s*(?:and|&|-|–|,)\s*(?:\d{1,4}|[IVXLC]{1,6}))?"
+    r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][^.;:()]{2,150}?)(?=\.\s|\.?$|,\s)"
+)
+
+
+def _volume_of_work(ctx: Context, scan: Scan) -> str | None:
+    """ "Vol. 6 of Sämtliche Werke" / "Vols. 4 and 5 of Obras completas": the work the volume belongs to."""
+    vm = _VOLUME_OF_WORK.match(scan.body)
+    if vm is None:
+        return None
+    ctx.container = vm.group("c").strip()
+    ctx.volume = ctx.volume or vm.group("v")
+    ctx.entry_type = "book"  # the volume is a book; the work it belongs to is named as its container
+    rest = scan.body[vm.end() :]
+    for at in [0, *(m.end() for m in re.finditer(r"\.\s+", rest))]:
+        lp = LOCATION_PUBLISHER.match(rest[at:])
+        if lp and not ctx.publisher:
+            ctx.location, ctx.publisher = lp.group("loc").strip(" ("), lp.group("pub").strip()
+            break
+    return rest
+
+
+# "“Title.” Ana Lima and Rui Costa, eds. Coastal Lives: Essays" (MLA, no "In"): the book's editors
+_EDITORS_THEN_BOOK = re.compile(r"(?P<n>[A-Z][^.()\d]{2,200}?),?\s+(?:eds?|editors?)\.?[,.:]?\s+(?=[A-Z])")
+# "82. Title. Ana Lima, Rui Costa, and Eva Berg. 2010, Coast Res J., Vol. 5(4)": a list that opens with
+# the title names the authors after it, then the date, then the journal
+_NAMES_THEN_DATE = re.compile(
+    rf"(?P<n>[A-Z][^.()\d]{{2,300}}?[\w])\.\s+(?i:(?:{MONTH_NAMES_EN}|{MONTH_ABBREVS_EN}|{MONTH_NAMES_OTHER})\.?\s+)?"
+    rf"{YEAR_RE}[a-z]?[,.;]\s+(?=[A-Z])"
+)
+
+
+def _names_before_container(ctx: Context, scan: Scan) -> str | None:
+    """People named between the title and the container are its authors or the book's editors,
+    never the container: skip them (and the date after the authors) and read what follows."""
+    em = _EDITORS_THEN_BOOK.match(scan.body)
+    if em and prefix_is_authors(em.group("n"), ctx.memo):
+        ctx.editors = ctx.editors or split_authors(em.group("n"))[0]
+        ctx.cue = Cue.IN_BOOK
+        scan.body = scan.body[em.end() :]
+        ctx.fire("container:editors-then-book")
+        return None
+    nm = _NAMES_THEN_DATE.match(scan.body)
+    if nm and "," in nm.group("n") and looks_like_names(nm.group("n"), ctx):
+        if not ctx.authors:
+            ctx.authors = split_authors(nm.group("n"))[0]
+        scan.body = scan.body[nm.end() :]
+        ctx.fire("container:authors-then-date")
+    return None
+
+
 LEAD_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("quoted", _quoted),
+    ContainerRule("later-quoted", _later_quoted),
     ContainerRule("nothing-left", _nothing_left),
+    ContainerRule("volume-of-work", _volume_of_work),
     ContainerRule("leading-year", _leading_year),
     ContainerRule("film-credits", _film_credits),
     ContainerRule("credits", _credits),
+    ContainerRule("special-issue-first", _special_issue_first),
+    ContainerRule("names-before-container", _names_before_container),
+    ContainerRule("medium-imprint", _medium_imprint),
+    ContainerRule("in-later", _in_later),
     ContainerRule("not-a-container", _not_a_container),
     ContainerRule("city-acronym", _city_acronym),
     ContainerRule("city-publisher", _city_publisher),
@@ -568,6 +738,19 @@ def _date_first(ctx: Context, scan: Scan) -> str | None:
     if dm is None or len(dm.iso) < 7 or scan.body[: dm.start].strip(" ,.;:"):
         return None
     return scan.body if dm.end >= len(scan.body[: scan.end].rstrip(" ,.;:")) else None
+
+
+# "ACI 318-02", "EC 1110-2-6000", "ISO 9001:2015": a standard's or a document's number, an acronym and a
+# code with a hyphen or a colon inside, as its own sentence after the title
+_DOCUMENT_NUMBER = re.compile(r"\s+\d+(?:[-:/]\d+)+[A-Za-z]?(?=\.\s|\.?$)")
+
+
+def _document_number(ctx: Context, scan: Scan) -> str | None:
+    """A document's number is not a container: nothing to name here."""
+    if not re.fullmatch(r"[A-Z]{2,6}", scan.cand) or scan.body[: scan.end].strip() != scan.cand:
+        return None
+    dm = _DOCUMENT_NUMBER.match(scan.body, scan.end)
+    return scan.body[dm.end() :] if dm else None
 
 
 def _cross_reference(ctx: Context, scan: Scan) -> str | None:
@@ -714,6 +897,26 @@ def _run_on_title(ctx: Context, scan: Scan) -> str | None:
     return None
 
 
+def _title_then_journal(ctx: Context, scan: Scan) -> str | None:
+    """ "Les populations de la Gaule. Résumé du travail de la Commission, Revue archéologique, 1864, pp.":
+    the title's second sentence, a comma, then a name with a periodical's word before the numbers; the
+    sentence is the title's, the name the journal."""
+    cand = scan.cand
+    if ", " not in cand or not ctx.title or ctx.in_context or ctx.quoted_title or ctx.title_first:
+        return None
+    head, _, tail = cand.rpartition(", ")
+    if not _JOURNAL_NAME.search(tail) or JOURNALISH.search(head) or CONF_WORD.search(head):
+        return None
+    if not re.match(rf"[\s,.;]*(?:{YEAR_RE}|vol\.|pp?\.|\d)", scan.body[scan.end :]):
+        return None
+    if len(head.split()) < 3 or not re.search(r"(?<=\s)[a-zà-ÿ]{3,}\b", head) or looks_like_names(head, ctx):
+        return None
+    ctx.title = f"{ctx.title.rstrip('.')}. {head}"
+    scan.cand = tail.strip()
+    ctx.fire("container:title-then-journal")
+    return None
+
+
 # "Van Nostrand Reinhold, New York" / "Brotherhood of St Laurence, Melbourne" / "Board, Ottawa, ON"
 _PUBLISHER_COMMA_PLACE = re.compile(
     r"(?P<pub>[A-Z][^,;:]{1,80}?)\.?,\s+(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))?)"
@@ -773,6 +976,11 @@ def _publisher_name(ctx: Context, scan: Scan) -> str | None:
     """A name with "Press", "Verlag", "Publishers" is a publisher, unless it names a periodical."""
     cand = scan.cand
     if cand and len(cand) <= 250 and PUBLISHER_WORD.search(cand) and not ctx.in_context:
+        after = scan.body[scan.end :]
+        if re.match(r"\.\s+[A-Z]", after) and _names_publisher(after.lstrip(" .")):
+            # "“Metaphor.” Oxford English Dictionary. Oxford University Press": the publisher is the next
+            # sentence, so the name before it is the work's container
+            return None
         if not _PERIODICAL_WORD.search(cand):
             ctx.publisher = cand
             return scan.body[scan.end :]
@@ -825,6 +1033,49 @@ def _series_in_title(ctx: Context, scan: Scan) -> str | None:
     return imprint[bm.end() :]
 
 
+# a year that is part of a book's name: after "since", "until", "after", "before" ("British Fiction
+# since 1970"), or a span of years the subtitle follows ("Verdi's Middle Period: 1849–1859: Source Studies")
+_YEAR_IN_NAME = re.compile(
+    rf"\s+(?:{YEAR_RE}\s*[-–]\s*{YEAR_RE}(?=:\s+[A-Z])|{YEAR_RE}(?:\s*[-–]\s*{YEAR_RE})?(?<=\d)(?=[\s.,]))"
+)
+_BEFORE_YEAR_IN_NAME = re.compile(r"(?i)\b(?:since|until|till|after|before|from)$|:$")
+
+
+def _year_in_name(ctx: Context, scan: Scan) -> str | None:
+    """The container's name goes on past a year that belongs to it, to the next cut."""
+    body, end = scan.body, scan.end
+    ym = _YEAR_IN_NAME.match(body, end)
+    if ym is None or not scan.cand or not _BEFORE_YEAR_IN_NAME.search(body[:end].rstrip()):
+        return None
+    if body[:end].rstrip().endswith(":") and not re.match(r":\s+[A-Z]", body[ym.end() :]):
+        return None  # "Journal: 2010, 12": a date after a colon, not a span in the name
+    nxt = _CONTAINER_CUT.search(body, ym.end())
+    stop = nxt.start() if nxt else len(body)
+    se = body.find(". ", ym.end(), stop)
+    stop = se if se >= 0 else stop
+    scan.cand, scan.end = body[:stop].strip(" ,.;:*"), stop
+    ctx.fire("container:year-in-name")
+    return None
+
+
+# "Handbook of Child Psychology, vol. III: Cognitive Development (4th edn)": a volume with its own title
+_TITLED_VOLUME = re.compile(
+    r"(?:,\s*|\s+)(?i:vol\.|volume)\s+(?P<v>\d{1,4}|[IVXLC]{1,6}):\s+(?P<t>[A-Z][^,.;:()\[\]]{2,120}?)(?=\s*[(,.;\[]|\s*$)"
+)
+
+
+def _titled_volume(ctx: Context, scan: Scan) -> str | None:
+    """A titled volume of a multi-volume work is part of the container's name; its number is the volume."""
+    tm = _TITLED_VOLUME.match(scan.body, scan.end)
+    if tm is None or not scan.cand:
+        return None
+    scan.cand = scan.body[: tm.end()].strip(" ,.;:*")
+    scan.end = tm.end()
+    ctx.volume = ctx.volume or tm.group("v")
+    ctx.fire("container:titled-volume")
+    return None
+
+
 def _container(ctx: Context, scan: Scan) -> str | None:
     if scan.cand and len(scan.cand) <= 250:
         ctx.container = scan.cand
@@ -835,15 +1086,19 @@ def _container(ctx: Context, scan: Scan) -> str | None:
 CANDIDATE_RULES: tuple[ContainerRule, ...] = (
     ContainerRule("only-words", _only_words),
     ContainerRule("date-first", _date_first),
+    ContainerRule("document-number", _document_number),
     ContainerRule("cross-reference", _cross_reference),
     ContainerRule("place", _place),
     ContainerRule("inverted-meeting", _inverted_meeting),
     ContainerRule("trim", _trim),
+    ContainerRule("year-in-name", _year_in_name),
+    ContainerRule("titled-volume", _titled_volume),
     ContainerRule("book-imprint", _book_imprint),
     ContainerRule("whole-book", _whole_book),
     ContainerRule("short-publisher", _short_publisher),
     ContainerRule("publisher-place", _publisher_place),
     ContainerRule("run-on-title", _run_on_title),
+    ContainerRule("title-then-journal", _title_then_journal),
     ContainerRule("series-in-title", _series_in_title),
     ContainerRule("publisher-name", _publisher_name),
     ContainerRule("body-publisher", _body_publisher),

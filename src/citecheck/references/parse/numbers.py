@@ -84,7 +84,7 @@ _VOL_ISSUE_COMMA_PAGES = re.compile(
 )
 # physics "Journal of Applied Physics 33, 2435 (1962)" / "Optics Letters 28, A67–A82 (2011)"
 _VOL_PAGE_YEAR = re.compile(
-    rf"(?<![\w.])(?P<v>\d{{1,4}}),\s*(?P<p>[A-Z]?\d{{1,6}}(?:\s*[-–—]\s*[A-Z]?\d{{1,6}})?)\s*\(\s*{YEAR_RE}\s*\)"
+    rf"(?<![\w.])(?P<v>[A-Z]?\d{{1,4}}),\s*(?P<p>[A-Z]?\d{{1,6}}(?:\s*[-–—]\s*[A-Z]?\d{{1,6}})?)\s*\(\s*{YEAR_RE}\s*\)"
 )
 # a book's extent: "368 pp.", "217 p.", "248p.", "634 s." (Czech and Slovak "strán")
 _EXTENT = re.compile(r"(?<![\w.,-])(?P<p>\d{1,5})\s?(?:pp|p|s|S)\.?(?=\s*(?:[.,;)\[(]|$))(?!\s*\d)")
@@ -160,8 +160,12 @@ def _number_word(ctx: Context, rest: str) -> None:
 def _volume_issue(ctx: Context, rest: str) -> None:
     """ "12(3)": volume and issue ("2019(5)" is a year and an issue: the year is no volume)."""
     m = _VOL_ISSUE.search(rest)
-    if m and re.fullmatch(YEAR_RE, m.group("i").strip()) and re.search(r"\d,\s*$", rest[: m.start()]):
-        return  # "18, 4412 (2006)": volume, page and year, not volume 4412
+    if (
+        m
+        and re.fullmatch(YEAR_RE, m.group("i").strip())
+        and re.search(r"\d,\s*(?:[A-Z]?\d+\s*[-–—]+\s*)?$", rest[: m.start()])
+    ):
+        return  # "18, 4412 (2006)" / "B512, 141-160 (1998)": volume, pages and year, not volume 4412
     if m and not ctx.volume and not re.fullmatch(YEAR_RE, m.group("v")):
         ctx.volume = m.group("v")
         iss = m.group("i").strip()

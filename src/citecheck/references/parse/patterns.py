@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import YEAR_RE
-from ..vocabulary import PUBLISHER_WORDS
+from ..vocabulary import MEDIUM_WORDS, PUBLISHER_WORDS
 
 APA_DATE = re.compile(
     rf"[(\[]\s*(?:[A-Za-z]{{3,9}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<y>{YEAR_RE})(?P<suf>[a-z])?(?:[,/-]\s*[^)\]]{{0,25}})?[)\]]\s*[.,:]?|\(\s*(?:n\.\s*d\.|in press|forthcoming|in preparation|under review|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.|sans date|sin fecha)\s*\)\s*[.,]?",
@@ -27,7 +27,7 @@ NOT_A_CONTAINER = re.compile(
     r"accessed\b|available\b|retrieved\b|last modified|to appear|in press|forthcoming|ed\.\s|eds\.\s|\d+(?:st|nd|rd|th)\s+ed|"
     r"\d+(?:st|nd|rd|th|e|ère|nd)\.?\s+(?:\w+\.?\s+){0,2}(?:ed|edn|edition|version|vyd|aufl)\b|arxiv\b|"
     r"[\w.]+\s+patent\b|patent\b|tech\.?\s*rpt|edited\s+by|translated\s+by|tr\.\s|disponible\b|"
-    r"(?:television|radio)\s+(?:program|broadcast)|mimeo|vol(?:ume)?\.?\s*\d+(?:st|nd|rd|th)?(?=[\s.,]|$)(?!\s+of\b)|prod\.\s|rev\.\s+ed\b|\d+\.\s+(?:vyd|aufl|ed)\b)"
+    rf"(?:{MEDIUM_WORDS})(?=\s*[,.;]|\s*$)|mimeo|vol(?:ume)?\.?\s*\d+(?:st|nd|rd|th)?(?=[\s.,]|$)(?!\s+of\b)|prod\.\s|rev\.\s+ed\b|\d+\.\s+(?:vyd|aufl|ed)\b)"
 )
 
 

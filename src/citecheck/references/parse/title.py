@@ -12,7 +12,7 @@ import re
 
 from ..dates import YEAR_RE
 from ..titles import find_quoted_title
-from ..vocabulary import COUNTRIES, PUBLISHING_CITIES
+from ..vocabulary import COUNTRIES, MEDIUM_WORDS, PUBLISHING_CITIES
 from .patterns import CONF_WORD, LOCATION_PUBLISHER, PUBLISHER_WORD
 from .sentences import sentence_ends
 
@@ -20,7 +20,8 @@ _NON_TITLE_SEGMENT = re.compile(
     r"(?i)^\s*(?:in\b|in:|to appear|submitted|paper\b|pp?\.|pages?\b|vol\b|vol\.|volume\b|no\.|proc\b|proc\.|proceedings\b|"
     r"journal\b|j\.|ieee\b|acm\b|lecture notes|lncs\b|tech(?:nical)?\b|ph\.?\s*d|thesis\b|dissertation\b|master|"
     r"preprint\b|manuscript\b|unpublished\b|personal communication|available\b|retrieved\b|\d|"
-    r"eds?\.|tr\.|trans\.|edited\b|translated\b|working paper|[^,()]*\((?:eds?|trans|tr|ed\. and trans)\.?\))"
+    r"eds?\.|tr\.|trans\.|edited\b|translated\b|working paper|[^,()]*\((?:eds?|trans|tr|ed\. and trans)\.?\)"
+    rf"|(?:{MEDIUM_WORDS})\s*$)"
     r"|^[^,]{0,60}\b(?:IEEE|ACM|Proc|Proceedings|Conference|Conf|Symposium|Workshop|Seminar|Congress|Colloquium|Trans"
     r"|Journal|Review|Bulletin)\b"
 )
@@ -67,12 +68,16 @@ _ROMAN_PART = re.compile(r"\s*(?:[IVX]{1,4}|Part\s+[IVX\d]+)\s*$|\s*[IVX]{1,4}\.
 _NOT_SUBTITLE = re.compile(
     r"(?i)\s*(?:edited|translated|trans\.|ed\.|eds\.|reprint|revised|dir\.|perf\.|introduction by|foreword|"
     r"with an? |\d+(?:st|nd|rd|th)\b|volume|vol\.|review of|paper presented|presented at"
-    r"|traduction|traduit|traducción|tradução|traduzione|[üu]bersetzt|herausgegeben)"
+    r"|traduction|traduit|traducción|tradução|traduzione|[üu]bersetzt|herausgegeben"
+    # MLA's medium, a sentence of its own: "Che. DVD. New York: Criterion"
+    r"|(?:dvd|cd-rom|cd|blu-ray|vhs|videocassette|audiocassette|lp|print|web)\s*$)"
 )
 
 
 _MEDIA_SUFFIX = re.compile(
-    r"\s*(?:\[[^\]]{2,40}\]|\((?:translated|trans\.|edited|ed\.|eds\.)[^)]{0,80}\))\s*$", re.I
+    r"\s*(?:\[[^\]]{2,40}\]|\((?:translated|trans\.|edited|ed\.|eds\.)[^)]{0,80}\)"
+    r"|\([^()]{2,80},\s*(?:eds?|trans|tr)\.\))\s*$",  # "(G. Geymonat, ed.)": a credit, not the title's
+    re.I,
 )
 
 
@@ -188,7 +193,7 @@ def _comma_cut(title: str, full: str) -> int | None:
         ):
             return m.start()
         jm = re.match(
-            r"[A-Z][^,]{1,80},\s*(?=(?i:\d|vol|pp|no\b|[vnp]\.\s*\d|[vn]\.\s*(?:spring|summer|autumn|fall|winter)\b))",
+            r"[A-Z][^,]{1,80},\s*(?=(?i:\d|vol|pp|no\b|issue\b|iss\.|[vnp]\.\s*\d|[vn]\.\s*(?:spring|summer|autumn|fall|winter)\b))",
             full[m.end() :],
         )
         if (
@@ -233,11 +238,19 @@ def _subtitle_before_imprint(rest: str, end: int, next_end: int) -> int:
     return end
 
 
+_QUOTE_GOES_ON = re.compile(r"\s+(?P<more>in\s+[^?!]{3,200}?[.?!])\s+(?=In:?\s+(?!press\b)[A-Z])")
+
+
 def title_from(rest: str, comma_style: bool) -> tuple[str, str]:
     """Take the title off the front of ``rest``; return (title, remainder)."""
     rest = rest.lstrip(" ,.;:")
     q = find_quoted_title(rest, max_prefix=3)
     if q is not None:
+        mm = _QUOTE_GOES_ON.match(rest, q[1] + 1)
+        if mm:
+            # "‘Tone Cases’ in Bantu Group B.40. In Jean Blanchon, Book": the quoted words open the title,
+            # which runs on to the sentence before the book's "In"
+            return f"{rest[q[0] : q[1] + 1].strip()} {mm.group('more').strip()}", rest[mm.end("more") :]
         return q[2], rest[q[1] + 1 :]
     ends = sentence_ends(rest)
     k = 0

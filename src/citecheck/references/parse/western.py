@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..dates import YEAR_RE, find_date
 from ..names import split_authors
 from ..titles import find_quoted_title
+from ..vocabulary import MEDIUM_WORDS
 from .authors import (
     AUTHOR_MARK,
     author_end_by_sentence,
@@ -45,9 +46,11 @@ _AUTHOR_YEAR = re.compile(
 )
 _YEAR_SENTENCE = re.compile(rf"^\s*\(?(?P<y>{YEAR_RE})[a-z]?\)?\s*[.,:]\s*")
 _SENTENCE_CASE_WORD = re.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|over|upon)\b)[a-z]{4,}\b")
+# physics style has no title: "Phys. Rev. Lett. 83, 3370"; a section letter glued to the volume
+# ("Phys. Lett. B428") is read with the volume, not with the journal's name
 _JOURNAL_ONLY = re.compile(
     r"^[\s,.;:]*(?P<j>(?:(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Z&]{1,8})\s+){0,5}"
-    r"(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*,?\s*"
+    r"(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)(?!\d))\s*,?\s*"
     r"(?:[A-Z]?\d{1,5}[A-Za-z]?|(?:1[89]|20)\d\d)(?=[\s,:;(])\s*(?:\(\d+\))?\s*[,:;]?\s*(?:\(?\d{4}\)?\s*)?[A-Za-z]?\d+"
 )
 _TITLE_PAGES = re.compile(r"[\s,;-]+(?:Page|Pages|pp?\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*$")
@@ -87,6 +90,36 @@ def _editor_mark(ctx: Context, s: str) -> tuple[str, str] | None:
         ctx.date, ctx.year = (found.iso, found.year) if found else (dm.group("y"), int(dm.group("y")))
         rest = rest[dm.end() :]
     return s[: m.start()] + " (eds.)", rest
+
+
+# MLA names a creator's role after the name: "Soderbergh, Steven, director. Che." / "Lind, Petra, and
+# Rui Costa, translators. Title"
+_ROLE_MARK = re.compile(
+    r",\s+(?:directors?|producers?|translators?|narrators?|performers?|creators?|composers?|compilers?|hosts?)\.\s+"
+    r"(?=[A-Z\d“\"‘«])"
+)
+
+
+def _role_mark(ctx: Context, s: str) -> tuple[str, str] | None:
+    """A role word closes the list of the people who made the work."""
+    m = _ROLE_MARK.search(s, 0, 250)
+    if m is None or not prefix_is_authors(s[: m.start()], ctx.memo):
+        return None
+    return s[: m.start()], s[m.end() :]
+
+
+# Harvard and AGPS cite an audiovisual work by its title: "Harbour Lights 2009, motion picture, Fjord Films"
+_TITLE_YEAR_MEDIUM = re.compile(rf"(?P<t>[^,]{{2,200}}?)\s+(?P<y>{YEAR_RE}),\s+(?=(?i:{MEDIUM_WORDS})\s*,)")
+
+
+def _title_year_medium(ctx: Context, s: str) -> tuple[str, str] | None:
+    """Title, year and medium with no author before them: the title opens the entry."""
+    m = _TITLE_YEAR_MEDIUM.match(s)
+    if m is None:
+        return None
+    ctx.title, ctx.title_first = clean_title(m.group("t")), True
+    ctx.year, ctx.date = int(m.group("y")), ctx.date or m.group("y")
+    return "", s[m.end() :]
 
 
 def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
@@ -257,7 +290,9 @@ def _year_first(ctx: Context, s: str) -> tuple[str, str] | None:
 #: where the author list ends, tried in order
 AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
     AuthorSplit("year-first", _year_first),
+    AuthorSplit("title-year-medium", _title_year_medium),
     AuthorSplit("editor-mark", _editor_mark),
+    AuthorSplit("role-mark", _role_mark),
     AuthorSplit("author-date", _author_date),
     AuthorSplit("author-year", _author_year),
     AuthorSplit("colon", _colon),
@@ -271,7 +306,7 @@ AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
 _AND_BEFORE = re.compile(r"(?:\band|&|\bund|\bet|\by|\be)$")
 
 
-def title_head_start(author_text: str) -> int | None:
+def title_head_start(author_text: str, dated: bool = False) -> int | None:
     """Where the title's head begins inside ``author_text``, when its end was taken for a name.
 
     The names of one list share one form. Chicago and MLA invert the first name only ("Witten,
@@ -297,7 +332,15 @@ def title_head_start(author_text: str) -> int | None:
             and all(w[:1].isalpha() and not is_initial_word(w.strip(".-")) for w in words)
         )
         inverted_before = k >= 2 and all(", " in m for m in names[:k])
-        if direct_full and inverted_before and not _AND_BEFORE.search(author_text[: starts[k]].rstrip(" ,;")):
+        # Chicago inverts the first name only and joins the last one with "and": "Beetz, Manfred,
+        # Frühmoderne Höflichkeit." has one name, then the title's head
+        # (a year right after the names shows that they are all names: "Coüasnon, Bertrand, Bernard Rétif, 1995")
+        last_after_one = not dated and k == 1 == len(names) - 1 and ", " in names[0]
+        if (
+            direct_full
+            and (inverted_before or last_after_one)
+            and not _AND_BEFORE.search(author_text[: starts[k]].rstrip(" ,;"))
+        ):
             return starts[k]
     return None
 
@@ -309,7 +352,7 @@ def split_unquoted(ctx: Context, s: str) -> tuple[str, str]:
         if found is not None:
             ctx.fire(f"authors:{rule.name}")
             if found[0] and s.startswith(found[0]):
-                at = title_head_start(found[0])
+                at = title_head_start(found[0], dated=rule.name in ("author-date", "author-year"))
                 if at is not None:
                     ctx.fire("authors:title-head")
                     return s[:at], s[at:]
@@ -445,14 +488,45 @@ _ELSEVIER_NUMBERS = re.compile(rf"^\s*,\s*\d{{1,4}}\s*\(\s*{YEAR_RE}\s*\)\s*,\s*
 _GLUED_JOURNAL = re.compile(r"(?<=[a-z)]\s)(?P<j>[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?){0,5})$")
 
 
+# "Title? (abstract). Lunar Science" / "Title, W. Germany (abstract). EOS": a bracketed note of the kind of
+# work closes the title, and what stands between the title and it is the title's
+_GENRE_NOTE = re.compile(
+    r"^(?P<more>\s*[,:]\s+[^().;]{1,40}?(?:\.\s[^().;]{1,30}?)?)?\s*\((?i:abstract|extended abstract|poster)\)"
+)
+
+
+_PERIODICAL_HEAD = re.compile(
+    r"(?:The\s+)?(?:Journal|Annals|Proceedings|Transactions|Bulletin|Archives|Revue|Revista|Rivista|Zeitschrift)"
+    r"\s+(?:of|de|des|du|di|für|for|on)\s+[A-Z][^.:;?!]{2,120}$"
+)
+_VOLUME_ISSUE_NEXT = re.compile(r"\s*,\s*(?:vol\.\s*)?\d{1,4}\s*\(\s*\d{1,4}[^)]{0,6}\)\s*[,:]")
+
+
 def _title_tail(ctx: Context, rest: str) -> str:
-    """What a title cannot end with: pages ("..., Page 23"), or a journal's name before its numbers."""
+    """What a title cannot end with: pages ("..., Page 23"), or a journal's name before its numbers;
+    and what it ends with: a note of the kind of work ("(abstract)")."""
+    gm = _GENRE_NOTE.match(rest) if ctx.title and not ctx.quoted_title else None
+    if gm:
+        ctx.title = clean_title(ctx.title + rest[: gm.end()])
+        rest = rest[gm.end() :]
+        ctx.fire("title:genre-note")
     if ctx.title:
         tm = _TITLE_PAGES.search(ctx.title)
         if tm and tm.start() > 3:
             rest = ctx.title[tm.start() :] + " " + rest
             ctx.title = clean_title(ctx.title[: tm.start()])
             ctx.fire("title:pages-out")
+    if (
+        ctx.title
+        and not ctx.container
+        and _PERIODICAL_HEAD.match(ctx.title)
+        and _VOLUME_ISSUE_NEXT.match(rest)
+    ):
+        # "(2009) Journal of Mathematical Imaging and Vision, 35 (2), pp. 155-164": a periodical's name
+        # right before its volume and issue, where the title would be: the entry lost its title
+        ctx.container, ctx.title = ctx.title, None
+        ctx.fire("title:periodical-only")
+        return rest
     if ctx.title and not ctx.container and _ELSEVIER_NUMBERS.match(rest):
         gm = _GLUED_JOURNAL.search(ctx.title)
         if gm and len(gm.group("j").split()) >= 2:
@@ -475,8 +549,16 @@ def _title_tail(ctx: Context, rest: str) -> str:
     return rest
 
 
+# a list bullet before the entry ("- V. Morel, « Titre »"), not the dash of a repeated author ("———.")
+_BULLET = re.compile(r"^[-–•]\s+(?=[A-Z])")
+
+
 def read_western(ctx: Context, s: str) -> str:
     """Fill authors (or editors) and title from ``s``; return the text after the title."""
+    bm = _BULLET.match(s)
+    if bm:
+        s = s[bm.end() :]
+        ctx.fire("bullet-dropped")
     found = _quoted(ctx, s) or _lost_open_quote(ctx, s)
     author_text, rest = found if found is not None else _unquoted(ctx, s)
     _set_authors(ctx, author_text)
