@@ -68,6 +68,7 @@ def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8
     notes: list[Note] = []
     markers: list[Marker] = []
     used_ids: set[str] = set()
+    classified = []
     for page in pages:
         units = [
             ln
@@ -78,6 +79,10 @@ def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8
             and not _is_masthead(ln, page)
         ]
         builders, body = _classify(units, page)
+        if classified:
+            _carry_over(classified[-1], builders, body)
+        classified.append((page, units, builders, body))
+    for page, _units, builders, body in classified:
         for order, b in enumerate(builders, 1):
             last = b.last_line
             note_id = f"fn{b.number}" if b.number is not None and f"fn{b.number}" not in used_ids else None
@@ -201,6 +206,40 @@ def _classify(units: list[Line], page: Page) -> tuple[list[_NoteBuilder], list[t
         body.append((ln, 0))
         last_was_note = False
     return builders, body
+
+
+#: A URL's tail: its first word is a path piece (``15/t20230315_38447821``, ``art_5 html``,
+#: ``?id=3&type=2``), never a word of prose; or the tail is the access date alone.
+_URL_TAIL = re.compile(r"^(?:[/?&=%_.#-]|[\w%.-]*[/?&=_%#])|^\[\s*(?:19|20)\d\d[^\[\]]{0,24}\]$")
+#: A note that stops inside its URL: a URL starts and nothing after it closes the note (no access
+#: date, no bracket or title quote, no full stop at the end).
+_UNFINISHED_URL = re.compile(r"(?i)(?:https?\s*:|www\s)[^\[\]«»“”《》()]*(?<![.。])$")
+
+
+def _carry_over(previous, builders: list[_NoteBuilder], body: list[tuple[Line, int]]) -> None:
+    """A URL cut by a page break goes on after the next page's running header (or at the foot of
+    that page, above its notes): when a page ends with a note that stops inside its URL
+    (``… http://intl ce cn/sjjj/qy/202303/``), the next page's first line, or the line just above
+    its first note, that reads as the URL's tail (``15/t20230315_38447821 shtml [2023 - 03 - 18]``)
+    ends that note instead of starting the body."""
+    _page, units, prev_builders, _body = previous
+    if not prev_builders or not units or prev_builders[-1].last_line is not units[-1]:
+        return
+    note = prev_builders[-1]
+    if not body or not _UNFINISHED_URL.search(note.text.rstrip(" ÿŷŸ")):
+        return
+    places = [0]
+    if builders:
+        first_note = builders[0].pieces[0][0].number
+        above = [k for k, (ln, _) in enumerate(body) if ln.number < first_note]
+        places += above[-1:]
+    for k in places:
+        ln, offset = body[k]
+        text = ln.text[offset:].strip()
+        if len(text) <= CONTINUATION_MAX and sentence_count(text) == 0 and _URL_TAIL.match(text):
+            note.pieces.append((ln, len(ln.text) - len(ln.text.lstrip())))
+            del body[k]
+            return
 
 
 def _continues(ln: Line, units: list[Line], i: int, note: _NoteBuilder) -> bool:
