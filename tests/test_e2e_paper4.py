@@ -44,14 +44,7 @@ HEADER_WORDS = ("World Agriculture", "WORLD AGRICULTURE", "世界农", "2023年�
 #: ("headers",) (lines of references that hold the running header), ("fields", note),
 #: ("url", note), ("check", note), ("cli-extra",) (captures the check command reports beyond the
 #: gold's), ("figure", note, raw), ("extra", note) (figures of a note's scope the gold lacks).
-_FAO_PDF = ("20230224000000", "https://www.fao.org/3/cc4567es/cc4567es.pdf")
-KNOWN_MISSES: dict[tuple, tuple[object, str]] = {
-    ("lines",): (
-        [21, 23, 29, 31, 37, 39, 47, 49, 49, 55, 57, 59, 65, 67, 73, 75],
-        "the FAO note's '; full text: URL' is split off as a reference of its own",
-    ),
-    ("cli-extra",): ([_FAO_PDF], "the FAO note's second URL is checked as a reference of its own"),
-}
+KNOWN_MISSES: dict[tuple, tuple[object, str]] = {}
 
 
 def _expected(key: tuple, gold: object) -> object:
