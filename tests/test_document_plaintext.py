@@ -392,3 +392,25 @@ def test_prose_after_a_page_break_never_continues_a_note_that_ended_the_page_bef
     doc = read_document(text)
     assert doc.notes[0].text.endswith("202303/")
     assert [m.span.start_line for m in doc.markers] == [3, 9]
+
+
+def test_a_marked_note_wrapped_over_lines_is_judged_with_the_lines_below_its_marker():
+    # paper4's note 3 as extraction wraps it: its first line alone has a title and no date or URL
+    text = (
+        "Title\n\nThe crop fell to 25 million tons.ÿ\n\n"
+        "ÿ «La sequía recorta la cosecha de soja a 25 millones de toneladas», Bolsa de Comercio de Rosario,\n"
+        "9 de marzo de 2023, https://www bcr com ar/es/mercados/informativo - semanal/noticias/la - sequ%C3%ADa\n"
+        "- recorta - la - cosecha - de - soja [2023 - 03 - 10]\n"
+    )
+    doc = read_document(text)
+    assert [(n.span.start_line, n.span.end_line) for n in doc.notes] == [(5, 7)]
+    assert [m.span.start_line for m in doc.markers] == [3]
+
+
+def test_a_marked_line_of_prose_stays_body_even_with_lines_below_it():
+    text = (
+        "Title\n\nÿ Argentina currently has 187 renewable energy power generation projects, with a total\n"
+        "installed capacity of 5181 74 MW. The government expects more of them in the coming years.\n"
+        "Chinese companies built many of them.\n"
+    )
+    assert read_document(text).notes == ()

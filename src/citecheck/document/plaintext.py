@@ -180,7 +180,7 @@ def _classify(units: list[Line], page: Page) -> tuple[list[_NoteBuilder], list[t
         if m is not None:
             rest = raw[m.end :]
             cont = last_was_note and builders and _is_open(builders[-1].text) and rest[:1].islower()
-            score = reference_score(rest)
+            score = max(reference_score(rest), reference_score(_with_wrapped_lines(rest, units, i)))
             near_notes = last_was_note or (
                 i + 1 < len(units) and match_note_marker(units[i + 1].text) is not None
             )
@@ -240,6 +240,27 @@ def _carry_over(previous, builders: list[_NoteBuilder], body: list[tuple[Line, i
             note.pieces.append((ln, len(ln.text) - len(ln.text.lstrip())))
             del body[k]
             return
+
+
+#: How many lines below a marked line may be read with it to judge it (a note wrapped by
+#: extraction has its date, URL and access date on the lines below its title).
+_WRAPPED_LINES = 2
+
+
+def _with_wrapped_lines(rest: str, units: list[Line], i: int) -> str:
+    """A marked line with the unmarked lines right below it (no blank line between):
+    ``ÿ «La sequía recorta la cosecha de soja a 25 millones de toneladas», Bolsa de Comercio de
+    Rosario,`` is judged with ``9 de marzo de 2023, https://www bcr com ar/… [2023 - 03 - 10]``."""
+    pieces = [rest]
+    prev = units[i]
+    for ln in units[i + 1 : i + 1 + _WRAPPED_LINES]:
+        if ln.number != prev.number + 1 or match_note_marker(ln.text) is not None:
+            break
+        if len(ln.text) > CONTINUATION_MAX:
+            break
+        pieces.append(ln.text.strip())
+        prev = ln
+    return " ".join(pieces)
 
 
 def _continues(ln: Line, units: list[Line], i: int, note: _NoteBuilder) -> bool:
