@@ -414,3 +414,25 @@ def test_a_marked_line_of_prose_stays_body_even_with_lines_below_it():
         "Chinese companies built many of them.\n"
     )
     assert read_document(text).notes == ()
+
+
+_CUT_FIELDS = (
+    "June 2023 Volume 45 Issue 6 World Agriculture\n\nBody text.ÿ\n\n"
+    "ÿ «Avocado production progress report 2022», Agri-food and Fisheries\n\n"
+    "世界农业 World Agriculture 2023 (6) 94\n\n"
+)
+
+
+def test_a_note_cut_inside_its_fields_by_a_page_break_goes_on_at_the_top_of_the_next_page():
+    remainder = (
+        "Information Service, December 31, 2022, http://infosiap siap gob mx: 8080/Reportes/"
+        "AvanceCultivo php?anio=2022&cultivo=AGUACATE&mes=12 [2023-4-5]"
+    )
+    doc = read_document(_CUT_FIELDS + remainder + "\n\nMore body text.ÿ\n\nÿ «Other», Xinhua, 2023\n")
+    assert doc.notes[0].text.endswith("Fisheries " + remainder)
+    assert len(doc.notes) == 2
+
+
+def test_a_heading_at_the_top_of_a_page_is_not_the_remainder_of_an_open_note():
+    doc = read_document(_CUT_FIELDS + "(2) Seed companies in Brazil since 2022\n\nMore body text.ÿ\n")
+    assert doc.notes[0].text.endswith("Fisheries")

@@ -216,18 +216,32 @@ _URL_TAIL = re.compile(r"^(?:[/?&=%_.#-]|[\w%.-]*[/?&=_%#])|^\[\s*(?:19|20)\d\d[
 _UNFINISHED_URL = re.compile(r"(?i)(?:https?\s*:|www\s)[^\[\]«»“”《》()]*(?<![.。])$")
 
 
+#: A note's remainder after a page break reads as fields (a date, a URL, an access date: this
+#: many points of :func:`reference_score`) and is no sentence of prose.
+_REMAINDER_SCORE = 3
+
+
+def _carries_on(note: _NoteBuilder, text: str) -> bool:
+    """Does ``text``, the first thing on a page, finish the note that ended the page before?"""
+    if len(text) > CONTINUATION_MAX or sentence_count(text) > 0:
+        return False
+    if _UNFINISHED_URL.search(note.text.rstrip(" ÿŷŸ")) and _URL_TAIL.match(text):
+        return True  # … http://intl ce cn/sjjj/qy/202303/ | 15/t20230315_38447821 shtml [2023 - 03 - 18]
+    return (
+        _is_open(note.text) and not starts_like_reference(text) and reference_score(text) >= _REMAINDER_SCORE
+    )  # «Avocado …», Agri-food and Fisheries | Information Service, December 31, 2022, http://…
+
+
 def _carry_over(previous, builders: list[_NoteBuilder], body: list[tuple[Line, int]]) -> None:
-    """A URL cut by a page break goes on after the next page's running header (or at the foot of
-    that page, above its notes): when a page ends with a note that stops inside its URL
-    (``… http://intl ce cn/sjjj/qy/202303/``), the next page's first line, or the line just above
-    its first note, that reads as the URL's tail (``15/t20230315_38447821 shtml [2023 - 03 - 18]``)
-    ends that note instead of starting the body."""
+    """A note cut by a page break goes on after the next page's running header (or at the foot of
+    that page, above its notes): when a page ends with a note that stops mid-way (inside its URL,
+    ``… http://intl ce cn/sjjj/qy/202303/``, or inside its fields), the next page's first line, or
+    the line just above its first note, that reads as its remainder
+    (``15/t20230315_38447821 shtml [2023 - 03 - 18]``) ends that note instead of starting the body."""
     _page, units, prev_builders, _body = previous
-    if not prev_builders or not units or prev_builders[-1].last_line is not units[-1]:
+    if not body or not prev_builders or not units or prev_builders[-1].last_line is not units[-1]:
         return
     note = prev_builders[-1]
-    if not body or not _UNFINISHED_URL.search(note.text.rstrip(" ÿŷŸ")):
-        return
     places = [0]
     if builders:
         first_note = builders[0].pieces[0][0].number
@@ -235,8 +249,7 @@ def _carry_over(previous, builders: list[_NoteBuilder], body: list[tuple[Line, i
         places += above[-1:]
     for k in places:
         ln, offset = body[k]
-        text = ln.text[offset:].strip()
-        if len(text) <= CONTINUATION_MAX and sentence_count(text) == 0 and _URL_TAIL.match(text):
+        if _carries_on(note, ln.text[offset:].strip()):
             note.pieces.append((ln, len(ln.text) - len(ln.text.lstrip())))
             del body[k]
             return
