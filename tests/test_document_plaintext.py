@@ -436,3 +436,18 @@ def test_a_note_cut_inside_its_fields_by_a_page_break_goes_on_at_the_top_of_the_
 def test_a_heading_at_the_top_of_a_page_is_not_the_remainder_of_an_open_note():
     doc = read_document(_CUT_FIELDS + "(2) Seed companies in Brazil since 2022\n\nMore body text.ÿ\n")
     assert doc.notes[0].text.endswith("Fisheries")
+
+
+def test_a_whole_reference_that_lost_its_marker_after_a_closed_note_is_a_note_of_its_own():
+    # paper4's line 57 without its "ÿ", between two marked notes
+    text = (
+        "Title\n\nFirst.ÿ Second.ÿ Third.ÿ\n\n"
+        "ÿ «Chinese Agricultural Investment», Inter-American Dialogue, March 2023, "
+        "https://www thedialogue org/a pdf. Accessed April 2, 2023.\n\n"
+        "王磊、陈静：《中国对拉美农业投资的现状与前景》，载《国际经济合作》2022年第5期，第33—41页，"
+        "http://www iwep org cn/xscg/xscg_lwybg/202211/W020221128512345678901 pdf，访问日期：2023年4月3日。\n\n"
+        "ÿ «Avocado production progress report 2022», Agri-food and Fisheries Information Service, "
+        "December 31, 2022 [2023-4-5]\n"
+    )
+    doc = read_document(text)
+    assert [n.span.start_line for n in doc.notes] == [5, 7, 9]

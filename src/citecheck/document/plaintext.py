@@ -283,6 +283,8 @@ def _continues(ln: Line, units: list[Line], i: int, note: _NoteBuilder) -> bool:
         return False
     prev = note.last_line
     score = reference_score(text)
+    if score >= UNMARKED_NOTE_SCORE and starts_like_reference(text) and not _is_open(note.text):
+        return False  # a closed note, then a whole reference that lost its marker: a note of its own
     if (
         ln.number == prev.number + 1
     ):  # no blank line between: a wrapped note, unless prose follows a closed note
