@@ -330,3 +330,124 @@ def test_the_garbled_glyphs_of_the_masthead_are_not_footnote_markers():
     page1 = [m.span.start_line for m in doc.markers if m.page == 1]
     assert page1 == [19, 19]
     assert [n.span.start_line for n in doc.notes if n.page == 1] == [21, 23]
+
+
+# -- a fourth paper (tests/data/paper4): issue in parentheses, a note cut by a page break ----
+
+_PAPER4 = (
+    pathlib.Path(__file__).resolve().parent
+    / "data"
+    / "paper4"
+    / "china-latin-america-agricultural-trade-cooperation-2023.txt"
+)
+
+
+def test_a_header_naming_the_issue_in_parentheses_after_the_year_is_a_header_even_once():
+    # masthead "June 2023 Volume 45 Issue 6 World Agriculture …"; a head of its own kind, once:
+    # "世界农业 World Agriculture 2023 (6) 94" (no dots or dashes round the page number)
+    text = (
+        "June 2023 Volume 45 Issue 6 World Agriculture ÿÿÿ ÿÿ y\n\nBody text.ÿ\n\n"
+        "ÿ «Title», Xinhua, May 1, 2023, http://www news cn/a html [2023 - 05 - 02]\n\n"
+        "世界农业 World Agriculture 2023 (6) 94\n\nMore body text.ÿ\n\n"
+        "ÿ «Other», Xinhua, May 3, 2023, http://www news cn/b html [2023 - 05 - 04]\n"
+    )
+    doc = read_document(text)
+    assert [p.start_line for p in doc.pages] == [1, 7]
+    assert len(doc.notes) == 2
+
+
+def test_a_year_followed_by_a_number_in_parentheses_in_prose_is_not_an_issue_header():
+    text = (
+        "June 2023 Volume 45 Issue 6 World Agriculture\n\nBody text.ÿ\n\n"
+        "Exports to China rose again in 2023 (6%)\n\nMore text.\n"
+    )
+    assert [p.start_line for p in read_document(text).pages] == [1]
+
+
+_CUT_NOTE = (
+    "June 2023 Volume 45 Issue 6 World Agriculture\n\nBody text.ÿ\n\n"
+    "ÿ «Chinese buyers sign soybean purchase agreements in Brazil», China Economic Net, March 15, "
+    "2023, http://intl ce cn/sjjj/qy/202303/\n\n世界农丵 2023年第6期 · 92 ·\n\n"
+)
+_TAIL = "15/t20230315_38447821 shtml [2023 - 03 - 18]"
+
+
+def test_a_url_cut_by_a_page_break_goes_on_after_the_next_pages_running_header():
+    text = _CUT_NOTE + _TAIL + "\n\nFruit is the fastest growing item.ÿ\n\nÿ «Cherries», Asoex, 2023\n"
+    doc = read_document(text)
+    assert doc.notes[0].text.endswith("202303/ " + _TAIL)
+    assert [n.span.end_line for n in doc.notes] == [9, 13]  # the tail is line 9, after the header
+    assert "15/t2023" not in " ".join(doc.text[m.span.start - 40 : m.span.start] for m in doc.markers)
+
+
+def test_a_url_cut_by_a_page_break_may_go_on_at_the_foot_of_the_next_page_above_its_notes():
+    text = _CUT_NOTE + "Fruit is the fastest growing item.ÿ\n\n" + _TAIL + "\n\nÿ «Cherries», Asoex, 2023\n"
+    doc = read_document(text)
+    assert doc.notes[0].text.endswith("202303/ " + _TAIL)
+    assert doc.notes[1].text.startswith("«Cherries»")
+
+
+def test_prose_after_a_page_break_never_continues_a_note_that_ended_the_page_before():
+    text = _CUT_NOTE + "area reached 252,000 hectares, and exports grew.ÿ\n\nÿ «Cherries», Asoex, 2023\n"
+    doc = read_document(text)
+    assert doc.notes[0].text.endswith("202303/")
+    assert [m.span.start_line for m in doc.markers] == [3, 9]
+
+
+def test_a_marked_note_wrapped_over_lines_is_judged_with_the_lines_below_its_marker():
+    # paper4's note 3 as extraction wraps it: its first line alone has a title and no date or URL
+    text = (
+        "Title\n\nThe crop fell to 25 million tons.ÿ\n\n"
+        "ÿ «La sequía recorta la cosecha de soja a 25 millones de toneladas», Bolsa de Comercio de Rosario,\n"
+        "9 de marzo de 2023, https://www bcr com ar/es/mercados/informativo - semanal/noticias/la - sequ%C3%ADa\n"
+        "- recorta - la - cosecha - de - soja [2023 - 03 - 10]\n"
+    )
+    doc = read_document(text)
+    assert [(n.span.start_line, n.span.end_line) for n in doc.notes] == [(5, 7)]
+    assert [m.span.start_line for m in doc.markers] == [3]
+
+
+def test_a_marked_line_of_prose_stays_body_even_with_lines_below_it():
+    text = (
+        "Title\n\nÿ Argentina currently has 187 renewable energy power generation projects, with a total\n"
+        "installed capacity of 5181 74 MW. The government expects more of them in the coming years.\n"
+        "Chinese companies built many of them.\n"
+    )
+    assert read_document(text).notes == ()
+
+
+_CUT_FIELDS = (
+    "June 2023 Volume 45 Issue 6 World Agriculture\n\nBody text.ÿ\n\n"
+    "ÿ «Avocado production progress report 2022», Agri-food and Fisheries\n\n"
+    "世界农业 World Agriculture 2023 (6) 94\n\n"
+)
+
+
+def test_a_note_cut_inside_its_fields_by_a_page_break_goes_on_at_the_top_of_the_next_page():
+    remainder = (
+        "Information Service, December 31, 2022, http://infosiap siap gob mx: 8080/Reportes/"
+        "AvanceCultivo php?anio=2022&cultivo=AGUACATE&mes=12 [2023-4-5]"
+    )
+    doc = read_document(_CUT_FIELDS + remainder + "\n\nMore body text.ÿ\n\nÿ «Other», Xinhua, 2023\n")
+    assert doc.notes[0].text.endswith("Fisheries " + remainder)
+    assert len(doc.notes) == 2
+
+
+def test_a_heading_at_the_top_of_a_page_is_not_the_remainder_of_an_open_note():
+    doc = read_document(_CUT_FIELDS + "(2) Seed companies in Brazil since 2022\n\nMore body text.ÿ\n")
+    assert doc.notes[0].text.endswith("Fisheries")
+
+
+def test_a_whole_reference_that_lost_its_marker_after_a_closed_note_is_a_note_of_its_own():
+    # paper4's line 57 without its "ÿ", between two marked notes
+    text = (
+        "Title\n\nFirst.ÿ Second.ÿ Third.ÿ\n\n"
+        "ÿ «Chinese Agricultural Investment», Inter-American Dialogue, March 2023, "
+        "https://www thedialogue org/a pdf. Accessed April 2, 2023.\n\n"
+        "王磊、陈静：《中国对拉美农业投资的现状与前景》，载《国际经济合作》2022年第5期，第33—41页，"
+        "http://www iwep org cn/xscg/xscg_lwybg/202211/W020221128512345678901 pdf，访问日期：2023年4月3日。\n\n"
+        "ÿ «Avocado production progress report 2022», Agri-food and Fisheries Information Service, "
+        "December 31, 2022 [2023-4-5]\n"
+    )
+    doc = read_document(text)
+    assert [n.span.start_line for n in doc.notes] == [5, 7, 9]

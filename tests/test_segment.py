@@ -217,3 +217,24 @@ def test_explanatory_footnotes_in_markdown_and_latex_are_not_references():
         r"A.\footnote{See the discussion in the next section.} B.\footnote{Xinhua News Agency, June 8, 2019.}"
     )
     assert [s.text for s in segment_document(tex)] == ["Xinhua News Agency, June 8, 2019."]
+
+
+def test_a_second_url_of_the_same_work_after_its_access_date_stays_with_the_work():
+    # tests/data/paper4, line 49: the report's page and its full text, in one note
+    text = (
+        "«Food and Agriculture Outlook for Latin America and the Caribbean 2023», Food and Agriculture "
+        "Organization of the United Nations, February 2023, https://www fao org/americas/publicaciones/"
+        "ver/es/c/1634567/ [2023 - 03 - 25]; full text: https://www fao org/3/cc4567es/cc4567es pdf"
+    )
+    assert split_text(text) == [(0, len(text))]
+    assert len(split_text(text.replace("; full text: ", "; 全文：", 1))) == 1
+
+
+def test_a_titled_work_after_an_access_date_is_still_a_work_of_its_own():
+    text = (
+        "«A», Xinhua, May 1, 2014, http://www news cn/a html [2022 - 02 - 20] "
+        "«B», People's Daily, June 2, 2018, http://www people com cn/b html"
+    )
+    assert len(split_text(text)) == 2
+    bare = "CELAC https:// celacinternational org / [2022 - 02 - 20] CELAC https:// celac org / x"
+    assert len(split_text(bare)) == 2

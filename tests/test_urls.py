@@ -265,3 +265,30 @@ def test_the_seeds_host_cut_at_the_line_end_stays_incomplete(lines):
     assert url.complete is False
     assert url.repaired == "http://www.china.com"
     assert any("country code may be cut" in r for r in url.repairs)
+
+
+def test_full_width_dots_and_slashes_inside_an_address_are_its_ascii_separators():
+    # a CJK font or input method printed the address's dots and slashes full-width
+    u = repair_url("http://www．moa．gov．cn／xw／202303／t20230315_6423456．htm")
+    assert (u.repaired, u.complete) == ("http://www.moa.gov.cn/xw/202303/t20230315_6423456.htm", True)
+
+
+def test_an_ideographic_full_stop_between_latin_labels_is_a_dot_but_one_after_the_address_ends_it():
+    assert repair_url("http://www。moa。gov。cn/xw/a.htm").repaired == "http://www.moa.gov.cn/xw/a.htm"
+    text = "农业农村部：《大豆》，2023年3月1日，http://www.moa.gov.cn/xw/a.htm。访问日期：2023年3月5日。"
+    s, e = find_url(text)
+    assert text[s:e] == "http://www.moa.gov.cn/xw/a.htm"
+
+
+def test_a_full_width_dotted_address_in_a_note_is_read_whole_with_its_access_date():
+    from citecheck import parse_reference
+
+    ref = parse_reference(
+        "«China's soybean imports in 2022», Xinhua, May 1, 2023, "
+        "http://www．moa．gov．cn/xw/202303/t20230315_6423456．htm [2023 - 03 - 02]"
+    )
+    assert (ref.url.repaired, ref.url.complete, ref.access_date) == (
+        "http://www.moa.gov.cn/xw/202303/t20230315_6423456.htm",
+        True,
+        "2023-03-02",
+    )

@@ -65,7 +65,12 @@ _FOLIO = re.compile(r"^[·•—–]\s*\d{1,4}\s*[·•—–]\s+\S|\S\s+[·•�
 _MAX_ISSUE_HEADER = 60
 #: ... unless it also repeats this many words of the journal's name from the masthead.
 _NAME_WORDS_SHARED = 2
-_ISSUE_NO = re.compile(r"(?i)\b(?:issue|no\.?|number|n[º°o]\.?)\s*(\d{1,3})\b|第\s*(\d{1,3})\s*期")
+#: An issue is named by a word (``Issue 6``, ``No. 6``, ``第6期``) or, as Chinese journals cite
+#: themselves, in parentheses after the year and an optional volume (``2023 (6)``, ``2023, 45(6)``).
+_ISSUE_NO = re.compile(
+    r"(?i)\b(?:issue|no\.?|number|n[º°o]\.?)\s*(\d{1,3})\b|第\s*(\d{1,3})\s*期"
+    r"|(?<!\d)(?:19|20)\d\d\s*[,，]?\s*(?:\d{1,3}\s*)?[(（]\s*(\d{1,3})\s*[)）]"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 #: How many times a line's shape must recur to be furniture: any short line three times, a
 #: line naming an issue and a year (``西亚非洲 Issue 3, 2021``) twice.
@@ -91,7 +96,7 @@ def _issue_and_year(text: str) -> tuple[str, str] | None:
     issue, year = _ISSUE_NO.search(text), _YEAR.search(text)
     if issue is None or year is None:
         return None
-    return issue.group(1) or issue.group(2), year.group(1)
+    return issue.group(1) or issue.group(2) or issue.group(3), year.group(1)
 
 
 def masthead_issue(lines: list[Line]) -> tuple[str, str] | None:

@@ -68,6 +68,7 @@ def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8
     notes: list[Note] = []
     markers: list[Marker] = []
     used_ids: set[str] = set()
+    classified = []
     for page in pages:
         units = [
             ln
@@ -78,6 +79,10 @@ def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8
             and not _is_masthead(ln, page)
         ]
         builders, body = _classify(units, page)
+        if classified:
+            _carry_over(classified[-1], builders, body)
+        classified.append((page, units, builders, body))
+    for page, _units, builders, body in classified:
         for order, b in enumerate(builders, 1):
             last = b.last_line
             note_id = f"fn{b.number}" if b.number is not None and f"fn{b.number}" not in used_ids else None
@@ -175,7 +180,7 @@ def _classify(units: list[Line], page: Page) -> tuple[list[_NoteBuilder], list[t
         if m is not None:
             rest = raw[m.end :]
             cont = last_was_note and builders and _is_open(builders[-1].text) and rest[:1].islower()
-            score = reference_score(rest)
+            score = max(reference_score(rest), reference_score(_with_wrapped_lines(rest, units, i)))
             near_notes = last_was_note or (
                 i + 1 < len(units) and match_note_marker(units[i + 1].text) is not None
             )
@@ -203,6 +208,74 @@ def _classify(units: list[Line], page: Page) -> tuple[list[_NoteBuilder], list[t
     return builders, body
 
 
+#: A URL's tail: its first word is a path piece (``15/t20230315_38447821``, ``art_5 html``,
+#: ``?id=3&type=2``), never a word of prose; or the tail is the access date alone.
+_URL_TAIL = re.compile(r"^(?:[/?&=%_.#-]|[\w%.-]*[/?&=_%#])|^\[\s*(?:19|20)\d\d[^\[\]]{0,24}\]$")
+#: A note that stops inside its URL: a URL starts and nothing after it closes the note (no access
+#: date, no bracket or title quote, no full stop at the end).
+_UNFINISHED_URL = re.compile(r"(?i)(?:https?\s*:|www\s)[^\[\]«»“”《》()]*(?<![.。])$")
+
+
+#: A note's remainder after a page break reads as fields (a date, a URL, an access date: this
+#: many points of :func:`reference_score`) and is no sentence of prose.
+_REMAINDER_SCORE = 3
+
+
+def _carries_on(note: _NoteBuilder, text: str) -> bool:
+    """Does ``text``, the first thing on a page, finish the note that ended the page before?"""
+    if len(text) > CONTINUATION_MAX or sentence_count(text) > 0:
+        return False
+    if _UNFINISHED_URL.search(note.text.rstrip(" ÿŷŸ")) and _URL_TAIL.match(text):
+        return True  # … http://intl ce cn/sjjj/qy/202303/ | 15/t20230315_38447821 shtml [2023 - 03 - 18]
+    return (
+        _is_open(note.text) and not starts_like_reference(text) and reference_score(text) >= _REMAINDER_SCORE
+    )  # «Avocado …», Agri-food and Fisheries | Information Service, December 31, 2022, http://…
+
+
+def _carry_over(previous, builders: list[_NoteBuilder], body: list[tuple[Line, int]]) -> None:
+    """A note cut by a page break goes on after the next page's running header (or at the foot of
+    that page, above its notes): when a page ends with a note that stops mid-way (inside its URL,
+    ``… http://intl ce cn/sjjj/qy/202303/``, or inside its fields), the next page's first line, or
+    the line just above its first note, that reads as its remainder
+    (``15/t20230315_38447821 shtml [2023 - 03 - 18]``) ends that note instead of starting the body."""
+    _page, units, prev_builders, _body = previous
+    if not body or not prev_builders or not units or prev_builders[-1].last_line is not units[-1]:
+        return
+    note = prev_builders[-1]
+    places = [0]
+    if builders:
+        first_note = builders[0].pieces[0][0].number
+        above = [k for k, (ln, _) in enumerate(body) if ln.number < first_note]
+        places += above[-1:]
+    for k in places:
+        ln, offset = body[k]
+        if _carries_on(note, ln.text[offset:].strip()):
+            note.pieces.append((ln, len(ln.text) - len(ln.text.lstrip())))
+            del body[k]
+            return
+
+
+#: How many lines below a marked line may be read with it to judge it (a note wrapped by
+#: extraction has its date, URL and access date on the lines below its title).
+_WRAPPED_LINES = 2
+
+
+def _with_wrapped_lines(rest: str, units: list[Line], i: int) -> str:
+    """A marked line with the unmarked lines right below it (no blank line between):
+    ``ÿ «La sequía recorta la cosecha de soja a 25 millones de toneladas», Bolsa de Comercio de
+    Rosario,`` is judged with ``9 de marzo de 2023, https://www bcr com ar/… [2023 - 03 - 10]``."""
+    pieces = [rest]
+    prev = units[i]
+    for ln in units[i + 1 : i + 1 + _WRAPPED_LINES]:
+        if ln.number != prev.number + 1 or match_note_marker(ln.text) is not None:
+            break
+        if len(ln.text) > CONTINUATION_MAX:
+            break
+        pieces.append(ln.text.strip())
+        prev = ln
+    return " ".join(pieces)
+
+
 def _continues(ln: Line, units: list[Line], i: int, note: _NoteBuilder) -> bool:
     """Does an unmarked line continue the note just before it?"""
     text = ln.text.strip()
@@ -210,6 +283,8 @@ def _continues(ln: Line, units: list[Line], i: int, note: _NoteBuilder) -> bool:
         return False
     prev = note.last_line
     score = reference_score(text)
+    if score >= UNMARKED_NOTE_SCORE and starts_like_reference(text) and not _is_open(note.text):
+        return False  # a closed note, then a whole reference that lost its marker: a note of its own
     if (
         ln.number == prev.number + 1
     ):  # no blank line between: a wrapped note, unless prose follows a closed note

@@ -164,7 +164,7 @@ def split_text(text: str) -> list[tuple[int, int]]:
             continue
         prev = text[seg_start:pos]
         if kind == "after":
-            ok = True
+            ok = not _another_location(rest)
         elif kind == "semicolon":
             ok = _complete(prev) and has_year(rest)
         else:
@@ -178,6 +178,18 @@ def split_text(text: str) -> list[tuple[int, int]]:
         cuts.append(seg_start + m.start("tail"))
     bounds = [0, *cuts, n]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
+
+
+#: After a work's access date, a URL with at most a short label before it (``; full text:``,
+#: ``English version:``, ``全文：``) and no title of its own is another copy of the same work.
+_LOCATION = re.compile(r"(?i)^[\s;,.；，]*(?:[^\W\d][\w ]{0,30}[:：]\s*)?(?:https?\s*:|www\s*[.\s])")
+_OWN_TITLE = re.compile(r"[«“《\"]")
+
+
+def _another_location(rest: str) -> bool:
+    """``… /c/1634567/ [2023 - 03 - 25]; full text: https://www fao org/3/cc4567es pdf``: the
+    second URL belongs to the work before it, not to a work of its own."""
+    return _LOCATION.match(rest) is not None and _OWN_TITLE.search(rest) is None
 
 
 def _strong_author(m: re.Match) -> bool:

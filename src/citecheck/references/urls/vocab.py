@@ -65,13 +65,25 @@ GENERIC_TLDS = frozenset({"com", "net", "org"})
 #: ASCII ones one for one.
 _WIDE_SCHEME_SEPARATOR = re.compile(r"(?i)(?<![a-z])[a-z]{0,5}\s*[:\uff1a]\s*[/\uff0f]\s*[/\uff0f]")
 _WIDE_TO_ASCII = str.maketrans("\uff1a\uff0f", ":/")
+#: The same fonts print the dots and slashes inside the address full-width too
+#: (``www．moa．gov．cn／xw／a．htm``), and a CJK text layer may give a dot between two Latin
+#: letters or digits as the ideographic full stop (``www。moa。gov。cn``): a full-width dot or
+#: slash touching an ASCII letter or digit, or an ideographic full stop between two, is the
+#: ASCII separator. An ideographic full stop after the address (``a.htm。``) ends a sentence.
+_WIDE_URL_SEPARATOR = re.compile(
+    r"(?<=[A-Za-z0-9])[\uff0e\uff0f]|[\uff0e\uff0f](?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\u3002(?=[A-Za-z0-9])"
+)
+_WIDE_SEPARATOR_TO_ASCII = {"\uff0e": ".", "\uff0f": "/", "\u3002": "."}
 
 
 def ascii_scheme_separators(text: str) -> str:
-    """``http：／／www…`` -> ``http://www…``: the same length, so offsets into ``text`` hold."""
-    if "\uff1a" not in text and "\uff0f" not in text:
-        return text
-    return _WIDE_SCHEME_SEPARATOR.sub(lambda m: m.group(0).translate(_WIDE_TO_ASCII), text)
+    """``http：／／www．moa．gov．cn／a`` -> ``http://www.moa.gov.cn/a``: the same length, so offsets
+    into ``text`` hold (the scheme's separators, then the dots and slashes of the address)."""
+    if "\uff1a" in text or "\uff0f" in text:
+        text = _WIDE_SCHEME_SEPARATOR.sub(lambda m: m.group(0).translate(_WIDE_TO_ASCII), text)
+    if "\uff0e" in text or "\uff0f" in text or "\u3002" in text:
+        text = _WIDE_URL_SEPARATOR.sub(lambda m: _WIDE_SEPARATOR_TO_ASCII[m.group(0)], text)
+    return text
 
 
 IPV4 = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
