@@ -399,3 +399,17 @@ def test_a_spanish_month_and_year_give_the_month():
         "handle/11362/48561/S2200831_es pdf [consultado el 25 de mayo de 2023]"
     )
     assert (ref.date, ref.access_date) == ("2022-11", "2023-05-25")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "«Soy exports», Xinhua, May 1, 2023, http：／／www moa gov cn／xw／a htm [2023 - 03 - 02]",
+        "农业农村部：《大豆出口》，http://www。moa。gov。cn/xw/a。htm［2023-03-02］",
+    ],
+)
+def test_full_width_separators_inside_a_url_do_not_end_it_and_the_url_keeps_its_printed_form(line):
+    url = parse_reference(line).url
+    assert (url.repaired, url.complete) == ("http://www.moa.gov.cn/xw/a.htm", True)
+    assert url.raw in line and url.raw.endswith("htm")
+    assert parse_reference(line).access_date == "2023-03-02"

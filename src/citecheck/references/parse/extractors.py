@@ -21,9 +21,11 @@ around the URL belongs to it (a lead such as "Available at:", an access date in 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..dates import YEAR_RE, find_date, parse_access_date
 from ..urls import url_in
+from ..urls.vocab import ascii_scheme_separators
 from .context import Context
 from .rules import Rewrite, run_rewrites
 
@@ -90,22 +92,25 @@ def _isbn(ctx: Context, s: str) -> str:
 
 
 def _url(ctx: Context, s: str) -> str:
-    ascii_only = s.isascii()
-    found = url_in(s if ascii_only or not _NOT_URL.search(s) else s.translate(_URL_VIEW))
+    # Full-width separators the URL reader reads as ASCII (``http：／／www．moa．gov．cn／a``) are
+    # part of the address, not Chinese punctuation ending it; the view has the same offsets.
+    view = ascii_scheme_separators(s)
+    ascii_only = view.isascii()
+    found = url_in(view if ascii_only or not _NOT_URL.search(view) else view.translate(_URL_VIEW))
     if found is None:
         return s
     a, b, url = found
-    stop = None if ascii_only else _NOT_URL.search(s, a, b)
+    stop = None if ascii_only else _NOT_URL.search(view, a, b)
     if stop is not None:
         # url_in joins pieces across spaces; Chinese punctuation or characters end the address
-        found = url_in(s[: stop.start()])
+        found = url_in(view[: stop.start()])
         if found is None:
             return s
         a, b, url = found
     raw = s[a:b]
     if len(raw) < 6 and "/" not in raw:
         return s
-    ctx.url = url
+    ctx.url = url if raw == url.raw else replace(url, raw=raw)  # as printed, full-width and all
     after = s[b:]
     m = re.match(r"\s*[\[［][^\]］]{4,40}[\]］]", after)
     if m:
