@@ -150,3 +150,30 @@ def test_a_cut_sentence_keeps_the_note_of_its_markers_page_when_the_page_before_
     assert [(note, text) for note, _, text, _ in linked[:2]] == [("p2n1", ARGENTINA), ("p3n1", CHILE)]
     assert [note for note, *_ in linked[2:4]] == ["p3n2", "p3n3"]
     assert unmatched == []
+
+
+# The mirror of the page break above: the Chile note did not fit at the foot of page 58 and was
+# set at the top of page 59's notes, so page 58 has two markers and one work, page 59 two markers
+# and three works. The last marker of page 58 calls the first work of page 59.
+PAGE_58_ONE_NOTE = PAGE_58_NOTES.split("ÿ «International lithium market")[0] + (
+    "国际经济合怍 2023年第2期 International Economic Cooperation No. 2, 2023 · 59 ·\n\n"
+)
+CHILE_NOTE = (
+    "ÿ «International lithium market and its outlook for Chile», Chilean Copper Commission, December 2022, "
+    "https://www cochilco cl/Mercado_de_Metales/Informe_Mercado _Litio_2022 pdf [2023 - 05 - 04]\n\n"
+)
+PAGE_59_WITH_CHILE = PAGE_59.replace("ÿ «Las Bambas produced", CHILE_NOTE + "ÿ «Las Bambas produced", 1)
+
+
+def test_a_note_set_over_the_break_on_the_next_page_is_called_by_the_last_marker_of_its_page():
+    doc = read_document(MASTHEAD + PARAGRAPH + "\n\n" + PAGE_58_ONE_NOTE + PAGE_59_WITH_CHILE)
+    linked, unmatched = extract_all_claims(doc, extract_references(doc))
+    claims = {c.note_id: c.text for c in linked}
+    assert unmatched == []
+    notes = {n.id: n.text for n in doc.notes}
+    chile = next(note_id for note_id, text in notes.items() if "outlook for Chile" in text)
+    assert "Chile produced 39,000 tons of lithium" in claims[chile]
+    bambas = next(note_id for note_id, text in notes.items() if "Las Bambas produced" in text)
+    assert "255,000 tons of copper" in claims[bambas]
+    brazil = next(note_id for note_id, text in notes.items() if "Brazil and China sign" in text)
+    assert "150.5 billion US dollars" in claims[brazil]

@@ -10,6 +10,9 @@ and works are aligned in order by the words a marker's sentence shares with a wo
 (names, places, title words); without such evidence the alignment is still n-th to n-th.
 A marker whose sentence began at the foot of the page before may call a note of that page:
 it goes there when that page has a work with no marker and its own page a marker too many.
+The mirror: a page with a marker too many whose next page has a work with no marker sent its
+last note over the break (a note too long for the foot of its page), so its last marker calls
+the next page's first work.
 
 The claim text is the marker's scope (:mod:`citecheck.references.scope`): back to the
 previous marker or the start of its paragraph, whichever is nearer, across sentences and
@@ -134,6 +137,7 @@ def _positional_pairs(
         if mk.number is None and not _is_label(mk.raw):
             free_by_page.setdefault(mk.page, []).append(i)
     lent = _lend_across_breaks(doc, slots_by_page, free_by_page)
+    _carry_over_breaks(doc, slots_by_page, free_by_page)
     pairs = []
     ends = None
     for page, slots in slots_by_page.items():
@@ -191,6 +195,26 @@ def _lend_across_breaks(
         free_by_page.setdefault(page - 1, []).append(first)
         lent[first] = scope.text
     return lent
+
+
+def _carry_over_breaks(
+    doc: Document, slots_by_page: dict[int, list], free_by_page: dict[int, list[int]]
+) -> None:
+    """A note too long for the foot of its marker's page goes on (or starts) at the top of the
+    next page's notes: when a page has more garbled markers than cited works and the next page
+    fewer, the page's last marker calls the first work of the next page (moved in
+    ``free_by_page``, ahead of that page's own markers, which come after it in the text)."""
+    if doc.format != "text" or len(doc.pages) < 2:
+        return
+    markers = doc.markers
+    for page in sorted(free_by_page):
+        own, after = free_by_page[page], free_by_page.setdefault(page + 1, [])
+        slots, next_slots = slots_by_page.get(page, ()), slots_by_page.get(page + 1, ())
+        if not (len(own) > len(slots) and len(after) < len(next_slots)):
+            continue
+        last = max(own, key=lambda i: markers[i].span.start)
+        own.remove(last)
+        after.insert(0, last)
 
 
 def _works_per_note(doc: Document, references: Sequence[Reference] | None) -> dict[str, list[str]]:
