@@ -245,3 +245,40 @@ def test_workers_a_corpus_run_starts_have_the_statistical_profiler_off():
 
     with worker_config():
         assert dask.config.get("distributed.worker.profile.enabled") is False
+
+
+WARM_CHECK = r"""
+import sys
+from pathlib import Path
+from citecheck.config import resolve_options
+from citecheck.corpus.stages import finish_paper, parse_stage, warm_up
+from citecheck.model import LinkResult, LinkState, SourceCheck
+
+warm_up()
+before = set(sys.modules)
+paper = Path(sys.argv[1])
+options = resolve_options(None, None, report_dir=paper.parent / "r", bib_dir=paper.parent / "b",
+                          formats=("json", "md", "html"), use_cache=False)
+parsed = parse_stage(0, str(paper), options)
+(ref,) = parsed.parsed.references
+url = ref.url.repaired or ref.url.raw
+check = SourceCheck(ref.key, url, LinkResult(url, LinkState.OK, "HTTP 200", status=200, content_type="text/html"))
+page = b"<html><body><p>In 2021 exports reached 5,181.74 tonnes.</p></body></html>"
+out = finish_paper(0, parsed, [check], {("live", url): (page, "text/html")}, set(), options)
+assert out.report.figures, "the source's figure was not read"
+print("\n".join(sorted(m for m in set(sys.modules) - before if m.split(".")[0] in {"citecheck", "bs4"})))
+"""
+
+
+def test_a_worker_warmed_up_imports_nothing_more_to_parse_a_paper_and_write_its_report(tmp_path):
+    # a worker's first paper would otherwise pay ~0.7 s of imports, once per worker of the run
+    import subprocess
+    import sys
+
+    paper = tmp_path / "p.md"
+    paper.write_text(NOTE)
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_CHECK, str(paper)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []

@@ -39,7 +39,7 @@ from .inputs import find_papers
 from .ownership import apply_writes, archive_seeds, cached_link, live_seeds
 from .progress import RunProgress
 from .sharding import plan_shards, registered_domain
-from .stages import Handover, carry, cited_work, finish_paper, live_batch, parse_stage
+from .stages import Handover, carry, cited_work, finish_paper, live_batch, parse_stage, warm_up
 
 _KEY_SEP = "\x1f"  # paper index and reference key: a reference key unique in the run
 
@@ -305,6 +305,9 @@ class _Run:
             self.board.note(f"citecheck: Dask dashboard at {address}")
         n = len(self.papers)
         self.board.total("papers", n)
+        warm = time.perf_counter()
+        self.dask.run(warm_up)  # every worker at once: start-up, not any paper's work
+        self.stats["warm_seconds"] = round(time.perf_counter() - warm, 3)
         t0 = time.perf_counter()
         parsed = [
             self.dask.submit(parse_stage, i, str(p), self.vo, pure=False) for i, p in enumerate(self.papers)
