@@ -282,3 +282,55 @@ def test_a_worker_warmed_up_imports_nothing_more_to_parse_a_paper_and_write_its_
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == []
+
+
+class _HeldTask:
+    """A submitted task that has not finished (the test looks at what was submitted, and when)."""
+
+    def add_done_callback(self, fn) -> None:
+        pass
+
+
+class _SubmitLog:
+    def __init__(self) -> None:
+        self.submitted: list[tuple] = []
+
+    def submit(self, fn, *args, **kwargs):
+        self.submitted.append(args)
+        return _HeldTask()
+
+
+def test_a_papers_report_task_goes_out_once_its_checks_are_final_while_other_urls_are_still_checked(tmp_path):
+    from citecheck.config import resolve_options
+    from citecheck.corpus.engine import _KEY_SEP, CorpusOptions, _Reports, _Run
+    from citecheck.corpus.stages import cited_work, parse_stage
+    from citecheck.model import SourceCheck
+
+    papers = []
+    for name, host in (("a.md", "a.org"), ("b.md", "b.org")):
+        (tmp_path / name).write_text(NOTE.replace("a.org", host))
+        papers.append(tmp_path / name)
+    options = resolve_options(None, None, report_dir=tmp_path / "r", bib_dir=tmp_path / "b")
+    parsed = [parse_stage(i, str(p), options) for i, p in enumerate(papers)]
+    works = [cited_work(p) for p in parsed]
+    dask = _SubmitLog()
+    run = _Run(papers, CorpusOptions(verify=options), dask, Cache(tmp_path / "cache"), RunProgress(None))
+    url_a, url_b = (w.references[0].url.repaired or w.references[0].url.raw for w in works)
+    run.links[url_b] = LinkResult(url_b, LinkState.BROKEN, "HTTP 404")  # the cache answered b.org
+    reports = _Reports(run, works, parsed)
+
+    def archive_check(index: int, url: str) -> SourceCheck:
+        check = SourceCheck(f"{index}{_KEY_SEP}{works[index].references[0].key}", url)
+        run.archive_checks[check.reference_key] = check
+        return check
+
+    reports.checks_in([archive_check(0, url_a)])
+    assert dask.submitted == []  # paper a waits for the live result of its URL
+    reports.checks_in([archive_check(1, url_b)])
+    assert [args[0] for args in dask.submitted] == [1]  # paper b's checks are final
+    run.links[url_a] = LinkResult(url_a, LinkState.BROKEN, "HTTP 404")
+    reports.links_in([url_a])
+    assert [args[0] for args in dask.submitted] == [1, 0]
+    (check,) = dask.submitted[1][2]
+    assert check.link is run.links[url_a]  # the task reads the live result it waited for
+    reports.abort()
