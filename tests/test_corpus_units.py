@@ -317,7 +317,7 @@ def test_a_papers_report_task_goes_out_once_its_checks_are_final_while_other_url
     run = _Run(papers, CorpusOptions(verify=options), dask, Cache(tmp_path / "cache"), RunProgress(None))
     url_a, url_b = (w.references[0].url.repaired or w.references[0].url.raw for w in works)
     run.links[url_b] = LinkResult(url_b, LinkState.BROKEN, "HTTP 404")  # the cache answered b.org
-    reports = _Reports(run, works, parsed)
+    reports = _Reports(run, works, parsed, in_flight=2)
 
     def archive_check(index: int, url: str) -> SourceCheck:
         check = SourceCheck(f"{index}{_KEY_SEP}{works[index].references[0].key}", url)
@@ -334,3 +334,37 @@ def test_a_papers_report_task_goes_out_once_its_checks_are_final_while_other_url
     (check,) = dask.submitted[1][2]
     assert check.link is run.links[url_a]  # the task reads the live result it waited for
     reports.abort()
+
+
+def test_while_urls_are_checked_one_report_task_per_worker_is_out_and_the_next_goes_when_it_returns(tmp_path):
+    # a CPU task holding a worker's interpreter lock delays that worker's live requests
+    from citecheck.config import resolve_options
+    from citecheck.corpus.engine import CorpusOptions, _Reports, _Run
+    from citecheck.corpus.stages import ParseOutcome
+
+    papers = [tmp_path / f"{n}.md" for n in range(3)]
+    options = resolve_options(None, None, report_dir=tmp_path / "r", bib_dir=tmp_path / "b")
+    works = [cited_work_without_urls(i) for i in range(3)]  # final at once: no URL to wait for
+
+    class Returning(_SubmitLog):
+        def submit(self, fn, *args, **kwargs):
+            self.submitted.append(args)
+            return self
+
+        def add_done_callback(self, fn):
+            self.callback = fn
+
+    dask = Returning()
+    run = _Run(papers, CorpusOptions(verify=options), dask, Cache(tmp_path / "cache"), RunProgress(None))
+    reports = _Reports(run, works, [ParseOutcome(i, None) for i in range(3)], in_flight=1)
+    assert [args[0] for args in dask.submitted] == [0]
+    reports.in_flight -= 1  # the task came back (as the collector counts it)
+    reports._pump()
+    assert [args[0] for args in dask.submitted] == [0, 1]
+    reports.abort()
+
+
+def cited_work_without_urls(index: int):
+    from citecheck.corpus.stages import CitedWork
+
+    return CitedWork(index, (), frozenset(), None)

@@ -19,6 +19,7 @@ all.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import logging
@@ -326,7 +327,8 @@ class _Run:
         t1 = time.perf_counter()
         refs, keep, wanted_keys, cited = self._collect(works)
         todo = self._uncached(keep)
-        self.reports = _Reports(self, works, parsed)  # papers whose checks are final go at once
+        # papers whose checks are final go at once, one per worker while URLs are checked
+        self.reports = _Reports(self, works, parsed, in_flight=len(self.dask.nthreads()))
         try:
             self.board.total("urls", len(self.targets))
             self.board.advance("urls", len(self.targets) - len(todo))
@@ -535,9 +537,14 @@ class _Reports:
     check keeps its paper until :meth:`finish`, which submits what is left with the same inputs
     the paper would have had then). The network stages call :meth:`checks_in` and
     :meth:`links_in` from their threads.
+
+    While the network stage runs, at most ``in_flight`` of these tasks (one per worker) are out
+    at once: a worker's live checks wait for the interpreter lock whenever a CPU task holds it,
+    and every such wait delays a request past its turn (the network stage's own time). The rest
+    wait for a task to come back; :meth:`finish` lifts the limit.
     """
 
-    def __init__(self, run: _Run, works, parsed) -> None:
+    def __init__(self, run: _Run, works, parsed, in_flight: int) -> None:
         import queue
 
         self.run, self.works, self.parsed = run, works, parsed
@@ -549,7 +556,9 @@ class _Reports:
         self.waiting: dict[int, int] = {}  # paper -> references whose archive check is not in
         self.awaiting: dict[str, set[int]] = {}  # URL -> papers waiting for its live result
         self.pending: dict[int, set[str]] = {}  # paper -> URLs it waits for
-        self.submitted = 0
+        self.ready: collections.deque[int] = collections.deque()  # final, not sent yet
+        self.limit = max(1, in_flight)
+        self.in_flight = 0
         self.handled = 0
         self.first_submitted: float | None = None  # perf_counter of the stage's first task
         self.error: BaseException | None = None
@@ -568,7 +577,8 @@ class _Reports:
             self.pending[work.index] = set()
             if not with_url:
                 ready.append(work.index)
-        run.board.total("reports", len(self.waiting))
+        self.expected = len(self.waiting)
+        run.board.total("reports", self.expected)
         self._submit(ready)
 
     # -- what the network stages tell ---------------------------------------------------------
@@ -599,31 +609,44 @@ class _Reports:
 
     # -- submitting and collecting ------------------------------------------------------------
     def _submit(self, indices: Iterable[int]) -> None:
-        run = self.run
-        for index in indices:
-            with run._lock:
-                if self.waiting.pop(index, None) is None:  # submitted already
-                    continue
+        """Queue the papers ``indices`` (final now) and send what the in-flight limit allows."""
+        with self.run._lock:
+            final = [i for i in indices if self.waiting.pop(i, None) is not None]  # each paper once
+            for index in final:
                 self.pending.pop(index, None)
-                work = self.works[index]
-                checks = run._paper_checks(work)
-                bodies, failed = run._bodies_for(work, checks)
-            future = run.dask.submit(
-                finish_paper,
-                index,
-                self.parsed[index],
-                checks,
-                bodies,
-                failed,
-                self.per_paper[index],
-                run.baselines[index],
-                pure=False,
-            )
+        with self.done:
+            self.ready.extend(final)
+        self._pump()
+
+    def _pump(self) -> None:
+        while True:
             with self.done:
-                self.submitted += 1
+                if not self.ready or self.in_flight >= self.limit:
+                    return
+                index = self.ready.popleft()
+                self.in_flight += 1
                 if self.first_submitted is None:
                     self.first_submitted = time.perf_counter()
-            future.add_done_callback(self.queue.put)
+            self._send(index)
+
+    def _send(self, index: int) -> None:
+        run = self.run
+        with run._lock:
+            work = self.works[index]
+            checks = run._paper_checks(work)
+            bodies, failed = run._bodies_for(work, checks)
+        future = run.dask.submit(
+            finish_paper,
+            index,
+            self.parsed[index],
+            checks,
+            bodies,
+            failed,
+            self.per_paper[index],
+            run.baselines[index],
+            pure=False,
+        )
+        future.add_done_callback(self.queue.put)
 
     def _collect(self) -> None:
         report_root = Path(self.run.vo.report_dir)
@@ -638,7 +661,9 @@ class _Reports:
                 self.error = exc
             with self.done:
                 self.handled += 1
+                self.in_flight -= 1
                 self.done.notify_all()
+            self._pump()
 
     def _write(self, outcome, report_root: Path) -> None:
         opts = self.per_paper[outcome.index]
@@ -668,9 +693,11 @@ class _Reports:
 
     def finish(self):
         """Submit every paper still waiting, wait for all the reports; (reports, written, rows)."""
+        with self.done:
+            self.limit = len(self.works)  # the network stage is over: no more threads to spare
         self._submit(list(self.waiting))
         with self.done:
-            while self.handled < self.submitted:
+            while self.handled < self.expected:
                 self.done.wait()
         self.queue.put(None)
         self.collector.join()
