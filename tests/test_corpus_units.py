@@ -245,3 +245,126 @@ def test_workers_a_corpus_run_starts_have_the_statistical_profiler_off():
 
     with worker_config():
         assert dask.config.get("distributed.worker.profile.enabled") is False
+
+
+WARM_CHECK = r"""
+import sys
+from pathlib import Path
+from citecheck.config import resolve_options
+from citecheck.corpus.stages import finish_paper, parse_stage, warm_up
+from citecheck.model import LinkResult, LinkState, SourceCheck
+
+warm_up()
+before = set(sys.modules)
+paper = Path(sys.argv[1])
+options = resolve_options(None, None, report_dir=paper.parent / "r", bib_dir=paper.parent / "b",
+                          formats=("json", "md", "html"), use_cache=False)
+parsed = parse_stage(0, str(paper), options)
+(ref,) = parsed.parsed.references
+url = ref.url.repaired or ref.url.raw
+check = SourceCheck(ref.key, url, LinkResult(url, LinkState.OK, "HTTP 200", status=200, content_type="text/html"))
+page = b"<html><body><p>In 2021 exports reached 5,181.74 tonnes.</p></body></html>"
+out = finish_paper(0, parsed, [check], {("live", url): (page, "text/html")}, set(), options)
+assert out.report.figures, "the source's figure was not read"
+print("\n".join(sorted(m for m in set(sys.modules) - before if m.split(".")[0] in {"citecheck", "bs4"})))
+"""
+
+
+def test_a_worker_warmed_up_imports_nothing_more_to_parse_a_paper_and_write_its_report(tmp_path):
+    # a worker's first paper would otherwise pay ~0.7 s of imports, once per worker of the run
+    import subprocess
+    import sys
+
+    paper = tmp_path / "p.md"
+    paper.write_text(NOTE)
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_CHECK, str(paper)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
+
+
+class _HeldTask:
+    """A submitted task that has not finished (the test looks at what was submitted, and when)."""
+
+    def add_done_callback(self, fn) -> None:
+        pass
+
+
+class _SubmitLog:
+    def __init__(self) -> None:
+        self.submitted: list[tuple] = []
+
+    def submit(self, fn, *args, **kwargs):
+        self.submitted.append(args)
+        return _HeldTask()
+
+
+def test_a_papers_report_task_goes_out_once_its_checks_are_final_while_other_urls_are_still_checked(tmp_path):
+    from citecheck.config import resolve_options
+    from citecheck.corpus.engine import _KEY_SEP, CorpusOptions, _Reports, _Run
+    from citecheck.corpus.stages import cited_work, parse_stage
+    from citecheck.model import SourceCheck
+
+    papers = []
+    for name, host in (("a.md", "a.org"), ("b.md", "b.org")):
+        (tmp_path / name).write_text(NOTE.replace("a.org", host))
+        papers.append(tmp_path / name)
+    options = resolve_options(None, None, report_dir=tmp_path / "r", bib_dir=tmp_path / "b")
+    parsed = [parse_stage(i, str(p), options) for i, p in enumerate(papers)]
+    works = [cited_work(p) for p in parsed]
+    dask = _SubmitLog()
+    run = _Run(papers, CorpusOptions(verify=options), dask, Cache(tmp_path / "cache"), RunProgress(None))
+    url_a, url_b = (w.references[0].url.repaired or w.references[0].url.raw for w in works)
+    run.links[url_b] = LinkResult(url_b, LinkState.BROKEN, "HTTP 404")  # the cache answered b.org
+    reports = _Reports(run, works, parsed, in_flight=2)
+
+    def archive_check(index: int, url: str) -> SourceCheck:
+        check = SourceCheck(f"{index}{_KEY_SEP}{works[index].references[0].key}", url)
+        run.archive_checks[check.reference_key] = check
+        return check
+
+    reports.checks_in([archive_check(0, url_a)])
+    assert dask.submitted == []  # paper a waits for the live result of its URL
+    reports.checks_in([archive_check(1, url_b)])
+    assert [args[0] for args in dask.submitted] == [1]  # paper b's checks are final
+    run.links[url_a] = LinkResult(url_a, LinkState.BROKEN, "HTTP 404")
+    reports.links_in([url_a])
+    assert [args[0] for args in dask.submitted] == [1, 0]
+    (check,) = dask.submitted[1][2]
+    assert check.link is run.links[url_a]  # the task reads the live result it waited for
+    reports.abort()
+
+
+def test_while_urls_are_checked_one_report_task_per_worker_is_out_and_the_next_goes_when_it_returns(tmp_path):
+    # a CPU task holding a worker's interpreter lock delays that worker's live requests
+    from citecheck.config import resolve_options
+    from citecheck.corpus.engine import CorpusOptions, _Reports, _Run
+    from citecheck.corpus.stages import ParseOutcome
+
+    papers = [tmp_path / f"{n}.md" for n in range(3)]
+    options = resolve_options(None, None, report_dir=tmp_path / "r", bib_dir=tmp_path / "b")
+    works = [cited_work_without_urls(i) for i in range(3)]  # final at once: no URL to wait for
+
+    class Returning(_SubmitLog):
+        def submit(self, fn, *args, **kwargs):
+            self.submitted.append(args)
+            return self
+
+        def add_done_callback(self, fn):
+            self.callback = fn
+
+    dask = Returning()
+    run = _Run(papers, CorpusOptions(verify=options), dask, Cache(tmp_path / "cache"), RunProgress(None))
+    reports = _Reports(run, works, [ParseOutcome(i, None) for i in range(3)], in_flight=1)
+    assert [args[0] for args in dask.submitted] == [0]
+    reports.in_flight -= 1  # the task came back (as the collector counts it)
+    reports._pump()
+    assert [args[0] for args in dask.submitted] == [0, 1]
+    reports.abort()
+
+
+def cited_work_without_urls(index: int):
+    from citecheck.corpus.stages import CitedWork
+
+    return CitedWork(index, (), frozenset(), None)

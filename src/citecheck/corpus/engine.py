@@ -9,12 +9,17 @@ Stages, data flowing one way::
                                                                             ▼
            per-paper checks ──figures and report (CPU, one task each)──▶ reports + corpus summary
 
-The client writes each task's cache writes as it comes back, so a killed run resumes where it
-stopped and a warm re-run makes no request at all.
+A paper's figures-and-report task is submitted as soon as every check it reads is final (its
+references' archive checks are in, and the live result of each URL they name), so the CPU work
+of the papers whose sources are checked runs while the network stage goes on with the others;
+the client writes each report as it comes back. The client also writes each task's cache writes
+as it comes back, so a killed run resumes where it stopped and a warm re-run makes no request at
+all.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import logging
@@ -39,7 +44,7 @@ from .inputs import find_papers
 from .ownership import apply_writes, archive_seeds, cached_link, live_seeds
 from .progress import RunProgress
 from .sharding import plan_shards, registered_domain
-from .stages import Handover, carry, cited_work, finish_paper, live_batch, parse_stage
+from .stages import Handover, carry, cited_work, finish_paper, live_batch, parse_stage, warm_up
 
 _KEY_SEP = "\x1f"  # paper index and reference key: a reference key unique in the run
 
@@ -305,6 +310,9 @@ class _Run:
             self.board.note(f"citecheck: Dask dashboard at {address}")
         n = len(self.papers)
         self.board.total("papers", n)
+        warm = time.perf_counter()
+        self.dask.run(warm_up)  # every worker at once: start-up, not any paper's work
+        self.stats["warm_seconds"] = round(time.perf_counter() - warm, 3)
         t0 = time.perf_counter()
         parsed = [
             self.dask.submit(parse_stage, i, str(p), self.vo, pure=False) for i, p in enumerate(self.papers)
@@ -319,34 +327,43 @@ class _Run:
         t1 = time.perf_counter()
         refs, keep, wanted_keys, cited = self._collect(works)
         todo = self._uncached(keep)
-        self.board.total("urls", len(self.targets))
-        self.board.advance("urls", len(self.targets) - len(todo))
-        self.board.total("archive", len(refs))
-        archive = threading.Thread(target=self._archive_stage, args=(refs, wanted_keys), daemon=True)
-        archive.start()
-        self._live_stage(todo, keep, pause=False)
-        archive.join()
-        if self._archive_error is not None:
-            raise self._archive_error
-        extra = [
-            c.url
-            for c in self.archive_checks.values()
-            if c.link is None and c.url and c.url.strip() not in self.links
-        ]
-        extra = list(dict.fromkeys(extra))
-        if extra:  # URLs only an archive recovery named: checked once the first round is done
-            self.board.total("urls", len(self.targets) + len(extra))
-            self._live_stage(self._uncached(keep, extra), keep, pause=True)
-        self.stats["network_seconds"] = round(time.perf_counter() - t1, 3)
-        self.stats.update(
-            cited_urls=cited,
-            unique_urls=len(self.targets),
-            live_requests=self.requests["live"],
-            archive_requests=self.requests["archive"],
-        )
+        # papers whose checks are final go at once, one per worker while URLs are checked
+        self.reports = _Reports(self, works, parsed, in_flight=len(self.dask.nthreads()))
+        try:
+            self.board.total("urls", len(self.targets))
+            self.board.advance("urls", len(self.targets) - len(todo))
+            self.board.total("archive", len(refs))
+            archive = threading.Thread(target=self._archive_stage, args=(refs, wanted_keys), daemon=True)
+            archive.start()
+            self._live_stage(todo, keep, pause=False)
+            archive.join()
+            if self._archive_error is not None:
+                raise self._archive_error
+            extra = [
+                c.url
+                for c in self.archive_checks.values()
+                if c.link is None and c.url and c.url.strip() not in self.links
+            ]
+            extra = list(dict.fromkeys(extra))
+            if extra:  # URLs only an archive recovery named: checked once the first round is done
+                self.board.total("urls", len(self.targets) + len(extra))
+                todo = self._uncached(keep, extra)
+                self.reports.links_in([u for u in extra if u in self.links])  # the cache answered those
+                self._live_stage(todo, keep, pause=True)
+            self.stats["network_seconds"] = round(time.perf_counter() - t1, 3)
+            self.stats.update(
+                cited_urls=cited,
+                unique_urls=len(self.targets),
+                live_requests=self.requests["live"],
+                archive_requests=self.requests["archive"],
+            )
 
-        t2 = time.perf_counter()
-        reports, written, rows = self._finish(works, parsed, wanted_keys)
+            t2 = time.perf_counter()
+            self.stats["reports_during_network"] = self.reports.done_count()
+            reports, written, rows = self.reports.finish()
+        except BaseException:
+            self.reports.abort()
+            raise
         self.stats["report_seconds"] = round(time.perf_counter() - t2, 3)
         self.stats["total_seconds"] = round(time.perf_counter() - started, 3)
         summary = summaries.CorpusSummary(
@@ -400,7 +417,9 @@ class _Run:
 
         if not todo:
             return
-        chains = max(1, sum(self.dask.nthreads().values()) or 1)
+        # one thread per worker is left to the figures-and-report tasks that run meanwhile
+        nthreads = self.dask.nthreads()
+        chains = max(1, sum(nthreads.values()) - len(nthreads))
         futures = []
         threads = max(1, self.vo.workers)
         plan = plan_shards(todo, chains=chains, batch=self.options.batch, threads=threads)
@@ -431,6 +450,7 @@ class _Run:
                 self.bodies.update(result.bodies)
                 self.requests["live"] += result.requests
             self.board.advance("urls", len(result.links))
+            self.reports.links_in(result.links)
 
     _archive_error: BaseException | None = None
 
@@ -455,6 +475,7 @@ class _Run:
                     self.failed.update(result.failed)
                     self.requests["archive"] += result.requests
                 self.board.advance("archive", len(chunk))
+                self.reports.checks_in(result.checks)
             owner.close().result()
         except BaseException as exc:  # noqa: BLE001 - re-raised in the client's main thread
             self._archive_error = exc
@@ -492,56 +513,6 @@ class _Run:
                     bodies[key] = got
         return bodies, failed
 
-    def _finish(self, works, parsed, wanted_keys):
-        from distributed import as_completed
-
-        per_paper = _output_dirs(self.papers, self.vo)
-        reports: list[Report | None] = [None] * len(self.papers)
-        rows: list = [None] * len(self.papers)
-        written: list[Path] = []
-        futures = []  # submitted one by one: the first papers start while the rest are sent
-        for work in works:
-            if work.error is not None:
-                rows[work.index] = summaries.failed_row(str(self.papers[work.index]), work.error)
-                continue
-            checks = self._paper_checks(work)
-            bodies, failed = self._bodies_for(work, checks)
-            futures.append(
-                self.dask.submit(
-                    finish_paper,
-                    work.index,
-                    parsed[work.index],
-                    checks,
-                    bodies,
-                    failed,
-                    per_paper[work.index],
-                    self.baselines[work.index],
-                    pure=False,
-                )
-            )
-        self.board.total("reports", len(futures))
-        missing = 0
-        report_root = Path(self.vo.report_dir)
-        with AtomicWriter(WRITER_THREADS) as writer:  # files are synced while the next results come
-            for future in as_completed(futures):
-                outcome = future.result()
-                opts = per_paper[outcome.index]
-                paths = output_paths(outcome.report, opts)
-                for key, text in outcome.rendered.items():
-                    writer.write(paths[key], text)
-                shown = paths.get("json") or next((p for k, p in paths.items() if k != "bib"), paths["bib"])
-                try:
-                    shown_rel = str(Path(os.path.relpath(shown, report_root)))
-                except ValueError:
-                    shown_rel = str(shown)
-                reports[outcome.index] = outcome.report
-                rows[outcome.index] = summaries.paper_row(outcome.report, shown_rel, self.vo.fail_on)
-                missing += len(outcome.missing)
-                self.board.advance("reports")
-            written += writer.close()
-        self.stats["bodies_not_fetched"] = missing
-        return reports, written, rows
-
     def _write_summary(self, summary) -> list[Path]:
         base = Path(self.vo.report_dir)
         name = self.options.summary_name
@@ -555,6 +526,188 @@ class _Run:
             for path, text in files:
                 writer.write(path, text)
             return writer.close()
+
+
+class _Reports:
+    """The figures-and-report stage: each paper's task is submitted once every check it reads is
+    final (see the module docstring), and its files are written as it comes back.
+
+    Final means: every reference of the paper with a URL has its archive check, and each check
+    that has no live result of its own names a URL whose live result is in (a URL no round will
+    check keeps its paper until :meth:`finish`, which submits what is left with the same inputs
+    the paper would have had then). The network stages call :meth:`checks_in` and
+    :meth:`links_in` from their threads.
+
+    While the network stage runs, at most ``in_flight`` of these tasks (one per worker) are out
+    at once: a worker's live checks wait for the interpreter lock whenever a CPU task holds it,
+    and every such wait delays a request past its turn (the network stage's own time). The rest
+    wait for a task to come back; :meth:`finish` lifts the limit.
+    """
+
+    def __init__(self, run: _Run, works, parsed, in_flight: int) -> None:
+        import queue
+
+        self.run, self.works, self.parsed = run, works, parsed
+        n = len(run.papers)
+        self.per_paper = _output_dirs(run.papers, run.vo)
+        self.reports: list[Report | None] = [None] * n
+        self.rows: list = [None] * n
+        self.missing = 0
+        self.waiting: dict[int, int] = {}  # paper -> references whose archive check is not in
+        self.awaiting: dict[str, set[int]] = {}  # URL -> papers waiting for its live result
+        self.pending: dict[int, set[str]] = {}  # paper -> URLs it waits for
+        self.ready: collections.deque[int] = collections.deque()  # final, not sent yet
+        self.limit = max(1, in_flight)
+        self.in_flight = 0
+        self.handled = 0
+        self.first_submitted: float | None = None  # perf_counter of the stage's first task
+        self.error: BaseException | None = None
+        self.done = threading.Condition()
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.writer = AtomicWriter(WRITER_THREADS)  # files are synced while the next results come
+        self.collector = threading.Thread(target=self._collect, daemon=True)
+        self.collector.start()
+        ready = []
+        for work in works:
+            if work.error is not None:
+                self.rows[work.index] = summaries.failed_row(str(run.papers[work.index]), work.error)
+                continue
+            with_url = sum(1 for ref in work.references if ref.url is not None)
+            self.waiting[work.index] = with_url
+            self.pending[work.index] = set()
+            if not with_url:
+                ready.append(work.index)
+        self.expected = len(self.waiting)
+        run.board.total("reports", self.expected)
+        self._submit(ready)
+
+    # -- what the network stages tell ---------------------------------------------------------
+    def checks_in(self, checks: Iterable[SourceCheck]) -> None:
+        ready = []
+        with self.run._lock:
+            for check in checks:
+                index = int(check.reference_key.split(_KEY_SEP, 1)[0])
+                if index not in self.waiting:
+                    continue
+                self.waiting[index] -= 1
+                if check.link is None and check.url and check.url not in self.run.links:
+                    self.pending[index].add(check.url)
+                    self.awaiting.setdefault(check.url, set()).add(index)
+                if self.waiting[index] == 0 and not self.pending[index]:
+                    ready.append(index)
+        self._submit(ready)
+
+    def links_in(self, urls: Iterable[str]) -> None:
+        ready = []
+        with self.run._lock:
+            for url in urls:
+                for index in self.awaiting.pop(url, ()):
+                    self.pending[index].discard(url)
+                    if self.waiting[index] == 0 and not self.pending[index]:
+                        ready.append(index)
+        self._submit(ready)
+
+    # -- submitting and collecting ------------------------------------------------------------
+    def _submit(self, indices: Iterable[int]) -> None:
+        """Queue the papers ``indices`` (final now) and send what the in-flight limit allows."""
+        with self.run._lock:
+            final = [i for i in indices if self.waiting.pop(i, None) is not None]  # each paper once
+            for index in final:
+                self.pending.pop(index, None)
+        with self.done:
+            self.ready.extend(final)
+        self._pump()
+
+    def _pump(self) -> None:
+        while True:
+            with self.done:
+                if not self.ready or self.in_flight >= self.limit:
+                    return
+                index = self.ready.popleft()
+                self.in_flight += 1
+                if self.first_submitted is None:
+                    self.first_submitted = time.perf_counter()
+            self._send(index)
+
+    def _send(self, index: int) -> None:
+        run = self.run
+        with run._lock:
+            work = self.works[index]
+            checks = run._paper_checks(work)
+            bodies, failed = run._bodies_for(work, checks)
+        future = run.dask.submit(
+            finish_paper,
+            index,
+            self.parsed[index],
+            checks,
+            bodies,
+            failed,
+            self.per_paper[index],
+            run.baselines[index],
+            pure=False,
+        )
+        future.add_done_callback(self.queue.put)
+
+    def _collect(self) -> None:
+        report_root = Path(self.run.vo.report_dir)
+        while True:
+            future = self.queue.get()
+            if future is None:
+                return
+            try:
+                if self.error is None:
+                    self._write(future.result(), report_root)
+            except BaseException as exc:  # noqa: BLE001 - re-raised by finish() in the main thread
+                self.error = exc
+            with self.done:
+                self.handled += 1
+                self.in_flight -= 1
+                self.done.notify_all()
+            self._pump()
+
+    def _write(self, outcome, report_root: Path) -> None:
+        opts = self.per_paper[outcome.index]
+        paths = output_paths(outcome.report, opts)
+        for key, text in outcome.rendered.items():
+            self.writer.write(paths[key], text)
+        shown = paths.get("json") or next((p for k, p in paths.items() if k != "bib"), paths["bib"])
+        try:
+            shown_rel = str(Path(os.path.relpath(shown, report_root)))
+        except ValueError:
+            shown_rel = str(shown)
+        self.reports[outcome.index] = outcome.report
+        self.rows[outcome.index] = summaries.paper_row(outcome.report, shown_rel, self.run.vo.fail_on)
+        self.missing += len(outcome.missing)
+        self.run.board.advance("reports")
+
+    def done_count(self) -> int:
+        with self.done:
+            return self.handled
+
+    def abort(self) -> None:
+        """Stop collecting (the run failed): nothing more is written."""
+        self.error = self.error or RuntimeError("the corpus run stopped")
+        self.queue.put(None)
+        with contextlib.suppress(Exception):
+            self.writer.close()
+
+    def finish(self):
+        """Submit every paper still waiting, wait for all the reports; (reports, written, rows)."""
+        with self.done:
+            self.limit = len(self.works)  # the network stage is over: no more threads to spare
+        self._submit(list(self.waiting))
+        with self.done:
+            while self.handled < self.expected:
+                self.done.wait()
+        self.queue.put(None)
+        self.collector.join()
+        written = self.writer.close()
+        if self.error is not None:
+            raise self.error
+        self.run.stats["bodies_not_fetched"] = self.missing
+        if self.first_submitted is not None:  # the stage's whole span, network stage overlap included
+            self.run.stats["reports_span_seconds"] = round(time.perf_counter() - self.first_submitted, 3)
+        return self.reports, written, self.rows
 
 
 def _archive_chunks(refs: list[Reference]) -> list[list[Reference]]:
