@@ -451,3 +451,18 @@ def test_a_whole_reference_that_lost_its_marker_after_a_closed_note_is_a_note_of
     )
     doc = read_document(text)
     assert [n.span.start_line for n in doc.notes] == [5, 7, 9]
+
+
+def test_a_chicago_note_that_lost_its_marker_after_a_closed_note_is_a_note_of_its_own():
+    # a Chicago note begins with its authors in direct order and the quoted title
+    text = (
+        "Title\n\nFirst.ÿ Second.ÿ Third.ÿ\n\n"
+        "ÿ «Soy exports», Xinhua, May 1, 2023, https://www xinhuanet com/a htm [2023 - 03 - 02]\n\n"
+        "Margaret Myers and Rebecca Ray, “Chinese Agricultural Investment in Latin America,” "
+        "Inter-American Dialogue, March 2023, https://www thedialogue org/a pdf, accessed April 2, 2023.\n\n"
+        "ÿ «Avocado production progress report 2022», Agri-food and Fisheries Information Service, "
+        "December 31, 2022 [2023-4-5]\n"
+    )
+    doc = read_document(text)
+    assert [n.span.start_line for n in doc.notes] == [5, 7, 9]
+    assert doc.notes[1].text.startswith("Margaret Myers and Rebecca Ray")

@@ -23,6 +23,13 @@ AUTHOR_COLON = re.compile(
 )
 _MULTI_WORD_AUTHOR = re.compile(rf"{_NAME}[ \t]{_NAME}|,|，| and ")
 _WESTERN_AUTHOR = re.compile(r"[A-Z][a-z'’-]+,\s(?:[A-Z]\.\s?){1,3}")
+#: a Chicago note: the authors in direct order, a comma, then the quoted title
+#: (``Margaret Myers and Rebecca Ray, “Chinese Agricultural Investment…,”``; a person named by
+#: two to four words, a headline-case title)
+_NOTE_PERSON = rf"{_NAME}(?:[ \t]{_NAME}){{1,3}}"
+_NOTE_AUTHORS_TITLE = re.compile(
+    rf"{_NOTE_PERSON}(?:(?:,| and| &)[ \t]{_NOTE_PERSON}){{0,5}},?(?:[ \t]eds?\.,)?[ \t][“\"«][A-Z0-9]"
+)
 
 _TITLE_QUOTE = re.compile(
     r"«[^»]{3,}»?|《[^》]{2,}》?|“[^”]{3,}”|\"[^\"]{3,}\"|(?<!\w)'[^']{3,}['*]|(?<!\w)\*[A-Z][^*]{3,}\*"
@@ -107,12 +114,12 @@ def reference_score(text: str) -> int:
 
 
 def looks_authored(text: str) -> bool:
-    """Starts with ``Name Name:`` / ``Name, Name:`` or ``Smith, J.``."""
+    """Starts with ``Name Name:`` / ``Name, Name:``, ``Smith, J.`` or ``Name Name, “Title``."""
     lead = text.lstrip(" \t,;ÿŷŸ")
     m = AUTHOR_COLON.match(lead)
     if m is not None and m.end() < 160:
         return True
-    return _WESTERN_AUTHOR.match(lead) is not None
+    return _WESTERN_AUTHOR.match(lead) is not None or _NOTE_AUTHORS_TITLE.match(lead) is not None
 
 
 def starts_like_reference(text: str) -> bool:
