@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import tempfile
 from pathlib import Path
 
+from . import recache
 from .errors import OutputError
 
 #: the mode a new file gets before the umask, as ``open(path, "w")`` gives it
@@ -51,7 +51,7 @@ def _alive(pid: int) -> bool:
 
 
 #: what follows ``.<name>.`` in a temporary file's name: the writer's pid, a dot, mkstemp's letters
-_TEMPORARY_TAIL = re.compile(r"(\d+)\.[^/]*\.tmp")
+_TEMPORARY_TAIL = recache.compile(r"(\d+)\.[^/]*\.tmp")
 
 
 def _temporary_pid(name: str, prefix: str) -> int | None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .. import recache
 from ..model import Reference, Snapshot
 from .common import (
     date_parts,
@@ -52,7 +53,7 @@ _ESCAPES = {
     "^": r"\textasciicircum{}",
     "@": "{@}",
 }
-_ESC_RE = re.compile(r"[\\{}%&#_$~^@]")
+_ESC_RE = recache.compile(r"[\\{}%&#_$~^@]")
 
 
 def escape_latex(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .. import recache
 from ..model import Reference, Snapshot
 from ..references.names import PARTICLES, is_chinese_name
 from ..references.urls import characters_changed
@@ -32,8 +33,8 @@ __all__ = [
     "valid_text",
 ]
 
-_INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,3}$")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_INITIALS = recache.compile(r"^(?:[A-Z]\.?-?){1,3}$")
+_SURROGATE = recache.compile("[\ud800-\udfff]")
 
 
 def valid_text(text: str) -> str:

@@ -12,62 +12,64 @@ True
 
 from __future__ import annotations
 
-import re
+from .. import recache
 
 _NAME = r"[A-Z][\w'’.-]*"
 _PERSON = rf"{_NAME}(?:[ \t]{_NAME}){{0,3}}"
 #: ``Wu Zhicheng, Li Jiaxuan:`` / ``Yao Mingfeng and others:`` / ``He Shuangrong and Tong Yawei:``
-AUTHOR_COLON = re.compile(
+AUTHOR_COLON = recache.compile(
     rf"(?P<names>{_PERSON}(?:(?:,|，|;| and| &)[ \t]?{_PERSON}){{0,8}}(?:,? (?:and others|et al\.?))?)[ \t]*[:：]"
     r"|(?P<cjk>[\u4e00-\u9fff·]{2,6}(?:[、，,][\u4e00-\u9fff·]{2,6}){0,8}等?)[ \t]*[:：]"
 )
-_MULTI_WORD_AUTHOR = re.compile(rf"{_NAME}[ \t]{_NAME}|,|，| and ")
-_WESTERN_AUTHOR = re.compile(r"[A-Z][a-z'’-]+,\s(?:[A-Z]\.\s?){1,3}")
+_MULTI_WORD_AUTHOR = recache.compile(rf"{_NAME}[ \t]{_NAME}|,|，| and ")
+_WESTERN_AUTHOR = recache.compile(r"[A-Z][a-z'’-]+,\s(?:[A-Z]\.\s?){1,3}")
 #: a Chicago note: the authors in direct order, a comma, then the quoted title
 #: (``Margaret Myers and Rebecca Ray, “Chinese Agricultural Investment…,”``; a person named by
 #: two to four words, a headline-case title)
 _NOTE_PERSON = rf"{_NAME}(?:[ \t]{_NAME}){{1,3}}"
-_NOTE_AUTHORS_TITLE = re.compile(
+_NOTE_AUTHORS_TITLE = recache.compile(
     rf"{_NOTE_PERSON}(?:(?:,| and| &)[ \t]{_NOTE_PERSON}){{0,5}},?(?:[ \t]eds?\.,)?[ \t][“\"«][A-Z0-9]"
 )
 
-_TITLE_QUOTE = re.compile(
+_TITLE_QUOTE = recache.compile(
     r"«[^»]{3,}»?|《[^》]{2,}》?|“[^”]{3,}”|\"[^\"]{3,}\"|(?<!\w)'[^']{3,}['*]|(?<!\w)\*[A-Z][^*]{3,}\*"
 )
-_OPEN_TITLE = re.compile(r"«|“|《")
-_PUBLISHED = re.compile(
+_OPEN_TITLE = recache.compile(r"«|“|《")
+_PUBLISHED = recache.compile(
     r"(?i)\bpublished in\b|载《|(?<!\w)ibid\b|(?<!\w)(?:in|eds?)[.:]\s|\bed\.\s|\bedited by\b"
 )
-_URL = re.compile(r"(?i)https?\s*:|\bwww\s*[.\s]|:\s*/\s*/|\.(?:com|org|net|edu|gov|cn)\b|\bdoi\b|\bisbn\b")
-_ACCESS = re.compile(r"\[\s*(?:19|20)\d\d\s*[-./年]")
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_URL = recache.compile(
+    r"(?i)https?\s*:|\bwww\s*[.\s]|:\s*/\s*/|\.(?:com|org|net|edu|gov|cn)\b|\bdoi\b|\bisbn\b"
+)
+_ACCESS = recache.compile(r"\[\s*(?:19|20)\d\d\s*[-./年]")
+_YEAR = recache.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_FULL_DATE = re.compile(
+_FULL_DATE = recache.compile(
     rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d"
     r"|\b(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
     r"|\((?:19|20)\d\d[a-z]?\)"
 )
-_ISSUE = re.compile(
+_ISSUE = recache.compile(
     r"(?i)第\s*\d+\s*[期卷]|\b(?:issue|vol\.?|volume|no\.)\s*\d|\b\d{1,4}\s*\(\d{1,4}\)|\b(?:19|20)\d\d\s+issue\b"
 )
-_PAGES = re.compile(
+_PAGES = recache.compile(
     r"(?i)第\s*\d+(?:\s*[-–]\s*\d+)?\s*页|\b(?:pages?|pp?\.)\s*\d|\bedition\s*\d|\b\d{1,3}\s*(?:st|nd|rd|th)?\s*edition\b"
 )
-_CONTAINER = re.compile(
+_CONTAINER = recache.compile(
     r"\b(?:Daily|News|Agency|Journal|Review|Press|University|Website|website|Xinhuanet|Times|Gazette|"
     r"Studies|Quarterly|Magazine|Proceedings|Report|Bulletin|Network|Office|Ministry|Institute|Monthly)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?。！？][\"”»']?\s+(?=[A-Z])")
-_LEADING_COMMA = re.compile(r"^\s*[,，;；)]")
-_PROSE_START = re.compile(
+_SENTENCE_END = recache.compile(r"[.!?。！？][\"”»']?\s+(?=[A-Z])")
+_LEADING_COMMA = recache.compile(r"^\s*[,，;；)]")
+_PROSE_START = recache.compile(
     r"^\s*(?:According to|In (?:19|20)\d\d|On [A-Z][a-z]+ \d|At the|As (?:a|the)|However|Therefore|Moreover|"
     r"Since|Although|While|This|These|It is|There (?:is|are))\b"
 )
-_REFERENCE_START = re.compile(r"^\s*[«“\"《*'\[(]")
+_REFERENCE_START = recache.compile(r"^\s*[«“\"《*'\[(]")
 
 
 def reference_score(text: str) -> int:

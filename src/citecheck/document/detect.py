@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .. import recache
+
 FORMATS = ("auto", "text", "markdown", "latex", "bibtex", "lines")
 
 _EXTENSIONS = {
@@ -28,15 +30,17 @@ _EXTENSIONS = {
     ".bib": "bibtex",
     ".bibtex": "bibtex",
 }
-_BIB_ENTRY = re.compile(
+_BIB_ENTRY = recache.compile(
     r"(?m)^[ \t]*@(?:article|book|inproceedings|incollection|misc|online|report|techreport|"
     r"phdthesis|mastersthesis|thesis|inbook|manual|unpublished|proceedings|booklet|electronic|"
     r"www|newsarticle|collection|conference|dataset|software|patent|periodical)\s*[{(]",
     re.I,
 )
-_LATEX = re.compile(r"\\(?:documentclass|begin\{document\}|footnote(?:text)?\s*[\[{]|section\*?\{|bibitem\b)")
-_MD_NOTE = re.compile(r"(?m)^[ \t]{0,3}\[\^[^\]\s]{1,64}\]:")
-_MD_INLINE = re.compile(r"\^\[[^\]]{3,}\]")
+_LATEX = recache.compile(
+    r"\\(?:documentclass|begin\{document\}|footnote(?:text)?\s*[\[{]|section\*?\{|bibitem\b)"
+)
+_MD_NOTE = recache.compile(r"(?m)^[ \t]{0,3}\[\^[^\]\s]{1,64}\]:")
+_MD_INLINE = recache.compile(r"\^\[[^\]]{3,}\]")
 
 
 def detect_format(text: str, path: str | None = None) -> str:

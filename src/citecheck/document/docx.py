@@ -37,6 +37,7 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
+from .. import recache
 from ..errors import InputError
 from ..model import Document, Marker, Note, Page, Span
 from .markdown import note_id_for
@@ -70,9 +71,11 @@ REFERENCE_HEADINGS = frozenset(
     }
 )
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_URLISH = re.compile(r"^(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$|^\S*(?:…|\.\.\.)\S*$", re.I)
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+")
-_BRACKET_CITE = re.compile(r"\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
+_URLISH = recache.compile(
+    r"^(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$|^\S*(?:…|\.\.\.)\S*$", re.I
+)
+_ENTRY_NUMBER = recache.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+")
+_BRACKET_CITE = recache.compile(r"\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
 
 
 class DocxError(InputError):

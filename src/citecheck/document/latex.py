@@ -16,21 +16,22 @@ import bisect
 import re
 import unicodedata
 
+from .. import recache
 from ..model import Document, Marker, Note, Page, Span
 from .layout import normalise_text, split_lines
 from .markdown import note_id_for
 from .markers import decimal_value
 
-_FOOTNOTE = re.compile(r"\\footnote(?P<text>text)?(?![A-Za-z])\s*(?:\[(?P<num>[^\]]{0,12})\])?\s*\{")
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]{0,200}\])?\s*\{(?P<key>[^}]{1,200})\}")
-_CITE = re.compile(
+_FOOTNOTE = recache.compile(r"\\footnote(?P<text>text)?(?![A-Za-z])\s*(?:\[(?P<num>[^\]]{0,12})\])?\s*\{")
+_BIBITEM = recache.compile(r"\\bibitem\s*(?:\[[^\]]{0,200}\])?\s*\{(?P<key>[^}]{1,200})\}")
+_CITE = recache.compile(
     r"\\(?:cite|citep|citet|parencite|textcite|autocite|footcite)\w*\*?\s*(?:\[[^\]]{0,200}\]\s*){0,2}\{(?P<keys>[^}]{1,500})\}"
 )
-_END_BIB = re.compile(r"\\end\{thebibliography\}|\\bibitem")
-_TOKENS = re.compile(r"\\.|[{}]|%[^\n]*|\n[ \t]*\n", re.S)
-_COMMAND = re.compile(r"\\([A-Za-z]+)\*?\s*(?:\[[^\]]{0,100}\])?")
-_ESCAPED = re.compile(r"\\([&%$#_{}~^ ,;:!])")
-_ACCENT = re.compile(r"\\(['\"`^~=.])\s?\{?([A-Za-z])\}?")
+_END_BIB = recache.compile(r"\\end\{thebibliography\}|\\bibitem")
+_TOKENS = recache.compile(r"\\.|[{}]|%[^\n]*|\n[ \t]*\n", re.S)
+_COMMAND = recache.compile(r"\\([A-Za-z]+)\*?\s*(?:\[[^\]]{0,100}\])?")
+_ESCAPED = recache.compile(r"\\([&%$#_{}~^ ,;:!])")
+_ACCENT = recache.compile(r"\\(['\"`^~=.])\s?\{?([A-Za-z])\}?")
 _COMBINING = {
     "'": "\u0301",
     "`": "\u0300",
@@ -40,7 +41,7 @@ _COMBINING = {
     "=": "\u0304",
     ".": "\u0307",
 }
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_COMMENT = recache.compile(r"(?<!\\)%[^\n]*")
 _DROP_ARG = ("label", "ref", "eqref", "pageref", "index", "cite", "citep", "citet", "footnotemark")
 
 

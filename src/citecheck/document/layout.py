@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from .. import recache
 from ..model import Page
 from .cues import reference_score
 from .markers import GARBLED_GLYPHS, match_note_marker
@@ -51,27 +52,29 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-_PAGE_NUMBER = re.compile(r"^[\s\-–—·•|]*(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[\s\-–—·•|]*$", re.I)
-_STAMP = re.compile(r"^\s*(?:Machine\s+)?Translated\s+by\s+Google\s*$", re.I)
-_ISSUE_LINE = re.compile(
+_CJK = recache.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_PAGE_NUMBER = recache.compile(
+    r"^[\s\-–—·•|]*(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[\s\-–—·•|]*$", re.I
+)
+_STAMP = recache.compile(r"^\s*(?:Machine\s+)?Translated\s+by\s+Google\s*$", re.I)
+_ISSUE_LINE = recache.compile(
     r"(?i)\b(?:issue|no\.|vol\.|volume)\s*\d+.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:issue|no\.)\s*\d+"
 )
 _MAX_HEADER = 90
 #: A page number set off by dots or dashes at either end of a short line (``· 59 ·``, ``— 12 —``)
 #: is a running head's folio: prose and notes never write a number that way.
-_FOLIO = re.compile(r"^[·•—–]\s*\d{1,4}\s*[·•—–]\s+\S|\S\s+[·•—–]\s*\d{1,4}\s*[·•—–]$")
+_FOLIO = recache.compile(r"^[·•—–]\s*\d{1,4}\s*[·•—–]\s+\S|\S\s+[·•—–]\s*\d{1,4}\s*[·•—–]$")
 #: A running header repeats the masthead's issue and year: it is short.
 _MAX_ISSUE_HEADER = 60
 #: ... unless it also repeats this many words of the journal's name from the masthead.
 _NAME_WORDS_SHARED = 2
 #: An issue is named by a word (``Issue 6``, ``No. 6``, ``第6期``) or, as Chinese journals cite
 #: themselves, in parentheses after the year and an optional volume (``2023 (6)``, ``2023, 45(6)``).
-_ISSUE_NO = re.compile(
+_ISSUE_NO = recache.compile(
     r"(?i)\b(?:issue|no\.?|number|n[º°o]\.?)\s*(\d{1,3})\b|第\s*(\d{1,3})\s*期"
     r"|(?<!\d)(?:19|20)\d\d\s*[,，]?\s*(?:\d{1,3}\s*)?[(（]\s*(\d{1,3})\s*[)）]"
 )
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR = recache.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 #: How many times a line's shape must recur to be furniture: any short line three times, a
 #: line naming an issue and a year (``西亚非洲 Issue 3, 2021``) twice.
 _REPEATS = 3
@@ -106,11 +109,11 @@ def masthead_issue(lines: list[Line]) -> tuple[str, str] | None:
 
 
 #: Words of a masthead that are not the journal's name: the issue vocabulary and the months.
-_NOT_NAME = re.compile(
+_NOT_NAME = recache.compile(
     r"(?i)^(?:issue|volume|vol|number|january|february|march|april|june|july|august|september"
     r"|october|november|december)$"
 )
-_WORD = re.compile(r"[A-Za-z]{4,}")
+_WORD = recache.compile(r"[A-Za-z]{4,}")
 
 
 class _Masthead(NamedTuple):

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from dataclasses import replace
 from pathlib import Path
 
+from .. import recache
 from ..errors import InputError
 from ..model import Document
 from .reader import read_document
@@ -44,7 +44,7 @@ _MAGIC = (
     ),
     (b"\x1f\x8b", "a gzip archive"),
 )
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = recache.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _decode(data: bytes) -> tuple[str, str]:

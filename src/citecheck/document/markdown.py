@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 
+from .. import recache
 from ..model import Document, Marker, Note, Page, Span
 from .layout import Line, normalise_text, split_lines
 from .markers import decimal_value
 
-_DEF = re.compile(r"^[ ]{0,3}\[\^(?P<label>[^\]\s]{1,64})\]:[ \t]?")
-_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,64})\](?!:)")
-_INLINE = re.compile(r"\^\[")
-_FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
+_DEF = recache.compile(r"^[ ]{0,3}\[\^(?P<label>[^\]\s]{1,64})\]:[ \t]?")
+_REF = recache.compile(r"\[\^(?P<label>[^\]\s]{1,64})\](?!:)")
+_INLINE = recache.compile(r"\^\[")
+_FENCE = recache.compile(r"^[ ]{0,3}(```|~~~)")
 
 
 def note_id_for(label: str, used: set[str]) -> str:

@@ -15,9 +15,10 @@ OCR-ish LaTeX (``$[\\]ddot{y}$``, ``\\(\\tilde{y}\\)``); clean papers use ``①`
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+
+from .. import recache
 
 
 def decimal_value(text: str, max_digits: int = 9) -> int | None:
@@ -51,7 +52,7 @@ _LATEX_NUM = (
     r"(?:\s?(?:\\\)|\$))?"
 )
 
-_NOTE_START = re.compile(
+_NOTE_START = recache.compile(
     r"[ \t\f\u3000]*(?P<m>"
     rf"[{_G}]{{1,4}}"
     rf"|{_LATEX_Y}"
@@ -67,7 +68,7 @@ _NOTE_START = re.compile(
     r")[ \t\u3000]*"
 )
 
-_BODY_MARKER = re.compile(
+_BODY_MARKER = recache.compile(
     rf"(?=[\\$\[^{{{_G}{_CIRCLED}{_SUPERSCRIPTS}§])(?:{_LATEX_Y}|{_LATEX_NUM}"
     rf"|(?<![{_G}\w])[{_G}](?![{_G}\w])"
     rf"|(?<=[.!?\"”»)])[{_G}](?=[A-Z][a-z])|(?<=[.!?\"”»)]\s)[{_G}](?=[A-Z][a-z])"  # "cars. ÿProgreso"

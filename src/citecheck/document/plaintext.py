@@ -16,15 +16,15 @@ year, pages) starts a note of its own.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from .. import recache
 from ..model import Document, Marker, Note, Page, Span
 from .cues import reference_score, sentence_count, starts_like_reference
 from .layout import Line, find_furniture, find_pages, normalise_text, split_lines
 from .markers import MarkerMatch, find_body_markers, match_bare_marker, match_note_marker
 
-_RULE = re.compile(r"^[\s_\-—–=*·.]{3,}$")  # a footnote separator rule: neither body nor note
+_RULE = recache.compile(r"^[\s_\-—–=*·.]{3,}$")  # a footnote separator rule: neither body nor note
 NOTE_MIN_SCORE = 2  # a marked line must score this to be a note
 UNMARKED_NOTE_SCORE = 5  # an unmarked line must score this to start a note
 UNMARKED_NOTE_MAX = 400
@@ -132,7 +132,7 @@ def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8
     )
 
 
-_QUOTES = re.compile(r"[«»“”\"《》]")
+_QUOTES = recache.compile(r"[«»“”\"《》]")
 
 
 def _is_masthead(ln: Line, page: Page) -> bool:
@@ -210,10 +210,10 @@ def _classify(units: list[Line], page: Page) -> tuple[list[_NoteBuilder], list[t
 
 #: A URL's tail: its first word is a path piece (``15/t20230315_38447821``, ``art_5 html``,
 #: ``?id=3&type=2``), never a word of prose; or the tail is the access date alone.
-_URL_TAIL = re.compile(r"^(?:[/?&=%_.#-]|[\w%.-]*[/?&=_%#])|^\[\s*(?:19|20)\d\d[^\[\]]{0,24}\]$")
+_URL_TAIL = recache.compile(r"^(?:[/?&=%_.#-]|[\w%.-]*[/?&=_%#])|^\[\s*(?:19|20)\d\d[^\[\]]{0,24}\]$")
 #: A note that stops inside its URL: a URL starts and nothing after it closes the note (no access
 #: date, no bracket or title quote, no full stop at the end).
-_UNFINISHED_URL = re.compile(r"(?i)(?:https?\s*:|www\s)[^\[\]«»“”《》()]*(?<![.。])$")
+_UNFINISHED_URL = recache.compile(r"(?i)(?:https?\s*:|www\s)[^\[\]«»“”《》()]*(?<![.。])$")
 
 
 #: A note's remainder after a page break reads as fields (a date, a URL, an access date: this

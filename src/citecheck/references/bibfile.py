@@ -22,6 +22,7 @@ import re
 import bibtexparser
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
+from .. import recache
 from ..errors import InputError
 from ..model import Reference, Span, Url
 from .names import is_chinese_name
@@ -174,7 +175,7 @@ def _date(fields: dict[str, str]) -> tuple[str | None, int | None]:
     return iso, int(y)
 
 
-_TEX_ESCAPED = re.compile(r"\\([&%#_~$])")
+_TEX_ESCAPED = recache.compile(r"\\([&%#_~$])")
 
 
 def _verbatim(value: str | None) -> str | None:

@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .. import recache
 from ..document.latex import clean_latex
 from ..document.markers import find_body_markers
 from ..figures.language import LanguageOnDemand
@@ -50,8 +51,8 @@ __all__ = [
     "unmatched_claims",
 ]
 
-_ESCAPED = re.compile(r"\\([$%&#_])")
-_MD_MARKER = re.compile(r"\[\^[^\]\s]{1,64}\]")
+_ESCAPED = recache.compile(r"\\([$%&#_])")
+_MD_MARKER = recache.compile(r"\[\^[^\]\s]{1,64}\]")
 _LEADING_JUNK = " \t\n\f.,;:!?。，；：)]}»”\"'"
 
 
@@ -243,7 +244,7 @@ def _marker_context(text: str, ends: list[int], pos: int) -> str:
     return text[start:pos]
 
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD = recache.compile(r"[^\W\d_]{4,}")
 _STOP = frozenset(
     "this that with from have been will were which their there these those into also more than such "
     "other about after over under between through during while where when what they them its said "
@@ -252,7 +253,7 @@ _STOP = frozenset(
     "states united international economic economy world people general important "
     "january february march april june july august september october november december".split()
 )
-_PROPER = re.compile(r"(?<![.!?]\s)(?<=\s)[A-Z][^\W\d_]{3,}|(?<=\s)[A-Z]{4,}\b")
+_PROPER = recache.compile(r"(?<![.!?]\s)(?<=\s)[A-Z][^\W\d_]{3,}|(?<=\s)[A-Z]{4,}\b")
 _MAX_ALIGN_CELLS = 250_000
 _MIN_EVIDENCE = 1.0  # a shared name (CELAC, Uruguay) or two shared common words, rare on the page
 
@@ -336,7 +337,7 @@ _MONTHS = frozenset(
     "janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro".split()
 )
 _DATE_FILLERS = frozenset("of the on in at de del em el la st nd rd th".split())
-_DATE_TOKEN = re.compile(
+_DATE_TOKEN = recache.compile(
     r"\d{2,4}\s?年(?:\s?\d{1,2}\s?月)?(?:\s?\d{1,2}\s?[日号])?|\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"
     r"|\d{1,4}(?:st|nd|rd|th|º|ª)?(?![\d.,])|\S"
 )

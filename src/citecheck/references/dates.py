@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from .vocabulary import MONTHS
 
 __all__ = ["DateMatch", "find_date", "parse_access_date", "MONTHS", "YEAR_RE"]
@@ -36,41 +37,45 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2021年11月20日 / 2022年1月 (Chinese and Japanese dates)
     (
         "cjk",
-        re.compile(rf"(?P<year>{YEAR_RE})\s*年\s*(?P<mnum>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*[日号])?"),
+        recache.compile(
+            rf"(?P<year>{YEAR_RE})\s*年\s*(?P<mnum>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*[日号])?"
+        ),
     ),
     # November 2021 July 19th  (garbled 2021年11月19日: the first month is right)
-    ("mymd", re.compile(rf"(?i)\b{_MON}\s+(?P<year>{YEAR_RE})\s+(?:{_MONTH_ALT})\.?\s+{_DAY}\b")),
+    ("mymd", recache.compile(rf"(?i)\b{_MON}\s+(?P<year>{YEAR_RE})\s+(?:{_MONTH_ALT})\.?\s+{_DAY}\b")),
     # 2021 September 30th   /  2021, September 30
     (
         "ymd",
-        re.compile(rf"(?i)\b(?P<year>{YEAR_RE})[,.]?\s+{_MON}\s+{_DAY}\b(?!\s*[-–]\s*\d)(?!,?\s*{YEAR_RE})"),
+        recache.compile(
+            rf"(?i)\b(?P<year>{YEAR_RE})[,.]?\s+{_MON}\s+{_DAY}\b(?!\s*[-–]\s*\d)(?!,?\s*{YEAR_RE})"
+        ),
     ),
     # June 8, 2019 / September 4ÿ 2019 / June 8 2019
-    ("mdy", re.compile(rf"(?i)\b{_MON}\s+{_DAY}(?:\s*[,ÿ]\s*|\s+)(?P<year>{YEAR_RE})\b")),
+    ("mdy", recache.compile(rf"(?i)\b{_MON}\s+{_DAY}(?:\s*[,ÿ]\s*|\s+)(?P<year>{YEAR_RE})\b")),
     # 8 June 2019
-    ("dmy", re.compile(rf"(?i)\b{_DAY}\.?\s+{_MON},?\s+(?P<year>{YEAR_RE})\b")),
+    ("dmy", recache.compile(rf"(?i)\b{_DAY}\.?\s+{_MON},?\s+(?P<year>{YEAR_RE})\b")),
     # 3 de marzo de 2022 / 15 de janeiro de 2021 (Spanish and Portuguese)
-    ("dmy-de", re.compile(rf"(?i)\b{_DAY}\s+de\s+{_MON}\s+(?:de|del)\s+(?P<year>{YEAR_RE})\b")),
+    ("dmy-de", recache.compile(rf"(?i)\b{_DAY}\s+de\s+{_MON}\s+(?:de|del)\s+(?P<year>{YEAR_RE})\b")),
     # 2019-06-08 / 2019/06/08; glued to Chinese text too ("引用日期2022-02-20")
     (
         "iso",
-        re.compile(
+        recache.compile(
             rf"(?<![\d/.-])(?P<year>{YEAR_RE})\s*[-/.]\s*(?P<mnum>[01]?\d)\s*[-/.]\s*(?P<day>[0-3]?\d)(?![\d/])"
         ),
     ),
     # June 2019 / (spring 2000)
-    ("my", re.compile(rf"(?i)\b{_MON},?\s+(?P<year>{YEAR_RE})\b")),
+    ("my", recache.compile(rf"(?i)\b{_MON},?\s+(?P<year>{YEAR_RE})\b")),
     # noviembre de 2022 / março de 2021 (Spanish and Portuguese)
-    ("my-de", re.compile(rf"(?i)\b{_MON}\s+(?:de|del)\s+(?P<year>{YEAR_RE})\b")),
+    ("my-de", recache.compile(rf"(?i)\b{_MON}\s+(?:de|del)\s+(?P<year>{YEAR_RE})\b")),
     # 2019, June
-    ("ym", re.compile(rf"(?i)\b(?P<year>{YEAR_RE}),?\s+{_MON}(?!\s*\d)\b")),
+    ("ym", recache.compile(rf"(?i)\b(?P<year>{YEAR_RE}),?\s+{_MON}(?!\s*\d)\b")),
 ]
-_ANY_YEAR = re.compile(YEAR_RE)
+_ANY_YEAR = recache.compile(YEAR_RE)
 _MONTH_INITIALS = "".join(sorted({m[0] for m in MONTHS}))
 # the look-ahead on the first letter lets most words fail at once
-_ANY_MONTH = re.compile(rf"(?i)\b(?=[{_MONTH_INITIALS}])(?:{_MONTH_ALT})")
-_ISO_HINT = re.compile(rf"{YEAR_RE}\s*(?:[-/.]\s*[01]?\d\s*[-/.]|年\s*[01]?\d\s*月)")
-_YEAR_ONLY = re.compile(rf"(?<![\d/.-])(?P<year>{YEAR_RE})(?P<suffix>[a-z])?(?![\d/]|\.\d)")
+_ANY_MONTH = recache.compile(rf"(?i)\b(?=[{_MONTH_INITIALS}])(?:{_MONTH_ALT})")
+_ISO_HINT = recache.compile(rf"{YEAR_RE}\s*(?:[-/.]\s*[01]?\d\s*[-/.]|年\s*[01]?\d\s*月)")
+_YEAR_ONLY = recache.compile(rf"(?<![\d/.-])(?P<year>{YEAR_RE})(?P<suffix>[a-z])?(?![\d/]|\.\d)")
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,7 @@ def find_date(text: str, *, prefer_full: bool = True) -> DateMatch | None:
     return None
 
 
-_ACCESS = re.compile(
+_ACCESS = recache.compile(
     r"\[\s*(?P<y>\d\s*\d\s*\d\s*\d)\s*[-/.]\s*(?P<m>[\dÿŷŸ]\s*[\dÿŷŸ]?)\s*[-/.]?\s*(?P<d>[\dÿŷŸ]\s*[\dÿŷŸ]?)?\s*\]"
 )
 

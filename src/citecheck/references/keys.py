@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
+from .. import recache
 from ..model import Reference
 from .names import family_name
 from .vocabulary import ORGANISATION_WORDS
@@ -48,8 +49,8 @@ def _ascii(text: str) -> str:
     return "".join(c for c in folded if c.isascii() and (c.isalnum())).lower()
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+_HAN = recache.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_HAN_RUN = recache.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 夏侯 令狐".split()
 )

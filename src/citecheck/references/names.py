@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .. import recache
 from .vocabulary import ORGANISATION_WORDS
 
 __all__ = ["split_authors", "is_chinese_name", "looks_like_name", "family_name", "PARTICLES"]
@@ -34,23 +35,23 @@ _CN_FAMILY = frozenset(
     sima ouyang zhuge shangguan situ
     """.split()
 )
-_PINYIN_SYLLABLE = re.compile(
+_PINYIN_SYLLABLE = recache.compile(
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|uai|iao|ai|ei|ao|ou|an|en|"
     r"in|un|ua|uo|ui|ie|ia|iu|ve|ue|er|a|o|e|i|u|v|ü)(?:n|ng)?",
     re.IGNORECASE,
 )
-_INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*,?$|^[A-Z][a-z]?\.$")
-_ET_AL = re.compile(
+_INITIAL = recache.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*,?$|^[A-Z][a-z]?\.$")
+_ET_AL = recache.compile(
     r"(?i)(?:,?\s*(?:\[?et\.?\s*al\.?\]?|and others|and other|etc\.?|等|et\s+alii|a\s+kol\.?)\s*$)"
 )  # "a kol.": Czech and Slovak
 # "and" in a list set in title case or capitals ("Henderson, D. A. Jr. And Card, S. K.") joins names too
-_CONJ = re.compile(r"\s*(?:;|&|、|，)\s*|\s+(?:and|und|et|e|y|And|AND|Und|UND)\s+")
-_LEAD_CONJ = re.compile(r"^\s*(?:and|und|&)\s+")
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,5}")
-_EDS_PAREN = re.compile(r"(?i)\s*\((?:eds?|editors?|hrsg|coords?|dirs?)\.?\)\s*$")
-_EDS_TAIL = re.compile(r"(?i)(?:,\s*|\s+)(?:eds?\.?|editors)$|,\s*editor$")
-_BRACKETED_INITIALS = re.compile(r"(?<=\w)\s*\((?:[A-Z][a-z]?\.\s?-?)+\)$")
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*$|^(?:[A-Z]\.?-?){1,3}$")
+_CONJ = recache.compile(r"\s*(?:;|&|、|，)\s*|\s+(?:and|und|et|e|y|And|AND|Und|UND)\s+")
+_LEAD_CONJ = recache.compile(r"^\s*(?:and|und|&)\s+")
+_CJK_NAME = recache.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,5}")
+_EDS_PAREN = recache.compile(r"(?i)\s*\((?:eds?|editors?|hrsg|coords?|dirs?)\.?\)\s*$")
+_EDS_TAIL = recache.compile(r"(?i)(?:,\s*|\s+)(?:eds?\.?|editors)$|,\s*editor$")
+_BRACKETED_INITIALS = recache.compile(r"(?<=\w)\s*\((?:[A-Z][a-z]?\.\s?-?)+\)$")
+_NAME_TOKEN = recache.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*$|^(?:[A-Z]\.?-?){1,3}$")
 
 
 def _is_pinyin_word(word: str) -> bool:
@@ -166,7 +167,7 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
 # "Ministério de Minas e Energia", "Secretaría de Energía y Minas", "Department of Energy and Climate
 # Change": an organisation word, a preposition, then nouns its own conjunction joins (a second
 # organisation word after the conjunction starts a second body: "Bank of England and Bank of France")
-_BODY_WITH_CONJUNCTION = re.compile(
+_BODY_WITH_CONJUNCTION = recache.compile(
     r"^(?P<head>[^\s,;&]+)\s+(?i:of|de|del|da|do|dos|das|des|du|für|di|della)\s+[^,;&、]*?\s"
     r"(?i:e|y|et|und|and)\s+(?P<next>[^\s,;&、]+)[^,;&、]*$"
 )

@@ -33,7 +33,7 @@ layout pushed past the break, supports the foot of the page before, as rule 3 wi
 
 from __future__ import annotations
 
-import re
+from .. import recache
 
 __all__ = [
     "MAX_SCOPE",
@@ -47,15 +47,15 @@ __all__ = [
 #: The longest text one marker supports (characters), cut at a sentence start.
 MAX_SCOPE = 1500
 _LOOK_BACK = 4000  # how far back a paragraph start is looked for (before the cap applies)
-_PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
+_PARAGRAPH = recache.compile(r"\n[ \t\f]*\n")
 # closing punctuation a paragraph (or a sentence) ends with, before closing quotes/brackets
-_ENDS_SENTENCE = re.compile(r"[.!?。！？…:：;；][\"'”’»)）\]」』]*\s*$")
+_ENDS_SENTENCE = recache.compile(r"[.!?。！？…:：;；][\"'”’»)）\]」』]*\s*$")
 _FULL_LINE = 60  # a wrapped line of running text is at least this long; a heading is shorter
 _CONTINUES = frozenset(",，、;；:：")
 _OPENS_TOO_LITTLE = 20  # a "paragraph" this short before the marker is only the marker's line
 # where a sentence or clause starts: after closing punctuation and spaces
-_CLAUSE_BREAK = re.compile(r"[.!?;；][\"'”’»)\]]*\s+|[。！？；][\"'”’»)）」』]*\s*")
-_ABBREVIATION = re.compile(
+_CLAUSE_BREAK = recache.compile(r"[.!?;；][\"'”’»)\]]*\s+|[。！？；][\"'”’»)）」』]*\s*")
+_ABBREVIATION = recache.compile(
     r"(?:\b[A-Za-z]|\b(?:U\.S|No|Nos|Vol|pp?|Fig|approx|etc|e\.g|i\.e|Mr|Mrs|Ms|Dr|Sr|Sra|St|Inc|Ltd|Co|Corp|Dept|Art|Ed|Eds|cf|vs))\.$",
 )
 
@@ -81,7 +81,7 @@ def continues_across(before: str, after: str) -> bool:
 
 #: A word hyphenated at the end of a line or page: a letter, the hyphen, then (after the break)
 #: a lower-case letter. Typesetting hyphenates words this way; the hyphen is not the word's.
-_HYPHENATED = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
+_HYPHENATED = recache.compile(r"[^\W\d_][-\u00ad\u2010]$")
 
 
 def join_across_break(before: str, after: str) -> str:
@@ -132,7 +132,7 @@ def marker_in_mid_sentence(text: str, start: int, end: int) -> bool:
     close a sentence and the text after it goes on (a comma, a semicolon, a lower-case word).
 
     >>> t = "It cost US$4.8 billion ÿ, and more. Done ÿ. Next ÿ Then."
-    >>> [marker_in_mid_sentence(t, i, i + 1) for i in [m.start() for m in re.finditer("ÿ", t)]]
+    >>> [marker_in_mid_sentence(t, i, i + 1) for i in [i for i, c in enumerate(t) if c == "ÿ"]]
     [True, False, False]
     """
     if _ENDS_SENTENCE.search(text[max(0, start - 8) : start]):

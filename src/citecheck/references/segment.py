@@ -27,6 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ..document.cues import (
     AUTHOR_COLON,
     has_access_date,
@@ -42,24 +43,26 @@ from ..model import Document, Note, Span
 __all__ = ["Segment", "segment_document", "split_text"]
 
 _G = GARBLED_GLYPHS
-_ACCESS_END = re.compile(r"\[\s*(?:19|20)\d\d[^\[\]\n]{0,24}\]")
-_QUOTE_START = re.compile(r"(?:(?<=\s)|^)(?:«|“|《|[\"'*](?=[A-Z«\"“]))")
-_AUTHOR_POS = re.compile(rf"(?<=[.;\]\d{_G}])\s+(?=[A-Z])")
-_SEMICOLON = re.compile(r";\s+(?=[A-Z])")
-_TAIL = re.compile(r"[.;]\s+(?P<tail>[A-Z][^\s\d]*(?:\s[A-Za-z][^\s\d]*){0,2})\s*$")
-_MULTI_WORD = re.compile(r"[A-Z][\w'’.-]*\s[A-Z]|,|，| and ")
-_OPENER = re.compile(r"«|“|《|(?:(?<=\s)|^)[\"'*](?=[A-Z«\"“])")
-_CLOSER = re.compile(r"»|”|》|(?<=[\w.?!%)])[\"*'](?=[\s,.;:»”]|$)")
-_STAR_OPEN = re.compile(r"(?:^|\s)\*[A-Z]")
-_STAR_CLOSE = re.compile(r"\w\*")
-_SPLIT_NAME = re.compile(r"[A-Z][a-z]+\s*[:：]")
-_FIELD_START = re.compile(
+_ACCESS_END = recache.compile(r"\[\s*(?:19|20)\d\d[^\[\]\n]{0,24}\]")
+_QUOTE_START = recache.compile(r"(?:(?<=\s)|^)(?:«|“|《|[\"'*](?=[A-Z«\"“]))")
+_AUTHOR_POS = recache.compile(rf"(?<=[.;\]\d{_G}])\s+(?=[A-Z])")
+_SEMICOLON = recache.compile(r";\s+(?=[A-Z])")
+_TAIL = recache.compile(r"[.;]\s+(?P<tail>[A-Z][^\s\d]*(?:\s[A-Za-z][^\s\d]*){0,2})\s*$")
+_MULTI_WORD = recache.compile(r"[A-Z][\w'’.-]*\s[A-Z]|,|，| and ")
+_OPENER = recache.compile(r"«|“|《|(?:(?<=\s)|^)[\"'*](?=[A-Z«\"“])")
+_CLOSER = recache.compile(r"»|”|》|(?<=[\w.?!%)])[\"*'](?=[\s,.;:»”]|$)")
+_STAR_OPEN = recache.compile(r"(?:^|\s)\*[A-Z]")
+_STAR_CLOSE = recache.compile(r"\w\*")
+_SPLIT_NAME = recache.compile(r"[A-Z][a-z]+\s*[:：]")
+_FIELD_START = recache.compile(
     r"(?i)(?:\d|(?:pp?\.|pages?|issue|vol\.?|volume|no\.|edition)\s*\d|(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b)"
 )
 _EDGE_JUNK = f" \t,;{_G}"
 _ALIGN_WINDOW = 2000
-_IBID = re.compile(r"(?i)(?:ibid(?:em)?|id\.|同上)[.,]{0,2}(?:\s*(?:pp?\.|pages?|第)?\s*[\d\s,–-]*页?\.?)?$")
+_IBID = recache.compile(
+    r"(?i)(?:ibid(?:em)?|id\.|同上)[.,]{0,2}(?:\s*(?:pp?\.|pages?|第)?\s*[\d\s,–-]*页?\.?)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,8 @@ def split_text(text: str) -> list[tuple[int, int]]:
 
 #: After a work's access date, a URL with at most a short label before it (``; full text:``,
 #: ``English version:``, ``全文：``) and no title of its own is another copy of the same work.
-_LOCATION = re.compile(r"(?i)^[\s;,.；，]*(?:[^\W\d][\w ]{0,30}[:：]\s*)?(?:https?\s*:|www\s*[.\s])")
-_OWN_TITLE = re.compile(r"[«“《\"]")
+_LOCATION = recache.compile(r"(?i)^[\s;,.；，]*(?:[^\W\d][\w ]{0,30}[:：]\s*)?(?:https?\s*:|www\s*[.\s])")
+_OWN_TITLE = recache.compile(r"[«“《\"]")
 
 
 def _another_location(rest: str) -> bool:

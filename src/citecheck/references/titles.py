@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .. import recache
+
 __all__ = ["find_quoted_title", "OPENERS", "CLOSERS"]
 
 OPENERS = "«《“\"'‘*"
 CLOSERS = "»》”\"'’*“"
-_OPENER_RE = re.compile("[" + re.escape(OPENERS) + "]")
-_STRONG_FOLLOW = re.compile(r"\s*(?:[,.;:ÿŷ]|$|(?i:published|ed\.|edited|in\s+«))")
-_GOOD_PREFIX_END = re.compile(r"(?:^|[:,.)ÿŷ]|\bIn|\bin)\s*$")
+_OPENER_RE = recache.compile("[" + re.escape(OPENERS) + "]")
+_STRONG_FOLLOW = recache.compile(r"\s*(?:[,.;:ÿŷ]|$|(?i:published|ed\.|edited|in\s+«))")
+_GOOD_PREFIX_END = recache.compile(r"(?:^|[:,.)ÿŷ]|\bIn|\bin)\s*$")
 
 
 def _is_apostrophe(text: str, i: int) -> bool:

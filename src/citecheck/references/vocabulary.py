@@ -13,7 +13,7 @@ type codes); nothing here exists for one reference.
 
 from __future__ import annotations
 
-import re
+from .. import recache
 
 __all__ = [
     "MONTHS",
@@ -123,10 +123,10 @@ CN_ROLE_WORDS = ("主编", "编著", "编译", "编选", "总编", "等编", "�
 CN_SEE_ALSO = ("转引自", "参见", "详见", "参阅", "引自", "见")
 
 #: degree words of a Chinese thesis note ("博士学位论文")
-CN_DEGREE_WORDS = re.compile(r"(?:博士|硕士|学士)(?:学位)?论文|学位论文")
+CN_DEGREE_WORDS = recache.compile(r"(?:博士|硕士|学士)(?:学位)?论文|学位论文")
 
 #: a Chinese conference paper note ("……学术年会论文", "……研讨会论文")
-CN_CONFERENCE_WORDS = re.compile(r"(?:会议|年会|研讨会|论坛|大会)(?:论文|发言|报告)")
+CN_CONFERENCE_WORDS = recache.compile(r"(?:会议|年会|研讨会|论坛|大会)(?:论文|发言|报告)")
 
 #: genre words printed after a Chinese title: "《新时代的中国能源发展》白皮书"
 CN_GENRE_WORDS = frozenset(
@@ -137,7 +137,7 @@ CN_GENRE_WORDS = frozenset(
 CN_GROUP_SUFFIXES = ("课题组", "编写组", "研究组", "编委会", "编辑部", "写作组")
 
 #: words that make a name an organisation's, never a person's ("World Bank", "Ministério de Minas e Energia")
-ORGANISATION_WORDS = re.compile(
+ORGANISATION_WORDS = recache.compile(
     r"(?i)\b(?:agency|bank|banco|ministry|minist[eé]rio|ministerio|minist[eè]re|organi[sz]ation|organización"
     r"|institute|instituto|institut|council|cent(?:er|re)|centro|programme|program|commission|comisión|comissão"
     r"|department|departamento|university|universidad|universidade|association|associação|asociación|foundation"

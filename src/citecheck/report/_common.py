@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from .. import recache
 from ..model import Report
 from .sections import (
     acceptance_words,
@@ -44,7 +45,7 @@ __all__ = [
 
 # Characters XML 1.0 forbids (and that make HTML parsers unhappy): C0 controls except
 # tab/newline/CR, lone surrogates, and U+FFFE/U+FFFF.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_INVALID = recache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def scrub(text: object) -> str:
@@ -81,7 +82,7 @@ def linkable(url: str | None) -> bool:
 
 #: Unicode bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): in a
 #: source's text they reverse what follows on display ("5.2亿美元" shown as "元美亿5.2").
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROLS = recache.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def shown(text: object) -> str:

@@ -16,11 +16,11 @@ True
 from __future__ import annotations
 
 import html as _html
-import re
 from functools import lru_cache
 from importlib import resources
 from string import Template
 
+from .. import recache
 from ..findings import snapshot_date
 from ..model import Report, SourceCheck
 from ._common import linkable, shown
@@ -37,7 +37,7 @@ _TAGS = frozenset(
     "a abbr blockquote code dd details div dl dt figcaption figure footer h1 h2 h3 header li main mark "
     "p section small span strong summary table tbody td th thead tr ul svg g rect text title".split()
 )
-_ATTR = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*$")
+_ATTR = recache.compile(r"^[a-zA-Z][a-zA-Z0-9-]*$")
 
 
 class Markup(str):

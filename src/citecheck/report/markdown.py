@@ -12,9 +12,9 @@ is escaped: Markdown syntax and raw HTML in a source cannot change the comment.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
+from .. import recache
 from ..model import FindingKind, Report
 from ._common import linkable, scrub, shown
 from .sections import NOTHING_VERIFIED, Sections, build_sections
@@ -22,14 +22,14 @@ from .sections import NOTHING_VERIFIED, Sections, build_sections
 #: Lists of less serious findings stop after this many items (a PR comment must stay short).
 LIST_LIMIT = 50
 
-_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
+_SPECIAL = recache.compile(r"([\\`*_\[\]#|~$])")
 #: GitHub turns ``@name`` and ``@org/team`` into mentions (notifications) and ``https://…``,
 #: ``www.…`` and ``a@b.c`` into links; a zero-width space after ``@``, inside the scheme and
 #: after ``www`` leaves the text as it reads but gives the autolinker nothing to match.
 _ZWSP = "\u200b"
-_MENTION = re.compile(r"@(?=[\w-])")
-_SCHEME = re.compile(r"(?i)\b(https?|ftp)(?=:)")
-_WWW = re.compile(r"(?i)\b(www)(?=\.)")
+_MENTION = recache.compile(r"@(?=[\w-])")
+_SCHEME = recache.compile(r"(?i)\b(https?|ftp)(?=:)")
+_WWW = recache.compile(r"(?i)\b(www)(?=\.)")
 
 
 def md(text: object, *, inert: bool = True) -> str:

@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import quote, urlencode, urlsplit
 
+from .. import recache
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable, NoSnapshot
 from ..model import Snapshot
 from .bodies import Body
@@ -233,8 +234,8 @@ def parse_cdx(body: bytes, content_type: str | None = None) -> list[Capture]:
     return captures
 
 
-_LINK_RE = re.compile(r"<([^>]*)>((?:\s*;\s*[^;,<]+?=\s*(?:\"[^\"]*\"|[^;,]*))*)")
-_PARAM_RE = re.compile(r";\s*([^=;\s]+)\s*=\s*(?:\"([^\"]*)\"|([^;,]*))")
+_LINK_RE = recache.compile(r"<([^>]*)>((?:\s*;\s*[^;,<]+?=\s*(?:\"[^\"]*\"|[^;,]*))*)")
+_PARAM_RE = recache.compile(r";\s*([^=;\s]+)\s*=\s*(?:\"([^\"]*)\"|([^;,]*))")
 
 
 def parse_link_format(text: str) -> list[tuple[str, dict[str, str]]]:
@@ -259,7 +260,7 @@ def http_date_to_timestamp(value: str) -> str | None:
     return moment.strftime("%Y%m%d%H%M%S")
 
 
-_MEMENTO_TS = re.compile(r"/(\d{14})(?:[a-z]{2}_)?/(.+)$")
+_MEMENTO_TS = recache.compile(r"/(\d{14})(?:[a-z]{2}_)?/(.+)$")
 
 
 def parse_timemap(body: bytes, content_type: str | None = None) -> list[Capture]:

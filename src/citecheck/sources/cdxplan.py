@@ -39,12 +39,12 @@ Planning is pure: no network, no disk (the archive client runs the queries).
 from __future__ import annotations
 
 import posixpath
-import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .. import recache
 from .archive import Capture, access_timestamp
 
 #: Rows asked of one prefix or exact query: about 1 MB of JSON, far below the body cap.
@@ -53,8 +53,8 @@ ROW_LIMIT = 5000
 WAYBACK_PAGE_ROWS = 3000
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
-_ESCAPE = re.compile(rb"%([0-9a-fA-F]{2})")
-_WWW = re.compile(r"^www\d*\.")
+_ESCAPE = recache.compile(rb"%([0-9a-fA-F]{2})")
+_WWW = recache.compile(r"^www\d*\.")
 
 
 # --------------------------------------------------------------------------------------------

@@ -29,7 +29,6 @@ import email.utils
 import errno
 import heapq
 import itertools
-import re
 import socket
 import ssl
 import threading
@@ -46,6 +45,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
+from .. import recache
 from .fetchconfig import ARCHIVE_BUDGETS, DEFAULT_USER_AGENT, PURPOSES, FetchConfig
 from .guard import AddressGuard, GuardRefused, Resolver, default_resolver
 from .proxy import ProxyChoice
@@ -813,8 +813,8 @@ class Fetcher:
 _follow = follow_redirects  # the method ``fetch`` has a parameter of that name
 
 
-_WIRE_SAFE = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]*")
-_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_WIRE_SAFE = recache.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]*")
+_BAD_ESCAPE = recache.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def _wire_url(url: str) -> str:

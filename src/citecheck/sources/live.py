@@ -36,6 +36,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+from .. import recache
 from ..model import LinkResult, LinkState
 from .bodies import LIVE_BODY_NS, Body
 from .cache import LIVE, Cache
@@ -93,16 +94,16 @@ NOT_FOUND_PHRASES = (
     "网页不存在",
     "页面找不到",
 )
-_ERRORISH_PATH = re.compile(
+_ERRORISH_PATH = recache.compile(
     r"(^|[/_.-])(404|40[0-9]\.html?|not[-_]?found|notfound|pagenotfound|page[-_]not[-_]found|error|errors|erro|"
     r"no[-_]encontrad[ao])([/_.-]|$)",
     re.IGNORECASE,
 )
-_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]{0,2000}>")
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-_WORD = re.compile(r"\w+", re.UNICODE)
+_SCRIPT = recache.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = recache.compile(r"<[^>]{0,2000}>")
+_TITLE = recache.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_H1 = recache.compile(r"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_WORD = recache.compile(r"\w+", re.UNICODE)
 
 
 def _now() -> str:

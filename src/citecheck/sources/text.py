@@ -29,6 +29,7 @@ import codecs
 import io
 import re
 
+from .. import recache
 from ..model import SourceText
 
 MAX_HTML_BYTES = 2 * 1024 * 1024  # of markup left after scripts and styles are cut out
@@ -44,9 +45,9 @@ _SUPERSETS = {
     "windows-1252": "cp1252", "utf8": "utf-8", "unicode": "utf-8", "shift_jis": "cp932", "euc-kr": "cp949",
 }  # fmt: skip
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_HTML_SNIFF_RE = re.compile(
+_META_RE = recache.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET_RE = recache.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_HTML_SNIFF_RE = recache.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p)\b", re.I | re.S
 )
 
@@ -54,7 +55,7 @@ _DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
     "iframe", "button", "select", "input", "menu", "dialog", "canvas", "object", "embed",
 )  # fmt: skip
-_BOILERPLATE_RE = re.compile(
+_BOILERPLATE_RE = recache.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|footer|header|masthead|sidebar|breadcrumbs?|cookies?|share|social|"
     r"comments?|related|advert|ads|banner|copyright|subscribe|newsletter|toolbar|skip|popup|modal)(?:$|[\s_-])",
     re.IGNORECASE,
@@ -130,12 +131,12 @@ def decode(body: bytes, content_type: str | None = None, *, html: bool = False) 
     return body.decode("utf-8", errors="replace"), "utf-8"
 
 
-_HTML_TAG_RE = re.compile(r"<html\b[^>]{0,2000}", re.I)
-_META_TAG_RE = re.compile(r"<meta\b[^>]{0,2000}", re.I)
-_LANG_ATTR_RE = re.compile(r"""\s(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z][A-Za-z0-9_-]{0,34})""", re.I)
-_CONTENT_LANGUAGE_RE = re.compile(r"""\shttp-equiv\s*=\s*["']?\s*content-language\b""", re.I)
-_CONTENT_ATTR_RE = re.compile(r"""\scontent\s*=\s*["']?\s*([A-Za-z][A-Za-z0-9_-]{0,34})""", re.I)
-_HEADER_LANG_RE = re.compile(r"\s*([A-Za-z][A-Za-z0-9_-]{0,34})")
+_HTML_TAG_RE = recache.compile(r"<html\b[^>]{0,2000}", re.I)
+_META_TAG_RE = recache.compile(r"<meta\b[^>]{0,2000}", re.I)
+_LANG_ATTR_RE = recache.compile(r"""\s(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z][A-Za-z0-9_-]{0,34})""", re.I)
+_CONTENT_LANGUAGE_RE = recache.compile(r"""\shttp-equiv\s*=\s*["']?\s*content-language\b""", re.I)
+_CONTENT_ATTR_RE = recache.compile(r"""\scontent\s*=\s*["']?\s*([A-Za-z][A-Za-z0-9_-]{0,34})""", re.I)
+_HEADER_LANG_RE = recache.compile(r"\s*([A-Za-z][A-Za-z0-9_-]{0,34})")
 
 
 def declared_language(html: str | None = None, content_language: str | None = None) -> str | None:
@@ -213,9 +214,9 @@ def strip_scripts(html: str) -> str:
     return "".join(out)
 
 
-_OPEN_RE = re.compile(r"<(script|style)\b", re.IGNORECASE)
-_CLOSE_SCRIPT_RE = re.compile(r"</script\s*>", re.IGNORECASE)
-_CLOSE_STYLE_RE = re.compile(r"</style\s*>", re.IGNORECASE)
+_OPEN_RE = recache.compile(r"<(script|style)\b", re.IGNORECASE)
+_CLOSE_SCRIPT_RE = recache.compile(r"</script\s*>", re.IGNORECASE)
+_CLOSE_STYLE_RE = recache.compile(r"</style\s*>", re.IGNORECASE)
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

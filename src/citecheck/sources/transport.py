@@ -25,13 +25,14 @@ hosts that will not answer in one :class:`HostMemo`.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, runtime_checkable
 from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from .. import recache
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: Purposes paced by an archive's own budgets (an archive host is asked again and again).
@@ -361,7 +362,7 @@ class HostMemo:
             return found
 
 
-_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20]")
+_SPACE_OR_CONTROL = recache.compile(r"[\x00-\x20]")
 
 
 def url_problem(url: str) -> tuple[ErrorKind, str] | None:

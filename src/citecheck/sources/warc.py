@@ -27,7 +27,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -36,6 +35,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from .. import recache
 from ..errors import InputError, OutputError
 from .fetchconfig import FetchConfig
 from .transport import (
@@ -205,7 +205,7 @@ class RecordingFetcher(TransportWrapper):
         return response
 
 
-_PROBE_NAME = re.compile(r"/citecheck-[0-9a-f]+-no-such-page$")
+_PROBE_NAME = recache.compile(r"/citecheck-[0-9a-f]+-no-such-page$")
 
 
 def _probe_dir(url: str) -> str | None:

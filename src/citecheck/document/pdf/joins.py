@@ -19,16 +19,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from ... import recache
+
 #: A token that begins a URL.
-_URL_START = re.compile(r"(?:(?:https?|ftp):(?://)?|www\.)\S*$", re.I)
+_URL_START = recache.compile(r"(?:(?:https?|ftp):(?://)?|www\.)\S*$", re.I)
 #: Characters after which URL line-breaking (url.sty, Word) breaks a URL without a hyphen.
 _URL_BREAK_AFTER = "/-._~?#&=%+:"
 #: A line start that can only be the rest of a URL: no spaces, URL characters, and a path or
 #: host separator before any sentence punctuation.
-_URL_REST = re.compile(r"[\w~%+-]*[/.?=&#_][\w/.?=&#%~+:;@!$'*,()-]*")
-_LAST_TOKEN = re.compile(r"\S+$")
-_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
-_LOWER_START = re.compile(r"([^\W\d_A-Z]+)")
+_URL_REST = recache.compile(r"[\w~%+-]*[/.?=&#_][\w/.?=&#%~+:;@!$'*,()-]*")
+_LAST_TOKEN = recache.compile(r"\S+$")
+_HYPHEN_END = recache.compile(r"([^\W\d_]+)-$")
+_LOWER_START = recache.compile(r"([^\W\d_A-Z]+)")
 
 
 def _url_token(prev: str) -> str | None:
@@ -131,7 +133,7 @@ def join_lines(lines: Sequence[str], vocabulary: Collection[str] = ()) -> str:
     return "".join(parts)
 
 
-_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORDS = recache.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def vocabulary_of(lines: Sequence[str]) -> set[str]:

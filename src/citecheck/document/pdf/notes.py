@@ -10,14 +10,14 @@ one before, also across a page break. Endnotes are the lines after a heading suc
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from ... import recache
 from .joins import join_lines
 from .lines import Line
 
-_PLAIN = re.compile(r"^(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})(?P<p>[.)]?))\s+(?=\S)")
+_PLAIN = recache.compile(r"^(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})(?P<p>[.)]?))\s+(?=\S)")
 #: Headings that open an endnote section (compared in lower case, without a section number).
 NOTE_HEADINGS = frozenset(
     {
@@ -31,7 +31,7 @@ NOTE_HEADINGS = frozenset(
         "notes de fin",
     }
 )
-_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
+_SECTION_NUMBER = recache.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

@@ -10,11 +10,11 @@ markers link to notes by number, never by position.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ... import recache
 from ...model import Document, Marker, Note, Page, Span
 from ..markdown import note_id_for
 from .glyphs import PageGlyphs, PdfError, read_pages
@@ -29,8 +29,8 @@ MAX_PAGES = 2000
 HEADING = 1.12
 #: Markers are wrapped in these while lines are joined, then written as superscript digits.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-_MARK = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
-_NUMBERS = re.compile(r"\d{1,4}")
+_MARK = recache.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
+_NUMBERS = recache.compile(r"\d{1,4}")
 
 
 @dataclass

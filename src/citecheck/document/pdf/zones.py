@@ -15,10 +15,10 @@ Rules, each a general fact about printed pages:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ... import recache
 from .glyphs import Rule
 from .lines import Line
 
@@ -30,11 +30,11 @@ REPEAT_SHARE = 0.3
 SMALL = 0.92
 #: A separator rule is at most this share of its column's width.
 RULE_MAX_SHARE = 0.7
-_DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(
+_DIGITS = recache.compile(r"\d+")
+_PAGE_NUMBER = recache.compile(
     r"(?i)^(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?$"
 )
-_NOTE_START = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s")
+_NOTE_START = recache.compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s")
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,10 @@ be traced to the rule that wrote it. Pure: no network, no disk, no global mutabl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ... import recache
 from ...model import Reference, Span
 from ..urls import characters_changed
 from .chicago import read_chicago_book, read_chicago_short, read_chicago_unpublished
@@ -50,7 +50,7 @@ from .western import read_western
 
 __all__ = ["parse_reference", "MAX_PARSE_CHARS", "LAYOUTS", "Layout"]
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = recache.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)

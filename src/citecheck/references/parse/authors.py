@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from ... import recache
 from ..names import _INITIAL, PARTICLES, looks_like_name, split_authors
 from ..vocabulary import ORGANISATION_WORDS
 from .context import Context
 from .patterns import APA_DATE
 from .sentences import word_before
 
-_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z]{3,}\b")
+_LOWER_WORD = recache.compile(r"(?<![\w'’.-])[a-z][a-z]{3,}\b")
 
 
 _NAME_GLUE = frozenset(
@@ -31,7 +32,7 @@ def _last_after_and(text: str, last: str) -> bool:
 
 
 # an asterisk marks an author (a student, the corresponding author): "Furhmann, T.*", "*Cook, N."
-AUTHOR_MARK = re.compile(r"(?<=[\w.])\*+|\*+(?=[A-Z])")
+AUTHOR_MARK = recache.compile(r"(?<=[\w.])\*+|\*+(?=[A-Z])")
 
 
 def prefix_is_authors(prefix: str, memo: dict[str, bool] | None = None) -> bool:
@@ -95,16 +96,18 @@ def is_initial_word(word: str) -> bool:
     return bool(_INITIAL.match(word)) or (len(word) <= 2 and word[:1].isupper() and word.isalpha())
 
 
-_NAME_CONTINUES = re.compile(
+_NAME_CONTINUES = recache.compile(
     r"\s*(?:(?:and|&|und)\s+[A-Z]|(?:[A-Z]\.)|(?:(?:van|von|de|der|den|del|la|le|da|di|du|dos|ten|ter|mc)\s+)*"
     r"[A-Z][\w'’-]*(?:\s+(?:(?:da|de|do|dos|van|von|del|della|di)\s+)?[A-Z][\w'’-]*)?\s*(?:[,;]|\.(?:\s|$)|\band\s+[A-Z]|&|\(|$))"
 )
 
 
-_BRACKETED_ALIAS = re.compile(r"\s*\((?!(?:eds?|editors?|hrsg|trans)\.?\))[A-Za-z][^()\d]{1,50}\)$", re.I)
+_BRACKETED_ALIAS = recache.compile(
+    r"\s*\((?!(?:eds?|editors?|hrsg|trans)\.?\))[A-Za-z][^()\d]{1,50}\)$", re.I
+)
 
 
-_MORE_NAMES = re.compile(r"\s*(?:,\s*|(?:and|And|AND|&)\s+)[A-Z]")
+_MORE_NAMES = recache.compile(r"\s*(?:,\s*|(?:and|And|AND|&)\s+)[A-Z]")
 
 
 def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int | None:
@@ -147,7 +150,7 @@ def author_end_by_sentence(s: str, memo: dict[str, bool] | None = None) -> int |
 
 
 # French and Italian styles print the family name in capitals: "FERRIERES Madeleine", "Claude ACKET"
-_CAPITALS_SURNAME = re.compile(
+_CAPITALS_SURNAME = recache.compile(
     r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}|(?:[A-Z][a-zà-ÿ'’-]+\s+){1,2}[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}"
 )
 
@@ -219,7 +222,7 @@ def comma_style_authors(s: str) -> int:
     return end
 
 
-_LEAD_INITIAL = re.compile(r"^\s*(?:[A-Z]\.[\s-]*)+[A-Z]")
+_LEAD_INITIAL = recache.compile(r"^\s*(?:[A-Z]\.[\s-]*)+[A-Z]")
 
 
 def chem_journal(names: str, last: str) -> bool:
@@ -233,16 +236,16 @@ def chem_journal(names: str, last: str) -> bool:
 
 # Chicago and MLA bibliographies invert only the first author: "Levine, Robert S. Title" ends the
 # list at the middle initial unless "and" or another initial follows
-_INVERTED_FIRST_AUTHOR = re.compile(
+_INVERTED_FIRST_AUTHOR = recache.compile(
     r"^[A-Z][\w'’-]+(?:\s(?:[A-Z][\w'’-]+|III|Jr\.?))?,\s+[A-Z][a-zà-ÿ][\w'’-]*(?:\s[A-Z][a-zà-ÿ][\w'’-]*)?\s+[A-Z]$"
 )
 
 
-_INVERTED_NAME_END = re.compile(r"(?:^|,\s+|\b(?:and|&)\s+)[A-Z][\w'’-]+,\s*(?:[A-Z]\.[\s-]*)*[A-Z]$")
+_INVERTED_NAME_END = recache.compile(r"(?:^|,\s+|\b(?:and|&)\s+)[A-Z][\w'’-]+,\s*(?:[A-Z]\.[\s-]*)*[A-Z]$")
 
 
 # "Liu SM Zhong J Zhao XJ", "Bao Q, Zhao Y, Renner A, Jauch K-W": surnames with initials after them
-_VANCOUVER_NAMES = re.compile(
+_VANCOUVER_NAMES = recache.compile(
     r"(?:[A-Z][\w'’-]+(?:\s[A-Z][a-z][\w'’-]*)?\s[A-Z]{1,3}(?:-[A-Z])?(?:[,;]?\s+|$))+"
 )
 

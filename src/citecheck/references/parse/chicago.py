@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ... import recache
 from ..dates import YEAR_RE
 from ..names import looks_like_name, split_authors
 from .context import Context, Cue
@@ -25,42 +26,42 @@ from .context import Context, Cue
 __all__ = ["read_chicago_book", "read_chicago_short", "read_chicago_unpublished"]
 
 # "(Washington, DC: Brookings Institution Press, 2019)" / "(Paris: IEA, 2021)"
-_PUBLICATION = re.compile(
+_PUBLICATION = recache.compile(
     rf"\s*\((?P<loc>[^():]{{2,60}}?):\s*(?P<pub>[^()]{{2,100}}?),\s*(?P<y>{YEAR_RE})[a-z]?\)"
 )
-_PAGE_AFTER = re.compile(
+_PAGE_AFTER = recache.compile(
     r"^\s*,\s*(?:pp?\.\s*)?(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]+)\b(?:\s*[,.]|\s*$)", re.I
 )
-_EDS = re.compile(r"(?:,\s*|\s*\()(?:eds?|editors?|comps?|trans|ed\. and trans)\.?\)?,\s*", re.I)
-_SERIES = re.compile(
+_EDS = recache.compile(r"(?:,\s*|\s*\()(?:eds?|editors?|comps?|trans|ed\. and trans)\.?\)?,\s*", re.I)
+_SERIES = recache.compile(
     r",\s+(?=[^,]*\b(?:Working Paper|Policy Brief|Discussion Paper|Research Paper|Report No\.|Occasional Paper"
     r"|Policy Paper|Technical Note|Issue Brief|Papers?\s+(?:No\.\s*)?\d+)\b[^,]*$)"
 )
-_REPORT_WORDS = re.compile(
+_REPORT_WORDS = recache.compile(
     r"\b(?:Working Paper|Policy Brief|Discussion Paper|Report No\.|Occasional Paper|Issue Brief)\b"
 )
-_QUOTE = re.compile(r"[\"“”«»‘]")
+_QUOTE = recache.compile(r"[\"“”«»‘]")
 # "Speeches and Writings, 1832–1858, ed. Don E. Fehrenbacher": the book's editor or translator
-_CREDIT = re.compile(r",\s+(?:eds?\.|trans\.|edited\s+by|translated\s+by)\s+(?P<names>[A-Z][^()]*)$")
-_AND = re.compile(r"^(?:and|&)\s+")
+_CREDIT = recache.compile(r",\s+(?:eds?\.|trans\.|edited\s+by|translated\s+by)\s+(?P<names>[A-Z][^()]*)$")
+_AND = recache.compile(r"^(?:and|&)\s+")
 # "Philosophy of Art, Douglas W. Stott (ed. and trans.)": the credits follow the title in brackets
 _ROLE = r"\s*\((?:eds?|trans|ed\. and trans)\.?\)"
-_CREDIT_AFTER = re.compile(rf",\s+(?P<names>[A-Z][^()]*?){_ROLE}(?:\s*,\s+[A-Z][^()]*?{_ROLE})*\s*$")
-_GIVEN = re.compile(
+_CREDIT_AFTER = recache.compile(rf",\s+(?P<names>[A-Z][^()]*?){_ROLE}(?:\s*,\s+[A-Z][^()]*?{_ROLE})*\s*$")
+_GIVEN = recache.compile(
     r"(?P<given>(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s*(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)){0,2})"
     r"(?P<role>\s*\((?:eds?|trans|ed\. and trans)\.?\))?"
 )
-_IN_BOOK = re.compile(r",\s+in\s+(?=[A-Z])")
+_IN_BOOK = recache.compile(r",\s+in\s+(?=[A-Z])")
 # "Dragon in the Tropics, 2nd ed. (Washington, DC: …)": the edition closes the title
-_EDITION = re.compile(
+_EDITION = recache.compile(
     r",\s+(?P<e>(?:\d+(?:st|nd|rd|th)|rev\.|revised|new|expanded|updated)(?:\s+and\s+\w+\.?)?\s+ed(?:ition)?\.?)$",
     re.I,
 )
 # "The Cambridge History of Latin America, vol. 8, Latin America since 1930": one volume of a
 # multi-volume work (its own title after the number is not the work's title)
-_VOLUME = re.compile(r",\s+vol\.\s*(?P<v>\d+|[ivxlc]+)\b(?:,.*)?$", re.I)
+_VOLUME = recache.compile(r",\s+vol\.\s*(?P<v>\d+|[ivxlc]+)\b(?:,.*)?$", re.I)
 # abbreviations that may stand before the parentheses of a note (not sentence ends)
-_ABBREVIATIONS = re.compile(
+_ABBREVIATIONS = recache.compile(
     r"\b(?:[A-Z]\.)+|\b(?:eds?|trans|comp|St|Dr|Jr|No|Vol|rev|\d+(?:st|nd|rd|th)\s+ed)\.", re.I
 )
 
@@ -164,7 +165,7 @@ def read_chicago_book(ctx: Context, s: str) -> str | None:
 # Chicago's shortened note, for a work cited in full before: "Gallagher, China Triangle, 45." or
 # "Myers and Ray, “Shifting Gears,” 4–6." — surnames only, a short title, the page; no year
 _SURNAME = r"(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|de|del|da|do|dos|van|von|la|le)){0,2}"
-_SHORT_NOTE = re.compile(
+_SHORT_NOTE = recache.compile(
     rf"^(?P<names>{_SURNAME}(?:(?:,\s+{_SURNAME})*,?\s+and\s+{_SURNAME})?),\s+"
     r"(?:[“\"](?P<q>[^“”\"]{2,120}?),?[”\"],?|(?P<t>[^,“”\"()]{2,120}?),)\s+"
     r"(?P<p>[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?|[ivxlc]+)\.?$"
@@ -199,7 +200,7 @@ _GENRES = (
         r"(?:working|discussion|policy|occasional|research|background|technical)\s+(?:paper|brief|note)(?:\s+no\.\s*\d+)?|report",
     ),
 )
-_UNPUBLISHED = re.compile(
+_UNPUBLISHED = recache.compile(
     r"^(?P<names>[^“\"()]{2,200}?),\s+[“\"](?P<t>[^“”\"]{2,300}?),?[”\"]\s*"
     r"\((?P<genre>" + "|".join(g for _, g in _GENRES) + r"),\s*(?P<where>[^()]*?),?\s*"
     rf"(?P<date>(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?{YEAR_RE})\)"

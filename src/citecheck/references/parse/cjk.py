@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ... import recache
 from ..dates import YEAR_RE
 from ..vocabulary import CN_ROLE_WORDS, CN_SEE_ALSO
 
@@ -29,22 +30,22 @@ __all__ = [
     "CN_PUBLISHED",
 ]
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = recache.compile(r"[\u4e00-\u9fff]")
 # "［美］", "[阿根廷]", "(英)": the author's country before the name
-_NATIONALITY = re.compile(r"[\[(（［【〔]\s*[\u4e00-\u9fff]{1,6}\s*[\])）］】〕]\s*")
-_ROLE = re.compile("(?:" + "|".join(sorted(CN_ROLE_WORDS, key=len, reverse=True)) + r")\s*$")
-_EDITOR_ROLE = re.compile(r"(?:主编|编著|总编|编选|编)\s*$")
-_ET_AL = re.compile(r"\s*(?:等|et\s+al\.?)\s*$", re.I)
-_PAGES = re.compile(
+_NATIONALITY = recache.compile(r"[\[(（［【〔]\s*[\u4e00-\u9fff]{1,6}\s*[\])）］】〕]\s*")
+_ROLE = recache.compile("(?:" + "|".join(sorted(CN_ROLE_WORDS, key=len, reverse=True)) + r")\s*$")
+_EDITOR_ROLE = recache.compile(r"(?:主编|编著|总编|编选|编)\s*$")
+_ET_AL = recache.compile(r"\s*(?:等|et\s+al\.?)\s*$", re.I)
+_PAGES = recache.compile(
     r"第\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—~～]+\s*[A-Za-z]?\d+)?(?:\s*[,，、]\s*\d+(?:\s*[-–—]+\s*\d+)?)*)\s*[页版]"
 )
 # "頁1-20", "页54-58": the page word before the numbers (Taiwan and Hong Kong journals, some mainland ones)
-_PAGES_AFTER_WORD = re.compile(
+_PAGES_AFTER_WORD = recache.compile(
     r"(?:^|(?<=[\s,，:：]))[页頁]\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—~～]+\s*[A-Za-z]?\d+)?(?:\s*[,，、]\s*\d+(?:\s*[-–—]+\s*\d+)?)*)"
 )
-_YEAR_ISSUE = re.compile(rf"(?P<y>{YEAR_RE})\s*年\s*第\s*(?P<i>[\dA-Za-z]+)\s*期")
+_YEAR_ISSUE = recache.compile(rf"(?P<y>{YEAR_RE})\s*年\s*第\s*(?P<i>[\dA-Za-z]+)\s*期")
 #: "社会科学文献出版社2020年版": a publisher and its year
-CN_PUBLISHED = re.compile(
+CN_PUBLISHED = recache.compile(
     rf"(?P<pub>[^,，。.;；:：]*?)\s*(?P<y>{YEAR_RE})\s*年\s*(?:\d{{1,2}}\s*月\s*)?(?:第\s*\d+\s*)?版"
 )
 
@@ -98,7 +99,7 @@ def cn_year_issue(text: str) -> tuple[int, str] | None:
     return (int(m.group("y")), m.group("i")) if m else None
 
 
-_VOLUME_ISSUE = re.compile(
+_VOLUME_ISSUE = recache.compile(
     rf"第\s*(?P<v>\d+)\s*卷\s*(?:第\s*(?P<i>[\dA-Za-z]+)\s*期)?\s*(?:[(（]\s*(?P<y>{YEAR_RE})\s*年?\s*[)）])?"
 )
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ... import recache
 from ..dates import YEAR_RE, find_date
 from ..vocabulary import CN_CONFERENCE_WORDS, CN_DEGREE_WORDS, CN_GENRE_WORDS
 from .cjk import CN_PUBLISHED, cn_pages, cn_volume_issue, cn_year_issue, split_cjk_names, strip_see_also
@@ -29,17 +30,17 @@ from .normalise import fold_punctuation
 
 __all__ = ["read_cn_note"]
 
-_IN = re.compile(r"^\s*[,;]?\s*(?:载|载于|见|刊于|收入)\s*")
-_TRANSLATED = re.compile(r"^[^,《》]{1,40}(?:译|编译|译校|校)$")
-_WEBSITE = re.compile(r"(?:网站|网|官网|门户|网页|主页|新闻网|客户端|微信公众号)$")
-_REPORTISH = re.compile(r"报告|展望|Outlook|Report|年鉴|蓝皮书|白皮书")
+_IN = recache.compile(r"^\s*[,;]?\s*(?:载|载于|见|刊于|收入)\s*")
+_TRANSLATED = recache.compile(r"^[^,《》]{1,40}(?:译|编译|译校|校)$")
+_WEBSITE = recache.compile(r"(?:网站|网|官网|门户|网页|主页|新闻网|客户端|微信公众号)$")
+_REPORTISH = recache.compile(r"报告|展望|Outlook|Report|年鉴|蓝皮书|白皮书")
 # "北京：社会科学文献出版社": a place and a publisher
-_PLACE_PUBLISHER = re.compile(
+_PLACE_PUBLISHER = recache.compile(
     r"^(?P<loc>[^:]{1,12}):\s*(?P<pub>.{2,40}?(?:出版社|出版公司|出版集团|书局|书店|印书馆|Press))$"
 )
 # "澎湃新闻": the short name of the site a web article was read on (no digits)
-_SITE_NAME = re.compile(r"[^\d:]{2,15}")
-_OFFICIAL = re.compile(r"意见|通知|目录|规划|办法|条例|决定|纲要|方案|声明|宣言|公报")
+_SITE_NAME = recache.compile(r"[^\d:]{2,15}")
+_OFFICIAL = recache.compile(r"意见|通知|目录|规划|办法|条例|决定|纲要|方案|声明|宣言|公报")
 
 
 def _closing(v: str, start: int) -> int:
@@ -117,11 +118,11 @@ _READ_VERB = r"(?:访问|查阅|浏览|检索|登录|引用|下载|获取|查询
 _FULL_DATE = rf"{YEAR_RE}\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|-\s*\d{{1,2}}\s*-\s*\d{{1,2}})"
 # "2022年2月20日访问", "（2022-02-20查阅）", "查阅日期：2022年3月3日": a date with the verb of reading
 # it is when the source was read, not when it was published
-_VISITED = re.compile(
+_VISITED = recache.compile(
     rf"^\(?(?:(?P<d>{_FULL_DATE})\s*{_READ_VERB}|{_READ_VERB}\s*(?:日期|时间)\s*:?\s*(?P<d2>{_FULL_DATE}))\s*\)?$"
 )
 # "（2022-02-20）" closing a note that gives an address: the date the address was read
-_DATE_IN_BRACKETS = re.compile(rf"^\(\s*(?P<d>{_FULL_DATE})\s*\)$")
+_DATE_IN_BRACKETS = recache.compile(rf"^\(\s*(?P<d>{_FULL_DATE})\s*\)$")
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,12 @@ def _pages_piece(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first
 
 
 # "2019（4）：1-20" after the journal: year, issue in brackets and pages, as GB/T 7714 writes them
-_YEAR_PAREN_ISSUE = re.compile(
+_YEAR_PAREN_ISSUE = recache.compile(
     rf"^(?P<y>{YEAR_RE})\s*\(\s*(?P<i>[\dA-Za-z]{{1,4}})\s*\)"
     r"(?:\s*:\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—~～]+\s*[A-Za-z]?\d+)?))?$"
 )
 # "03版", "A5版": a newspaper's page written without 第 (only after a newspaper's date)
-_NEWSPAPER_PAGE = re.compile(r"^(?P<p>[A-Za-z]?\d{1,3})\s*版$")
+_NEWSPAPER_PAGE = recache.compile(r"^(?P<p>[A-Za-z]?\d{1,3})\s*版$")
 
 
 def _year_paren_issue(ctx: Context, s: str, v: str, a: int, b: int, piece: str, first: bool) -> bool:
@@ -285,17 +286,17 @@ def _entry_type(ctx: Context) -> str:
 
 
 # "韩琦：〈篇名〉，" before the first 《: a title in single angle brackets (the journal follows in 《》)
-_ANGLE_TITLE = re.compile(r"^(?:(?P<names>[^〈〉:]{1,60}?)\s*:\s*)?〈(?P<t>[^〈〉]+)〉\s*,?$")
+_ANGLE_TITLE = recache.compile(r"^(?:(?P<names>[^〈〉:]{1,60}?)\s*:\s*)?〈(?P<t>[^〈〉]+)〉\s*,?$")
 
 
 # "《人民日报》评论员：", "《求是》编辑部：", "《经济日报》社论：": a periodical's own voice as the author
-_PRESS_AUTHOR = re.compile(r"^《[^《》]{1,20}》\s*(?:特约评论员|评论员|编辑部|社论|本刊编辑部|记者)\s*:")
+_PRESS_AUTHOR = recache.compile(r"^《[^《》]{1,20}》\s*(?:特约评论员|评论员|编辑部|社论|本刊编辑部|记者)\s*:")
 
 
 # "吴宏涛，《…》": some journals end the names with a comma instead of a colon (a few Chinese
 # names, with their country and role words; never a cross-reference word, nor prose that opens
 # with a preposition: "据报道，《人民日报》…", "如前所述，")
-_NAMES_COMMA = re.compile(
+_NAMES_COMMA = recache.compile(
     r"(?!.*(?:载|见|引自|参阅))(?!据|根据|按照|如|正如|详见|另见|关于|对于)[\u4e00-\u9fff·・\[\]()〔〕 ,]{2,30},"
 )
 
@@ -304,7 +305,9 @@ _NAMES_COMMA = re.compile(
 # (the names: Chinese names of two to four characters or transliterated ones with "·", with
 # their countries; never a phrase such as "这本书由他主编")
 _ONE_NAME = r"(?:[\[(〔][\u4e00-\u9fff]{1,6}[\])〕]\s*)?(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·・][\u4e00-\u9fff]{1,8})+)"
-_NAMES_ROLE = re.compile(rf"{_ONE_NAME}(?:\s*,\s*{_ONE_NAME}){{0,3}}\s*等?\s*(?:主编|编著|等著|等编|编|著)")
+_NAMES_ROLE = recache.compile(
+    rf"{_ONE_NAME}(?:\s*,\s*{_ONE_NAME}){{0,3}}\s*等?\s*(?:主编|编著|等著|等编|编|著)"
+)
 
 
 def _next_work(v: str, start: int) -> int | None:

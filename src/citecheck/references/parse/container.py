@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ... import recache
 from ..dates import YEAR_RE, find_date
 from ..names import looks_like_name, split_authors
 from ..vocabulary import (
@@ -48,7 +49,7 @@ from .sentences import inner_sentence_ends, may_be_journal, sentence_ends, word_
 
 __all__ = ["take_container", "LEAD_RULES", "CANDIDATE_RULES", "ContainerRule", "Scan"]
 
-_PUBLISHED_IN = re.compile(
+_PUBLISHED_IN = recache.compile(
     r"^[\s,.;:*]*(?:(?:published|publish|pub\.?|printed|appeared|reprinted)\s+(?:in|on|at)\b|ed\.(?=\s*[«\"“])|in\s*:|in\b(?=\s*[«\"“]))\s*",
     re.IGNORECASE,
 )
@@ -57,49 +58,51 @@ _PUBLISHED_IN = re.compile(
 _ED_WORDS = r"(?:(?:gen\.?\s+|general\s+)?eds?|editors?|hrsg|coords?|dirs?|comps?|hgg|a\s+cura\s+di|sous\s+la\s+dir|éds?|org|orgs)"
 
 
-_IN_EDITORS = re.compile(rf"^[\s,.;:]*In:?\s+(?P<eds>[^()]{{2,160}}?)\s*\({_ED_WORDS}\.?\)\s*[,.:]?\s*", re.I)
+_IN_EDITORS = recache.compile(
+    rf"^[\s,.;:]*In:?\s+(?P<eds>[^()]{{2,160}}?)\s*\({_ED_WORDS}\.?\)\s*[,.:]?\s*", re.I
+)
 
 
 # "Daphne Ellis (trans.), Wagner, 24": a translator or editor credit before the container
-_CREDIT_PAREN = re.compile(
+_CREDIT_PAREN = recache.compile(
     rf"^[\s,.;:]*(?P<eds>[A-Z][^()]{{1,80}}?)\s*\((?:{_ED_WORDS}|trans|tr|transl|trad)\.?\)\s*(?:[,.:]\s*|(?=\()|$)",
     re.I,
 )
 
 
 # APA: "Title. (M. Cooper, J. C. Watson & W. B. Stiles, Eds.) Journal, 9(1)": a special issue's editors
-_CREDIT_IN_PAREN = re.compile(
+_CREDIT_IN_PAREN = recache.compile(
     rf"^[\s,.;:]*\((?P<eds>[A-Z][^()]{{1,160}}?),\s*(?:{_ED_WORDS}|trans|tr)\.?\)[.,]?\s*", re.I
 )
 
 
-_IN = re.compile(r"^[\s,.;:]*In:?\s+", re.I)
+_IN = recache.compile(r"^[\s,.;:]*In:?\s+", re.I)
 
 
-_IN_EDITORS_ACM = re.compile(
+_IN_EDITORS_ACM = recache.compile(
     r"^[\s,.;:]*In:?\s+(?P<eds>[^()]{2,160}?),?\s+(?:eds?\.?|editors?|\(eds?\.?\))(?:\s*[,.:]\s*|\s+)", re.I
 )
 
 
-_NAMES_NEXT = re.compile(
+_NAMES_NEXT = recache.compile(
     r"\s*(?:[A-Z][\w'’-]+,?\s+(?:[A-Z]\.\s?-?)+|(?:[A-Z]\.\s?-?)+\s*[A-Z][\w'’-]+)(?:\s*,|\s+and\b|\s*&)"
 )
 
 
-_QUOTED_CONTAINER = re.compile(r"^[\s,.;:]*[«\"“‘*]\s*(?P<c>[^«»\"“”*]{2,200}?)\s*[»\"”’*]")
+_QUOTED_CONTAINER = recache.compile(r"^[\s,.;:]*[«\"“‘*]\s*(?P<c>[^«»\"“”*]{2,200}?)\s*[»\"”’*]")
 
 
 # cities where many books are published: ", Paris, Éditions Galilée" is place and publisher
 _PUBLISHING_CITIES = PUBLISHING_CITIES
 
 
-_PUBLISHING_CITY = re.compile(_PUBLISHING_CITIES)
+_PUBLISHING_CITY = recache.compile(_PUBLISHING_CITIES)
 
 
-_CITY_STATE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z]{2}")  # "Ann Arbor, MI"
+_CITY_STATE = recache.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z]{2}")  # "Ann Arbor, MI"
 
 
-_CROSS_REF = re.compile(
+_CROSS_REF = recache.compile(
     r"[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*"
     r"(?=\[\d+\]|,\s*(?:pp?\.\s*)?\d+\s*[-–]\s*\d|\(\d{4}\))"
 )
@@ -119,7 +122,7 @@ _NAME_LIST = _NAME_1 + r"(?:(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)" + _NAME_1 + r")
 _WHOLE_EXTENT = r"(?-i:\d{2,4}\s?(?:p|pp|S|s|pages)\b\.?)(?![\s-]*\d)"
 
 
-_CONTAINER_CUT = re.compile(
+_CONTAINER_CUT = recache.compile(
     r"(?=[\s,.;:(*])(?:"
     r"(?:,?\s+|\s*[,.;]\s*)(?:vol(?:ume)?s?\b\.?|nos?\b\.?|nr\.|issue\b|iss\.|pp?\.|pages?\b|edition\b|\d+(?:st|nd|rd|th)\s+ed|"
     r"Page\b|Pages\b|Edition\b|Issue\b|Heft\b|H\.\s*\d|Jg\.|Bd\.|s\.\s*\d|to appear\b|in press\b|forthcoming\b|"
@@ -147,108 +150,108 @@ _CONTAINER_CUT = re.compile(
 )
 
 
-_MONTH_START = re.compile(
+_MONTH_START = recache.compile(
     r"(?i)(?=[\s,.])[,.]?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:\s+|\()\d"
 )
 
 
-_DAY_BEFORE_MONTH = re.compile(r"[\s,.]+\d{1,2}$")
+_DAY_BEFORE_MONTH = recache.compile(r"[\s,.]+\d{1,2}$")
 
 
-_CITY_ACRONYM = re.compile(r"(?P<loc>[A-Z][a-zé]+),\s+(?P<pub>[A-Z]{2,6})\b(?=\s*(?:[,.;]|$))")
+_CITY_ACRONYM = recache.compile(r"(?P<loc>[A-Z][a-zé]+),\s+(?P<pub>[A-Z]{2,6})\b(?=\s*(?:[,.;]|$))")
 
 
-_TAIL_LOCATION = re.compile(
+_TAIL_LOCATION = recache.compile(
     rf"^,\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     rf"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)\b)(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)(?:,?\s*{YEAR_RE})?\s*\.?\s*$"
 )
 
 
-_CREDIT = re.compile(
+_CREDIT = recache.compile(
     r"(?i)(?:trans(?:lated)?\.?|ed(?:ited)?\.?|eds\.|edited and translated|introd?\.?|tr\."
     r"|[üu]bersetzt von|traduction de|traduit par|trad\.|translation by|compiled by|review of(?=[^.]*,\s+by\s)"
     r"|dir\.|perf\.|prod\.)(?:\s+by)?\s+[A-Z]"
 )
 
 
-_LEADING_YEAR = re.compile(rf"\(?{YEAR_RE}[a-z]?\)?[.,:]\s+(?=[A-Z])")
+_LEADING_YEAR = recache.compile(rf"\(?{YEAR_RE}[a-z]?\)?[.,:]\s+(?=[A-Z])")
 
 
-_JOURNAL_NUMBERS = re.compile(r"[^.;()]{0,60}?,?\s*(?:vol\.?\s*)?\d{1,4}\s*\(\s*\d{1,4}[^)]{0,6}\)")
+_JOURNAL_NUMBERS = recache.compile(r"[^.;()]{0,60}?,?\s*(?:vol\.?\s*)?\d{1,4}\s*\(\s*\d{1,4}[^)]{0,6}\)")
 
 
-_IN_NUMBER = re.compile(r"\s+\d{1,3}(?=\s*(?:[.,]\s+[A-Z]|\((?!\d)|$))")
+_IN_NUMBER = recache.compile(r"\s+\d{1,3}(?=\s*(?:[.,]\s+[A-Z]|\((?!\d)|$))")
 
 
 # a year that belongs to a meeting's name: ", 1995 Annual Meeting", "Astronautical Congress 2007,",
 # "in Unmanned Submersible Technology 2001, 2001." (the date follows again)
-_MEETING_YEAR = re.compile(
+_MEETING_YEAR = recache.compile(
     rf"(?P<name>(?P<comma>,)?\s+(?P<y>{YEAR_RE})(?P<after>\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:Meeting|Conference|Congress|Symposium"
     rf"|Workshop|Convention|Colloquium)\b)?)(?=\s*[,.;(]|\s*$)(?:\s*,\s*(?P<again>{YEAR_RE})\b)?"
 )
 
 
-_MEETING_WORD_END = re.compile(
+_MEETING_WORD_END = recache.compile(
     r"(?i)\b(?:meeting|conference|congress|symposium|workshop|convention|colloquium)$"
 )
 
 
 # a meeting's acronym with its year in brackets after its name: " (NIPS*92)", " (UIST 94)", " (ICML-2003)"
-_MEETING_ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&*'’-]+(?:[\s'’-]{0,2}\d{2,4})?\)(?=\s*[,.;:]|\s*$)")
+_MEETING_ACRONYM = recache.compile(r"\s*\([A-Z][A-Z0-9&*'’-]+(?:[\s'’-]{0,2}\d{2,4})?\)(?=\s*[,.;:]|\s*$)")
 
 
 # "Phys. Rev. B39", "(CVPR). IEEE", ". Citeseer": a section letter or a publisher tag after the name
-_TAIL_NOISE = re.compile(
+_TAIL_NOISE = recache.compile(
     r"(?<=[a-z.])\s+[A-Z]\d{1,4}$|(?:(?<=[a-z]{3})|(?<=\)))[.,]\s+(?:IEEE|ACM|Citeseer|Springer)$"
 )
 
 
 # ". Milwaukee, November 2014." / ". Stanford University, 2011.": where and when, after the container
-_PLACE_AND_DATE = re.compile(
+_PLACE_AND_DATE = recache.compile(
     rf"\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?{YEAR_RE}\b"
 )
 
 
-_PLACE_FOLLOWER = re.compile(rf"\s*(?::\s*\d|,?\s*{YEAR_RE}\b)")
+_PLACE_FOLLOWER = recache.compile(rf"\s*(?::\s*\d|,?\s*{YEAR_RE}\b)")
 
 
-_ORG_WORD = re.compile(
+_ORG_WORD = recache.compile(
     r"(?i)\b(?:scientific|media|society|institute|association|foundation|pr|co|company|group)\b"
 )
 
 
 # a word only a periodical's name has: "... One of the Glasgow Boys. Victorian Studies 42 (1999)"
-_JOURNAL_NAME = re.compile(
+_JOURNAL_NAME = recache.compile(
     r"(?i)\b(?:journal|review|quarterly|bulletin|annals|letters|magazine|studies|transactions|zeitschrift"
     r"|revue|rivista|revista|archiv(?:es|e|o)?)\b"
 )
 
 
-_FILM_CREDITS = re.compile(r"(?:(?:Dir|Perf|Prod|Screenplay)[.,]\s+(?:[A-Z]\.\s)*[^.]+\.\s*)+")
+_FILM_CREDITS = recache.compile(r"(?:(?:Dir|Perf|Prod|Screenplay)[.,]\s+(?:[A-Z]\.\s)*[^.]+\.\s*)+")
 
 
-_PAGE_NEXT = re.compile(r"\s*,\s*pp?\.\s*\d")
+_PAGE_NEXT = recache.compile(r"\s*,\s*pp?\.\s*\d")
 
 
 # ". 2012; 40(2): 497", ". 2010, 2, 1629", ". 2004 34 3 126", ". 2011 ;(61) : 40": Vancouver numbers
-_VANCOUVER_NEXT = re.compile(rf"[\s.]*{YEAR_RE}[a-z]?\s*(?:[;,]\s*|\s+)\(?\d")
+_VANCOUVER_NEXT = recache.compile(rf"[\s.]*{YEAR_RE}[a-z]?\s*(?:[;,]\s*|\s+)\(?\d")
 
 
-_CONF_TRAILING_PLACE = re.compile(r",\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?$")
+_CONF_TRAILING_PLACE = recache.compile(r",\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?$")
 
 
 # countries that close a meeting's name: "... (IJCAI-91) Sydney, Australia", "... Worlds Germany"
 _COUNTRIES = COUNTRIES
 
 
-_TRAILING_CITY_COUNTRY = re.compile(
+_TRAILING_CITY_COUNTRY = recache.compile(
     r"(?<!\bof)(?<!\bin)(?<!\bfor)(?<!\bde)(?<!\bdu)(?<!\bla)(?<!\band)(?<!\.)[\s,]+"
     rf"(?:[A-Z][\w'’-]{{3,}}(?:/[A-Z][\w'’-]+)?,\s+(?:{_COUNTRIES})|(?:{_COUNTRIES})(?<![A-Z.]))\.?$"
 )
 
 
-_PERIODICAL_WORD = re.compile(
+_PERIODICAL_WORD = recache.compile(
     r"(?i)journal|review|proceedings|transactions|quarterly|bulletin|annals|letters|magazine|\b(?:j|trans|proc|lett|rev|comput|sci)\.|\bJ\b"
 )
 
@@ -274,7 +277,7 @@ class ContainerRule:
 
 
 # Chicago "in Book Title, ed. Ronaldo Munck and Raúl Delgado Wise (London: ...)": editors after the book
-_IN_BOOK_ED_NAMES = re.compile(
+_IN_BOOK_ED_NAMES = recache.compile(
     r"^[\s,.;:]*[Ii]n\s+(?P<book>[^()]{2,200}?),\s+(?:eds?\.|edited\s+by)\s+(?P<eds>[A-Z][^()]{2,120}?)"
     r"\s*(?=\(|,\s*(?:\d|[ivxlc]+\b)|[.,]?\s*$|\.\s+[A-Z])"
 )
@@ -284,21 +287,21 @@ _IN_BOOK_ED_NAMES = re.compile(
 # between its title and the "in" that names the book
 # (or the year it first appeared, "Observations on Poetry and Music (1769), in R. Katz (eds.), Book"),
 # or a descriptor in square brackets ("A Treatise of Human Nature [selections]. In Book")
-_BRACKET_BEFORE_IN = re.compile(
+_BRACKET_BEFORE_IN = recache.compile(
     rf"^[\s,.]*(?:\((?P<p>\d{{1,5}}\s*[-–]\s*\d{{1,5}})\)|\((?P<y>{YEAR_RE})\)|\[(?-i:[a-z])[^\]]{{1,40}}\])[\s,.]*(?=in\b)",
     re.I,
 )
 
 
-_INITIAL_WORD = re.compile(r"\b[A-Z]\.")
+_INITIAL_WORD = recache.compile(r"\b[A-Z]\.")
 
 
-_INVERTED_INITIALS = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+")
+_INVERTED_INITIALS = recache.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+")
 
 
 # "Title. French, B.M. and Short, N.M., eds., Shock Metamorphism of Natural Materials": the book's
 # editors, marked ", eds.,", before it without "In" (geology and some science styles)
-_EDITORS_FIRST = re.compile(
+_EDITORS_FIRST = recache.compile(
     r"^[\s,.;:]*(?P<eds>[A-Z][^()\d]{2,160}?),?\s+(?:eds?\.|editors?)\s*,\s*(?=[A-Z])"
 )
 
@@ -321,12 +324,12 @@ def _book_then_editors(text: str, ctx: Context) -> tuple[str, str]:
 
 
 # "Gershgorin and His Circles. ser. Springer Series in Computational Mathematics": IEEE's series mark
-_SERIES_CUE = re.compile(r"^[\s,.;]*ser\.\s+[A-Z][^.;:()]{2,120}(?=\.\s|\.?$|,)")
+_SERIES_CUE = recache.compile(r"^[\s,.;]*ser\.\s+[A-Z][^.;:()]{2,120}(?=\.\s|\.?$|,)")
 
 
 # "In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology": the book's editors named after "In" with
 # no "(eds.)", two names joined by "&" or "and", then a comma and the book
-_IN_NAMES_BOOK = re.compile(
+_IN_NAMES_BOOK = recache.compile(
     r"(?P<n>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s(?:&|and)\s[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}),"
     r"\s+(?=[A-Z][a-z])"
 )
@@ -418,7 +421,7 @@ def _quoted(ctx: Context, scan: Scan) -> str | None:
 
 # Italian style quotes the journal too: "“Gli indesiderabili”. L’Italia e l’immigrazione 1945-1948,
 # “La Nuova Storia Contemporanea”, 4/6": the quoted name before the numbers is the journal
-_LATER_QUOTED_JOURNAL = re.compile(r",\s*[«\"“](?P<c>[^«»\"“”]{3,150})[»\"”]\s*,\s*(?=\d)")
+_LATER_QUOTED_JOURNAL = recache.compile(r",\s*[«\"“](?P<c>[^«»\"“”]{3,150})[»\"”]\s*,\s*(?=\d)")
 
 
 def _later_quoted(ctx: Context, scan: Scan) -> str | None:
@@ -457,7 +460,7 @@ def _film_credits(ctx: Context, scan: Scan) -> str | None:
 
 # "Trans. Amer. Math. Soc.": "Trans." before another abbreviated word is a journal's
 # "Transactions", not a translator's credit (a name follows that: "Trans. Nicholas Rand", "Trans. W. D. Ross")
-_TRANSACTIONS_ABBREV = re.compile(r"Trans\.\s+[A-Z][a-z]+\.")
+_TRANSACTIONS_ABBREV = recache.compile(r"Trans\.\s+[A-Z][a-z]+\.")
 
 
 def _credits(ctx: Context, scan: Scan) -> str | None:
@@ -483,12 +486,12 @@ def _leading_year(ctx: Context, scan: Scan) -> str | None:
 
 
 # "motion picture, Fjord Films, Oslo": after the medium, who issued the work and where
-_MEDIUM_IMPRINT = re.compile(
+_MEDIUM_IMPRINT = recache.compile(
     rf"(?i:{MEDIUM_WORDS})\s*,\s*(?P<pub>[A-Z][^,.;\d]{{1,80}}?)(?:,\s*(?P<loc>[A-Z][^,.;\d]{{1,40}}?))?(?=\s*[,.;]|\s*$)"
 )
 
 
-_MEDIUM_SENTENCE = re.compile(rf"(?i:{MEDIUM_WORDS})\.\s+(?=[A-Z])")
+_MEDIUM_SENTENCE = recache.compile(rf"(?i:{MEDIUM_WORDS})\.\s+(?=[A-Z])")
 
 
 def _medium_imprint(ctx: Context, scan: Scan) -> str | None:
@@ -510,7 +513,7 @@ def _medium_imprint(ctx: Context, scan: Scan) -> str | None:
 
 
 # ". In: Jahrbuch …" / ". In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology": a later "In"
-_LATER_IN = re.compile(r"(?<=[\w.)’”'\"])\.\s+(?=In:?\s+[A-Z])")
+_LATER_IN = recache.compile(r"(?<=[\w.)’”'\"])\.\s+(?=In:?\s+[A-Z])")
 
 
 def _in_later(ctx: Context, scan: Scan) -> str | None:
@@ -534,7 +537,7 @@ def _in_later(ctx: Context, scan: Scan) -> str | None:
 
 
 # "Newness of New Media. Special Issue, Culture Theory and Critique 54(3)": the issue's kind before the journal
-_SPECIAL_ISSUE_FIRST = re.compile(
+_SPECIAL_ISSUE_FIRST = recache.compile(
     r"(?i:special|themed|thematic)\s+(?i:issue|section|number)\s*[,:]\s*(?=[A-Z])"
 )
 
@@ -563,7 +566,7 @@ def _city_acronym(ctx: Context, scan: Scan) -> str | None:
 
 
 # "Paris, l’Harmattan, 2007" / "Torino, Einaudi.": a city where books are published, then a short name
-_CITY_PUBLISHER = re.compile(
+_CITY_PUBLISHER = recache.compile(
     rf"(?P<loc>{_PUBLISHING_CITIES}),\s+(?P<pub>[^\d,.;:()]{{2,50}}?)(?=\s*,\s*{YEAR_RE}\b|\s*\.?\s*$)"
 )
 
@@ -600,7 +603,7 @@ def _place_publisher(ctx: Context, scan: Scan) -> str | None:
 
 # Chicago "Der Steppenwolf. Vol. 4 of Gesammelte Dichtungen. Berlin: Suhrkamp": one volume of a
 # multi-volume work, named after "of"; the work is the container, the number its volume
-_VOLUME_OF_WORK = re.compile(
+_VOLUME_OF_WORK = recache.compile(
     r"(?i:vols?\.|volumes?|bd\.|t\.|tome)\s+(?P<v>\d{1,4}|[IVXLC]{1,6})(?:\s*(?:and|&|-|–|,)\s*(?:\d{1,4}|[IVXLC]{1,6}))?"
     r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][^.;:()]{2,150}?)(?=\.\s|\.?$|,\s)"
 )
@@ -624,10 +627,12 @@ def _volume_of_work(ctx: Context, scan: Scan) -> str | None:
 
 
 # "“Title.” Ana Lima and Rui Costa, eds. Coastal Lives: Essays" (MLA, no "In"): the book's editors
-_EDITORS_THEN_BOOK = re.compile(r"(?P<n>[A-Z][^.()\d]{2,200}?),?\s+(?:eds?|editors?)\.?[,.:]?\s+(?=[A-Z])")
+_EDITORS_THEN_BOOK = recache.compile(
+    r"(?P<n>[A-Z][^.()\d]{2,200}?),?\s+(?:eds?|editors?)\.?[,.:]?\s+(?=[A-Z])"
+)
 # "82. Title. Ana Lima, Rui Costa, and Eva Berg. 2010, Coast Res J., Vol. 5(4)": a list that opens with
 # the title names the authors after it, then the date, then the journal
-_NAMES_THEN_DATE = re.compile(
+_NAMES_THEN_DATE = recache.compile(
     rf"(?P<n>[A-Z][^.()\d]{{2,300}}?[\w])\.\s+(?i:(?:{MONTH_NAMES_EN}|{MONTH_ABBREVS_EN}|{MONTH_NAMES_OTHER})\.?\s+)?"
     rf"{YEAR_RE}[a-z]?[,.;]\s+(?=[A-Z])"
 )
@@ -672,7 +677,7 @@ LEAD_RULES: tuple[ContainerRule, ...] = (
 
 
 # "J. Appl. Physiol.": a journal's name written as abbreviations only, each with its full stop
-_ABBREVIATED_WORDS = re.compile(r"\s*(?:[A-Z][a-z]*\.\s*)+")
+_ABBREVIATED_WORDS = recache.compile(r"\s*(?:[A-Z][a-z]*\.\s*)+")
 
 
 def _names_publisher(tail: str) -> bool:
@@ -742,7 +747,7 @@ def _date_first(ctx: Context, scan: Scan) -> str | None:
 
 # "ACI 318-02", "EC 1110-2-6000", "ISO 9001:2015": a standard's or a document's number, an acronym and a
 # code with a hyphen or a colon inside, as its own sentence after the title
-_DOCUMENT_NUMBER = re.compile(r"\s+\d+(?:[-:/]\d+)+[A-Za-z]?(?=\.\s|\.?$)")
+_DOCUMENT_NUMBER = recache.compile(r"\s+\d+(?:[-:/]\d+)+[A-Za-z]?(?=\.\s|\.?$)")
 
 
 def _document_number(ctx: Context, scan: Scan) -> str | None:
@@ -806,7 +811,7 @@ def _trim(ctx: Context, scan: Scan) -> str | None:
 # Pattern Recognition, 1997. Proceedings., 1997 IEEE Computer Society Conference on", "Decision and
 # Control, 2001. Proceedings of the 40th IEEE Conference on", "Digital Avionics Systems Conference, 2009.
 # DASC'09. IEEE/AIAA 28th": all of it is the name, up to the comma after "on" or the ordinal
-_INVERTED_MEETING = re.compile(
+_INVERTED_MEETING = recache.compile(
     rf"[\s,]+{YEAR_RE}\.\s+(?:Proceedings\.?(?:,\s+{YEAR_RE}\s+[^,;()]{{3,120}}?\s(?:on|of))?"
     r"|Proceedings\s+of\s+[^,;()]{3,120}?\s(?:on|of)|[A-Z]{2,}[’']\d\d\.\s+[^,;()]{2,60}?\d+(?:st|nd|rd|th))(?=\s*,)"
 )
@@ -825,7 +830,7 @@ def _inverted_meeting(ctx: Context, scan: Scan) -> str | None:
 
 
 # after a publisher's name: perhaps its edition ("3rd edition"), then perhaps the year
-_ONLY_EDITION_YEAR = re.compile(
+_ONLY_EDITION_YEAR = recache.compile(
     rf"[\s,.;]*(?:\d+(?:st|nd|rd|th)\s+(?:edition|edn|ed)\b\.?[\s,;]*)?(?:{YEAR_RE}[a-z]?)?[\s.;]*"
 )
 
@@ -918,13 +923,13 @@ def _title_then_journal(ctx: Context, scan: Scan) -> str | None:
 
 
 # "Van Nostrand Reinhold, New York" / "Brotherhood of St Laurence, Melbourne" / "Board, Ottawa, ON"
-_PUBLISHER_COMMA_PLACE = re.compile(
+_PUBLISHER_COMMA_PLACE = recache.compile(
     r"(?P<pub>[A-Z][^,;:]{1,80}?)\.?,\s+(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))?)"
 )
 
 
 # nothing after the candidate but a year and an extent, in either order ("231 p.", "231 p. 1980.")
-_ONLY_YEAR_EXTENT = re.compile(
+_ONLY_YEAR_EXTENT = recache.compile(
     rf"[\s,.;]*(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?(?:\d+\s*pp?\.?[\s,.;]*)?(?:(?:{YEAR_RE})[a-z]?[\s,.;]*)?"
 )
 
@@ -953,7 +958,7 @@ def _book_imprint(ctx: Context, scan: Scan) -> str | None:
 
 
 # nothing after the candidate but a whole book's extent and perhaps the year, in either order
-_ONLY_WHOLE_EXTENT = re.compile(
+_ONLY_WHOLE_EXTENT = recache.compile(
     rf"[\s,.;]*(?:{YEAR_RE}[a-z]?[\s,.;]*)?{_WHOLE_EXTENT}[\s,.;]*(?:{YEAR_RE}[a-z]?[\s,.;]*)?"
 )
 
@@ -1009,7 +1014,7 @@ def _body_publisher(ctx: Context, scan: Scan) -> str | None:
 # "Freshwater Fishes of Canada. Bulletin 184. Fisheries Research Board of Canada, Ottawa." / "...
 # Mythology. Memoirs of the American Folk-lore Society 28. New York: Stechert.": a series and its number
 # between a book's title and its imprint, printed as a sentence of the title
-_SERIES_NUMBER_THEN_IMPRINT = re.compile(r"\s+(?P<n>\d{1,4})\.\s+(?P<imprint>[A-Z].*)$")
+_SERIES_NUMBER_THEN_IMPRINT = recache.compile(r"\s+(?P<n>\d{1,4})\.\s+(?P<imprint>[A-Z].*)$")
 
 
 def _series_in_title(ctx: Context, scan: Scan) -> str | None:
@@ -1035,10 +1040,10 @@ def _series_in_title(ctx: Context, scan: Scan) -> str | None:
 
 # a year that is part of a book's name: after "since", "until", "after", "before" ("British Fiction
 # since 1970"), or a span of years the subtitle follows ("Verdi's Middle Period: 1849–1859: Source Studies")
-_YEAR_IN_NAME = re.compile(
+_YEAR_IN_NAME = recache.compile(
     rf"\s+(?:{YEAR_RE}\s*[-–]\s*{YEAR_RE}(?=:\s+[A-Z])|{YEAR_RE}(?:\s*[-–]\s*{YEAR_RE})?(?<=\d)(?=[\s.,]))"
 )
-_BEFORE_YEAR_IN_NAME = re.compile(r"(?i)\b(?:since|until|till|after|before|from)$|:$")
+_BEFORE_YEAR_IN_NAME = recache.compile(r"(?i)\b(?:since|until|till|after|before|from)$|:$")
 
 
 def _year_in_name(ctx: Context, scan: Scan) -> str | None:
@@ -1059,7 +1064,7 @@ def _year_in_name(ctx: Context, scan: Scan) -> str | None:
 
 
 # "Handbook of Child Psychology, vol. III: Cognitive Development (4th edn)": a volume with its own title
-_TITLED_VOLUME = re.compile(
+_TITLED_VOLUME = recache.compile(
     r"(?:,\s*|\s+)(?i:vol\.|volume)\s+(?P<v>\d{1,4}|[IVXLC]{1,6}):\s+(?P<t>[A-Z][^,.;:()\[\]]{2,120}?)(?=\s*[(,.;\[]|\s*$)"
 )
 

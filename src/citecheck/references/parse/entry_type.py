@@ -13,27 +13,27 @@ and ``misc`` is what is left.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ... import recache
 from ..vocabulary import NEWS_AGENCIES
 from .context import Context, Cue
 from .patterns import CONF_WORD, NEWSPAPER
 
 __all__ = ["TYPE_RULES", "TypeRule", "decide_type"]
 
-_THESIS_WORD = re.compile(
+_THESIS_WORD = recache.compile(
     r"(?i)\b(?:ph\.?\s*d\.?|doctoral|master'?s?|m\.?sc\.?|diploma|bachelor'?s?)\b.*\b(?:thesis|dissertation)|\bthesis\b|\bdissertation\b|\bdiss\."
 )
-_NEWS_AGENCY = re.compile(rf"(?i)\b(?:{NEWS_AGENCIES})")
-_WEBSITE = re.compile(
+_NEWS_AGENCY = recache.compile(rf"(?i)\b(?:{NEWS_AGENCIES})")
+_WEBSITE = recache.compile(
     r"(?i)\b(?:website|web site|network|net\b|xinhuanet|\.com|\.cn|\.org|portal|embassy|office|section|group|ministry|commission|administration)\b"
 )
-_OFFICIAL = re.compile(
+_OFFICIAL = recache.compile(
     r"(?i)\b(?:resolution|declaration|action plan|plan\b|law\b|regulations?|opinions|notice|communiqu[eé]|constitution|white paper|measures|guidelines)\b"
 )
-_REPORT_TYPE = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*rep|report\b|working paper|white paper)")
+_REPORT_TYPE = recache.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*rep|report\b|working paper|white paper)")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _conference(ctx: Context, text: str, low: str) -> str | None:
     return "conference" if ctx.container and CONF_WORD.search(ctx.container) else None
 
 
-_BOOK_SERIES = re.compile(r"(?i)^lecture notes\b|\bseries$")
+_BOOK_SERIES = recache.compile(r"(?i)^lecture notes\b|\bseries$")
 
 
 def _book_series(ctx: Context, text: str, low: str) -> str | None:

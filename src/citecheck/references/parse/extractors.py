@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ... import recache
 from ..dates import YEAR_RE, find_date, parse_access_date
 from ..urls import url_in
 from ..urls.vocab import ascii_scheme_separators
@@ -31,43 +32,43 @@ from .rules import Rewrite, run_rewrites
 
 __all__ = ["EXTRACTORS", "CLEANERS", "cut"]
 
-_DOI = re.compile(
+_DOI = recache.compile(
     r"(?i)(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{3,9}/[^\s,;，；]+[^\s,;.)\]，；。])"
 )
-_ISBN = re.compile(r"(?i)\bISBN(?:-1[03])?:?\s*([\dXx][\d\sXx-]{8,16}[\dXx])")
-_URL_LEAD = re.compile(
+_ISBN = recache.compile(r"(?i)\bISBN(?:-1[03])?:?\s*([\dXx][\d\sXx-]{8,16}[\dXx])")
+_URL_LEAD = recache.compile(
     r"(?i)(?:\[?online\]?\.?|retrieved(?:\s+[^,]{0,30}?)?\s+from|available\s+(?:at|from|online)|url|web|online|accessed\s+at"
     r"|网址|网站|链接)\s*[:：]?\s*$"
 )
 # full-width punctuation never belongs to a URL: url_in sees it as a space (same offsets)
 _URL_VIEW = str.maketrans({c: " " for c in "，。；：（）［］【】、《》“”！？"})
-_NOT_URL = re.compile(r"[，。；：（）［］【】、《》“”！？\u4e00-\u9fff]")
+_NOT_URL = recache.compile(r"[，。；：（）［］【】、《》“”！？\u4e00-\u9fff]")
 # "accessed February 14, 2022", "(accessed on 2 July 2015)", "Retrieved March 1, 2020", "consultado el ..."
-_ACCESS_WORD = re.compile(
+_ACCESS_WORD = recache.compile(
     r"(?i)[\[(]?\s*\b(?:last\s+accessed|accessed|retrieved|viewed|consulted|cited|zugriff\s+am|consultado|acesso\s+em"
     r"|acessado\s+em|consulté\s+le)(?:\s+(?:on|el|le))?\s*:?\s*"
 )
 _ACCESS_WORDS = ("access", "retriev", "viewed", "consult", "cited", "zugriff", "acesso", "acessado")
 # "访问日期：2022年2月20日", "访问时间: 2022-02-20", "检索日期", "引用日期", "浏览日期"
-_CN_ACCESS = re.compile(
+_CN_ACCESS = recache.compile(
     r"[，,;；]?\s*[（(\[［]?(?:访问|检索|引用|浏览|查询|登录)(?:日期|时间)\s*[:：]?\s*"
     rf"(?P<d>{YEAR_RE}\s*(?:年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?|[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}))"
     r"\s*[）)\]］]?"
 )
 # GB/T 7714 "[2022-02-20]" / "［2022-02-20］" and the seed's "[2022 - ÿÿ ÿÿ]": the date it was cited
-_BRACKET_DATE = re.compile(r"[\[［]\s*\d{4}\s*-\s*[\dÿŷŸ]{1,2}\s*-?\s*[\dÿŷŸ\s]{0,3}[\]］]")
+_BRACKET_DATE = recache.compile(r"[\[［]\s*\d{4}\s*-\s*[\dÿŷŸ]{1,2}\s*-?\s*[\dÿŷŸ\s]{0,3}[\]］]")
 # "URL，2022年2月20日。": a bare Chinese date right after the address, closing the note
-_CN_DATE_AFTER_URL = re.compile(
+_CN_DATE_AFTER_URL = recache.compile(
     rf"^\s*[，,]\s*(?P<d>{YEAR_RE}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[。.]?\s*$"
 )
 # "…, https://a.org/x, 2022-02-20.": an ISO date right after the address, closing the note, is the
 # day it was read (the English notes of Chinese journals)
-_ISO_DATE_AFTER_URL = re.compile(rf"(?<=\S)\s*[,，]\s*(?P<d>{YEAR_RE}-[01]?\d-[0-3]?\d)\s*[.。]?\s*$")
-_GARBLE_SEP = re.compile(r"\s*[ÿŷŸ]+\s*")
-_Y_AFTER_QUOTE = re.compile(
+_ISO_DATE_AFTER_URL = recache.compile(rf"(?<=\S)\s*[,，]\s*(?P<d>{YEAR_RE}-[01]?\d-[0-3]?\d)\s*[.。]?\s*$")
+_GARBLE_SEP = recache.compile(r"\s*[ÿŷŸ]+\s*")
+_Y_AFTER_QUOTE = recache.compile(
     r"(?<=[»\"”*])y(?=\s)|(?<=\b[A-Z]{2})y(?=\s)|(?<=\b[A-Z]{3})y(?=\s)|(?<=\b[A-Z]{4})y(?=\s)"
 )
-_Y_HINT = re.compile(r"[»\"”*A-Z]y\s")
+_Y_HINT = recache.compile(r"[»\"”*A-Z]y\s")
 
 
 def cut(s: str, m: re.Match[str]) -> str:
@@ -154,7 +155,7 @@ def _accessed(ctx: Context, s: str) -> str:
 
 # APA: "Retrieved June 19, 1998, from Alderman Library, University of Virginia website: URL" names
 # where the copy was found, after the date and before the address (taken out already)
-_RETRIEVED_FROM = re.compile(r"(?i)\s*,?\s*from\s+[^.;:]{2,120}?\s*:?\s*$")
+_RETRIEVED_FROM = recache.compile(r"(?i)\s*,?\s*from\s+[^.;:]{2,120}?\s*:?\s*$")
 
 
 def _cn_accessed(ctx: Context, s: str) -> str:

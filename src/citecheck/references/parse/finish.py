@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ... import recache
 from ..dates import find_date
 from .context import Context, Cue
 from .patterns import CONF_WORD, JOURNALISH, LOCATION_PUBLISHER, NOT_CONTAINER_WORDS, PUBLISHER_WORD
@@ -31,10 +32,10 @@ __all__ = [
     "run_finishers",
 ]
 
-_PUBLISHER_NAMED = re.compile(
+_PUBLISHER_NAMED = recache.compile(
     r"(?:^|[.,]\s+)(?P<pub>[^,.]{2,60}\b(?:Press|Verlag|Publishers?|Publishing|Books)\b[^,.]{0,30})"
 )
-_SERIES_WORD = re.compile(
+_SERIES_WORD = recache.compile(
     r"(?i)\b(?:series|texts|notes|monographs?|library|collection|bibliotheca|reihe|collana|colección)\b"
 )
 
@@ -136,7 +137,9 @@ def _institution(ctx: Context, text: str, after: str) -> bool:
     return False
 
 
-_GENRE_ONLY = re.compile(r"(?i)personal\s+communication|unpublished\s+(?:data|manuscript)|in\s+preparation")
+_GENRE_ONLY = recache.compile(
+    r"(?i)personal\s+communication|unpublished\s+(?:data|manuscript)|in\s+preparation"
+)
 
 
 def _not_a_title(ctx: Context, text: str, after: str) -> bool:

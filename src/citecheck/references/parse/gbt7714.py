@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ... import recache
 from ..dates import YEAR_RE, find_date
 from ..vocabulary import GBT_TYPES
 from .cjk import split_cjk_names
@@ -27,29 +28,29 @@ from .normalise import fold_punctuation
 __all__ = ["read_gbt7714"]
 
 # "[J]", "[M]", "[EB/OL]", "[J/OL]", "[R/OL]", "[D]" right after the title
-_CODE = re.compile(r"\[(?P<code>[A-Z]{1,2})(?:/(?:OL|CD|MT|DK|DB))?\]")
+_CODE = recache.compile(r"\[(?P<code>[A-Z]{1,2})(?:/(?:OL|CD|MT|DK|DB))?\]")
 # ". " that ends the responsibility statement: the first full stop not inside an initial ("U.S.")
-_DOT = re.compile(r"(?<![A-Z]\.[A-Z])\.(?![A-Z]\.)\s*(?=\S)")
+_DOT = recache.compile(r"(?<![A-Z]\.[A-Z])\.(?![A-Z]\.)\s*(?=\S)")
 # "Journal, 2021, 43(3): 23-45" / "Journal, 2019(5): 4-28" / "Energy Policy, 2016, 91: 1-9";
 # an issue without a volume may keep the volume's comma: "当代世界与社会主义, 2020, (2): 45-53"; the
 # pages may go on elsewhere in the issue, after a comma or a plus: "3-9, 79", "19-38+155"
-_JOURNAL_NUMBERS = re.compile(
+_JOURNAL_NUMBERS = recache.compile(
     rf"^(?P<j>.+?),\s*(?P<y>{YEAR_RE})\s*(?:,\s*(?P<v>[\dA-Za-z]+))?\s*(?:,\s*)?(?:\(\s*(?P<i>[^)]{{1,10}}?)\s*\))?"
     r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?(?:\s*[,+]\s*\d+(?:\s*[-–—]+\s*\d+)?)*))?"
 )
 # "人民日报, 2021-11-20(03)"; also written "2021年11月20日(3)", "2021-11-20(第3版)", "2021-11-20: 3"
-_NEWSPAPER = re.compile(
+_NEWSPAPER = recache.compile(
     rf"^(?P<j>.+?),\s*(?P<d>{YEAR_RE}\s*(?:-\s*\d{{1,2}}\s*-\s*\d{{1,2}}|年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日))"
     r"\s*(?:\(\s*(?:第\s*)?(?P<p>[A-Za-z]?\d+)\s*版?\s*\)|:\s*(?P<p2>[A-Za-z]?\d+)\b)?"
 )
 # "北京: 经济管理出版社, 2000: 56-60" / "Washington, DC: Brookings Institution, 2017"
-_PUBLICATION = re.compile(
+_PUBLICATION = recache.compile(
     rf"(?:(?P<loc>[^:;]{{1,40}}?)\s*:\s*)?(?P<pub>[^:;]{{1,80}}?)\s*,\s*(?P<y>{YEAR_RE})[a-z]?"
     r"\s*(?::\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?(?:\s*[,+]\s*\d+(?:\s*[-–—]+\s*\d+)?)*))?\s*\.?\s*$"
 )
-_DATE_PAREN = re.compile(rf"\(\s*(?P<d>{YEAR_RE}(?:\s*-\s*\d{{1,2}}){{0,2}})\s*\)")
-_TRANSLATOR = re.compile(r"(?:译|编译|校|trans(?:lated)?\.?)\s*$", re.I)
-_AUTHORISH = re.compile(r"[^\d:：;]{1,120}")
+_DATE_PAREN = recache.compile(rf"\(\s*(?P<d>{YEAR_RE}(?:\s*-\s*\d{{1,2}}){{0,2}})\s*\)")
+_TRANSLATOR = recache.compile(r"(?:译|编译|校|trans(?:lated)?\.?)\s*$", re.I)
+_AUTHORISH = recache.compile(r"[^\d:：;]{1,120}")
 
 
 def _segments(v: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ... import recache
 from ..urls import find_url
 from .context import Context
 from .rules import Rewrite, run_rewrites
@@ -76,7 +77,7 @@ _CJK_START = "[\u4e00-\u9fff《〈〔［【（]"
 _CN_LIST_NUMBER = (
     rf"[［【〔（]\d{{1,4}}[］】〕）]|\d{{1,4}}[．、）.](?={_CJK_START})|\d{{1,3}}\s+(?={_CJK_START})"
 )
-_MARKER = re.compile(
+_MARKER = recache.compile(
     r"^\s*(?:\$\[?\\?\]?\\?(?:ddot|tilde)\{y\}\$?|\\(?:ddot|tilde)\{y\}|[ÿŷŸ§]+(?=\s|«|\"|“)|V(?=\s+[A-Z«\"“])"
     f"|[{_ENCLOSED_NUMERAL}]|{_CN_LIST_NUMBER}"
     r"|[•·▪◦‣](?=\s)|\[\^?\d{1,4}\]:?|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[¹²³⁰-⁹]+)\s*"
@@ -102,7 +103,7 @@ def _truncate(ctx: Context, s: str) -> str:
 
 
 _PDF_GLYPHS = "´¨˜ˆ↵"
-_SPACING_ACCENT = re.compile(r"(?<=[a-z])([´¨˜ˆ])([AEIOUNaeiouny])(?=[a-z])")
+_SPACING_ACCENT = recache.compile(r"(?<=[a-z])([´¨˜ˆ])([AEIOUNaeiouny])(?=[a-z])")
 _COMBINING = {"´": "\u0301", "¨": "\u0308", "˜": "\u0303", "ˆ": "\u0302"}
 
 
@@ -119,18 +120,18 @@ def repair_pdf_glyphs(s: str) -> str:
 
 
 # "Vrijen- hoek", "un- certain": a word hyphenated at a line end; "pre- and post-" stays
-_BROKEN_WORD = re.compile(r"(?<=[a-z]{2})- (?!(?:and|or|und|et|to|bis|y|e|ou|oder)\b)(?=[a-z]{2})")
-_COMMA_SPACE = re.compile(r"(?<=[a-z.]),(?=[A-Z])")
-_SPACE_COMMA = re.compile(r"(?<=[\w.])\s+,(?=\s)")  # "Indares, A. , Dunning": PDF spacing
-_HTML = re.compile(r"</?(?:i|b|em|strong|italic|bold|sup|sub|span)\b[^>]*>")
-_ROLE_PAREN = re.compile(
+_BROKEN_WORD = recache.compile(r"(?<=[a-z]{2})- (?!(?:and|or|und|et|to|bis|y|e|ou|oder)\b)(?=[a-z]{2})")
+_COMMA_SPACE = recache.compile(r"(?<=[a-z.]),(?=[A-Z])")
+_SPACE_COMMA = recache.compile(r"(?<=[\w.])\s+,(?=\s)")  # "Indares, A. , Dunning": PDF spacing
+_HTML = recache.compile(r"</?(?:i|b|em|strong|italic|bold|sup|sub|span)\b[^>]*>")
+_ROLE_PAREN = recache.compile(
     r"\s*\((?:executive\s+)?(?:producers?|directors?|writers?|hosts?|narrators?|composers?|performers?"
     r"|photographers?|illustrators?|speakers?|interviewers?|artists?)\)",
     re.I,
 )
-_SAME_AUTHOR = re.compile(r"^[—–_-]{2,}\s*[.,]?\s*")
+_SAME_AUTHOR = recache.compile(r"^[—–_-]{2,}\s*[.,]?\s*")
 # "130‑3", "658‒677": a range written with a non-breaking or figure hyphen
-_NUMBER_HYPHEN = re.compile(r"(?<=\d)[\u2010\u2011\u2012](?=[A-Za-z]?\d)")
+_NUMBER_HYPHEN = recache.compile(r"(?<=\d)[\u2010\u2011\u2012](?=[A-Za-z]?\d)")
 
 
 def _join_broken_words(ctx: Context, s: str) -> str:

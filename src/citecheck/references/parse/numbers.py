@@ -17,60 +17,63 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ... import recache
 from ..dates import YEAR_RE, find_date
 from .context import Context
 
 __all__ = ["NUMBER_RULES", "NumberRule", "read_numbers"]
 
-_PAGES = re.compile(
+_PAGES = recache.compile(
     r"(?i)(?<![\w])(?:pp?\.|pages?|pgs?\.|seiten|s\.|págs?\.)\s*(?P<p>\d+[A-Za-z]?(?:\s*[-–—]+\s*\d+[A-Za-z]?)?)(?:\s*pages?\b)?"
 )
 
 
-_EDITION_PAGE = re.compile(r"(?i)\bedition\s+(?P<a>\d{1,3})\b|\b(?P<b>\d{1,3})\s+edition\b")
+_EDITION_PAGE = recache.compile(r"(?i)\bedition\s+(?P<a>\d{1,3})\b|\b(?P<b>\d{1,3})\s+edition\b")
 
 
-_BARE_RANGE = re.compile(r"(?<![\w/.:-])(?P<a>\d{1,6}[A-Za-z]?)\s*[-–—]+\s*(?P<b>\d{1,6}[A-Za-z]?)(?![\w/-])")
+_BARE_RANGE = recache.compile(
+    r"(?<![\w/.:-])(?P<a>\d{1,6}[A-Za-z]?)\s*[-–—]+\s*(?P<b>\d{1,6}[A-Za-z]?)(?![\w/-])"
+)
 
 
-_ISSUE_SEED = re.compile(
+_ISSUE_SEED = recache.compile(
     r"(?i)\bIssue\s*(?P<i>\d{1,4})\b|\b(?P<y>" + YEAR_RE + r")\s+Issue\s+(?P<j>\d{1,4})\b"
 )
 
 
 # "vol. 12", and German "Jg. 12" (Jahrgang, the year's volume) and "Bd. 12" (Band)
-_VOL = re.compile(r"(?i)\b(?:vol(?:ume)?|jg|jahrgang|bd)\.?\s*(?P<v>\d+[A-Za-z]?)")
+_VOL = recache.compile(r"(?i)\b(?:vol(?:ume)?|jg|jahrgang|bd)\.?\s*(?P<v>\d+[A-Za-z]?)")
 
 
 # a double issue is written with a hyphen, a slash or an en dash: "H. 1–2", "no. 3/4"
-_NO = re.compile(r"(?i)\b(?:no|nr|num|number|heft|h)\.?\s*(?P<n>\d+(?:[-/–]\d+)?)\b")
+_NO = recache.compile(r"(?i)\b(?:no|nr|num|number|heft|h)\.?\s*(?P<n>\d+(?:[-/–]\d+)?)\b")
 
 
-_VOL_ISSUE = re.compile(r"(?<![\w.])(?P<v>\d{1,4})\s*\(\s*(?P<i>[\w./ -]{1,12}?)\s*\)")
+_VOL_ISSUE = recache.compile(r"(?<![\w.])(?P<v>\d{1,4})\s*\(\s*(?P<i>[\w./ -]{1,12}?)\s*\)")
 
 
-_VANC = re.compile(
+_VANC = recache.compile(
     r"(?P<y>"
     + YEAR_RE
     + r")[^;]{0,12};\s*(?P<v>\d{1,4})(?:\s*\((?P<i>[^)]{1,10})\))?\s*:\s*(?P<p>[\dA-Za-z]+(?:\s*[-–]\s*\d+)?)"
 )
 
 
-_VOL_COLON = re.compile(r"(?<![\w.(])(?P<v>\d{1,4})\s*:\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?)")
+_VOL_COLON = recache.compile(r"(?<![\w.(])(?P<v>\d{1,4})\s*:\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?)")
 
 
-_VOL_ISSUE_PAGES = re.compile(
+_VOL_ISSUE_PAGES = recache.compile(
     r"(?<![\w.])(?P<v>\d{1,4})\s*\([^)]{1,10}\)\s*:\s*(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)"
 )
 
 
-_VOL_COMMA = re.compile(r"[,\s](?P<v>\d{1,4}),\s*(?P<p>\d{1,6}\s*[-–—]\s*\d{1,6})")
+_VOL_COMMA = recache.compile(r"[,\s](?P<v>\d{1,4}),\s*(?P<p>\d{1,6}\s*[-–—]\s*\d{1,6})")
 
 
-_VOLUME_NO = re.compile(
+_VOLUME_NO = recache.compile(
     r"(?<![\w.])(?P<v>\d{1,4}[A-Za-z]?)\s*,\s*(?:no|nos|nr)\.\s*(?P<n>\d+(?:[-/–]\d+)?)\b", re.I
 )
-_PAGE_AFTER_PARENS = re.compile(
+_PAGE_AFTER_PARENS = recache.compile(
     rf"{YEAR_RE}[a-z]?\)\s*,\s*(?:pp?\.\s*)?(?P<p>[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]+)\b(?!\s*[-–/:.]\d)",
     re.I,
 )
@@ -78,16 +81,16 @@ _PAGE_AFTER_PARENS = re.compile(
 
 # "Journal 26(4), 187." / "42(2-3), 393-405" / "10(12) 1952-1962, December": APA and others put the
 # pages after the issue with a comma or a space, not a colon
-_VOL_ISSUE_COMMA_PAGES = re.compile(
+_VOL_ISSUE_COMMA_PAGES = recache.compile(
     r"(?<![\w.])(?P<v>\d{1,4})\s*\(\s*[\w./ -]{1,12}?\s*\)\s*,?\s+"
     r"(?P<p>[A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?)(?=\s*(?:[.,;]|$))"
 )
 # physics "Journal of Applied Physics 33, 2435 (1962)" / "Optics Letters 28, A67–A82 (2011)"
-_VOL_PAGE_YEAR = re.compile(
+_VOL_PAGE_YEAR = recache.compile(
     rf"(?<![\w.])(?P<v>[A-Z]?\d{{1,4}}),\s*(?P<p>[A-Z]?\d{{1,6}}(?:\s*[-–—]\s*[A-Z]?\d{{1,6}})?)\s*\(\s*{YEAR_RE}\s*\)"
 )
 # a book's extent: "368 pp.", "217 p.", "248p.", "634 s." (Czech and Slovak "strán")
-_EXTENT = re.compile(r"(?<![\w.,-])(?P<p>\d{1,5})\s?(?:pp|p|s|S)\.?(?=\s*(?:[.,;)\[(]|$))(?!\s*\d)")
+_EXTENT = recache.compile(r"(?<![\w.,-])(?P<p>\d{1,5})\s?(?:pp|p|s|S)\.?(?=\s*(?:[.,;)\[(]|$))(?!\s*\d)")
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@
 
 from __future__ import annotations
 
-import re
-
+from ... import recache
 from .patterns import NOT_A_CONTAINER
 
 _ABBREV_BEFORE_DOT = frozenset(
@@ -17,10 +16,10 @@ _ABBREV_BEFORE_DOT = frozenset(
 )
 
 
-_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){1,}[A-Z]$")
+_DOTTED_INITIALS = recache.compile(r"\b(?:[A-Z]\.){1,}[A-Z]$")
 
 
-_SENTENCE_END = re.compile(
+_SENTENCE_END = recache.compile(
     r"[.?!](?=[\s\"”’']+(?:[^\s a-z]|(?i:in|arxiv|preprint|to appear|available|retrieved|http|doi)\b)|\s*$)"
 )
 

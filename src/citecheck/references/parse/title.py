@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from ... import recache
 from ..dates import YEAR_RE
 from ..titles import find_quoted_title
 from ..vocabulary import COUNTRIES, MEDIUM_WORDS, PUBLISHING_CITIES
 from .patterns import CONF_WORD, LOCATION_PUBLISHER, PUBLISHER_WORD
 from .sentences import sentence_ends
 
-_NON_TITLE_SEGMENT = re.compile(
+_NON_TITLE_SEGMENT = recache.compile(
     r"(?i)^\s*(?:in\b|in:|to appear|submitted|paper\b|pp?\.|pages?\b|vol\b|vol\.|volume\b|no\.|proc\b|proc\.|proceedings\b|"
     r"journal\b|j\.|ieee\b|acm\b|lecture notes|lncs\b|tech(?:nical)?\b|ph\.?\s*d|thesis\b|dissertation\b|master|"
     r"preprint\b|manuscript\b|unpublished\b|personal communication|available\b|retrieved\b|\d|"
@@ -27,45 +28,45 @@ _NON_TITLE_SEGMENT = re.compile(
 )
 
 
-_ABBREV_WORD = re.compile(r"\b(?:[A-Z][a-z]{0,4}|Trans|Bull|Assoc)\.(?=\s|$)")
+_ABBREV_WORD = recache.compile(r"\b(?:[A-Z][a-z]{0,4}|Trans|Bull|Assoc)\.(?=\s|$)")
 
 
-_DATE_IN_TITLE = re.compile(
+_DATE_IN_TITLE = recache.compile(
     rf"(?i)[,\s]\s*\(?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?{YEAR_RE}\)?\s*$"
 )
 
 
 # a bare year after the last word ("Renewables 2021"), not ", 2021" or "(2021)" or "May 2021"
-_YEAR_NAMES_EDITION = re.compile(rf"\s+{YEAR_RE}\s*$")
+_YEAR_NAMES_EDITION = recache.compile(rf"\s+{YEAR_RE}\s*$")
 
 
-_LATER_YEAR = re.compile(rf"\b{YEAR_RE}\b")
+_LATER_YEAR = recache.compile(rf"\b{YEAR_RE}\b")
 
 
-_SUBTITLE_NEXT = re.compile(
+_SUBTITLE_NEXT = recache.compile(
     r"\s*(?:In:?\s|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z]{2,}|,\s*[A-Z][a-z]+)?\s*:\s)"
 )
 
 
 # "Title. Subtitle. Edited by ..." / "... Translated by" / "... 2nd ed.": a book's credits or edition
 # follow its whole title, so the sentence before them is still the title's
-_CREDIT_NEXT = re.compile(
+_CREDIT_NEXT = recache.compile(
     r"\s*(?:(?:Edited|Translated|Compiled|Introduced|Selected)\s+(?:and\s+\w+\s+)?(?:by|with)\b|(?:Trans|Ed|Comp)\.\s+[A-Z]"
     r"|(?:Traduction|Traducción|Tradução)\s+de\b|Traduit\b|Traduzione\s+di\b|(?:[ÜU]bersetzt|Herausgegeben)\s+von\b"
     r"|\d+(?:st|nd|rd|th)\s+(?:rev\.\s+)?ed(?:ition|n)?\b)"
 )
 
 
-_VOL_THESIS_SUFFIX = re.compile(
+_VOL_THESIS_SUFFIX = recache.compile(
     r"[:,.]?\s*\b(?:vol(?:ume)?\.?\s*\d+\b.*|(?:ph\.?\s*d\.?|doctoral|master'?s?)\s+(?:thesis|dissertation)\b.*)$",
     re.I,
 )
 
 
-_ROMAN_PART = re.compile(r"\s*(?:[IVX]{1,4}|Part\s+[IVX\d]+)\s*$|\s*[IVX]{1,4}\.\s+[A-Z]")
+_ROMAN_PART = recache.compile(r"\s*(?:[IVX]{1,4}|Part\s+[IVX\d]+)\s*$|\s*[IVX]{1,4}\.\s+[A-Z]")
 
 
-_NOT_SUBTITLE = re.compile(
+_NOT_SUBTITLE = recache.compile(
     r"(?i)\s*(?:edited|translated|trans\.|ed\.|eds\.|reprint|revised|dir\.|perf\.|introduction by|foreword|"
     r"with an? |\d+(?:st|nd|rd|th)\b|volume|vol\.|review of|paper presented|presented at"
     r"|traduction|traduit|traducción|tradução|traduzione|[üu]bersetzt|herausgegeben"
@@ -74,19 +75,19 @@ _NOT_SUBTITLE = re.compile(
 )
 
 
-_MEDIA_SUFFIX = re.compile(
+_MEDIA_SUFFIX = recache.compile(
     r"\s*(?:\[[^\]]{2,40}\]|\((?:translated|trans\.|edited|ed\.|eds\.)[^)]{0,80}\)"
     r"|\([^()]{2,80},\s*(?:eds?|trans|tr)\.\))\s*$",  # "(G. Geymonat, ed.)": a credit, not the title's
     re.I,
 )
 
 
-_ED_SUFFIX = re.compile(
+_ED_SUFFIX = recache.compile(
     r"(?i)\s*\((?:\d+\w*|second|third|fourth|revised|rev\.)\s*(?:edition|ed\.?|edn\.?)[^)]{0,12}\)\s*$"
 )
 
 
-_PAREN_CUT = re.compile(
+_PAREN_CUT = recache.compile(
     r"(?=[\s,(])(?![\s,]*\([^()]{1,40}\)\s+(?-i:[a-z]{3,}))"  # "Kelly's (1997) suggestion": the sentence goes on
     # "... in the UK (2005-2008)", "The Four Texts (1798, 1799, 1805, 1850)", "la Ligue (1589-1595): l'apport":
     # a period or a list of years in brackets closing the title or its main part is the title's
@@ -117,7 +118,7 @@ def _is_period(m: re.Match[str]) -> bool:
 _MONTH_WORD = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
 
 
-_PERIOD_RE = re.compile(
+_PERIOD_RE = recache.compile(
     rf"(?i:\s*(?P<era>AD\s+|CE\s+)?{_MONTH_WORD}(?P<a>\d{{1,4}})\s*[-–]\s*{_MONTH_WORD}(?P<b>\d{{1,4}})\s*)(?=$|:\s|,\s+[A-Z])"
 )
 
@@ -133,38 +134,38 @@ _PERIOD = _Period()
 
 
 # a period or a list of years in brackets closing the title, which _PAREN_CUT keeps in it
-_YEARS_IN_BRACKETS_END = re.compile(r"\(\s*(?:\d{3,4}\s*[-–,]\s*)+\d{1,4}\s*\)\s*$")
+_YEARS_IN_BRACKETS_END = recache.compile(r"\(\s*(?:\d{3,4}\s*[-–,]\s*)+\d{1,4}\s*\)\s*$")
 
 
 # "1991-December" / "1815-": the first half of a period, just before the year that closes it
-_RANGE_OPEN = re.compile(r"\d\s*[-–]\s*(?:[A-Za-z]+\.?)?\s*$")
+_RANGE_OPEN = recache.compile(r"\d\s*[-–]\s*(?:[A-Za-z]+\.?)?\s*$")
 
 
 # a translator's or an editor's credit after the title: "tr. W. Rehg", "Michael Holquist (ed.)"
-_CREDIT_AFTER = re.compile(
+_CREDIT_AFTER = recache.compile(
     r"(?i)\s*(?:(?:tr|trans|transl|trad|ed|eds)\.\s+[A-Z]|(?:(?![.:;]\s)[^,()]){2,60}\((?:eds?|trans|tr|ed\. and trans)\.?\))"
 )
 
 
 # the end of a book reference in comma style: "Publisher, Place[, ST][, year]."
-_IMPRINT_AT_END = re.compile(
+_IMPRINT_AT_END = recache.compile(
     rf"(?:[A-Z][\w&'’.-]*|[A-Z]{{2,}})(?:\s+[A-Z][\w&'’.-]*){{0,2}},\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
     rf"(?:,\s*(?:[A-Z]{{2,3}}|[A-Z][a-z]+\.?))?(?:,?\s*{YEAR_RE})?\s*\.?\s*$"
 )
 
 
-_SERIES_VOLUME_END = re.compile(r"(?i)\s(?:vol(?:ume)?\.?|no\.)\s*\d+\s*\.?\s*$")
+_SERIES_VOLUME_END = recache.compile(r"(?i)\s(?:vol(?:ume)?\.?|no\.)\s*\d+\s*\.?\s*$")
 
 
 # IEEE's "ser." names the series after the title: "Gershgorin and His Circles. ser. Springer Series in ..."
-_SERIES_MARK = re.compile(r"\.\s+ser\.\s+(?=[A-Z])")
+_SERIES_MARK = recache.compile(r"\.\s+ser\.\s+(?=[A-Z])")
 
 
 # a city where books are published, then a comma or a colon: the place of the imprint
-_CITY_THEN_IMPRINT = re.compile(rf"(?:{PUBLISHING_CITIES})\s*[,:]\s(?!(?:{COUNTRIES})\b)")
+_CITY_THEN_IMPRINT = recache.compile(rf"(?:{PUBLISHING_CITIES})\s*[,:]\s(?!(?:{COUNTRIES})\b)")
 
 
-_SERIAL_LIST = re.compile(r"[A-Z][^,.;:()]{1,40},\s+(?:and|&|or|und|et|y)\s+[A-Z]")
+_SERIAL_LIST = recache.compile(r"[A-Z][^,.;:()]{1,40},\s+(?:and|&|or|und|et|y)\s+[A-Z]")
 
 
 def _comma_cut(title: str, full: str) -> int | None:
@@ -238,7 +239,7 @@ def _subtitle_before_imprint(rest: str, end: int, next_end: int) -> int:
     return end
 
 
-_QUOTE_GOES_ON = re.compile(r"\s+(?P<more>in\s+[^?!]{3,200}?[.?!])\s+(?=In:?\s+(?!press\b)[A-Z])")
+_QUOTE_GOES_ON = recache.compile(r"\s+(?P<more>in\s+[^?!]{3,200}?[.?!])\s+(?=In:?\s+(?!press\b)[A-Z])")
 
 
 def title_from(rest: str, comma_style: bool) -> tuple[str, str]:

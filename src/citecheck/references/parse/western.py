@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ... import recache
 from ..dates import YEAR_RE, find_date
 from ..names import split_authors
 from ..titles import find_quoted_title
@@ -41,29 +42,29 @@ from .title import clean_title, title_from
 __all__ = ["read_western", "AUTHOR_SPLITS", "AuthorSplit"]
 
 # "Names, 1996, Title" / "Barthes, Roland 1988 [1964]. Title": the first edition's year may follow in brackets
-_AUTHOR_YEAR = re.compile(
+_AUTHOR_YEAR = recache.compile(
     rf"[,.]?\s+\(?(?P<y>{YEAR_RE})[a-z]?\)?(?:\s*\[{YEAR_RE}\])?(?:[.,:]\s+|\s+(?=[A-Z«\"“‘]))"
 )
-_YEAR_SENTENCE = re.compile(rf"^\s*\(?(?P<y>{YEAR_RE})[a-z]?\)?\s*[.,:]\s*")
-_SENTENCE_CASE_WORD = re.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|over|upon)\b)[a-z]{4,}\b")
+_YEAR_SENTENCE = recache.compile(rf"^\s*\(?(?P<y>{YEAR_RE})[a-z]?\)?\s*[.,:]\s*")
+_SENTENCE_CASE_WORD = recache.compile(r"(?<=\s)(?!(?:with|from|into|that|this|their|over|upon)\b)[a-z]{4,}\b")
 # physics style has no title: "Phys. Rev. Lett. 83, 3370"; a section letter glued to the volume
 # ("Phys. Lett. B428") is read with the volume, not with the journal's name
-_JOURNAL_ONLY = re.compile(
+_JOURNAL_ONLY = recache.compile(
     r"^[\s,.;:]*(?P<j>(?:(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Z&]{1,8})\s+){0,5}"
     r"(?:[A-Z][A-Za-z&]{0,8}\.|[A-Z][a-z&]{0,4}|[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)(?!\d))\s*,?\s*"
     r"(?:[A-Z]?\d{1,5}[A-Za-z]?|(?:1[89]|20)\d\d)(?=[\s,:;(])\s*(?:\(\d+\))?\s*[,:;]?\s*(?:\(?\d{4}\)?\s*)?[A-Za-z]?\d+"
 )
-_TITLE_PAGES = re.compile(r"[\s,;-]+(?:Page|Pages|pp?\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*$")
-_CHEM_NUMBERS = re.compile(
+_TITLE_PAGES = recache.compile(r"[\s,;-]+(?:Page|Pages|pp?\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*$")
+_CHEM_NUMBERS = recache.compile(
     rf"^[\s.,]*(?:(?P<y>{YEAR_RE})\s*,\s*)?(?P<v>\d{{1,4}})\s*(?:\(\d+\))?\s*,\s*(?P<pg>[A-Z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$"
 )
-_LOST_OPEN_QUOTE = re.compile(r"[^«“]{8,400}?[»”]")
-_LOST_OPEN_QUOTE_WORD = re.compile(r"[^«“]{8,400}?[»”][\w]")
-_UNTITLED_IN = re.compile(r"[\s,.;]*in:?\s+(?=[A-Z‘'\"“«])")
-_ET_AL_LEFT = re.compile(r"[\s,]*et\.?\s+al(?:\.|\b)[\s,.;:]*")
-_FILM_TITLE = re.compile(r"(?P<t>[^.]{2,200}?)\.\s+(?=(?:Dir|Prod|Perf)[.,]\s+[A-Z])")
-_EDS_END = re.compile(r"(?i)(?:,\s*|\(|\s)(?:eds?|editors?|hrsg)\.?\)?\.?$")
-_EDS_END_SURE = re.compile(r"(?i)(?:,\s*|\()(?:eds?|editors?|hrsg)\.?\)?\.?$|\seds?\.?$")
+_LOST_OPEN_QUOTE = recache.compile(r"[^«“]{8,400}?[»”]")
+_LOST_OPEN_QUOTE_WORD = recache.compile(r"[^«“]{8,400}?[»”][\w]")
+_UNTITLED_IN = recache.compile(r"[\s,.;]*in:?\s+(?=[A-Z‘'\"“«])")
+_ET_AL_LEFT = recache.compile(r"[\s,]*et\.?\s+al(?:\.|\b)[\s,.;:]*")
+_FILM_TITLE = recache.compile(r"(?P<t>[^.]{2,200}?)\.\s+(?=(?:Dir|Prod|Perf)[.,]\s+[A-Z])")
+_EDS_END = recache.compile(r"(?i)(?:,\s*|\(|\s)(?:eds?|editors?|hrsg)\.?\)?\.?$")
+_EDS_END_SURE = recache.compile(r"(?i)(?:,\s*|\()(?:eds?|editors?|hrsg)\.?\)?\.?$|\seds?\.?$")
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class AuthorSplit:
     find: Callable[[Context, str], tuple[str, str] | None]
 
 
-_EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|ed\. and trans)\.?\)[.,:]?\s+", re.I)
+_EDITOR_MARK = recache.compile(r"\s*\((?:eds?|editors?|hrsg|ed\. and trans)\.?\)[.,:]?\s+", re.I)
 
 
 def _editor_mark(ctx: Context, s: str) -> tuple[str, str] | None:
@@ -94,7 +95,7 @@ def _editor_mark(ctx: Context, s: str) -> tuple[str, str] | None:
 
 # MLA names a creator's role after the name: "Soderbergh, Steven, director. Che." / "Lind, Petra, and
 # Rui Costa, translators. Title"
-_ROLE_MARK = re.compile(
+_ROLE_MARK = recache.compile(
     r",\s+(?:directors?|producers?|translators?|narrators?|performers?|creators?|composers?|compilers?|hosts?)\.\s+"
     r"(?=[A-Z\d“\"‘«])"
 )
@@ -109,7 +110,9 @@ def _role_mark(ctx: Context, s: str) -> tuple[str, str] | None:
 
 
 # Harvard and AGPS cite an audiovisual work by its title: "Harbour Lights 2009, motion picture, Fjord Films"
-_TITLE_YEAR_MEDIUM = re.compile(rf"(?P<t>[^,]{{2,200}}?)\s+(?P<y>{YEAR_RE}),\s+(?=(?i:{MEDIUM_WORDS})\s*,)")
+_TITLE_YEAR_MEDIUM = recache.compile(
+    rf"(?P<t>[^,]{{2,200}}?)\s+(?P<y>{YEAR_RE}),\s+(?=(?i:{MEDIUM_WORDS})\s*,)"
+)
 
 
 def _title_year_medium(ctx: Context, s: str) -> tuple[str, str] | None:
@@ -161,7 +164,7 @@ def _author_date(ctx: Context, s: str) -> tuple[str, str] | None:
     return None
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
+_ACRONYM = recache.compile(r"[A-Z][A-Z&-]{1,9}")
 
 
 def is_body_name(text: str) -> bool:
@@ -203,7 +206,7 @@ def _author_end(ctx: Context, s: str) -> int | None:
 
 # a word a name does not have (lower case, or a capitalised word of five letters or more that is
 # no initial): what follows the comma that ends a name list
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS = recache.compile(
     r"\b(?!(?:and|und|van|von|der|den|del|della|dos|das)\b)[a-z]{3,}\b|\b[A-Z][a-z]{4,}\s+[A-Z][a-z]{4,}\b"
 )
 
@@ -273,7 +276,7 @@ def _corporate_comma(ctx: Context, s: str) -> tuple[str, str] | None:
     return m.group(1), s[m.end() :]
 
 
-_YEAR_FIRST = re.compile(rf"\(?(?P<y>{YEAR_RE})[a-z]?\)?[.,]?\s+(?=[A-Z“\"‘'«])")
+_YEAR_FIRST = recache.compile(rf"\(?(?P<y>{YEAR_RE})[a-z]?\)?[.,]?\s+(?=[A-Z“\"‘'«])")
 
 
 def _year_first(ctx: Context, s: str) -> tuple[str, str] | None:
@@ -303,7 +306,7 @@ AUTHOR_SPLITS: tuple[AuthorSplit, ...] = (
 )
 
 
-_AND_BEFORE = re.compile(r"(?:\band|&|\bund|\bet|\by|\be)$")
+_AND_BEFORE = recache.compile(r"(?:\band|&|\bund|\bet|\by|\be)$")
 
 
 def title_head_start(author_text: str, dated: bool = False) -> int | None:
@@ -360,12 +363,12 @@ def split_unquoted(ctx: Context, s: str) -> tuple[str, str]:
     return "", s
 
 
-_QUOTE_THEN_SENTENCE = re.compile(
+_QUOTE_THEN_SENTENCE = recache.compile(
     r"(?P<glue>[?!.]?)\s+(?P<more>(?:in\s+|[A-Z])[^.?!]{3,200}?[.?!])\s+(?=In:?\s+(?!press\b)[A-Z])"
 )
 
 
-_NOT_TITLE_SENTENCE = re.compile(
+_NOT_TITLE_SENTENCE = recache.compile(
     r"(?i)(?:trans(?:lated)?\b|ed(?:ited)?\b|eds\.|review of|paper presented|presented at|\d|vol\.|pp?\.)"
 )
 
@@ -483,23 +486,23 @@ def _set_authors(ctx: Context, author_text: str) -> None:
         ctx.authors, ctx.et_al = names, et_al
 
 
-_ELSEVIER_NUMBERS = re.compile(rf"^\s*,\s*\d{{1,4}}\s*\(\s*{YEAR_RE}\s*\)\s*,\s*(?:pp?\.|\d)")
+_ELSEVIER_NUMBERS = recache.compile(rf"^\s*,\s*\d{{1,4}}\s*\(\s*{YEAR_RE}\s*\)\s*,\s*(?:pp?\.|\d)")
 # a run of capitalised words, some abbreviated, after a lower-case word at the end of the title
-_GLUED_JOURNAL = re.compile(r"(?<=[a-z)]\s)(?P<j>[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?){0,5})$")
+_GLUED_JOURNAL = recache.compile(r"(?<=[a-z)]\s)(?P<j>[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?){0,5})$")
 
 
 # "Title? (abstract). Lunar Science" / "Title, W. Germany (abstract). EOS": a bracketed note of the kind of
 # work closes the title, and what stands between the title and it is the title's
-_GENRE_NOTE = re.compile(
+_GENRE_NOTE = recache.compile(
     r"^(?P<more>\s*[,:]\s+[^().;]{1,40}?(?:\.\s[^().;]{1,30}?)?)?\s*\((?i:abstract|extended abstract|poster)\)"
 )
 
 
-_PERIODICAL_HEAD = re.compile(
+_PERIODICAL_HEAD = recache.compile(
     r"(?:The\s+)?(?:Journal|Annals|Proceedings|Transactions|Bulletin|Archives|Revue|Revista|Rivista|Zeitschrift)"
     r"\s+(?:of|de|des|du|di|für|for|on)\s+[A-Z][^.:;?!]{2,120}$"
 )
-_VOLUME_ISSUE_NEXT = re.compile(r"\s*,\s*(?:vol\.\s*)?\d{1,4}\s*\(\s*\d{1,4}[^)]{0,6}\)\s*[,:]")
+_VOLUME_ISSUE_NEXT = recache.compile(r"\s*,\s*(?:vol\.\s*)?\d{1,4}\s*\(\s*\d{1,4}[^)]{0,6}\)\s*[,:]")
 
 
 def _title_tail(ctx: Context, rest: str) -> str:
@@ -550,7 +553,7 @@ def _title_tail(ctx: Context, rest: str) -> str:
 
 
 # a list bullet before the entry ("- V. Morel, « Titre »"), not the dash of a repeated author ("———.")
-_BULLET = re.compile(r"^[-–•]\s+(?=[A-Z])")
+_BULLET = recache.compile(r"^[-–•]\s+(?=[A-Z])")
 
 
 def read_western(ctx: Context, s: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ... import recache
 from .host import labels_of
 from .suffixes import registrable, suffix_length
 from .vocab import (
@@ -40,7 +41,7 @@ __all__ = ["find_url", "MAX_URL_CHARS"]
 #: Longer URL text is not an address; only this much is read.
 MAX_URL_CHARS = 4096
 
-_SCHEME_AT = re.compile(
+_SCHEME_AT = recache.compile(
     rf"(?<![A-Za-z])(?:https?|ttps?|tps?|ps?|s)\s*:\s*/\s*/"
     rf"|(?<![A-Za-z])[A-Za-z]{{0,5}}\s*[{G}][{G}yö\s]*:\s*/\s*/"
     rf"|(?<![A-Za-z])h\s*t(?:\s*[^\s:/]{{1,6}})?\s*:\s*/\s*/"
@@ -50,17 +51,17 @@ _SCHEME_AT = re.compile(
     re.IGNORECASE,
 )
 #: ``example.com/…`` or ``www example com / …`` without a scheme (checked against the suffix list).
-_BARE_HOST = re.compile(
+_BARE_HOST = recache.compile(
     r"(?<![\w@/.:\-])(?:www\d?(?:[.\s]+[a-z0-9][a-z0-9-]*){1,5}|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*){1,5})"
     r"\s*/(?=\s*[\w~%.-])"
 )
-ACCESS_BRACKET = re.compile(r"\[\s*(?:19|20)\d\s*\d\s*[-–./年]")
+ACCESS_BRACKET = recache.compile(r"\[\s*(?:19|20)\d\s*\d\s*[-–./年]")
 _L = rf"A-Za-z0-9{IDN_LETTERS}"
-_LABEL = re.compile(rf"^[{_L}][{_L}-]*\.?$|^[{_L}-]+(?:\.[{_L}-]+)+\.?$")
-_EXT_TAIL = re.compile(r"\.([A-Za-z0-9]{1,6})$")
+_LABEL = recache.compile(rf"^[{_L}][{_L}-]*\.?$|^[{_L}-]+(?:\.[{_L}-]+)+\.?$")
+_EXT_TAIL = recache.compile(r"\.([A-Za-z0-9]{1,6})$")
 _PROSE_END = ",;"
 #: A short word without a vowel (``stm``, ``cms``, ``nsf``): prose words have vowels, extensions often not.
-_VOWELLESS = re.compile(r"[b-df-hj-np-tv-z]{2,5}|[B-DF-HJ-NP-TV-Z]{2,5}")
+_VOWELLESS = recache.compile(r"[b-df-hj-np-tv-z]{2,5}|[B-DF-HJ-NP-TV-Z]{2,5}")
 _SEPARATORS = ("/", "-", "_", ".", "=", "&", "?", "#")
 _DASHES = ("-", "–", "—")
 
@@ -379,7 +380,7 @@ class _Walker:
 
 #: How many tokens before an access-date bracket can still be the URL's (a wrapped URL's pieces).
 _MAX_TOKENS_TO_BRACKET = 4
-_PROSE_WORD = re.compile(r"[A-Z][a-z]+")
+_PROSE_WORD = recache.compile(r"[A-Z][a-z]+")
 
 
 def _address_piece(piece: str) -> bool:

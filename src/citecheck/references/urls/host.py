@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import recache
 from .suffixes import dotless_splits, is_suffix, registrable, suffix_length
 from .vocab import literal_host
 
-_PORT = re.compile(r":\s*(\d{1,5})\s*$")
+_PORT = recache.compile(r":\s*(\d{1,5})\s*$")
 #: ``www`` glued to the rest of a host that lost every dot (``wwwtheguardiancom``).
-_GLUED_SERVICE = re.compile(r"www\d?(?=[a-z0-9]{3,})")
-_SPACED_JOIN = re.compile(r"\s*([-_])\s*")
+_GLUED_SERVICE = recache.compile(r"www\d?(?=[a-z0-9]{3,})")
+_SPACED_JOIN = recache.compile(r"\s*([-_])\s*")
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import recache
 from .vocab import EXT_SIBLINGS, MAX_EXT, is_extension
 
-_WORD = re.compile(rf"[A-Za-z]{{1,{MAX_EXT}}}")
+_WORD = recache.compile(rf"[A-Za-z]{{1,{MAX_EXT}}}")
 #: A final word the vocabulary does not know but that reads as an extension: short, one case.
-_UNKNOWN_EXT = re.compile(r"[a-z]{2,5}|[A-Z]{2,5}")
-_GLUED_EXT = re.compile(r"\.([A-Za-z][A-Za-z0-9]{1,5})$")
+_UNKNOWN_EXT = recache.compile(r"[a-z]{2,5}|[A-Z]{2,5}")
+_GLUED_EXT = recache.compile(r"\.([A-Za-z][A-Za-z0-9]{1,5})$")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ... import recache
 from ...model import Url
 from .extent import MAX_URL_CHARS, find_url
 from .host import HostReading, prefer_known, read_host
@@ -45,7 +46,7 @@ _SCHEME_TAILS = {
     "s": "https",
 }
 #: Signs that a text came from a PDF extraction, where line ends cut addresses.
-_EXTRACTION_SIGNS = re.compile(rf"[«»《》{G}]")
+_EXTRACTION_SIGNS = recache.compile(rf"[«»《》{G}]")
 
 
 def url_in(text: str, *, hosts: Collection[str] = ()) -> tuple[int, int, Url] | None:
@@ -209,7 +210,7 @@ def characters_changed(url: Url) -> bool:
 
 
 # "/202.202/" in ".../jmxw/202.202/20220203278094.shtml": a YYYYMM(DD) folder that gained a dot
-_DATE_FOLDER = re.compile(r"^(\d{2,6})\.(\d{2,6})$")
+_DATE_FOLDER = recache.compile(r"^(\d{2,6})\.(\d{2,6})$")
 
 
 def _date_digits(digits: str) -> bool:

@@ -17,10 +17,11 @@ before its ``.net``/``.com``) is recognised as incomplete.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from publicsuffixlist import PSLFILE, PublicSuffixList
+
+from ... import recache
 
 __all__ = [
     "suffix_length",
@@ -34,7 +35,7 @@ __all__ = [
 
 #: A host has at most this many labels worth testing against the list (the list's deepest rule has 5).
 _MAX_SUFFIX_LABELS = 6
-_SERVICE = re.compile(r"www\d{0,2}")
+_SERVICE = recache.compile(r"www\d{0,2}")
 #: A dotless suffix (``govcn``) is only split off a label when it is at least this long, so a
 #: short accidental ending (``...aco`` = ``a.co``?) never counts as evidence.
 _MIN_DOTLESS = 4

@@ -7,14 +7,14 @@ URL syntax (RFC 3986).
 
 from __future__ import annotations
 
-import re
+from ... import recache
 
 #: Characters PDF extraction puts where letters were lost.
 GARBLE_CHARS = "ÿŷŸ\ufffd"
 G = GARBLE_CHARS
 #: A garbled run: the glyphs plus the ``y``/``ö`` the same extraction mixes into them.
-GARBLE_RUN = re.compile(rf"[yö]*[{G}][{G}yö]*")
-HAS_GARBLE = re.compile(rf"[{G}]")
+GARBLE_RUN = recache.compile(rf"[yö]*[{G}][{G}yö]*")
+HAS_GARBLE = recache.compile(rf"[{G}]")
 
 #: File extensions of web pages and documents (lower case); a final word in this list that
 #: follows the file name after a space is the extension whose dot was read as a space.
@@ -41,7 +41,7 @@ ACCESS_WORDS = frozenset(
 #: Characters that end URL text in a reference: quotes and brackets of the sentence around it.
 STOP_CHARS = '«»“”"<>()[]{}‘’`'
 #: Full-width and CJK characters (a running header, the next Chinese title) end URL text too.
-WIDE = re.compile(
+WIDE = recache.compile(
     r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
 #: Latin letters beyond ASCII that an internationalised host prints (``españa``, ``müller``), less
@@ -49,7 +49,7 @@ WIDE = re.compile(
 IDN_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00fe\u0100-\u0176\u0179-\u024f"
 #: Characters RFC 3986 allows in a URL (unreserved, reserved, percent), plus the letters of an
 #: internationalised name (RFC 3987) and the garble glyphs.
-URL_CHARS = re.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;={IDN_LETTERS}%ö{G}]+$")
+URL_CHARS = recache.compile(rf"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;={IDN_LETTERS}%ö{G}]+$")
 #: Separators next to which a space is a join: ``2012_ 07``, ``c elac - 2``, ``/ path``.
 JOINERS = "/-_?=&#:+~%"
 
@@ -63,14 +63,14 @@ GENERIC_TLDS = frozenset({"com", "net", "org"})
 #: A scheme separator a CJK text layer printed full-width (``http：／／``, ``https：//``): input
 #: methods and CJK fonts give the colon and slashes their full-width forms, which stand for the
 #: ASCII ones one for one.
-_WIDE_SCHEME_SEPARATOR = re.compile(r"(?i)(?<![a-z])[a-z]{0,5}\s*[:\uff1a]\s*[/\uff0f]\s*[/\uff0f]")
+_WIDE_SCHEME_SEPARATOR = recache.compile(r"(?i)(?<![a-z])[a-z]{0,5}\s*[:\uff1a]\s*[/\uff0f]\s*[/\uff0f]")
 _WIDE_TO_ASCII = str.maketrans("\uff1a\uff0f", ":/")
 #: The same fonts print the dots and slashes inside the address full-width too
 #: (``www．moa．gov．cn／xw／a．htm``), and a CJK text layer may give a dot between two Latin
 #: letters or digits as the ideographic full stop (``www。moa。gov。cn``): a full-width dot or
 #: slash touching an ASCII letter or digit, or an ideographic full stop between two, is the
 #: ASCII separator. An ideographic full stop after the address (``a.htm。``) ends a sentence.
-_WIDE_URL_SEPARATOR = re.compile(
+_WIDE_URL_SEPARATOR = recache.compile(
     r"(?<=[A-Za-z0-9])[\uff0e\uff0f]|[\uff0e\uff0f](?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\u3002(?=[A-Za-z0-9])"
 )
 _WIDE_SEPARATOR_TO_ASCII = {"\uff0e": ".", "\uff0f": "/", "\u3002": "."}
@@ -86,8 +86,8 @@ def ascii_scheme_separators(text: str) -> str:
     return text
 
 
-IPV4 = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
-IPV6_LITERAL = re.compile(r"^\[[0-9A-Fa-f:.]{2,45}\]")
+IPV4 = recache.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
+IPV6_LITERAL = recache.compile(r"^\[[0-9A-Fa-f:.]{2,45}\]")
 
 
 def is_extension(word: str) -> bool:
