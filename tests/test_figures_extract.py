@@ -488,3 +488,16 @@ def test_a_small_cardinal_in_words_before_a_figure_stays_a_word():
     # "two 4.2 MW turbines": below ten, a number word is as often a word as a figure
     qs = extract_quantities("It has two 4.2 MW turbines.", "en")
     assert [q.raw for q in qs] == ["4.2 MW"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("La central, con una vida útil de 30 años, tendrá 25 aerogeneradores.", "es"),
+        ("The concession runs for 30 years.", "en"),
+        ("O porto reduzirá em 30 dias o tempo de viagem.", "pt"),
+    ],
+)
+def test_a_span_of_time_after_a_number_is_what_the_number_counts(text, lang):
+    (q,) = [q for q in extract_quantities(text, lang) if q.value == 30]
+    assert q.family == "count" and q.unit in units.TIME_SPANS

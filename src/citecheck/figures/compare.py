@@ -44,7 +44,7 @@ from .extract import Hit, Language, extract_hits, hit_for
 from .language import resolve
 from .scales import scale_value
 from .sentences import SentenceIndex
-from .units import DOLLAR_LIKE, PESO_CODES
+from .units import DOLLAR_LIKE, PESO_CODES, TIME_SPANS
 
 MAX_SOURCE_CHARS = 5_000_000  # figures beyond this many characters of a source are not read
 
@@ -119,6 +119,8 @@ def compatible(c: Quantity, s: Quantity) -> bool:
         return c.family == s.family and _currency_ok(c, s)
     if c.family == "price" or s.family == "price":  # per the same thing, in the same currency
         return c.family == s.family and c.unit == s.unit and _currency_ok(c, s)
+    if c.family == s.family == "count" and c.unit != s.unit and {c.unit, s.unit} & TIME_SPANS:
+        return False  # a span of time translates no counted thing: 30 años are no 30 turbines
     if c.family in ("count", "number") and s.family in ("count", "number"):
         return True  # counted nouns are checked by relate(): translations name them loosely
     return c.family == s.family

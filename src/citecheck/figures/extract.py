@@ -39,6 +39,7 @@ from .units import (
     CURRENCY_PREFIX_LAST,
     PERCENT_FIRST,
     PREFIX_SCALES,
+    TIME_SPANS,
     match_count,
     match_currency_prefix,
     match_currency_suffix,
@@ -967,11 +968,12 @@ def _letters_glued_after(r: _Reading, norm: str) -> int | None:
 
 
 def _number_words_alone(r: _Reading, norm: str) -> int | None:
-    """Number words alone are words, not figures: "twenty", "two countries" (a scale word makes them one)."""
+    """Number words alone are words, not figures: "twenty", "two countries", "twenty years" (a
+    scale word makes them one)."""
     if (
         r.kind == "wd"
         and r.scale_word is None
-        and (r.family == "number" or (r.family == "count" and r.mantissa < 10))
+        and (r.family == "number" or (r.family == "count" and (r.mantissa < 10 or r.unit in TIME_SPANS)))
     ):
         return r.end
     return None

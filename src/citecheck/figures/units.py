@@ -399,7 +399,12 @@ COUNT_NOUNS: dict[str, str] = {
     "documents": "document", "contracts": "contract", "contratos": "contract",
     "cities": "city", "ciudades": "city", "cidades": "city", "municipalities": "city",
     "units of housing": "housing unit", "fragments": "item", "items": "item",
+    # spans of time are counted too: "30 años" of a plant's life is no count of 30 turbines
+    "years": "year", "años": "year", "anos": "year", "months": "month", "meses": "month",
+    "days": "day", "días": "day", "dias": "day", "weeks": "week", "semanas": "week",
 }  # fmt: skip
+# the counted nouns that are spans of time
+TIME_SPANS = frozenset({"year", "month", "day", "week"})
 _COUNT_LOWER = {k.lower(): v for k, v in COUNT_NOUNS.items()}
 # up to four modifiers between the number and its noun: "600 local jobs", "2,162 key emission units"
 _NEXT_WORDS_RE = re.compile(r"[ \u00a0]((?:[A-Za-zÀ-ÿ'-]{1,20}[ \u00a0]?){1,6})")
