@@ -367,9 +367,10 @@ def test_a_source_figure_another_claim_figure_agrees_with_is_not_the_evidence_ag
     assert low.verdict is Verdict.INCONSISTENT and low.source_quantity.raw == "150 MW"
 
 
-def test_round_figures_whose_two_leading_digits_are_swapped_are_not_accused():
+def test_round_figures_whose_two_leading_digits_are_swapped_are_a_difference_not_a_slip():
+    # round figures differ like this by chance: the source's one length is another value
     (check,) = check_figures("The line is 2,100 km long.", "The line is 1,200 km long.")
-    assert check.verdict is Verdict.NOT_FOUND
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
 
 
 def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_bare_difference():
@@ -400,9 +401,124 @@ def test_a_sources_only_figure_of_a_physical_quantity_is_what_a_different_transl
 def test_a_sources_only_figure_far_from_the_claims_is_another_figure_not_a_mistaken_copy():
     claim = "The plant has a capacity of 300 MW."
     (near,) = check_figures(claim, "A usina tem capacidade instalada de 250 MW.", lang="en", source_lang="pt")
-    (far,) = check_figures(claim, "A usina tem capacidade instalada de 100 MW.", lang="en", source_lang="pt")
+    (apart,) = check_figures(
+        claim, "A usina tem capacidade instalada de 100 MW.", lang="en", source_lang="pt"
+    )
+    (far,) = check_figures(claim, "A usina tem capacidade instalada de 50 MW.", lang="en", source_lang="pt")
     assert (near.verdict, near.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert (apart.verdict, apart.diagnosis) == (Verdict.INCONSISTENT, "different")
     assert far.verdict is Verdict.NOT_FOUND
+
+
+def test_the_sources_one_count_of_a_thing_with_another_value_is_a_different_figure():
+    (check,) = check_figures(
+        "The wind farm will have 28 wind turbines.",
+        "El parque eólico contará con 32 aerogeneradores de 4,5 MW cada uno.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "32 aerogeneradores"
+
+
+def test_two_digits_swapped_against_the_sources_one_count_are_a_slip_even_in_words():
+    (check,) = check_figures(
+        "The complex has 42 wind turbines.",
+        "O complexo eólico conta com vinte e quatro aerogeradores.",
+        lang="en",
+        source_lang="pt",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+
+
+def test_the_sources_one_length_contradicts_the_claims_though_a_voltage_has_its_number():
+    (check,) = check_figures(
+        "The transmission line will be 500 km long.",
+        "La línea de transmisión de 500 kV recorrerá 1.200 km entre las dos provincias.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "1.200 km"
+    (none,) = check_figures(
+        "The transmission line is 500 km long.",
+        "La línea de transmisión de 500 kV conectará la central con la subestación Cobos.",
+        lang="en",
+        source_lang="es",
+    )
+    assert none.verdict is Verdict.NOT_FOUND
+
+
+def test_the_sources_one_share_of_the_claims_whole_contradicts_it_and_another_countrys_does_not():
+    (check,) = check_figures(
+        "China accounts for 30% of Chile's exports.",
+        "China representa el 39% de las exportaciones chilenas, seguida por Estados Unidos con un 16%.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "39%"
+    (other,) = check_figures(
+        "China accounts for 32% of Chile's exports.",
+        "En el Perú, China representa el 28% de las exportaciones.",
+        lang="en",
+        source_lang="es",
+    )
+    assert other.verdict is Verdict.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "claim, src",
+    [
+        # another source of energy beside the figure
+        (
+            "The hydroelectric plant has a capacity of 400 MW.",
+            "O complexo inclui uma usina solar de 350 MW, construída ao lado da hidrelétrica.",
+        ),
+        # the other direction of trade
+        (
+            "China accounts for 30% of Chile's exports.",
+            "China representa el 26% de las importaciones chilenas.",
+        ),
+        # a change from the year before is not a share
+        (
+            "Solar accounts for 15% of Brazil's installed capacity.",
+            "A capacidade solar instalada no Brasil cresceu 38% em 2023 em relação ao ano anterior.",
+        ),
+    ],
+)
+def test_a_figure_said_of_a_rival_thing_is_no_evidence_against_the_claim(claim, src):
+    (check,) = check_figures(claim, src, lang="en")
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_a_measure_of_each_unit_is_no_evidence_against_the_wholes():
+    claim = "The wind farm's capacity will be 12 MW."
+    (whole,) = check_figures(
+        claim, "El parque eólico tendrá una potencia de 4,5 MW.", lang="en", source_lang="es"
+    )
+    (each,) = check_figures(
+        claim, "El parque eólico tendrá aerogeneradores de 4,5 MW cada uno.", lang="en", source_lang="es"
+    )
+    assert (whole.verdict, whole.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert each.verdict is Verdict.NOT_FOUND
+
+
+def test_a_span_of_time_is_no_count_of_things():
+    (check,) = check_figures(
+        "The plant will have 30 turbines.",
+        "La central, con una vida útil de 30 años, tendrá 25 aerogeneradores.",
+        lang="en",
+        source_lang="es",
+    )
+    assert check.verdict is Verdict.INCONSISTENT and check.source_quantity.raw == "25 aerogeneradores"
+
+
+def test_a_concept_word_longer_than_a_stem_is_found_by_its_stem():
+    from citecheck.figures.compare import _tokens
+
+    assert "@plant" in _tokens("La central tendrá 25 aerogeneradores.")
+    assert "@hydro" in _tokens("The hydroelectric plant")
 
 
 def test_a_source_figure_said_of_a_phase_or_an_addition_is_no_evidence_against_the_whole():

@@ -17,7 +17,11 @@ One :class:`~citecheck.model.FigureCheck` per claim quantity. The rules, in orde
    (two adjacent digits swapped: ``1,500`` homes for ``1,050``), ``doubled`` (a digit
    written twice, or a doubled one once: ``15,550`` km for ``1,550``), or ``different`` (same kind, same context, another
    value). Weak explanations need shared context between the two sentences: words,
-   years, names, and other figures of the claim found in the source sentence.
+   years, names, and other figures of the claim found in the source sentence. The source's
+   one statement of the claim's quantity (its only count of turbines, its only length, its
+   only share, said of the same thing: no rival thing, part, per-unit word or other name)
+   is contradicted by another value up to 5× apart with any shared word; a figure said of
+   a rival thing (solar for hydro, imports for exports, growth for a share) never is.
 3. **not-found** otherwise; **unverifiable** without source text.
 
 A bare number (no unit, currency, scale or counted noun) is only ever found consistent
@@ -399,8 +403,9 @@ _STOP = frozenset(
 
 
 # Words for the same things across the four languages, so that an English claim and a
-# Chinese, Spanish or Portuguese source can share context. Latin words are given as the
-# 6-letter stems _tokens() makes; Chinese words are looked up inside runs of characters.
+# Chinese, Spanish or Portuguese source can share context. Latin words are looked up by the
+# 6-letter stems _tokens() makes (a longer word stands for its stem: "central" for "centra"),
+# or by their first four letters; Chinese words are looked up inside runs of characters.
 _CONCEPTS: dict[str, tuple[str, ...]] = {
     "@line": ("line", "linha", "línea", "linea", "transm", "线路", "输电", "輸電"),
     "@capacity": ("capaci", "instal", "potenc", "装机", "裝機", "容量"),
@@ -429,7 +434,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "@plant": ("plant", "station", "statio", "central", "usina", "电站", "電站", "电厂", "工厂"),
     "@solar": ("solar", "photov", "fotovo", "光伏", "太阳能", "太陽能"),
     "@wind": ("wind", "eólico", "eólica", "eolico", "风电", "風電", "风力"),
-    "@hydro": ("hydrop", "hydro", "hidroe", "hidrel", "水电", "水電"),
+    "@hydro": ("hydrop", "hydroe", "hydro", "hidroe", "hidrel", "水电", "水電"),
     "@project": ("projec", "proyec", "projet", "项目", "項目", "工程"),
     "@company": ("compan", "firm", "empres", "enterp", "企业", "企業", "公司"),
     "@country": ("countr", "país", "paises", "países", "国家", "國家"),
@@ -441,15 +446,18 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "grew",
         "increa",
         "rose",
+        "grow",
         "crecim",
         "creció",
+        "crecie",
         "cresci",
+        "cresce",
         "aument",
         "增长",
         "增長",
         "提高",
     ),
-    "@share": ("share", "propor", "partic", "占比", "比重", "份额"),
+    "@share": ("share", "accoun", "repres", "propor", "partic", "占比", "比重", "份额"),
     "@demand": ("demand", "deman", "需求"),
     "@electricity": ("electr", "eletri", "elétri", "电力", "電力", "用电"),
     "@coal": ("coal", "carvão", "carvao", "carbón", "煤"),
@@ -471,7 +479,7 @@ def _fold(word: str) -> str:
 
 
 _STEM_CONCEPT = {
-    _fold(w): c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")
+    _fold(w)[:6]: c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")
 }
 _CJK_CONCEPT = [(w, c) for c, words in _CONCEPTS.items() for w in words if "\u4e00" <= w[0] <= "\u9fff"]
 
@@ -516,6 +524,8 @@ class _Source:
         self._sent: dict[tuple[int, int], set[str]] = {}
         self._ubiquitous: frozenset[str] | None = None
         self._kinds: Counter | None = None
+        self._clauses: dict[int, set[str]] = {}
+        self._shares: list[int] | None = None
         self._hit_sent: list[tuple[int, int]] = (
             [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
         )
@@ -528,6 +538,25 @@ class _Source:
         if toks is None:
             toks = self._sent[span] = _tokens(self.text[span[0] : span[1]])
         return toks
+
+    def clause_tokens(self, i: int) -> set[str]:
+        """The words of the clause figure ``i`` stands in (computed once)."""
+        toks = self._clauses.get(i)
+        if toks is None:
+            span = self._hit_sent[i]
+            sentence = self.text[span[0] : span[1]]
+            toks = self._clauses[i] = _tokens(_clause(sentence, self.hits[i].quantity.start - span[0]))
+        return toks
+
+    def shares(self) -> list[int]:
+        """The percentages said to be shares of something (their clause names a share)."""
+        if self._shares is None:
+            self._shares = [
+                i
+                for i, h in enumerate(self.hits)
+                if h.quantity.family == "percent" and "@share" in self.clause_tokens(i)
+            ]
+        return self._shares
 
     def only_of_its_kind(self, i: int) -> bool:
         """Whether figure ``i`` is the source's only figure in its currency or of its counted
@@ -796,6 +825,7 @@ def _compare(
         claim_sentence = claim.text[sp[0] : sp[1]]
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
+        c_clause = _tokens(_clause(claim_sentence, c.quantity.start - sp[0]))
         # other figures of the claim found in a source sentence make it about the same thing:
         # those of the same claim sentence count twice, those of the claim's other sentences
         # once, and only for a specific diagnosis (a bare "different" needs its own sentence)
@@ -813,7 +843,7 @@ def _compare(
             alone = src.only_of_its_kind(si)
             # the source's one figure of this specific kind, near the claim's: it states the
             # claim's quantity, and the concepts shared across languages say so too
-            states = alone and _states_the_same_quantity(c, s, claim_sentence, src, s_span)
+            states = alone and _states_the_same_quantity(c, s, claim_sentence, c_clause, src, si)
             # otherwise shared concepts support a specific diagnosis, not a bare "different"
             shared = len(common) - (concepts if rel.strength <= 0 and not states else 0)
             anchors = sum(
@@ -822,9 +852,18 @@ def _compare(
                 if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
             )
             ctx = shared + anchors + (_same_thing(c.quantity, s.quantity, states) if alone else 0)
+            # the source's one statement of the claim's quantity, another value: a difference
+            # (or a two-digit swap) with no further context than the sentences' shared words
+            sole = rel.kind == "different" and _the_one_statement(c, s, claim_sentence, c_clause, src, si)
+            if sole:
+                rel = _sole_difference(c, s, rel)
             usable = rel.kind == "consistent" or (
-                _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
+                (
+                    (sole and _within(c, s, _SOLE_RATIO) and bool((ctoks & stoks) - src.ubiquitous()))
+                    or _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
+                )
                 and not _other_period(ctoks, stoks, rel)
+                and not _rival_things(c_clause, src.clause_tokens(si))
             )
             cv, sv = c.quantity.value, s.quantity.value
             closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0
@@ -833,6 +872,18 @@ def _compare(
                 best = (key, si, rel, s_span)
         checks.append(_verdict(c, sp, claim_sentence, src, best, base))
     return checks
+
+
+def _sole_difference(c: Hit, s: Hit, rel: Relation) -> Relation:
+    """A difference from the source's one statement of the quantity, diagnosed: two digits
+    swapped even in a two-digit figure (42 wind turbines for "vinte e quatro"), which between two
+    figures of one thing is a copying slip, not the chance it is between any two figures."""
+    digits = _aligned_digits(c, s)
+    if digits is None or c.unit_factor != s.unit_factor or not _adjacent_swap(*digits):
+        return rel
+    if digits[0].endswith("0") or digits[1].endswith("0"):
+        return rel  # round figures (2,100 and 1,200 km) differ like this by chance
+    return Relation("transposed", 1, None, _SLIP_CAUSE["transposed"])
 
 
 def _uninformative(common: set[str], src: _Source, rel: Relation) -> int:
@@ -915,6 +966,48 @@ _PART_CJK = ("一期", "二期", "三期", "四期", "新增", "扩建", "擴建
 
 # a mistaken copy of a figure stays near it; a figure this far apart is another figure
 _NEAR_RATIO = 1.5
+# the source's one statement of a quantity contradicts a claim figure up to this factor apart;
+# farther, a page's one figure of that kind is more likely said of something else
+_SOLE_RATIO = 5
+
+
+# things of one kind that exclude each other: a figure said of one is not said of another
+_RIVALS = (
+    frozenset({"@solar", "@wind", "@hydro", "@coal", "@gas", "@oil"}),  # sources of energy
+    frozenset({"@export", "@import"}),  # directions of trade
+    frozenset({"@growth", "@share"}),  # a change from a year before is not a share of a whole
+)
+
+# words that make a figure one unit's share of a total ("4,5 MW cada uno", "每台", "each")
+_EACH_STEMS = frozenset("each apiece cada".split())
+_EACH_CJK = ("每台", "每个", "单机", "單機", "每座")
+
+# where a clause ends inside a sentence: a comma or semicolon before a space (not a decimal
+# comma), a colon, a dash or a bracket
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[;()\u2013\u2014，；：（）]")
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause of ``sentence`` holding the character at ``at``."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() >= at:
+            return sentence[start : m.start()]
+        start = m.end()
+    return sentence[start:]
+
+
+def _rival_things(a: set[str], b: set[str]) -> bool:
+    """Each clause names things of one kind and they share none: two things (solar, hydro)."""
+    for group in _RIVALS:
+        x, y = a & group, b & group
+        if x and y and x.isdisjoint(y):
+            return True
+    return False
+
+
+def _each(tokens: set[str]) -> bool:
+    return bool(tokens & _EACH_STEMS) or any(w in t for t in tokens for w in _EACH_CJK)
 
 
 def _parts(text: str) -> set[str]:
@@ -923,21 +1016,70 @@ def _parts(text: str) -> set[str]:
     return found
 
 
-def _states_the_same_quantity(c: Hit, s: Hit, claim_sentence: str, src: _Source, s_span) -> bool:
+def _states_the_same_quantity(
+    c: Hit, s: Hit, claim_sentence: str, c_clause: set[str], src: _Source, si: int
+) -> bool:
     """The source's only figure of a specific kind (its one capacity in MW, its one count of
     turbines), near the claim's, and not said of a part the claim does not name (a phase, an
     addition, a half-year): across languages the concepts both sentences share then say the
     two figures are one quantity ("200 MW" against "252 MW" in a Portuguese page's one capacity)."""
-    if not _specific_kind(c.quantity, s.quantity):
-        return False
     cv, sv = c.quantity.value, s.quantity.value
     if cv <= 0 or sv <= 0 or max(cv, sv) >= min(cv, sv) * Decimal(str(_NEAR_RATIO)):
         return False
+    return _specific_kind(c.quantity, s.quantity) and _said_of_the_same_thing(
+        c, s, claim_sentence, c_clause, src, si
+    )
+
+
+def _said_of_the_same_thing(
+    c: Hit,
+    s: Hit,
+    claim_sentence: str,
+    c_clause: set[str],
+    src: _Source,
+    si: int,
+    names_checked: bool = False,
+) -> bool:
+    """Whatever its value, the source figure is said of what the claim figure is said of: no
+    names of two different things, no part the claim does not name, and no rival things next
+    to the two figures (a solar plant's MW for a hydroelectric plant's, imports for exports,
+    each turbine's MW for the farm's)."""
+    if c.quantity.value <= 0 or s.quantity.value <= 0:
+        return False
+    s_span = src.sentence_of(si)
     s_sentence = src.text[s_span[0] : s_span[1]]
-    if _other_names(claim_sentence, s_sentence):
+    if not names_checked and _other_names(claim_sentence, s_sentence):
         return False
     s_parts = _parts(s_sentence)
-    return not s_parts or bool(_parts(claim_sentence))
+    if s_parts and not _parts(claim_sentence):
+        return False
+    s_clause = src.clause_tokens(si)
+    if _rival_things(c_clause, s_clause):
+        return False
+    # a measure said of each unit is not the whole's (the count of the units is no measure)
+    return c.quantity.family == "count" or _each(c_clause) == _each(s_clause)
+
+
+def _the_one_statement(
+    c: Hit, s: Hit, claim_sentence: str, c_clause: set[str], src: _Source, si: int
+) -> bool:
+    """The source states the claim's quantity once, at figure ``si``: its only figure of the
+    claim's specific kind (one count of turbines, one length in km), or its only percentage
+    said to be a share when the claim's is a share too; said of the same thing, and every name
+    of the claim sentence is in the source sentence (a share of Chile's exports is not one of
+    Peru's)."""
+    q = c.quantity
+    if _specific_kind(q, s.quantity):
+        if not src.only_of_its_kind(si):
+            return False
+    elif not (q.family == "percent" and "@share" in c_clause and src.shares() == [si]):
+        return False
+    if q.family == "percent" and (q.unit != s.quantity.unit or "@share" not in src.clause_tokens(si)):
+        return False
+    s_span = src.sentence_of(si)
+    if _names_missing(claim_sentence, src.text[s_span[0] : s_span[1]]):
+        return False
+    return _said_of_the_same_thing(c, s, claim_sentence, c_clause, src, si, names_checked=True)
 
 
 # a capitalised word after a sentence's first: a name, which a translation keeps ("Cauchari")
@@ -948,6 +1090,18 @@ _NAME_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")
 def _names(sentence: str) -> set[str]:
     words = [m.group() for m in _WORD_RE.finditer(sentence)][1:]
     return {w.lower()[:6] for w in words if _NAME_RE.fullmatch(w)}
+
+
+def _names_missing(claim_sentence: str, source_sentence: str) -> bool:
+    """A name of the claim sentence (after its first word) that the source sentence, written in
+    Latin letters, does not hold, even as the start of a word ("Chile" in "chilenas")."""
+    names = {_fold(n)[:5] for n in _names(claim_sentence)}
+    if not names:
+        return False
+    words = {_fold(w.lower()) for w in _WORD_RE.findall(source_sentence)}
+    if not any(w.isascii() for w in words):
+        return False  # another script: names are translated, not kept
+    return any(not any(w.startswith(n) for w in words) for n in names)
 
 
 def _other_names(claim_sentence: str, source_sentence: str) -> bool:
@@ -965,6 +1119,11 @@ def _same_thing(c: Quantity, s: Quantity, states: bool = False) -> int:
     if states and _specific_kind(c, s):
         return 1
     return int(c.family == "currency" and c.currency == s.currency and c.unit != "$")
+
+
+def _within(c: Hit, s: Hit, ratio: float) -> bool:
+    cv, sv = c.quantity.value, s.quantity.value
+    return cv > 0 and sv > 0 and abs(math.log10(float(cv / sv))) < math.log10(ratio)
 
 
 def _close(c: Hit, s: Hit) -> bool:
