@@ -686,3 +686,13 @@ def test_a_moved_decimal_point_needs_context_where_a_lost_one_does_not():
     (lost,) = check_figures("Trade grew 411% in 2021.", _TOURISM_PAGE + " Trade grew 41.1% in 2021.")
     assert moved.verdict is Verdict.NOT_FOUND
     assert moved_in_context.diagnosis == "lost-decimal" and lost.diagnosis == "lost-decimal"
+
+
+def test_the_sources_one_count_of_jobs_stated_before_its_number_contradicts_the_claims():
+    (check,) = check_figures(
+        "The project has created 5,000 local jobs.",
+        "该项目已为当地创造就业岗位3500个。",
+        lang="en",
+        source_lang="zh",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")

@@ -46,6 +46,7 @@ from .units import (
     match_per_unit,
     match_percent,
     match_unit,
+    noun_before,
     unit_starts_at,
 )
 from .words import WordNumber, find_words
@@ -924,7 +925,7 @@ def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
     else:
         cm = match_count(norm, end) if follows else None
         if cm:
-            r.family, r.unit = "count", cm[0]
+            r.family, r.unit = "count", cm[0] or noun_before(norm, r.start)
             end = cm[1]
         elif r.kind == "wd" and end == r.end:
             noun = _sized_items(norm, end)
