@@ -696,3 +696,18 @@ def test_the_sources_one_count_of_jobs_stated_before_its_number_contradicts_the_
         source_lang="zh",
     )
     assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_a_scale_word_misread_and_the_amount_renamed_with_a_larger_word_is_named():
+    # 4500亿 read as 4500 billion, then written 4.5 trillion
+    (check,) = check_figures(
+        "China-Latin America trade reached 4.5 trillion US dollars in 2022.",
+        "2022年中拉贸易额达4500亿美元，同比增长7.7%。",
+        lang="en",
+        source_lang="zh",
+    )
+    assert (check.diagnosis, check.factor, check.cause) == ("scale", Decimal(10), "亿 read as billion")
+    (other,) = check_figures(
+        "Trade reached 45 billion dollars.", "贸易额达4500亿美元。", lang="en", source_lang="zh"
+    )
+    assert other.cause == "power-of-ten error"  # no word the digits were copied with makes 45

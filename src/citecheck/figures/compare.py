@@ -161,6 +161,9 @@ def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
         return None
     if c.mantissa != s.mantissa:
         crossed = cw and sw and _scale_system(cw) != _scale_system(sw)
+        misread = _misread_then_renamed(c, s) if crossed else None
+        if misread:
+            return f"{_SCALE_NAMES.get(sw, sw)} read as {misread}"
         if not crossed or abs(math.log10(float(factor * sm / cm))) > 1:
             return None
     if cw and sw:
@@ -168,6 +171,19 @@ def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
     if cw:
         return f"'{cw}' where the source has no scale word"
     return f"the source's '{sw}' dropped"
+
+
+def _misread_then_renamed(c: Hit, s: Hit) -> str | None:
+    """The word of the claim's language the source's number was copied with, when the claim
+    then wrote that amount with a larger word: 4500亿 read as 4500 billion, written 4.5
+    trillion. Only an exact copy of the source's digits counts."""
+    system = _scale_system(c.quantity.scale_word)
+    for word, word_system in _SCALE_SYSTEMS.items():
+        if word_system != system or word == c.quantity.scale_word:
+            continue
+        if s.mantissa * scale_value(word) * s.unit_factor == c.quantity.value:
+            return word
+    return None
 
 
 @dataclass(frozen=True)
