@@ -711,3 +711,20 @@ def test_a_scale_word_misread_and_the_amount_renamed_with_a_larger_word_is_named
         "Trade reached 45 billion dollars.", "贸易额达4500亿美元。", lang="en", source_lang="zh"
     )
     assert other.cause == "power-of-ten error"  # no word the digits were copied with makes 45
+
+
+def test_homes_are_households_or_dwellings_as_translations_have_them():
+    (same,) = check_figures(
+        "The park will supply 520,000 homes.",
+        "El parque abastecerá a unas 520.000 viviendas.",
+        lang="en",
+        source_lang="es",
+    )
+    (other,) = check_figures(
+        "The park will supply 250,000 homes.",
+        "El parque abastecerá de energía a unas 520.000 viviendas de la región.",
+        lang="en",
+        source_lang="es",
+    )
+    assert same.verdict is Verdict.CONSISTENT
+    assert (other.verdict, other.diagnosis) == (Verdict.INCONSISTENT, "different")

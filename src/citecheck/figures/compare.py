@@ -369,7 +369,7 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
             return Relation("consistent", 3, note="source alternative reading")
     if cq.family == "number" or sq.family == "number" and cq.family != "count":
         return Relation("different", -1)
-    if cq.family == "count" and cq.unit and sq.unit and cq.unit != sq.unit:
+    if cq.family == "count" and cq.unit and sq.unit and not _same_counted(cq.unit, sq.unit):
         return None  # 187 projects vs 180 households: not the same thing
     slip = _digit_slip(c, s)
     k = _power_of_ten(c, s)
@@ -445,7 +445,21 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "融资",
     ),
     "@job": ("job", "employ", "empleo", "empreg", "puesto", "就业", "就業", "岗位", "崗位"),
-    "@household": ("househ", "home", "hogare", "famíli", "famili", "domicí", "户", "家庭"),
+    "@household": (
+        "househ",
+        "home",
+        "hogare",
+        "famíli",
+        "famili",
+        "domicí",
+        "vivien",
+        "moradi",
+        "dwelli",
+        "housin",
+        "户",
+        "家庭",
+        "住房",
+    ),  # fmt: skip
     "@emission": ("emissi", "emisio", "emissõ", "carbon", "carbono", "排放", "碳"),
     "@plant": ("plant", "station", "statio", "central", "usina", "电站", "電站", "电厂", "工厂"),
     "@solar": ("solar", "photov", "fotovo", "光伏", "太阳能", "太陽能"),
@@ -957,6 +971,15 @@ def _verdict(c: Hit, sp, claim_sentence: str, src: _Source, best, base: dict) ->
     )
 
 
+# counted nouns that translations use for one another: a home is a household or a dwelling
+# ("250,000 homes" for "520.000 viviendas", "150万户")
+_SAME_COUNTED = (frozenset({"household", "housing unit"}),)
+
+
+def _same_counted(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _SAME_COUNTED)
+
+
 def _kind(q: Quantity) -> tuple:
     return (q.family, q.currency if q.family == "currency" else q.unit)
 
@@ -969,7 +992,7 @@ def _specific_kind(c: Quantity, s: Quantity) -> bool:
     """Both figures measure one specific thing: the same counted noun, or the same physical
     quantity (power, energy, length...). Money and percentages are said of anything."""
     if c.family == "count":
-        return bool(c.unit) and c.unit == s.unit
+        return bool(c.unit and s.unit) and _same_counted(c.unit, s.unit)
     return c.family not in _GENERIC_FAMILIES and c.family == s.family
 
 
@@ -1130,7 +1153,7 @@ def _other_names(claim_sentence: str, source_sentence: str) -> bool:
 def _same_thing(c: Quantity, s: Quantity, states: bool = False) -> int:
     """1 when both figures name the same counted noun or currency, or (when the source figure
     states the claim's quantity) the same physical quantity: context for "different"."""
-    if c.family == "count" and c.unit and c.unit == s.unit:
+    if c.family == "count" and c.unit and s.unit and _same_counted(c.unit, s.unit):
         return 1
     if states and _specific_kind(c, s):
         return 1
