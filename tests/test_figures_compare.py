@@ -728,3 +728,21 @@ def test_homes_are_households_or_dwellings_as_translations_have_them():
     )
     assert same.verdict is Verdict.CONSISTENT
     assert (other.verdict, other.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_the_sources_one_amount_of_the_claims_trade_contradicts_it_and_two_amounts_do_not():
+    claim = "China-Latin America trade reached 450 billion US dollars in 2022."
+    (one,) = check_figures(
+        claim, "据中国海关统计，2022年中拉贸易额达4857亿美元，创历史新高。", lang="en", source_lang="zh"
+    )
+    (two,) = check_figures(
+        claim, "2022年中拉贸易额达4857亿美元，中巴贸易额达1714亿美元。", lang="en", source_lang="zh"
+    )
+    assert (one.verdict, one.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert two.verdict is Verdict.NOT_FOUND
+
+
+def test_a_rate_of_change_is_not_the_sources_one_statement_of_a_quantity():
+    # two-digit rates differ like this by chance, and a rate is said of a period
+    (check,) = check_figures("Exports grew 31% in the year.", "Exports grew 13% over the year.")
+    assert check.verdict is Verdict.NOT_FOUND

@@ -555,7 +555,7 @@ class _Source:
         self._ubiquitous: frozenset[str] | None = None
         self._kinds: Counter | None = None
         self._clauses: dict[int, set[str]] = {}
-        self._shares: list[int] | None = None
+        self._measured: dict[tuple[str, str], list[int]] = {}
         self._hit_sent: list[tuple[int, int]] = (
             [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
         )
@@ -578,15 +578,17 @@ class _Source:
             toks = self._clauses[i] = _tokens(_clause(sentence, self.hits[i].quantity.start - span[0]))
         return toks
 
-    def shares(self) -> list[int]:
-        """The percentages said to be shares of something (their clause names a share)."""
-        if self._shares is None:
-            self._shares = [
+    def measured(self, family: str, concept: str) -> list[int]:
+        """The figures of ``family`` whose clause names ``concept`` (what they measure)."""
+        key = (family, concept)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._measured[key] = [
                 i
                 for i, h in enumerate(self.hits)
-                if h.quantity.family == "percent" and "@share" in self.clause_tokens(i)
+                if h.quantity.family == family and concept in self.clause_tokens(i)
             ]
-        return self._shares
+        return found
 
     def only_of_its_kind(self, i: int) -> bool:
         """Whether figure ``i`` is the source's only figure in its currency or of its counted
@@ -1010,6 +1012,14 @@ _NEAR_RATIO = 1.5
 _SOLE_RATIO = 5
 
 
+# amounts and percentages are said of anything: what they measure is named in their clause.
+# A percentage is one quantity when it is a share of a whole; a rate of change is said of a
+# period as much as of a thing, and two-digit rates differ by chance ("grew 31%", "13%")
+_MEASURES = {
+    "currency": frozenset("@trade @export @import @investment @loan @contract @bond".split()),
+    "percent": frozenset({"@share"}),
+}
+
 # things of one kind that exclude each other: a figure said of one is not said of another
 _RIVALS = (
     frozenset({"@solar", "@wind", "@hydro", "@coal", "@gas", "@oil"}),  # sources of energy
@@ -1103,17 +1113,22 @@ def _the_one_statement(
     c: Hit, s: Hit, claim_sentence: str, c_clause: set[str], src: _Source, si: int
 ) -> bool:
     """The source states the claim's quantity once, at figure ``si``: its only figure of the
-    claim's specific kind (one count of turbines, one length in km), or its only percentage
-    said to be a share when the claim's is a share too; said of the same thing, and every name
-    of the claim sentence is in the source sentence (a share of Chile's exports is not one of
-    Peru's)."""
+    claim's specific kind (one count of turbines, one length in km), or, for an amount or a
+    percentage, its only one whose clause names what the claim's measures (a share, exports,
+    trade, investment); said of the same thing, and every name of the claim sentence is in
+    the source sentence (a share of Chile's exports is not one of Peru's)."""
     q = c.quantity
     if _specific_kind(q, s.quantity):
         if not src.only_of_its_kind(si):
             return False
-    elif not (q.family == "percent" and "@share" in c_clause and src.shares() == [si]):
-        return False
-    if q.family == "percent" and (q.unit != s.quantity.unit or "@share" not in src.clause_tokens(si)):
+    elif q.family in _MEASURES and q.unit == s.quantity.unit:
+        measures = c_clause & _MEASURES[q.family]
+        candidates = {
+            k for m in measures for k in src.measured(q.family, m) if compatible(q, src.hits[k].quantity)
+        }
+        if candidates != {si}:
+            return False
+    else:
         return False
     s_span = src.sentence_of(si)
     if _names_missing(claim_sentence, src.text[s_span[0] : s_span[1]]):
