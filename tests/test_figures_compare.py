@@ -746,3 +746,18 @@ def test_a_rate_of_change_is_not_the_sources_one_statement_of_a_quantity():
     # two-digit rates differ like this by chance, and a rate is said of a period
     (check,) = check_figures("Exports grew 31% in the year.", "Exports grew 13% over the year.")
     assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_the_sources_one_measure_contradicts_the_claim_only_when_its_own_clause_shares_a_word():
+    # the one length on the page is the plant's distance from the coast, not the line's
+    (check,) = check_figures(
+        "The line will be 500 km long.",
+        "La línea conectará la central, situada a 300 km de la costa.",
+        lang="en",
+        source_lang="es",
+    )
+    assert check.verdict is Verdict.NOT_FOUND
+    (line,) = check_figures(
+        "The line will be 500 km long.", "La línea recorrerá 300 km.", lang="en", source_lang="es"
+    )
+    assert (line.verdict, line.diagnosis) == (Verdict.INCONSISTENT, "different")

@@ -891,7 +891,11 @@ def _compare(
                 rel = _sole_difference(c, s, rel)
             usable = rel.kind == "consistent" or (
                 (
-                    (sole and _within(c, s, _SOLE_RATIO) and bool((ctoks & stoks) - src.ubiquitous()))
+                    (
+                        sole
+                        and _within(c, s, _SOLE_RATIO)
+                        and _shares_a_word(c, ctoks, c_clause, stoks, src, si)
+                    )
                     or _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
                 )
                 and not _other_period(ctoks, stoks, rel)
@@ -904,6 +908,17 @@ def _compare(
                 best = (key, si, rel, s_span)
         checks.append(_verdict(c, sp, claim_sentence, src, best, base))
     return checks
+
+
+def _shares_a_word(
+    c: Hit, ctoks: set[str], c_clause: set[str], stoks: set[str], src: _Source, si: int
+) -> bool:
+    """The claim and the source's one statement of its quantity share a word that tells figures
+    apart: a count names its thing, so its sentences may share it; a measure (a length, a
+    power, an amount, a share) is said of what its own clause names, so the clauses must."""
+    if c.quantity.family == "count":
+        return bool((ctoks & stoks) - src.ubiquitous())
+    return bool((c_clause & src.clause_tokens(si)) - src.ubiquitous())
 
 
 def _sole_difference(c: Hit, s: Hit, rel: Relation) -> Relation:
