@@ -761,3 +761,18 @@ def test_the_sources_one_measure_contradicts_the_claim_only_when_its_own_clause_
         "The line will be 500 km long.", "La línea recorrerá 300 km.", lang="en", source_lang="es"
     )
     assert (line.verdict, line.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_a_measure_said_of_each_unit_leaves_the_whole_the_sources_one_statement_of_it():
+    (count, total) = check_figures(
+        "The park's 20 turbines give it a capacity of 56 MW.",
+        "O parque tem 20 aerogeradores de 3,3 MW cada, com capacidade de 65 MW no total.",
+        lang="en",
+        source_lang="pt",
+    )
+    assert count.verdict is Verdict.CONSISTENT
+    assert (total.verdict, total.diagnosis, total.source_quantity.raw) == (
+        Verdict.INCONSISTENT,
+        "transposed",
+        "65 MW",
+    )

@@ -556,6 +556,7 @@ class _Source:
         self._kinds: Counter | None = None
         self._clauses: dict[int, set[str]] = {}
         self._measured: dict[tuple[str, str], list[int]] = {}
+        self._by_kind: dict[tuple, list[int]] | None = None
         self._hit_sent: list[tuple[int, int]] = (
             [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
         )
@@ -589,6 +590,14 @@ class _Source:
                 if h.quantity.family == family and concept in self.clause_tokens(i)
             ]
         return found
+
+    def of_its_kind(self, i: int) -> list[int]:
+        """The source's figures of figure ``i``'s kind (unit family, currency, counted noun)."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            for k, h in enumerate(self.hits):
+                self._by_kind.setdefault(_kind(h.quantity), []).append(k)
+        return self._by_kind[_kind(self.hits[i].quantity)]
 
     def only_of_its_kind(self, i: int) -> bool:
         """Whether figure ``i`` is the source's only figure in its currency or of its counted
@@ -858,6 +867,7 @@ def _compare(
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
         c_clause = _tokens(_clause(claim_sentence, c.quantity.start - sp[0]))
+        same_thing: dict[int, bool] = {}  # source figure -> said of what this claim figure is
         # other figures of the claim found in a source sentence make it about the same thing:
         # those of the same claim sentence count twice, those of the claim's other sentences
         # once, and only for a specific diagnosis (a bare "different" needs its own sentence)
@@ -886,7 +896,9 @@ def _compare(
             ctx = shared + anchors + (_same_thing(c.quantity, s.quantity, states) if alone else 0)
             # the source's one statement of the claim's quantity, another value: a difference
             # (or a two-digit swap) with no further context than the sentences' shared words
-            sole = rel.kind == "different" and _the_one_statement(c, s, claim_sentence, c_clause, src, si)
+            sole = rel.kind == "different" and _the_one_statement(
+                c, s, claim_sentence, c_clause, src, si, same_thing
+            )
             if sole:
                 rel = _sole_difference(c, s, rel)
             usable = rel.kind == "consistent" or (
@@ -1125,16 +1137,28 @@ def _said_of_the_same_thing(
 
 
 def _the_one_statement(
-    c: Hit, s: Hit, claim_sentence: str, c_clause: set[str], src: _Source, si: int
+    c: Hit,
+    s: Hit,
+    claim_sentence: str,
+    c_clause: set[str],
+    src: _Source,
+    si: int,
+    same_thing: dict[int, bool],
 ) -> bool:
     """The source states the claim's quantity once, at figure ``si``: its only figure of the
-    claim's specific kind (one count of turbines, one length in km), or, for an amount or a
+    claim's specific kind (one count of turbines, one length in km) said of the claim's thing,
+    or, for an amount or a
     percentage, its only one whose clause names what the claim's measures (a share, exports,
     trade, investment); said of the same thing, and every name of the claim sentence is in
     the source sentence (a share of Chile's exports is not one of Peru's)."""
     q = c.quantity
     if _specific_kind(q, s.quantity):
-        if not src.only_of_its_kind(si):
+        # the one figure of that kind said of the claim's thing: others said of each unit, of a
+        # part or of a rival thing do not count ("3.6 MW each, 54 MW in total")
+        for k in src.of_its_kind(si):
+            if k not in same_thing:
+                same_thing[k] = _said_of_the_same_thing(c, src.hits[k], claim_sentence, c_clause, src, k)
+        if [k for k in src.of_its_kind(si) if same_thing[k]] != [si]:
             return False
     elif q.family in _MEASURES and q.unit == s.quantity.unit:
         measures = c_clause & _MEASURES[q.family]
