@@ -776,3 +776,21 @@ def test_a_measure_said_of_each_unit_leaves_the_whole_the_sources_one_statement_
         "transposed",
         "65 MW",
     )
+
+
+def test_a_country_the_claim_names_is_looked_for_in_the_sources_script():
+    claim = "China's investment in Peru reached 30 billion dollars."
+    (region,) = check_figures(claim, "中国对拉美直接投资存量达1500亿美元。", lang="en", source_lang="zh")
+    (country,) = check_figures(claim, "中国对秘鲁投资存量约为250亿美元。", lang="en", source_lang="zh")
+    assert region.verdict is Verdict.NOT_FOUND  # Latin America's stock is not Peru's
+    assert (country.verdict, country.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_a_plants_distance_is_no_evidence_about_a_lines_length():
+    (check,) = check_figures(
+        "The transmission line will run 500 km to Buenos Aires.",
+        "La central está a 300 km de Buenos Aires.",
+        lang="en",
+        source_lang="es",
+    )
+    assert check.verdict is Verdict.NOT_FOUND

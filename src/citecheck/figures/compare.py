@@ -46,6 +46,7 @@ from decimal import Decimal
 from ..model import Claim, FigureCheck, Quantity, SourceText, Verdict
 from .extract import Hit, Language, extract_hits, hit_for
 from .language import resolve
+from .places import name_in
 from .scales import scale_value
 from .sentences import SentenceIndex
 from .units import DOLLAR_LIKE, PESO_CODES, TIME_SPANS
@@ -1052,6 +1053,7 @@ _RIVALS = (
     frozenset({"@solar", "@wind", "@hydro", "@coal", "@gas", "@oil"}),  # sources of energy
     frozenset({"@export", "@import"}),  # directions of trade
     frozenset({"@growth", "@share"}),  # a change from a year before is not a share of a whole
+    frozenset({"@line", "@plant", "@mine"}),  # works: a line's length is no plant's distance
 )
 
 # words that make a figure one unit's share of a total ("4,5 MW cada uno", "每台", "each")
@@ -1186,15 +1188,15 @@ def _names(sentence: str) -> set[str]:
 
 
 def _names_missing(claim_sentence: str, source_sentence: str) -> bool:
-    """A name of the claim sentence (after its first word) that the source sentence, written in
-    Latin letters, does not hold, even as the start of a word ("Chile" in "chilenas")."""
+    """A name of the claim sentence (after its first word) that the source sentence does not
+    hold, even as the start of a word ("Chile" in "chilenas") or in another spelling of a
+    country or region ("Peru" in 秘鲁); a name with no known spelling in another script is not
+    looked for there."""
     names = {_fold(n)[:5] for n in _names(claim_sentence)}
     if not names:
         return False
     words = {_fold(w.lower()) for w in _WORD_RE.findall(source_sentence)}
-    if not any(w.isascii() for w in words):
-        return False  # another script: names are translated, not kept
-    return any(not any(w.startswith(n) for w in words) for n in names)
+    return any(name_in(n, words, source_sentence) is False for n in names)
 
 
 def _other_names(claim_sentence: str, source_sentence: str) -> bool:
