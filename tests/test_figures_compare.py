@@ -794,3 +794,113 @@ def test_a_plants_distance_is_no_evidence_about_a_lines_length():
         source_lang="es",
     )
     assert check.verdict is Verdict.NOT_FOUND
+
+
+# ---- a bare difference needs one story (compare._tells_another_story) -------------------------
+
+
+def _verdicts(claim, src, source_lang):
+    return [(c.verdict, c.diagnosis) for c in check_figures(claim, src, lang="en", source_lang=source_lang)]
+
+
+_NOT_FOUND = (Verdict.NOT_FOUND, None)
+_DIFFERENT = (Verdict.INCONSISTENT, "different")
+
+
+def test_a_name_the_claim_gives_and_the_source_never_writes_leaves_a_bare_difference_unaccused():
+    claim = "Argentina's RenovAr programme awarded 147 projects between 2016 and 2019."
+    other = "Las empresas chinas han participado en 215 proyectos energéticos en la región."
+    same = "El programa RenovAr adjudicó 215 proyectos entre 2016 y 2019."
+    assert _verdicts(claim, other, "es") == [_NOT_FOUND]  # another programme's projects
+    assert _verdicts(claim, same, "es") == [_DIFFERENT]
+
+
+def test_a_diagnosable_error_is_accused_whatever_the_names():
+    # two digits swapped say how one figure was copied from the other
+    claim = "Argentina's RenovAr programme awarded 147 projects between 2016 and 2019."
+    src = "Las empresas chinas han participado en 174 proyectos energéticos en la región."
+    assert _verdicts(claim, src, "es") == [(Verdict.INCONSISTENT, "transposed")]
+
+
+def test_a_name_the_sources_sentence_gives_and_the_claim_never_writes_leaves_a_bare_difference_unaccused():
+    claim = "The project includes 36 wind turbines."
+    named = "El parque eólico de YPF Luz en Chubut cuenta con 35 aerogeneradores y una potencia instalada de 125 MW."
+    plain = "El proyecto incluye la instalación de 40 aerogeneradores de 3,6 MW, con una potencia total de 144 MW."
+    assert _verdicts(claim, named, "es") == [_NOT_FOUND]
+    assert _verdicts(claim, plain, "es") == [_DIFFERENT]
+
+
+def test_a_name_both_give_makes_one_story_whatever_else_the_source_names():
+    claim = "The Cauchari solar park employs 1,200 local workers."
+    src = "El parque solar Cauchari emplea a 950 trabajadores locales de la provincia de Jujuy."
+    assert _verdicts(claim, src, "es") == [_DIFFERENT]
+
+
+def test_an_authority_and_its_act_are_no_names_of_the_thing_a_figure_is_said_of():
+    claim = "The solar park will have a capacity of 600 MW."
+    src = "Mediante la Resolución 600/2023, la Secretaría de Energía aprobó el parque solar de 450 MW."
+    assert _verdicts(claim, src, "es") == [_DIFFERENT]
+
+
+def test_a_source_sentence_naming_nothing_is_said_of_what_the_sentence_before_it_names():
+    last = "The plant can assemble up to 1,000 buses a year and has 450 employees."
+    page = "BYD opened its electric bus chassis factory in Campinas, São Paulo, in April 2015. " + last
+    assert _verdicts("The plant employs 1,520 people.", page, "en") == [_NOT_FOUND]
+    assert _verdicts("The plant employs 1,520 people.", last, "en") == [_DIFFERENT]
+
+
+def test_a_place_the_sources_clause_names_and_the_claim_does_not_is_another_story():
+    brazil = "据中国海关统计，2021年中巴双边贸易额达1641亿美元，同比增长21%。"
+    region = "据中国海关统计，2022年中拉贸易额达4857亿美元，创历史新高。"
+    assert _verdicts(
+        "China-Latin America trade reached 451.591 billion U.S. dollars in 2021.", brazil, "zh"
+    ) == [_NOT_FOUND]
+    assert _verdicts("China-Latin America trade reached 450 billion US dollars in 2022.", region, "zh") == [
+        _DIFFERENT
+    ]
+    # another clause's place is not the figure's
+    chile = "China representa el 39% de las exportaciones chilenas, seguida por Estados Unidos con un 16%."
+    assert _verdicts("China accounts for 30% of Chile's exports.", chile, "es") == [_DIFFERENT]
+
+
+def test_a_place_the_sources_sentence_names_is_its_figures_when_the_clause_names_none():
+    claim = "The photovoltaic plant has an installed capacity of 350 MW."
+    assert _verdicts(claim, "巴拿马110兆瓦光伏项目总承包合同金额为1.08亿美元。", "zh") == [_NOT_FOUND]
+    assert _verdicts(claim, "该光伏电站装机容量为300兆瓦，年发电量约6.3亿千瓦时。", "zh") == [_DIFFERENT]
+
+
+def test_a_rival_thing_anywhere_in_the_claim_makes_the_sources_figure_another_things():
+    claim = (
+        "In 2019 the Chinese-built Cauchari solar park in Jujuy began commercial operation. "
+        "Its 1.2 million panels give an installed capacity of 300 MW."
+    )
+    checks = compare_claim(
+        Claim(note_id="1", text=claim),
+        SourceText(url=None, text="该水电站装机容量为150万千瓦。", origin="file", language="zh"),
+    )
+    assert [(c.claim_quantity.raw, c.verdict) for c in checks][-1] == ("300 MW", Verdict.NOT_FOUND)
+
+
+def test_a_part_the_claim_speaks_of_is_not_the_whole_the_source_states():
+    claim = "The first stage of the solar plant has 174 MW."
+    whole = "Mediante la Resolución 600/2023, la Secretaría de Energía aprobó el parque solar de 450 MW."
+    assert _verdicts(claim, whole, "es") == [_NOT_FOUND]
+    assert _verdicts(claim, "La primera etapa de la planta solar tiene 250 MW.", "es") == [_DIFFERENT]
+
+
+def test_the_ends_of_a_change_are_contradicted_only_by_the_ends_of_a_change():
+    claim = "The plant's output grew from 1.2 to 1.8 TWh."
+    src = "电站建成后年均发电量约22亿千瓦时，每年可减少二氧化碳排放约180万吨。"
+    assert _verdicts(claim, src, "zh") == [_NOT_FOUND, _NOT_FOUND]
+    assert _verdicts(
+        "Capacity grew from 245 to 300 MW.", "Capacity rose from 150 MW to 300 MW in two years.", "en"
+    ) == [
+        _DIFFERENT,
+        (Verdict.CONSISTENT, None),
+    ]
+
+
+def test_an_interconnector_is_a_line_and_no_plant():
+    claim = "The plant has a capacity of 1,320 MW."
+    assert _verdicts(claim, "The interconnector has a rated capacity of 1,000 MW.", "en") == [_NOT_FOUND]
+    assert _verdicts(claim, "The plant has a rated capacity of 1,000 MW.", "en") == [_DIFFERENT]

@@ -35,6 +35,7 @@ check that says "no figures in claim".
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -44,8 +45,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Claim, FigureCheck, Quantity, SourceText, Verdict
-from .extract import Hit, Language, extract_hits, hit_for
+from .extract import Hit, Language, extract_hits, hit_for, in_change
 from .language import resolve
+from .names import NamedText, names_disagree, places_disagree
 from .places import name_in
 from .scales import scale_value
 from .sentences import SentenceIndex
@@ -424,7 +426,7 @@ _STOP = frozenset(
 # 6-letter stems _tokens() makes (a longer word stands for its stem: "central" for "centra"),
 # or by their first four letters; Chinese words are looked up inside runs of characters.
 _CONCEPTS: dict[str, tuple[str, ...]] = {
-    "@line": ("line", "linha", "línea", "linea", "transm", "线路", "输电", "輸電"),
+    "@line": ("line", "linha", "línea", "linea", "transm", "interc", "线路", "输电", "輸電", "联网", "聯網"),
     "@capacity": ("capaci", "instal", "potenc", "装机", "裝機", "容量"),
     "@output": ("output", "genera", "geraçã", "produc", "produç", "发电量", "發電量", "电量"),
     "@investment": ("invest", "invers", "投资", "投資"),
@@ -558,9 +560,25 @@ class _Source:
         self._clauses: dict[int, set[str]] = {}
         self._measured: dict[tuple[str, str], list[int]] = {}
         self._by_kind: dict[tuple, list[int]] | None = None
+        self._named: NamedText | None = None
         self._hit_sent: list[tuple[int, int]] = (
             [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
         )
+
+    def named(self) -> NamedText:
+        """The source's words, to look a claim's names up in (read once, when first asked)."""
+        if self._named is None:
+            self._named = NamedText(self.text)
+        return self._named
+
+    def previous_sentence(self, span: tuple[int, int]) -> str:
+        """The sentence before the one at ``span`` (empty for the first)."""
+        if self.index is None:
+            return ""
+        i = bisect.bisect_left(self.index.spans, span) - 1
+        while i >= 0 and self.index.spans[i][1] > span[0]:
+            i -= 1
+        return self.text[self.index.spans[i][0] : self.index.spans[i][1]] if i >= 0 else ""
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         return self._hit_sent[i]
@@ -863,6 +881,7 @@ def _compare(
     agrees_with: list[set[int]] = [
         {k for k, r in enumerate(rels) if r is not None and r.kind == "consistent"} for rels in relations
     ]
+    named: list[NamedText] = []  # the claim's names, read when a bare difference needs them
     for ci, (c, sp) in enumerate(zip(hits, c_spans, strict=True)):
         claim_sentence = claim.text[sp[0] : sp[1]]
         ctoks = _tokens(claim_sentence)
@@ -914,6 +933,8 @@ def _compare(
                 and not _other_period(ctoks, stoks, rel)
                 and not _rival_things(c_clause, src.clause_tokens(si))
             )
+            if usable and rel.kind == "different":
+                usable = not _tells_another_story(c, claim, claim_sentence, named, src, si, s_span)
             cv, sv = c.quantity.value, s.quantity.value
             closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0
             key = (usable, rel.strength, ctx, closeness)
@@ -921,6 +942,31 @@ def _compare(
                 best = (key, si, rel, s_span)
         checks.append(_verdict(c, sp, claim_sentence, src, best, base))
     return checks
+
+
+def _tells_another_story(
+    c: Hit, claim: Claim, claim_sentence: str, named: list[NamedText], src: _Source, si: int, s_span
+) -> bool:
+    """A bare difference is no evidence when the claim and the source name different things
+    (``names.names_disagree``: the claim's RenovAr programme, a page about another programme's
+    projects), or when the claim speaks of a part (a phase, a stage, an addition) and the source's
+    sentence of no part (its figure is the whole, or another thing's); a diagnosable one (a scale, a lost decimal, swapped digits) says how one figure was
+    miscopied from the other and is not asked this."""
+    s_sentence = src.text[s_span[0] : s_span[1]]
+    cq, sq = c.quantity, src.hits[si].quantity
+    if in_change(claim.text, cq.start, cq.end) and not in_change(src.text, sq.start, sq.end):
+        return True  # a value before or after a change against a value of no stated time
+    if _parts(claim_sentence) and not _parts(s_sentence):
+        return True  # the claim's phase or stage against the source's whole ("the first stage")
+    if not named:
+        named.append(NamedText(claim.text))
+    if named[0].tokens is None:
+        named[0].tokens = _tokens(claim.text)
+    if _rival_things(named[0].tokens, src.sentence_tokens(s_span)):
+        return True  # the claim's solar park against the source's hydropower station
+    if places_disagree(named[0], _clause(s_sentence, sq.start - s_span[0]), s_sentence):
+        return True
+    return names_disagree(named[0], src.named(), s_sentence, src.previous_sentence(s_span))
 
 
 def _shares_a_word(

@@ -1078,14 +1078,35 @@ _RANGE_FIRST = frozenset("-–—~～至到")
 _FROM_REV = re.compile(r"\s+(?:" + _rev("from|de|desde|del") + r")\b", re.IGNORECASE)
 _FROM_CN_REV = re.compile(r"\s?[从由從]")
 _TO_RE = re.compile(r"[ \u00a0]+(?:to|a|para|hasta|até)[ \u00a0]+(?=\d)", re.IGNORECASE)
-_TO_CN_RE = re.compile(
-    r"\s?(?:"
-    + "|".join(
-        "增至 增加到 增加至 增长到 增长至 增長到 增長至 提高到 提高至 上升到 上升至 升至 降至 下降到 下降至 "
-        "减少到 减少至 減少到 減少至 减至 減至 扩大到 扩大至 达到 到 至".split()
-    )
-    + r")\s?(?=\d)"
+_TO_CN = "|".join(
+    "增至 增加到 增加至 增长到 增长至 增長到 增長至 提高到 提高至 上升到 上升至 升至 降至 下降到 下降至 "
+    "减少到 减少至 減少到 減少至 减至 減至 扩大到 扩大至 达到 到 至".split()
 )
+_TO_CN_RE = re.compile(r"\s?(?:" + _TO_CN + r")\s?(?=\d)")
+# the text before Y of "from X to Y": the change's first value, its unit and the word "to"
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?:(?i:\b(?:from|de|desde|del)\s+)\d[\d.,]*\s?[^\W\d]{0,12}\s?(?i:(?:to|a|para|hasta|até)\s+)"
+    r"|[从由從]\d[\d.,]*\D{0,6}?(?:" + _TO_CN + r")\s?)$"
+)
+
+
+def in_change(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is one end of a change from one value to
+    another ("from 245 to 300 MW", "de 5 a 10 millones", "从12亿千瓦时增至18亿千瓦时").
+
+    >>> text = "Output grew from 1.2 to 1.8 TWh."
+    >>> in_change(text, 17, 20), in_change(text, 24, 31)
+    (True, True)
+    >>> in_change("The plant has 300 MW.", 14, 20)
+    False
+    """
+    before = text[max(0, start - 40) : start]
+    rev = before[::-1]
+    if _FROM_CN_REV.match(rev):
+        return _TO_CN_RE.match(text, end) is not None
+    if _FROM_REV.match(rev):
+        return _TO_RE.match(text, end) is not None
+    return _CHANGE_BEFORE_RE.search(before) is not None
 
 
 def _changes_to(norm: str, bare: str, end: int, lang_of, original: str) -> _Parts | None:
