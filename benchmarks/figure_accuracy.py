@@ -49,6 +49,7 @@ GROUPS = [
     ("held out (claims round)", DATA / "holdout_issue12.jsonl"),
     ("held out (blind round)", DATA / "holdout_blind.jsonl"),
     ("held out (second blind round)", DATA / "holdout_blind2.jsonl"),
+    ("held out (third blind round)", DATA / "holdout_blind3.jsonl"),
     ("held out (second seed-style paper)", DATA / "holdout_paper2.jsonl"),
 ]
 DEFAULT = GROUPS[0][1]

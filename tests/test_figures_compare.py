@@ -367,9 +367,10 @@ def test_a_source_figure_another_claim_figure_agrees_with_is_not_the_evidence_ag
     assert low.verdict is Verdict.INCONSISTENT and low.source_quantity.raw == "150 MW"
 
 
-def test_round_figures_whose_two_leading_digits_are_swapped_are_not_accused():
+def test_round_figures_whose_two_leading_digits_are_swapped_are_a_difference_not_a_slip():
+    # round figures differ like this by chance: the source's one length is another value
     (check,) = check_figures("The line is 2,100 km long.", "The line is 1,200 km long.")
-    assert check.verdict is Verdict.NOT_FOUND
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
 
 
 def test_a_figure_in_another_sentence_of_the_passage_anchors_a_slip_but_not_a_bare_difference():
@@ -400,9 +401,124 @@ def test_a_sources_only_figure_of_a_physical_quantity_is_what_a_different_transl
 def test_a_sources_only_figure_far_from_the_claims_is_another_figure_not_a_mistaken_copy():
     claim = "The plant has a capacity of 300 MW."
     (near,) = check_figures(claim, "A usina tem capacidade instalada de 250 MW.", lang="en", source_lang="pt")
-    (far,) = check_figures(claim, "A usina tem capacidade instalada de 100 MW.", lang="en", source_lang="pt")
+    (apart,) = check_figures(
+        claim, "A usina tem capacidade instalada de 100 MW.", lang="en", source_lang="pt"
+    )
+    (far,) = check_figures(claim, "A usina tem capacidade instalada de 50 MW.", lang="en", source_lang="pt")
     assert (near.verdict, near.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert (apart.verdict, apart.diagnosis) == (Verdict.INCONSISTENT, "different")
     assert far.verdict is Verdict.NOT_FOUND
+
+
+def test_the_sources_one_count_of_a_thing_with_another_value_is_a_different_figure():
+    (check,) = check_figures(
+        "The wind farm will have 28 wind turbines.",
+        "El parque eólico contará con 32 aerogeneradores de 4,5 MW cada uno.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "32 aerogeneradores"
+
+
+def test_two_digits_swapped_against_the_sources_one_count_are_a_slip_even_in_words():
+    (check,) = check_figures(
+        "The complex has 42 wind turbines.",
+        "O complexo eólico conta com vinte e quatro aerogeradores.",
+        lang="en",
+        source_lang="pt",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+
+
+def test_the_sources_one_length_contradicts_the_claims_though_a_voltage_has_its_number():
+    (check,) = check_figures(
+        "The transmission line will be 500 km long.",
+        "La línea de transmisión de 500 kV recorrerá 1.200 km entre las dos provincias.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "1.200 km"
+    (none,) = check_figures(
+        "The transmission line is 500 km long.",
+        "La línea de transmisión de 500 kV conectará la central con la subestación Cobos.",
+        lang="en",
+        source_lang="es",
+    )
+    assert none.verdict is Verdict.NOT_FOUND
+
+
+def test_the_sources_one_share_of_the_claims_whole_contradicts_it_and_another_countrys_does_not():
+    (check,) = check_figures(
+        "China accounts for 30% of Chile's exports.",
+        "China representa el 39% de las exportaciones chilenas, seguida por Estados Unidos con un 16%.",
+        lang="en",
+        source_lang="es",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert check.source_quantity.raw == "39%"
+    (other,) = check_figures(
+        "China accounts for 32% of Chile's exports.",
+        "En el Perú, China representa el 28% de las exportaciones.",
+        lang="en",
+        source_lang="es",
+    )
+    assert other.verdict is Verdict.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "claim, src",
+    [
+        # another source of energy beside the figure
+        (
+            "The hydroelectric plant has a capacity of 400 MW.",
+            "O complexo inclui uma usina solar de 350 MW, construída ao lado da hidrelétrica.",
+        ),
+        # the other direction of trade
+        (
+            "China accounts for 30% of Chile's exports.",
+            "China representa el 26% de las importaciones chilenas.",
+        ),
+        # a change from the year before is not a share
+        (
+            "Solar accounts for 15% of Brazil's installed capacity.",
+            "A capacidade solar instalada no Brasil cresceu 38% em 2023 em relação ao ano anterior.",
+        ),
+    ],
+)
+def test_a_figure_said_of_a_rival_thing_is_no_evidence_against_the_claim(claim, src):
+    (check,) = check_figures(claim, src, lang="en")
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_a_measure_of_each_unit_is_no_evidence_against_the_wholes():
+    claim = "The wind farm's capacity will be 12 MW."
+    (whole,) = check_figures(
+        claim, "El parque eólico tendrá una potencia de 4,5 MW.", lang="en", source_lang="es"
+    )
+    (each,) = check_figures(
+        claim, "El parque eólico tendrá aerogeneradores de 4,5 MW cada uno.", lang="en", source_lang="es"
+    )
+    assert (whole.verdict, whole.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert each.verdict is Verdict.NOT_FOUND
+
+
+def test_a_span_of_time_is_no_count_of_things():
+    (check,) = check_figures(
+        "The plant will have 30 turbines.",
+        "La central, con una vida útil de 30 años, tendrá 25 aerogeneradores.",
+        lang="en",
+        source_lang="es",
+    )
+    assert check.verdict is Verdict.INCONSISTENT and check.source_quantity.raw == "25 aerogeneradores"
+
+
+def test_a_concept_word_longer_than_a_stem_is_found_by_its_stem():
+    from citecheck.figures.compare import _tokens
+
+    assert "@plant" in _tokens("La central tendrá 25 aerogeneradores.")
+    assert "@hydro" in _tokens("The hydroelectric plant")
 
 
 def test_a_source_figure_said_of_a_phase_or_an_addition_is_no_evidence_against_the_whole():
@@ -570,3 +686,221 @@ def test_a_moved_decimal_point_needs_context_where_a_lost_one_does_not():
     (lost,) = check_figures("Trade grew 411% in 2021.", _TOURISM_PAGE + " Trade grew 41.1% in 2021.")
     assert moved.verdict is Verdict.NOT_FOUND
     assert moved_in_context.diagnosis == "lost-decimal" and lost.diagnosis == "lost-decimal"
+
+
+def test_the_sources_one_count_of_jobs_stated_before_its_number_contradicts_the_claims():
+    (check,) = check_figures(
+        "The project has created 5,000 local jobs.",
+        "该项目已为当地创造就业岗位3500个。",
+        lang="en",
+        source_lang="zh",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_a_scale_word_misread_and_the_amount_renamed_with_a_larger_word_is_named():
+    # 4500亿 read as 4500 billion, then written 4.5 trillion
+    (check,) = check_figures(
+        "China-Latin America trade reached 4.5 trillion US dollars in 2022.",
+        "2022年中拉贸易额达4500亿美元，同比增长7.7%。",
+        lang="en",
+        source_lang="zh",
+    )
+    assert (check.diagnosis, check.factor, check.cause) == ("scale", Decimal(10), "亿 read as billion")
+    (other,) = check_figures(
+        "Trade reached 45 billion dollars.", "贸易额达4500亿美元。", lang="en", source_lang="zh"
+    )
+    assert other.cause == "power-of-ten error"  # no word the digits were copied with makes 45
+
+
+def test_homes_are_households_or_dwellings_as_translations_have_them():
+    (same,) = check_figures(
+        "The park will supply 520,000 homes.",
+        "El parque abastecerá a unas 520.000 viviendas.",
+        lang="en",
+        source_lang="es",
+    )
+    (other,) = check_figures(
+        "The park will supply 250,000 homes.",
+        "El parque abastecerá de energía a unas 520.000 viviendas de la región.",
+        lang="en",
+        source_lang="es",
+    )
+    assert same.verdict is Verdict.CONSISTENT
+    assert (other.verdict, other.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_the_sources_one_amount_of_the_claims_trade_contradicts_it_and_two_amounts_do_not():
+    claim = "China-Latin America trade reached 450 billion US dollars in 2022."
+    (one,) = check_figures(
+        claim, "据中国海关统计，2022年中拉贸易额达4857亿美元，创历史新高。", lang="en", source_lang="zh"
+    )
+    (two,) = check_figures(
+        claim, "2022年中拉贸易额达4857亿美元，中巴贸易额达1714亿美元。", lang="en", source_lang="zh"
+    )
+    assert (one.verdict, one.diagnosis) == (Verdict.INCONSISTENT, "different")
+    assert two.verdict is Verdict.NOT_FOUND
+
+
+def test_a_rate_of_change_is_not_the_sources_one_statement_of_a_quantity():
+    # two-digit rates differ like this by chance, and a rate is said of a period
+    (check,) = check_figures("Exports grew 31% in the year.", "Exports grew 13% over the year.")
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_the_sources_one_measure_contradicts_the_claim_only_when_its_own_clause_shares_a_word():
+    # the one length on the page is the plant's distance from the coast, not the line's
+    (check,) = check_figures(
+        "The line will be 500 km long.",
+        "La línea conectará la central, situada a 300 km de la costa.",
+        lang="en",
+        source_lang="es",
+    )
+    assert check.verdict is Verdict.NOT_FOUND
+    (line,) = check_figures(
+        "The line will be 500 km long.", "La línea recorrerá 300 km.", lang="en", source_lang="es"
+    )
+    assert (line.verdict, line.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_a_measure_said_of_each_unit_leaves_the_whole_the_sources_one_statement_of_it():
+    (count, total) = check_figures(
+        "The park's 20 turbines give it a capacity of 56 MW.",
+        "O parque tem 20 aerogeradores de 3,3 MW cada, com capacidade de 65 MW no total.",
+        lang="en",
+        source_lang="pt",
+    )
+    assert count.verdict is Verdict.CONSISTENT
+    assert (total.verdict, total.diagnosis, total.source_quantity.raw) == (
+        Verdict.INCONSISTENT,
+        "transposed",
+        "65 MW",
+    )
+
+
+def test_a_country_the_claim_names_is_looked_for_in_the_sources_script():
+    claim = "China's investment in Peru reached 30 billion dollars."
+    (region,) = check_figures(claim, "中国对拉美直接投资存量达1500亿美元。", lang="en", source_lang="zh")
+    (country,) = check_figures(claim, "中国对秘鲁投资存量约为250亿美元。", lang="en", source_lang="zh")
+    assert region.verdict is Verdict.NOT_FOUND  # Latin America's stock is not Peru's
+    assert (country.verdict, country.diagnosis) == (Verdict.INCONSISTENT, "different")
+
+
+def test_a_plants_distance_is_no_evidence_about_a_lines_length():
+    (check,) = check_figures(
+        "The transmission line will run 500 km to Buenos Aires.",
+        "La central está a 300 km de Buenos Aires.",
+        lang="en",
+        source_lang="es",
+    )
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+# ---- a bare difference needs one story (compare._tells_another_story) -------------------------
+
+
+def _verdicts(claim, src, source_lang):
+    return [(c.verdict, c.diagnosis) for c in check_figures(claim, src, lang="en", source_lang=source_lang)]
+
+
+_NOT_FOUND = (Verdict.NOT_FOUND, None)
+_DIFFERENT = (Verdict.INCONSISTENT, "different")
+
+
+def test_a_name_the_claim_gives_and_the_source_never_writes_leaves_a_bare_difference_unaccused():
+    claim = "Argentina's RenovAr programme awarded 147 projects between 2016 and 2019."
+    other = "Las empresas chinas han participado en 215 proyectos energéticos en la región."
+    same = "El programa RenovAr adjudicó 215 proyectos entre 2016 y 2019."
+    assert _verdicts(claim, other, "es") == [_NOT_FOUND]  # another programme's projects
+    assert _verdicts(claim, same, "es") == [_DIFFERENT]
+
+
+def test_a_diagnosable_error_is_accused_whatever_the_names():
+    # two digits swapped say how one figure was copied from the other
+    claim = "Argentina's RenovAr programme awarded 147 projects between 2016 and 2019."
+    src = "Las empresas chinas han participado en 174 proyectos energéticos en la región."
+    assert _verdicts(claim, src, "es") == [(Verdict.INCONSISTENT, "transposed")]
+
+
+def test_a_name_the_sources_sentence_gives_and_the_claim_never_writes_leaves_a_bare_difference_unaccused():
+    claim = "The project includes 36 wind turbines."
+    named = "El parque eólico de YPF Luz en Chubut cuenta con 35 aerogeneradores y una potencia instalada de 125 MW."
+    plain = "El proyecto incluye la instalación de 40 aerogeneradores de 3,6 MW, con una potencia total de 144 MW."
+    assert _verdicts(claim, named, "es") == [_NOT_FOUND]
+    assert _verdicts(claim, plain, "es") == [_DIFFERENT]
+
+
+def test_a_name_both_give_makes_one_story_whatever_else_the_source_names():
+    claim = "The Cauchari solar park employs 1,200 local workers."
+    src = "El parque solar Cauchari emplea a 950 trabajadores locales de la provincia de Jujuy."
+    assert _verdicts(claim, src, "es") == [_DIFFERENT]
+
+
+def test_an_authority_and_its_act_are_no_names_of_the_thing_a_figure_is_said_of():
+    claim = "The solar park will have a capacity of 600 MW."
+    src = "Mediante la Resolución 600/2023, la Secretaría de Energía aprobó el parque solar de 450 MW."
+    assert _verdicts(claim, src, "es") == [_DIFFERENT]
+
+
+def test_a_source_sentence_naming_nothing_is_said_of_what_the_sentence_before_it_names():
+    last = "The plant can assemble up to 1,000 buses a year and has 450 employees."
+    page = "BYD opened its electric bus chassis factory in Campinas, São Paulo, in April 2015. " + last
+    assert _verdicts("The plant employs 1,520 people.", page, "en") == [_NOT_FOUND]
+    assert _verdicts("The plant employs 1,520 people.", last, "en") == [_DIFFERENT]
+
+
+def test_a_place_the_sources_clause_names_and_the_claim_does_not_is_another_story():
+    brazil = "据中国海关统计，2021年中巴双边贸易额达1641亿美元，同比增长21%。"
+    region = "据中国海关统计，2022年中拉贸易额达4857亿美元，创历史新高。"
+    assert _verdicts(
+        "China-Latin America trade reached 451.591 billion U.S. dollars in 2021.", brazil, "zh"
+    ) == [_NOT_FOUND]
+    assert _verdicts("China-Latin America trade reached 450 billion US dollars in 2022.", region, "zh") == [
+        _DIFFERENT
+    ]
+    # another clause's place is not the figure's
+    chile = "China representa el 39% de las exportaciones chilenas, seguida por Estados Unidos con un 16%."
+    assert _verdicts("China accounts for 30% of Chile's exports.", chile, "es") == [_DIFFERENT]
+
+
+def test_a_place_the_sources_sentence_names_is_its_figures_when_the_clause_names_none():
+    claim = "The photovoltaic plant has an installed capacity of 350 MW."
+    assert _verdicts(claim, "巴拿马110兆瓦光伏项目总承包合同金额为1.08亿美元。", "zh") == [_NOT_FOUND]
+    assert _verdicts(claim, "该光伏电站装机容量为300兆瓦，年发电量约6.3亿千瓦时。", "zh") == [_DIFFERENT]
+
+
+def test_a_rival_thing_anywhere_in_the_claim_makes_the_sources_figure_another_things():
+    claim = (
+        "In 2019 the Chinese-built Cauchari solar park in Jujuy began commercial operation. "
+        "Its 1.2 million panels give an installed capacity of 300 MW."
+    )
+    checks = compare_claim(
+        Claim(note_id="1", text=claim),
+        SourceText(url=None, text="该水电站装机容量为150万千瓦。", origin="file", language="zh"),
+    )
+    assert [(c.claim_quantity.raw, c.verdict) for c in checks][-1] == ("300 MW", Verdict.NOT_FOUND)
+
+
+def test_a_part_the_claim_speaks_of_is_not_the_whole_the_source_states():
+    claim = "The first stage of the solar plant has 174 MW."
+    whole = "Mediante la Resolución 600/2023, la Secretaría de Energía aprobó el parque solar de 450 MW."
+    assert _verdicts(claim, whole, "es") == [_NOT_FOUND]
+    assert _verdicts(claim, "La primera etapa de la planta solar tiene 250 MW.", "es") == [_DIFFERENT]
+
+
+def test_the_ends_of_a_change_are_contradicted_only_by_the_ends_of_a_change():
+    claim = "The plant's output grew from 1.2 to 1.8 TWh."
+    src = "电站建成后年均发电量约22亿千瓦时，每年可减少二氧化碳排放约180万吨。"
+    assert _verdicts(claim, src, "zh") == [_NOT_FOUND, _NOT_FOUND]
+    assert _verdicts(
+        "Capacity grew from 245 to 300 MW.", "Capacity rose from 150 MW to 300 MW in two years.", "en"
+    ) == [
+        _DIFFERENT,
+        (Verdict.CONSISTENT, None),
+    ]
+
+
+def test_an_interconnector_is_a_line_and_no_plant():
+    claim = "The plant has a capacity of 1,320 MW."
+    assert _verdicts(claim, "The interconnector has a rated capacity of 1,000 MW.", "en") == [_NOT_FOUND]
+    assert _verdicts(claim, "The plant has a rated capacity of 1,000 MW.", "en") == [_DIFFERENT]

@@ -118,7 +118,7 @@ def only(text, lang=None):
         ("占总发电量的百分之十三。", "百分之十三", "13", "percent", "%", None, None),
         ("每年处理污水11万吨以上", "11万吨以上", "110000", "mass", "t", None, "more_than"),
         ("该公司投資4.5億美元", "4.5億美元", "450000000", "currency", None, "USD", None),
-        ("新增就业岗位4万余个", "4万余个", "40000", "count", None, None, "more_than"),
+        ("新增就业岗位4万余个", "4万余个", "40000", "count", "job", None, "more_than"),
         # Spanish and Portuguese
         (
             "una inversión de 10.000 millones de pesos",
@@ -488,3 +488,33 @@ def test_a_small_cardinal_in_words_before_a_figure_stays_a_word():
     # "two 4.2 MW turbines": below ten, a number word is as often a word as a figure
     qs = extract_quantities("It has two 4.2 MW turbines.", "en")
     assert [q.raw for q in qs] == ["4.2 MW"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("La central, con una vida útil de 30 años, tendrá 25 aerogeneradores.", "es"),
+        ("The concession runs for 30 years.", "en"),
+        ("O porto reduzirá em 30 dias o tempo de viagem.", "pt"),
+    ],
+)
+def test_a_span_of_time_after_a_number_is_what_the_number_counts(text, lang):
+    (q,) = [q for q in extract_quantities(text, lang) if q.value == 30]
+    assert q.family == "count" and q.unit in units.TIME_SPANS
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        ("该项目已为当地创造就业岗位3500个。", "job"),  # the noun before the number, a bare 个 after
+        ("钱凯港一期工程建有4个泊位。", "berth"),
+    ],
+)
+def test_a_chinese_count_names_its_noun_before_the_number_or_after_its_measure_word(text, noun):
+    (q,) = [q for q in extract_quantities(text, "zh") if q.family == "count"]
+    assert q.unit == noun
+
+
+def test_technicians_and_engineers_are_counted_people():
+    (q,) = extract_quantities("The project has trained 12,000 local technicians.", "en")
+    assert (q.family, q.unit) == ("count", "person")

@@ -17,7 +17,11 @@ One :class:`~citecheck.model.FigureCheck` per claim quantity. The rules, in orde
    (two adjacent digits swapped: ``1,500`` homes for ``1,050``), ``doubled`` (a digit
    written twice, or a doubled one once: ``15,550`` km for ``1,550``), or ``different`` (same kind, same context, another
    value). Weak explanations need shared context between the two sentences: words,
-   years, names, and other figures of the claim found in the source sentence.
+   years, names, and other figures of the claim found in the source sentence. The source's
+   one statement of the claim's quantity (its only count of turbines, its only length, its
+   only share, said of the same thing: no rival thing, part, per-unit word or other name)
+   is contradicted by another value up to 5× apart with any shared word; a figure said of
+   a rival thing (solar for hydro, imports for exports, growth for a share) never is.
 3. **not-found** otherwise; **unverifiable** without source text.
 
 A bare number (no unit, currency, scale or counted noun) is only ever found consistent
@@ -31,6 +35,7 @@ check that says "no figures in claim".
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -40,11 +45,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Claim, FigureCheck, Quantity, SourceText, Verdict
-from .extract import Hit, Language, extract_hits, hit_for
+from .extract import Hit, Language, extract_hits, hit_for, in_change
 from .language import resolve
+from .names import NamedText, names_disagree, places_disagree
+from .places import name_in
 from .scales import scale_value
 from .sentences import SentenceIndex
-from .units import DOLLAR_LIKE, PESO_CODES
+from .units import DOLLAR_LIKE, PESO_CODES, TIME_SPANS
 
 MAX_SOURCE_CHARS = 5_000_000  # figures beyond this many characters of a source are not read
 
@@ -119,6 +126,8 @@ def compatible(c: Quantity, s: Quantity) -> bool:
         return c.family == s.family and _currency_ok(c, s)
     if c.family == "price" or s.family == "price":  # per the same thing, in the same currency
         return c.family == s.family and c.unit == s.unit and _currency_ok(c, s)
+    if c.family == s.family == "count" and c.unit != s.unit and {c.unit, s.unit} & TIME_SPANS:
+        return False  # a span of time translates no counted thing: 30 años are no 30 turbines
     if c.family in ("count", "number") and s.family in ("count", "number"):
         return True  # counted nouns are checked by relate(): translations name them loosely
     return c.family == s.family
@@ -155,6 +164,9 @@ def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
         return None
     if c.mantissa != s.mantissa:
         crossed = cw and sw and _scale_system(cw) != _scale_system(sw)
+        misread = _misread_then_renamed(c, s) if crossed else None
+        if misread:
+            return f"{_SCALE_NAMES.get(sw, sw)} read as {misread}"
         if not crossed or abs(math.log10(float(factor * sm / cm))) > 1:
             return None
     if cw and sw:
@@ -162,6 +174,19 @@ def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
     if cw:
         return f"'{cw}' where the source has no scale word"
     return f"the source's '{sw}' dropped"
+
+
+def _misread_then_renamed(c: Hit, s: Hit) -> str | None:
+    """The word of the claim's language the source's number was copied with, when the claim
+    then wrote that amount with a larger word: 4500亿 read as 4500 billion, written 4.5
+    trillion. Only an exact copy of the source's digits counts."""
+    system = _scale_system(c.quantity.scale_word)
+    for word, word_system in _SCALE_SYSTEMS.items():
+        if word_system != system or word == c.quantity.scale_word:
+            continue
+        if s.mantissa * scale_value(word) * s.unit_factor == c.quantity.value:
+            return word
+    return None
 
 
 @dataclass(frozen=True)
@@ -347,7 +372,7 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
             return Relation("consistent", 3, note="source alternative reading")
     if cq.family == "number" or sq.family == "number" and cq.family != "count":
         return Relation("different", -1)
-    if cq.family == "count" and cq.unit and sq.unit and cq.unit != sq.unit:
+    if cq.family == "count" and cq.unit and sq.unit and not _same_counted(cq.unit, sq.unit):
         return None  # 187 projects vs 180 households: not the same thing
     slip = _digit_slip(c, s)
     k = _power_of_ten(c, s)
@@ -397,10 +422,11 @@ _STOP = frozenset(
 
 
 # Words for the same things across the four languages, so that an English claim and a
-# Chinese, Spanish or Portuguese source can share context. Latin words are given as the
-# 6-letter stems _tokens() makes; Chinese words are looked up inside runs of characters.
+# Chinese, Spanish or Portuguese source can share context. Latin words are looked up by the
+# 6-letter stems _tokens() makes (a longer word stands for its stem: "central" for "centra"),
+# or by their first four letters; Chinese words are looked up inside runs of characters.
 _CONCEPTS: dict[str, tuple[str, ...]] = {
-    "@line": ("line", "linha", "línea", "linea", "transm", "线路", "输电", "輸電"),
+    "@line": ("line", "linha", "línea", "linea", "transm", "interc", "线路", "输电", "輸電", "联网", "聯網"),
     "@capacity": ("capaci", "instal", "potenc", "装机", "裝機", "容量"),
     "@output": ("output", "genera", "geraçã", "produc", "produç", "发电量", "發電量", "电量"),
     "@investment": ("invest", "invers", "投资", "投資"),
@@ -422,12 +448,26 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "融资",
     ),
     "@job": ("job", "employ", "empleo", "empreg", "puesto", "就业", "就業", "岗位", "崗位"),
-    "@household": ("househ", "home", "hogare", "famíli", "famili", "domicí", "户", "家庭"),
+    "@household": (
+        "househ",
+        "home",
+        "hogare",
+        "famíli",
+        "famili",
+        "domicí",
+        "vivien",
+        "moradi",
+        "dwelli",
+        "housin",
+        "户",
+        "家庭",
+        "住房",
+    ),  # fmt: skip
     "@emission": ("emissi", "emisio", "emissõ", "carbon", "carbono", "排放", "碳"),
     "@plant": ("plant", "station", "statio", "central", "usina", "电站", "電站", "电厂", "工厂"),
     "@solar": ("solar", "photov", "fotovo", "光伏", "太阳能", "太陽能"),
     "@wind": ("wind", "eólico", "eólica", "eolico", "风电", "風電", "风力"),
-    "@hydro": ("hydrop", "hydro", "hidroe", "hidrel", "水电", "水電"),
+    "@hydro": ("hydrop", "hydroe", "hydro", "hidroe", "hidrel", "水电", "水電"),
     "@project": ("projec", "proyec", "projet", "项目", "項目", "工程"),
     "@company": ("compan", "firm", "empres", "enterp", "企业", "企業", "公司"),
     "@country": ("countr", "país", "paises", "países", "国家", "國家"),
@@ -439,15 +479,18 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "grew",
         "increa",
         "rose",
+        "grow",
         "crecim",
         "creció",
+        "crecie",
         "cresci",
+        "cresce",
         "aument",
         "增长",
         "增長",
         "提高",
     ),
-    "@share": ("share", "propor", "partic", "占比", "比重", "份额"),
+    "@share": ("share", "accoun", "repres", "propor", "partic", "占比", "比重", "份额"),
     "@demand": ("demand", "deman", "需求"),
     "@electricity": ("electr", "eletri", "elétri", "电力", "電力", "用电"),
     "@coal": ("coal", "carvão", "carvao", "carbón", "煤"),
@@ -469,7 +512,7 @@ def _fold(word: str) -> str:
 
 
 _STEM_CONCEPT = {
-    _fold(w): c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")
+    _fold(w)[:6]: c for c, words in _CONCEPTS.items() for w in words if not ("\u4e00" <= w[0] <= "\u9fff")
 }
 _CJK_CONCEPT = [(w, c) for c, words in _CONCEPTS.items() for w in words if "\u4e00" <= w[0] <= "\u9fff"]
 
@@ -514,9 +557,28 @@ class _Source:
         self._sent: dict[tuple[int, int], set[str]] = {}
         self._ubiquitous: frozenset[str] | None = None
         self._kinds: Counter | None = None
+        self._clauses: dict[int, set[str]] = {}
+        self._measured: dict[tuple[str, str], list[int]] = {}
+        self._by_kind: dict[tuple, list[int]] | None = None
+        self._named: NamedText | None = None
         self._hit_sent: list[tuple[int, int]] = (
             [self.index.around(h.quantity.start) for h in self.hits] if self.index else []
         )
+
+    def named(self) -> NamedText:
+        """The source's words, to look a claim's names up in (read once, when first asked)."""
+        if self._named is None:
+            self._named = NamedText(self.text)
+        return self._named
+
+    def previous_sentence(self, span: tuple[int, int]) -> str:
+        """The sentence before the one at ``span`` (empty for the first)."""
+        if self.index is None:
+            return ""
+        i = bisect.bisect_left(self.index.spans, span) - 1
+        while i >= 0 and self.index.spans[i][1] > span[0]:
+            i -= 1
+        return self.text[self.index.spans[i][0] : self.index.spans[i][1]] if i >= 0 else ""
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         return self._hit_sent[i]
@@ -526,6 +588,35 @@ class _Source:
         if toks is None:
             toks = self._sent[span] = _tokens(self.text[span[0] : span[1]])
         return toks
+
+    def clause_tokens(self, i: int) -> set[str]:
+        """The words of the clause figure ``i`` stands in (computed once)."""
+        toks = self._clauses.get(i)
+        if toks is None:
+            span = self._hit_sent[i]
+            sentence = self.text[span[0] : span[1]]
+            toks = self._clauses[i] = _tokens(_clause(sentence, self.hits[i].quantity.start - span[0]))
+        return toks
+
+    def measured(self, family: str, concept: str) -> list[int]:
+        """The figures of ``family`` whose clause names ``concept`` (what they measure)."""
+        key = (family, concept)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._measured[key] = [
+                i
+                for i, h in enumerate(self.hits)
+                if h.quantity.family == family and concept in self.clause_tokens(i)
+            ]
+        return found
+
+    def of_its_kind(self, i: int) -> list[int]:
+        """The source's figures of figure ``i``'s kind (unit family, currency, counted noun)."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            for k, h in enumerate(self.hits):
+                self._by_kind.setdefault(_kind(h.quantity), []).append(k)
+        return self._by_kind[_kind(self.hits[i].quantity)]
 
     def only_of_its_kind(self, i: int) -> bool:
         """Whether figure ``i`` is the source's only figure in its currency or of its counted
@@ -790,10 +881,13 @@ def _compare(
     agrees_with: list[set[int]] = [
         {k for k, r in enumerate(rels) if r is not None and r.kind == "consistent"} for rels in relations
     ]
+    named: list[NamedText] = []  # the claim's names, read when a bare difference needs them
     for ci, (c, sp) in enumerate(zip(hits, c_spans, strict=True)):
         claim_sentence = claim.text[sp[0] : sp[1]]
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
+        c_clause = _tokens(_clause(claim_sentence, c.quantity.start - sp[0]))
+        same_thing: dict[int, bool] = {}  # source figure -> said of what this claim figure is
         # other figures of the claim found in a source sentence make it about the same thing:
         # those of the same claim sentence count twice, those of the claim's other sentences
         # once, and only for a specific diagnosis (a bare "different" needs its own sentence)
@@ -811,7 +905,7 @@ def _compare(
             alone = src.only_of_its_kind(si)
             # the source's one figure of this specific kind, near the claim's: it states the
             # claim's quantity, and the concepts shared across languages say so too
-            states = alone and _states_the_same_quantity(c, s, claim_sentence, src, s_span)
+            states = alone and _states_the_same_quantity(c, s, claim_sentence, c_clause, src, si)
             # otherwise shared concepts support a specific diagnosis, not a bare "different"
             shared = len(common) - (concepts if rel.strength <= 0 and not states else 0)
             anchors = sum(
@@ -820,10 +914,27 @@ def _compare(
                 if s_span in found_in[j] and (same_sentence or rel.strength >= 1)
             )
             ctx = shared + anchors + (_same_thing(c.quantity, s.quantity, states) if alone else 0)
-            usable = rel.kind == "consistent" or (
-                _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
-                and not _other_period(ctoks, stoks, rel)
+            # the source's one statement of the claim's quantity, another value: a difference
+            # (or a two-digit swap) with no further context than the sentences' shared words
+            sole = rel.kind == "different" and _the_one_statement(
+                c, s, claim_sentence, c_clause, src, si, same_thing
             )
+            if sole:
+                rel = _sole_difference(c, s, rel)
+            usable = rel.kind == "consistent" or (
+                (
+                    (
+                        sole
+                        and _within(c, s, _SOLE_RATIO)
+                        and _shares_a_word(c, ctoks, c_clause, stoks, src, si)
+                    )
+                    or _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
+                )
+                and not _other_period(ctoks, stoks, rel)
+                and not _rival_things(c_clause, src.clause_tokens(si))
+            )
+            if usable and rel.kind == "different":
+                usable = not _tells_another_story(c, claim, claim_sentence, named, src, si, s_span)
             cv, sv = c.quantity.value, s.quantity.value
             closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0
             key = (usable, rel.strength, ctx, closeness)
@@ -831,6 +942,54 @@ def _compare(
                 best = (key, si, rel, s_span)
         checks.append(_verdict(c, sp, claim_sentence, src, best, base))
     return checks
+
+
+def _tells_another_story(
+    c: Hit, claim: Claim, claim_sentence: str, named: list[NamedText], src: _Source, si: int, s_span
+) -> bool:
+    """A bare difference is no evidence when the claim and the source name different things
+    (``names.names_disagree``: the claim's RenovAr programme, a page about another programme's
+    projects), or when the claim speaks of a part (a phase, a stage, an addition) and the source's
+    sentence of no part (its figure is the whole, or another thing's); a diagnosable one (a scale, a lost decimal, swapped digits) says how one figure was
+    miscopied from the other and is not asked this."""
+    s_sentence = src.text[s_span[0] : s_span[1]]
+    cq, sq = c.quantity, src.hits[si].quantity
+    if in_change(claim.text, cq.start, cq.end) and not in_change(src.text, sq.start, sq.end):
+        return True  # a value before or after a change against a value of no stated time
+    if _parts(claim_sentence) and not _parts(s_sentence):
+        return True  # the claim's phase or stage against the source's whole ("the first stage")
+    if not named:
+        named.append(NamedText(claim.text))
+    if named[0].tokens is None:
+        named[0].tokens = _tokens(claim.text)
+    if _rival_things(named[0].tokens, src.sentence_tokens(s_span)):
+        return True  # the claim's solar park against the source's hydropower station
+    if places_disagree(named[0], _clause(s_sentence, sq.start - s_span[0]), s_sentence):
+        return True
+    return names_disagree(named[0], src.named(), s_sentence, src.previous_sentence(s_span))
+
+
+def _shares_a_word(
+    c: Hit, ctoks: set[str], c_clause: set[str], stoks: set[str], src: _Source, si: int
+) -> bool:
+    """The claim and the source's one statement of its quantity share a word that tells figures
+    apart: a count names its thing, so its sentences may share it; a measure (a length, a
+    power, an amount, a share) is said of what its own clause names, so the clauses must."""
+    if c.quantity.family == "count":
+        return bool((ctoks & stoks) - src.ubiquitous())
+    return bool((c_clause & src.clause_tokens(si)) - src.ubiquitous())
+
+
+def _sole_difference(c: Hit, s: Hit, rel: Relation) -> Relation:
+    """A difference from the source's one statement of the quantity, diagnosed: two digits
+    swapped even in a two-digit figure (42 wind turbines for "vinte e quatro"), which between two
+    figures of one thing is a copying slip, not the chance it is between any two figures."""
+    digits = _aligned_digits(c, s)
+    if digits is None or c.unit_factor != s.unit_factor or not _adjacent_swap(*digits):
+        return rel
+    if digits[0].endswith("0") or digits[1].endswith("0"):
+        return rel  # round figures (2,100 and 1,200 km) differ like this by chance
+    return Relation("transposed", 1, None, _SLIP_CAUSE["transposed"])
 
 
 def _uninformative(common: set[str], src: _Source, rel: Relation) -> int:
@@ -888,6 +1047,15 @@ def _verdict(c: Hit, sp, claim_sentence: str, src: _Source, best, base: dict) ->
     )
 
 
+# counted nouns that translations use for one another: a home is a household or a dwelling
+# ("250,000 homes" for "520.000 viviendas", "150万户")
+_SAME_COUNTED = (frozenset({"household", "housing unit"}),)
+
+
+def _same_counted(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _SAME_COUNTED)
+
+
 def _kind(q: Quantity) -> tuple:
     return (q.family, q.currency if q.family == "currency" else q.unit)
 
@@ -900,7 +1068,7 @@ def _specific_kind(c: Quantity, s: Quantity) -> bool:
     """Both figures measure one specific thing: the same counted noun, or the same physical
     quantity (power, energy, length...). Money and percentages are said of anything."""
     if c.family == "count":
-        return bool(c.unit) and c.unit == s.unit
+        return bool(c.unit and s.unit) and _same_counted(c.unit, s.unit)
     return c.family not in _GENERIC_FAMILIES and c.family == s.family
 
 
@@ -913,6 +1081,57 @@ _PART_CJK = ("一期", "二期", "三期", "四期", "新增", "扩建", "擴建
 
 # a mistaken copy of a figure stays near it; a figure this far apart is another figure
 _NEAR_RATIO = 1.5
+# the source's one statement of a quantity contradicts a claim figure up to this factor apart;
+# farther, a page's one figure of that kind is more likely said of something else
+_SOLE_RATIO = 5
+
+
+# amounts and percentages are said of anything: what they measure is named in their clause.
+# A percentage is one quantity when it is a share of a whole; a rate of change is said of a
+# period as much as of a thing, and two-digit rates differ by chance ("grew 31%", "13%")
+_MEASURES = {
+    "currency": frozenset("@trade @export @import @investment @loan @contract @bond".split()),
+    "percent": frozenset({"@share"}),
+}
+
+# things of one kind that exclude each other: a figure said of one is not said of another
+_RIVALS = (
+    frozenset({"@solar", "@wind", "@hydro", "@coal", "@gas", "@oil"}),  # sources of energy
+    frozenset({"@export", "@import"}),  # directions of trade
+    frozenset({"@growth", "@share"}),  # a change from a year before is not a share of a whole
+    frozenset({"@line", "@plant", "@mine"}),  # works: a line's length is no plant's distance
+)
+
+# words that make a figure one unit's share of a total ("4,5 MW cada uno", "每台", "each")
+_EACH_STEMS = frozenset("each apiece cada".split())
+_EACH_CJK = ("每台", "每个", "单机", "單機", "每座")
+
+# where a clause ends inside a sentence: a comma or semicolon before a space (not a decimal
+# comma), a colon, a dash or a bracket
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[;()\u2013\u2014，；：（）]")
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause of ``sentence`` holding the character at ``at``."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() >= at:
+            return sentence[start : m.start()]
+        start = m.end()
+    return sentence[start:]
+
+
+def _rival_things(a: set[str], b: set[str]) -> bool:
+    """Each clause names things of one kind and they share none: two things (solar, hydro)."""
+    for group in _RIVALS:
+        x, y = a & group, b & group
+        if x and y and x.isdisjoint(y):
+            return True
+    return False
+
+
+def _each(tokens: set[str]) -> bool:
+    return bool(tokens & _EACH_STEMS) or any(w in t for t in tokens for w in _EACH_CJK)
 
 
 def _parts(text: str) -> set[str]:
@@ -921,21 +1140,87 @@ def _parts(text: str) -> set[str]:
     return found
 
 
-def _states_the_same_quantity(c: Hit, s: Hit, claim_sentence: str, src: _Source, s_span) -> bool:
+def _states_the_same_quantity(
+    c: Hit, s: Hit, claim_sentence: str, c_clause: set[str], src: _Source, si: int
+) -> bool:
     """The source's only figure of a specific kind (its one capacity in MW, its one count of
     turbines), near the claim's, and not said of a part the claim does not name (a phase, an
     addition, a half-year): across languages the concepts both sentences share then say the
     two figures are one quantity ("200 MW" against "252 MW" in a Portuguese page's one capacity)."""
-    if not _specific_kind(c.quantity, s.quantity):
-        return False
     cv, sv = c.quantity.value, s.quantity.value
     if cv <= 0 or sv <= 0 or max(cv, sv) >= min(cv, sv) * Decimal(str(_NEAR_RATIO)):
         return False
+    return _specific_kind(c.quantity, s.quantity) and _said_of_the_same_thing(
+        c, s, claim_sentence, c_clause, src, si
+    )
+
+
+def _said_of_the_same_thing(
+    c: Hit,
+    s: Hit,
+    claim_sentence: str,
+    c_clause: set[str],
+    src: _Source,
+    si: int,
+    names_checked: bool = False,
+) -> bool:
+    """Whatever its value, the source figure is said of what the claim figure is said of: no
+    names of two different things, no part the claim does not name, and no rival things next
+    to the two figures (a solar plant's MW for a hydroelectric plant's, imports for exports,
+    each turbine's MW for the farm's)."""
+    if c.quantity.value <= 0 or s.quantity.value <= 0:
+        return False
+    s_span = src.sentence_of(si)
     s_sentence = src.text[s_span[0] : s_span[1]]
-    if _other_names(claim_sentence, s_sentence):
+    if not names_checked and _other_names(claim_sentence, s_sentence):
         return False
     s_parts = _parts(s_sentence)
-    return not s_parts or bool(_parts(claim_sentence))
+    if s_parts and not _parts(claim_sentence):
+        return False
+    s_clause = src.clause_tokens(si)
+    if _rival_things(c_clause, s_clause):
+        return False
+    # a measure said of each unit is not the whole's (the count of the units is no measure)
+    return c.quantity.family == "count" or _each(c_clause) == _each(s_clause)
+
+
+def _the_one_statement(
+    c: Hit,
+    s: Hit,
+    claim_sentence: str,
+    c_clause: set[str],
+    src: _Source,
+    si: int,
+    same_thing: dict[int, bool],
+) -> bool:
+    """The source states the claim's quantity once, at figure ``si``: its only figure of the
+    claim's specific kind (one count of turbines, one length in km) said of the claim's thing,
+    or, for an amount or a
+    percentage, its only one whose clause names what the claim's measures (a share, exports,
+    trade, investment); said of the same thing, and every name of the claim sentence is in
+    the source sentence (a share of Chile's exports is not one of Peru's)."""
+    q = c.quantity
+    if _specific_kind(q, s.quantity):
+        # the one figure of that kind said of the claim's thing: others said of each unit, of a
+        # part or of a rival thing do not count ("3.6 MW each, 54 MW in total")
+        for k in src.of_its_kind(si):
+            if k not in same_thing:
+                same_thing[k] = _said_of_the_same_thing(c, src.hits[k], claim_sentence, c_clause, src, k)
+        if [k for k in src.of_its_kind(si) if same_thing[k]] != [si]:
+            return False
+    elif q.family in _MEASURES and q.unit == s.quantity.unit:
+        measures = c_clause & _MEASURES[q.family]
+        candidates = {
+            k for m in measures for k in src.measured(q.family, m) if compatible(q, src.hits[k].quantity)
+        }
+        if candidates != {si}:
+            return False
+    else:
+        return False
+    s_span = src.sentence_of(si)
+    if _names_missing(claim_sentence, src.text[s_span[0] : s_span[1]]):
+        return False
+    return _said_of_the_same_thing(c, s, claim_sentence, c_clause, src, si, names_checked=True)
 
 
 # a capitalised word after a sentence's first: a name, which a translation keeps ("Cauchari")
@@ -948,6 +1233,18 @@ def _names(sentence: str) -> set[str]:
     return {w.lower()[:6] for w in words if _NAME_RE.fullmatch(w)}
 
 
+def _names_missing(claim_sentence: str, source_sentence: str) -> bool:
+    """A name of the claim sentence (after its first word) that the source sentence does not
+    hold, even as the start of a word ("Chile" in "chilenas") or in another spelling of a
+    country or region ("Peru" in 秘鲁); a name with no known spelling in another script is not
+    looked for there."""
+    names = {_fold(n)[:5] for n in _names(claim_sentence)}
+    if not names:
+        return False
+    words = {_fold(w.lower()) for w in _WORD_RE.findall(source_sentence)}
+    return any(name_in(n, words, source_sentence) is False for n in names)
+
+
 def _other_names(claim_sentence: str, source_sentence: str) -> bool:
     """Both sentences name something and share no name: they speak of two things (the
     Cauchari park in the paper, the Ullum park in the source)."""
@@ -958,11 +1255,16 @@ def _other_names(claim_sentence: str, source_sentence: str) -> bool:
 def _same_thing(c: Quantity, s: Quantity, states: bool = False) -> int:
     """1 when both figures name the same counted noun or currency, or (when the source figure
     states the claim's quantity) the same physical quantity: context for "different"."""
-    if c.family == "count" and c.unit and c.unit == s.unit:
+    if c.family == "count" and c.unit and s.unit and _same_counted(c.unit, s.unit):
         return 1
     if states and _specific_kind(c, s):
         return 1
     return int(c.family == "currency" and c.currency == s.currency and c.unit != "$")
+
+
+def _within(c: Hit, s: Hit, ratio: float) -> bool:
+    cv, sv = c.quantity.value, s.quantity.value
+    return cv > 0 and sv > 0 and abs(math.log10(float(cv / sv))) < math.log10(ratio)
 
 
 def _close(c: Hit, s: Hit) -> bool:

@@ -39,12 +39,14 @@ from .units import (
     CURRENCY_PREFIX_LAST,
     PERCENT_FIRST,
     PREFIX_SCALES,
+    TIME_SPANS,
     match_count,
     match_currency_prefix,
     match_currency_suffix,
     match_per_unit,
     match_percent,
     match_unit,
+    noun_before,
     unit_starts_at,
 )
 from .words import WordNumber, find_words
@@ -923,7 +925,7 @@ def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
     else:
         cm = match_count(norm, end) if follows else None
         if cm:
-            r.family, r.unit = "count", cm[0]
+            r.family, r.unit = "count", cm[0] or noun_before(norm, r.start)
             end = cm[1]
         elif r.kind == "wd" and end == r.end:
             noun = _sized_items(norm, end)
@@ -967,11 +969,12 @@ def _letters_glued_after(r: _Reading, norm: str) -> int | None:
 
 
 def _number_words_alone(r: _Reading, norm: str) -> int | None:
-    """Number words alone are words, not figures: "twenty", "two countries" (a scale word makes them one)."""
+    """Number words alone are words, not figures: "twenty", "two countries", "twenty years" (a
+    scale word makes them one)."""
     if (
         r.kind == "wd"
         and r.scale_word is None
-        and (r.family == "number" or (r.family == "count" and r.mantissa < 10))
+        and (r.family == "number" or (r.family == "count" and (r.mantissa < 10 or r.unit in TIME_SPANS)))
     ):
         return r.end
     return None
@@ -1075,14 +1078,35 @@ _RANGE_FIRST = frozenset("-–—~～至到")
 _FROM_REV = re.compile(r"\s+(?:" + _rev("from|de|desde|del") + r")\b", re.IGNORECASE)
 _FROM_CN_REV = re.compile(r"\s?[从由從]")
 _TO_RE = re.compile(r"[ \u00a0]+(?:to|a|para|hasta|até)[ \u00a0]+(?=\d)", re.IGNORECASE)
-_TO_CN_RE = re.compile(
-    r"\s?(?:"
-    + "|".join(
-        "增至 增加到 增加至 增长到 增长至 增長到 增長至 提高到 提高至 上升到 上升至 升至 降至 下降到 下降至 "
-        "减少到 减少至 減少到 減少至 减至 減至 扩大到 扩大至 达到 到 至".split()
-    )
-    + r")\s?(?=\d)"
+_TO_CN = "|".join(
+    "增至 增加到 增加至 增长到 增长至 增長到 增長至 提高到 提高至 上升到 上升至 升至 降至 下降到 下降至 "
+    "减少到 减少至 減少到 減少至 减至 減至 扩大到 扩大至 达到 到 至".split()
 )
+_TO_CN_RE = re.compile(r"\s?(?:" + _TO_CN + r")\s?(?=\d)")
+# the text before Y of "from X to Y": the change's first value, its unit and the word "to"
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?:(?i:\b(?:from|de|desde|del)\s+)\d[\d.,]*\s?[^\W\d]{0,12}\s?(?i:(?:to|a|para|hasta|até)\s+)"
+    r"|[从由從]\d[\d.,]*\D{0,6}?(?:" + _TO_CN + r")\s?)$"
+)
+
+
+def in_change(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is one end of a change from one value to
+    another ("from 245 to 300 MW", "de 5 a 10 millones", "从12亿千瓦时增至18亿千瓦时").
+
+    >>> text = "Output grew from 1.2 to 1.8 TWh."
+    >>> in_change(text, 17, 20), in_change(text, 24, 31)
+    (True, True)
+    >>> in_change("The plant has 300 MW.", 14, 20)
+    False
+    """
+    before = text[max(0, start - 40) : start]
+    rev = before[::-1]
+    if _FROM_CN_REV.match(rev):
+        return _TO_CN_RE.match(text, end) is not None
+    if _FROM_REV.match(rev):
+        return _TO_RE.match(text, end) is not None
+    return _CHANGE_BEFORE_RE.search(before) is not None
 
 
 def _changes_to(norm: str, bare: str, end: int, lang_of, original: str) -> _Parts | None:

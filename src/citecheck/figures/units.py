@@ -399,7 +399,14 @@ COUNT_NOUNS: dict[str, str] = {
     "documents": "document", "contracts": "contract", "contratos": "contract",
     "cities": "city", "ciudades": "city", "cidades": "city", "municipalities": "city",
     "units of housing": "housing unit", "fragments": "item", "items": "item",
+    "technicians": "person", "engineers": "person", "técnicos": "person", "ingenieros": "person",
+    "engenheiros": "person", "berths": "berth", "atracaderos": "berth", "berços": "berth",
+    # spans of time are counted too: "30 años" of a plant's life is no count of 30 turbines
+    "years": "year", "años": "year", "anos": "year", "months": "month", "meses": "month",
+    "days": "day", "días": "day", "dias": "day", "weeks": "week", "semanas": "week",
 }  # fmt: skip
+# the counted nouns that are spans of time
+TIME_SPANS = frozenset({"year", "month", "day", "week"})
 _COUNT_LOWER = {k.lower(): v for k, v in COUNT_NOUNS.items()}
 # up to four modifiers between the number and its noun: "600 local jobs", "2,162 key emission units"
 _NEXT_WORDS_RE = re.compile(r"[ \u00a0]((?:[A-Za-zÀ-ÿ'-]{1,20}[ \u00a0]?){1,6})")
@@ -442,7 +449,17 @@ _CN_NOUN_HINTS = {
     "项目": "project", "岗位": "job", "就业": "job", "家庭": "household", "企业": "company",
     "公司": "company", "单位": "company", "汽车": "vehicle", "国家": "country", "机组": "unit",
     "电站": "plant", "风电场": "plant", "居民": "person", "员工": "person", "学校": "school",
+    "泊位": "berth",
 }  # fmt: skip
+
+
+def noun_before(text: str, pos: int) -> str | None:
+    """The counted noun a Chinese sentence puts right before its number and a bare measure
+    word ("创造就业岗位3500个": 3500 jobs); ``pos`` is where the number starts."""
+    for hint, canon in _CN_NOUN_HINTS.items():
+        if text.endswith(hint, 0, pos):
+            return canon
+    return None
 
 
 def match_count(text: str, pos: int) -> tuple[str | None, int] | None:
