@@ -3,6 +3,7 @@ later process instead of compiled again, and never a reason for a run to fail.""
 
 from __future__ import annotations
 
+import ast
 import marshal
 import os
 import re
@@ -119,3 +120,35 @@ def test_the_process_store_sits_beside_the_package_byte_code():
     path = recache._default_path()
     assert path is not None and path.parent.name == "__pycache__"
     assert path.name == f"regex.{sys.implementation.cache_tag}.bin"
+
+
+def _module_level_re_compiles(path: Path) -> list[int]:
+    """Lines of ``re.compile`` calls in ``path`` that run at import (outside any function)."""
+    found: list[int] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            inside = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+            func = getattr(child, "func", None)
+            if (
+                not inside
+                and isinstance(child, ast.Call)
+                and isinstance(func, ast.Attribute)
+                and func.attr == "compile"
+                and isinstance(func.value, ast.Name)
+                and func.value.id == "re"
+            ):
+                found.append(child.lineno)
+            visit(child, inside)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), False)
+    return found
+
+
+def test_every_expression_compiled_at_import_goes_through_the_store():
+    offenders = {
+        str(p.relative_to(SRC)): lines
+        for p in sorted(SRC.rglob("*.py"))
+        if p.name != "recache.py" and (lines := _module_level_re_compiles(p))
+    }
+    assert offenders == {}, "use recache.compile for module-level expressions"

@@ -37,13 +37,13 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from .. import recache
 from ..model import Claim, FigureCheck, Quantity, SourceText, Verdict
 from .extract import Hit, Language, extract_hits, hit_for, in_change
 from .language import resolve
@@ -412,7 +412,7 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
 
 # ---- context -------------------------------------------------------------------------------
 
-_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{3,}|(?<!\d)(?:19|20)\d\d(?!\d)|[\u4e00-\u9fff]+")
+_TOKEN_RE = recache.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{3,}|(?<!\d)(?:19|20)\d\d(?!\d)|[\u4e00-\u9fff]+")
 _STOP = frozenset(
     "the and for was were with that this from are has have had its into than more over about which will "
     "also been their they year years per cent percent total new los las del que por para con una sus son "
@@ -1108,7 +1108,7 @@ _EACH_CJK = ("每台", "每个", "单机", "單機", "每座")
 
 # where a clause ends inside a sentence: a comma or semicolon before a space (not a decimal
 # comma), a colon, a dash or a bracket
-_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[;()\u2013\u2014，；：（）]")
+_CLAUSE_BREAK = recache.compile(r"[,;:](?=\s)|[;()\u2013\u2014，；：（）]")
 
 
 def _clause(sentence: str, at: int) -> str:
@@ -1224,8 +1224,8 @@ def _the_one_statement(
 
 
 # a capitalised word after a sentence's first: a name, which a translation keeps ("Cauchari")
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_NAME_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")
+_WORD_RE = recache.compile(r"[^\W\d_]+")
+_NAME_RE = recache.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")
 
 
 def _names(sentence: str) -> set[str]:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from .. import recache
 from ..model import Quantity
 from .language import resolve
 from .numerals import (
@@ -52,7 +53,7 @@ from .units import (
 from .words import WordNumber, find_words
 
 _CN_NUM = "零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
-_NUM_RE = re.compile(
+_NUM_RE = recache.compile(
     rf"(?=[\d{_CN_NUM}])"  # a leading character class lets the engine skip ahead fast
     rf"(?:(?P<cnfrac>[{_CN_NUM}]+分之(?:[{_CN_NUM}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?))"
     r"|(?<![\d.,])(?P<ar>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
@@ -74,7 +75,7 @@ _CN_D = "〇零一二三四五六七八九十两"
 # What only looks like a quantity.  Patterns that start at a digit (or "+", "(", "[") run over
 # the whole text (the regex engine skips quickly to those characters); patterns that start
 # with a word (months, "p.", "vol.", "tel.", "ISBN", codes) are checked around each numeral.
-_MASK_RE = re.compile(
+_MASK_RE = recache.compile(
     r"(?=[\d+(\[（])(?<!\d)(?:"
     + "|".join(
         [
@@ -116,11 +117,11 @@ _KEYWORDS = (
 # (one big alternation cost tens of microseconds per numeral, most of it in branches that
 # could not match).  Any of them masks the numeral; ``_BEFORE_REST_REV`` is tried last because
 # its final branch (start of a line) is not a mask by itself.
-_BEFORE_MONTH_REV = re.compile(
+_BEFORE_MONTH_REV = recache.compile(
     rf"\s+,?\.?(?:{_rev(_MONTHS_EN)})\b"
     rf"|(?i:(?:\s+ed|\s+led)?\s+(?:{_rev(_MONTHS_ESPT)})\b)"
 )
-_BEFORE_KEYWORD_REV = re.compile(rf"(?i:\s?[:#]?\s?\.?(?:{_rev(_KEYWORDS)})\b)")
+_BEFORE_KEYWORD_REV = recache.compile(rf"(?i:\s?[:#]?\s?\.?(?:{_rev(_KEYWORDS)})\b)")
 
 
 def _last_chars(words: str) -> str:
@@ -129,22 +130,22 @@ def _last_chars(words: str) -> str:
 
 
 # a keyword's last character after at most "\s?[:#]?\s?\.?" (same flags as the pattern it guards)
-_KEYWORD_GUARD_REV = re.compile(rf"(?i:\s?[:#]?\s?\.?{_last_chars(_KEYWORDS)})")
+_KEYWORD_GUARD_REV = recache.compile(rf"(?i:\s?[:#]?\s?\.?{_last_chars(_KEYWORDS)})")
 _PHONE_WORDS = "tel|phone|telephone|fax|tél|teléfono|telefone|fone|whatsapp"
 _PHONE_WORDS_CN = "电话|傳真|传真|手机|電話"
-_BEFORE_PHONE_REV = re.compile(
+_BEFORE_PHONE_REV = recache.compile(
     r"(?i:[\d\s().-]{0,12}[+(]?\s?[:：]?\s?\.?(?:" + _rev(_PHONE_WORDS) + r"))"
     r"|[\d\s().-]{0,12}[+(]?\s?[:：]?\s?(?:" + _rev(_PHONE_WORDS_CN) + r")"
 )
 # the phone pattern runs only when one of these words lies in the 40 characters before a numeral
 # (the leading class, every first character under (?i), lets the search skip ahead fast)
-_PHONE_WORD_RE = re.compile(
+_PHONE_WORD_RE = recache.compile(
     r"(?=[tTpPfFwW电傳传手電])(?:(?i:tel|tél|phone|fax|fone|whatsapp)|电话|傳真|传真|手机|電話)"
 )
-_BEFORE_ORDINAL_REV = re.compile(rf"[\d{_CN_D}百千]*\s?第")
+_BEFORE_ORDINAL_REV = recache.compile(rf"[\d{_CN_D}百千]*\s?第")
 _REST_FIRST = frozenset("-_.,–/")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_BEFORE_REST_REV = re.compile(
+_BEFORE_REST_REV = recache.compile(
     r"[-_]?[A-Za-z]"
     r"|[.,]\d"
     # after "/" a numeral is part of a path, a fraction or a code, except after the sign of the
@@ -153,16 +154,16 @@ _BEFORE_REST_REV = re.compile(
     r"|(?P<line>[ \t]*(?:\n|$))"
 )
 # checked on the text just after a numeral
-_AFTER_MASK_RE = re.compile(
+_AFTER_MASK_RE = recache.compile(
     rf"(?:(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS_EN})\b"
     rf"|º?\s+de\s+(?i:{_MONTHS_ESPT})\b"
     r"|(?i:st|nd|rd|th|º|ª|er|ème)\b"
     r"|\s?[页頁期卷届屆]"
     r")"
 )
-_LIST_AFTER_RE = re.compile(r"[.)、]\s")
-_URL_RE = re.compile(r"(?=[hHfFwW])(?:(?:https?|ftp)://|www\.)\S+", re.IGNORECASE)
-_URLISH_RE = re.compile(
+_LIST_AFTER_RE = recache.compile(r"[.)、]\s")
+_URL_RE = recache.compile(r"(?=[hHfFwW])(?:(?:https?|ftp)://|www\.)\S+", re.IGNORECASE)
+_URLISH_RE = recache.compile(
     r"(?:https?:|ftp:|www\.|@|\.(?:com|org|net|gov|edu|cn|br|ar|mx|cl|pe|co|es|pt|int|info)\b|/\S*\d)",
     re.IGNORECASE,
 )
@@ -176,10 +177,10 @@ _QUAL_BEFORE_WORDS = (
     "superior a|supera|superó|supera los|até|quase|por volta de|em torno de|pelo menos|acima de|mais de um|"
     "cerca|aprox."
 )
-_QUAL_BEFORE_REV = re.compile(rf"\s*({_rev(_QUAL_BEFORE_WORDS)})(?:$|[^\w])", re.IGNORECASE)
-_QUAL_BEFORE_GUARD_REV = re.compile(rf"\s*{_last_chars(_QUAL_BEFORE_WORDS)}", re.IGNORECASE)
+_QUAL_BEFORE_REV = recache.compile(rf"\s*({_rev(_QUAL_BEFORE_WORDS)})(?:$|[^\w])", re.IGNORECASE)
+_QUAL_BEFORE_GUARD_REV = recache.compile(rf"\s*{_last_chars(_QUAL_BEFORE_WORDS)}", re.IGNORECASE)
 _QUAL_CN = "约|大约|約|大約|近|将近|將近|接近|超过|超過|逾|超|多达|不到|不足|至少|最多"
-_QUAL_BEFORE_CN_REV = re.compile(f"({_rev(_QUAL_CN)})")
+_QUAL_BEFORE_CN_REV = recache.compile(f"({_rev(_QUAL_CN)})")
 _QUAL_BEFORE_CN_LAST = frozenset(w[-1] for w in _QUAL_CN.split("|"))
 _QUAL_WORDS = {
     "about": "about", "approximately": "about", "approx.": "about", "approx": "about", "around": "about",
@@ -201,7 +202,7 @@ _QUAL_WORDS = {
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "hasta": "up_to", "hasta un": "up_to",
     "até": "up_to", "多达": "up_to", "最多": "up_to",
 }  # fmt: skip
-_QUAL_AFTER_RE = re.compile(r"[ \u00a0]?(左右|上下|以上|以下|以内|多|余|餘|plus|or more|y pico|e pouco)")
+_QUAL_AFTER_RE = recache.compile(r"[ \u00a0]?(左右|上下|以上|以下|以内|多|余|餘|plus|or more|y pico|e pouco)")
 _QUAL_AFTER_FIRST = frozenset("左上以多余餘poye")
 
 
@@ -218,12 +219,12 @@ _QUAL_AFTER = {
     "多": "more_than", "余": "more_than", "餘": "more_than", "plus": "more_than", "or more": "at_least",
     "y pico": "more_than", "e pouco": "more_than",
 }  # fmt: skip
-_RANGE_RE = re.compile(r"[ \u00a0]?(?:-|–|—|~|～|至|到)[ \u00a0]?(\d+(?:[.,]\d+)?)(?![\d])")
-_BETWEEN_REV = re.compile(r"\s+(?:neewteb|ertne)\b", re.IGNORECASE)
-_AND_RE = re.compile(r"\s+(?:and|y|e)\s+(\d+(?:[.,]\d+)?)(?![\d])")
-_LOST_DEC_RE = re.compile(r"[ \u00a0](\d{1,2})(?![\d.,])")
-_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
-_YEAR_CONTEXT_REV = re.compile(
+_RANGE_RE = recache.compile(r"[ \u00a0]?(?:-|–|—|~|～|至|到)[ \u00a0]?(\d+(?:[.,]\d+)?)(?![\d])")
+_BETWEEN_REV = recache.compile(r"\s+(?:neewteb|ertne)\b", re.IGNORECASE)
+_AND_RE = recache.compile(r"\s+(?:and|y|e)\s+(\d+(?:[.,]\d+)?)(?![\d])")
+_LOST_DEC_RE = recache.compile(r"[ \u00a0](\d{1,2})(?![\d.,])")
+_FRACTION_RE = recache.compile(r"/(\d{1,2})(?![\d/])")
+_YEAR_CONTEXT_REV = recache.compile(
     r"\s*(?:"
     + _rev("in|since|from|by|until|till|of|year|years|en|em|desde|hasta|até|de|del|do|da|fiscal|FY")
     + r")\b",
@@ -936,7 +937,7 @@ def _suffix(r: _Reading, norm: str, lang_of, original: str) -> _Done | None:
 
 
 # a figure with its unit between a cardinal and what it counts: "twelve 4.2 MW turbines"
-_ITEM_SIZE_RE = re.compile(r"[ \u00a0]\d+(?:[.,]\d+)?")
+_ITEM_SIZE_RE = recache.compile(r"[ \u00a0]\d+(?:[.,]\d+)?")
 
 
 def _sized_items(norm: str, end: int) -> str | None:
@@ -1075,16 +1076,16 @@ _STEPS = (
 _RANGE_FIRST = frozenset("-–—~～至到")
 # a change from one value to another: "from X to Y", "de X a Y", "de X para Y", "desde X hasta Y",
 # "从X增至Y" (the words before X are matched on the reversed text before it)
-_FROM_REV = re.compile(r"\s+(?:" + _rev("from|de|desde|del") + r")\b", re.IGNORECASE)
-_FROM_CN_REV = re.compile(r"\s?[从由從]")
-_TO_RE = re.compile(r"[ \u00a0]+(?:to|a|para|hasta|até)[ \u00a0]+(?=\d)", re.IGNORECASE)
+_FROM_REV = recache.compile(r"\s+(?:" + _rev("from|de|desde|del") + r")\b", re.IGNORECASE)
+_FROM_CN_REV = recache.compile(r"\s?[从由從]")
+_TO_RE = recache.compile(r"[ \u00a0]+(?:to|a|para|hasta|até)[ \u00a0]+(?=\d)", re.IGNORECASE)
 _TO_CN = "|".join(
     "增至 增加到 增加至 增长到 增长至 增長到 增長至 提高到 提高至 上升到 上升至 升至 降至 下降到 下降至 "
     "减少到 减少至 減少到 減少至 减至 減至 扩大到 扩大至 达到 到 至".split()
 )
-_TO_CN_RE = re.compile(r"\s?(?:" + _TO_CN + r")\s?(?=\d)")
+_TO_CN_RE = recache.compile(r"\s?(?:" + _TO_CN + r")\s?(?=\d)")
 # the text before Y of "from X to Y": the change's first value, its unit and the word "to"
-_CHANGE_BEFORE_RE = re.compile(
+_CHANGE_BEFORE_RE = recache.compile(
     r"(?:(?i:\b(?:from|de|desde|del)\s+)\d[\d.,]*\s?[^\W\d]{0,12}\s?(?i:(?:to|a|para|hasta|até)\s+)"
     r"|[从由從]\d[\d.,]*\D{0,6}?(?:" + _TO_CN + r")\s?)$"
 )
@@ -1226,7 +1227,7 @@ def _plain_end(text: str, end: int) -> bool:
     return not (c.isalpha() or c in _PLAIN_STOP)
 
 
-_OF_RE = re.compile(r"[ \u00a0](?:of|de|metric)[ \u00a0]")
+_OF_RE = recache.compile(r"[ \u00a0](?:of|de|metric)[ \u00a0]")
 
 
 def _unit_after_of(text: str, pos: int):

@@ -19,9 +19,10 @@ convention never pay for it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
+
+from .. import recache
 
 __all__ = ["COMMA_DECIMAL", "LanguageOnDemand", "guess_language", "language_tag"]
 
@@ -29,9 +30,9 @@ __all__ = ["COMMA_DECIMAL", "LanguageOnDemand", "guess_language", "language_tag"
 COMMA_DECIMAL = frozenset({"es", "pt", "fr", "de", "it", "nl", "ca", "gl", "ro", "pl", "ru", "tr", "id"})
 
 # a primary language subtag: two or three letters (BCP 47, also as written with "_")
-_TAG_RE = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
+_TAG_RE = recache.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+_CJK_RE = recache.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER_RE = recache.compile(r"[^\W\d_]")
 _SAMPLE = 3000  # characters the guess reads (spread over the text)
 # The guesser tells English from Spanish and Portuguese, the languages whose numerals this
 # package reads besides Chinese (which is told by its script); any other Latin-script text is
@@ -49,7 +50,7 @@ _ROMANCE_WORDS = frozenset(
     "este esta hasta desde también os da das dos na nas nos em um uma é são foi seu sua mais mas até ao "
     "pelo pela também não".split()
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = recache.compile(r"[^\W\d_]+")
 
 
 def language_tag(tag: str | None) -> str | None:

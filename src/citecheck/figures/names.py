@@ -17,17 +17,17 @@ word, accents and case folded, by its first five letters ("Belo Monte", "Resoluc
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from .. import recache
 from ..references.vocabulary import MONTHS
 from .places import PLACE_FORMS, name_in
 from .units import match_unit
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_WORD_RE = recache.compile(r"[^\W\d_]+")
+_CJK_RE = recache.compile(r"[\u3400-\u9fff]")
 # where a sentence (or a heading, a quotation, a bracket) starts: its first word is capitalised anyway
-_STARTS = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"«“‘'(\[]\s*)$")
+_STARTS = recache.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"«“‘'(\[]\s*)$")
 _PREFIX = 5  # letters a name and its other spellings share ("Resolución", "Resolution")
 
 # spellings of places as their first four letters: a nationality is written like its country

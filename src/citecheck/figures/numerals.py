@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .. import recache
 from .language import COMMA_DECIMAL
 
 # Full-width digits and punctuation mapped one character to one character, so offsets hold.
@@ -27,7 +28,7 @@ _FULLWIDTH = str.maketrans(
 )
 
 
-_FULLWIDTH_RE = re.compile("[０-９．，％＄＋－／：]")
+_FULLWIDTH_RE = recache.compile("[０-９．，％＄＋－／：]")
 
 
 def normalise_digits(text: str) -> str:
@@ -208,7 +209,7 @@ def parse_chinese(text: str) -> tuple[Decimal, Decimal] | None:
     return Decimal(ip), Decimal(prec)
 
 
-_CN_FRACTION = re.compile(rf"([{CN_NUMERAL_CHARS}]+)分之([{CN_NUMERAL_CHARS}点]+)")
+_CN_FRACTION = recache.compile(rf"([{CN_NUMERAL_CHARS}]+)分之([{CN_NUMERAL_CHARS}点]+)")
 
 
 def parse_chinese_fraction(text: str) -> Decimal | None:

@@ -14,6 +14,8 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from .. import recache
+
 # canonical word -> multiplier.  Spanish billón and European Portuguese bilião are 10^12;
 # Brazilian bilhão is 10^9 (the usage of every Brazilian source).
 SCALE_WORDS: dict[str, Decimal] = {
@@ -61,9 +63,9 @@ _SCALE_AND_CURRENCY = {
     "mdd": ("millón", "USD"), "mmdd": ("mil millones", "USD"),
     "mdp": ("millón", "MXN"), "mmdp": ("mil millones", "MXN"),
 }  # fmt: skip
-_SCALE_AND_CURRENCY_RE = re.compile(r"[ \u00a0]?(mmdd|mmdp|mdd|mdp)(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
+_SCALE_AND_CURRENCY_RE = recache.compile(r"[ \u00a0]?(mmdd|mmdp|mdd|mdp)(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
 
-_WORD_RE = re.compile(
+_WORD_RE = recache.compile(
     r"[ \u00a0]?(?:"
     + "|".join(
         re.escape(w) for w in sorted(_SPELLINGS, key=len, reverse=True) if w not in ("k", "millones de")
@@ -73,14 +75,14 @@ _WORD_RE = re.compile(
 )
 # every character _WORD_RE can start with after its optional space (İ ı ſ and the Kelvin sign: re's other case folds)
 _WORD_FIRST = frozenset({w[0] for w in _SPELLINGS} | {w[0].upper() for w in _SPELLINGS} | set("İıſ\u212a"))
-_K_RE = re.compile(r"[kK](?![A-Za-zÀ-ÖØ-öø-ÿ])")
+_K_RE = recache.compile(r"[kK](?![A-Za-zÀ-ÖØ-öø-ÿ])")
 # Short forms that only mean "million"/"billion" right after a currency amount: US$5m, $2bn, R$3B
-_MONEY_SHORT_RE = re.compile(r" ?(m|M|b|B|MM|mi|bi|tri|mil mi|mil bi)\.?(?![A-Za-zÀ-ÖØ-öø-ÿ])")
+_MONEY_SHORT_RE = recache.compile(r" ?(m|M|b|B|MM|mi|bi|tri|mil mi|mil bi)\.?(?![A-Za-zÀ-ÖØ-öø-ÿ])")
 _MONEY_SHORT = {
     "m": "million", "M": "million", "MM": "million", "b": "billion", "B": "billion",
     "mi": "milhão", "bi": "bilhão", "tri": "trilhão", "mil mi": "bilhão", "mil bi": "trilhão",
 }  # fmt: skip
-_CN_RE = re.compile(r"[十百千万萬亿億]+")
+_CN_RE = recache.compile(r"[十百千万萬亿億]+")
 _CN_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import recache
+
 _ABBREV = frozenset(
     "u.s us no nos vol vols pp p fig figs approx etc e.g i.e mr mrs ms dr sr sra st jan feb mar apr jun "
     "jul aug sep sept oct nov dec inc ltd co corp dept art núm nº n° av arts ed eds op cit ibid".split()
 )
-_BOUNDARY = re.compile(r"[。！？；!?]+[”」』\"')）]*|\.(?=[\s”\"')）]*(?:\s|$))|\n\s*\n")
+_BOUNDARY = recache.compile(r"[。！？；!?]+[”」』\"')）]*|\.(?=[\s”\"')）]*(?:\s|$))|\n\s*\n")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

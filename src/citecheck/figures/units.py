@@ -19,6 +19,8 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from .. import recache
+
 D = Decimal
 
 # symbol or word -> (family, base unit, factor to base)
@@ -127,9 +129,9 @@ def _letter_at(text: str, pos: int) -> str:
     return c
 
 
-_SYM_RE = re.compile(r"[ \u00a0-]?(" + _alt(_SYMBOLS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])")
-_WORD_RE = re.compile(r"[ \u00a0-]?(" + _alt(_WORDS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
-_CJK_RE = re.compile(r"(" + _alt(_CJK_UNITS) + r")")
+_SYM_RE = recache.compile(r"[ \u00a0-]?(" + _alt(_SYMBOLS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])")
+_WORD_RE = recache.compile(r"[ \u00a0-]?(" + _alt(_WORDS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
+_CJK_RE = recache.compile(r"(" + _alt(_CJK_UNITS) + r")")
 _WORDS_LOWER = {k.lower(): v for k, v in _WORDS.items()}
 _SYM_FIRST = _first_chars(_SYMBOLS, ignorecase=False)
 _WORD_FIRST = _first_chars(_WORDS, ignorecase=True)
@@ -199,11 +201,11 @@ def unit_starts_at(text: str, pos: int) -> bool:
 
 # ---- percent ---------------------------------------------------------------------------
 
-_PERCENT_RE = re.compile(
+_PERCENT_RE = recache.compile(
     r"[ \u00a0]?(%|％|‰|percent(?:age)?(?! points?)|per cent|por ciento|por cento|pct)(?![A-Za-zÀ-ÖØ-öø-ÿ])",
     re.IGNORECASE,
 )
-_POINTS_RE = re.compile(
+_POINTS_RE = recache.compile(
     r"[ \u00a0]?(percentage points?|percent points?|个百分点|個百分點|puntos porcentuales|"
     r"pontos percentuais|p\.p\.|pp(?![A-Za-zÀ-ÖØ-öø-ÿ]))",
     re.IGNORECASE,
@@ -247,7 +249,7 @@ _PREFIX = {
 PREFIX_SCALES = {"MMUS$": "million", "MUS$": "thousand"}
 # what a currency written before a number ends with (a cheap test before match_currency_prefix)
 CURRENCY_PREFIX_LAST = frozenset(k[-1] for k in _PREFIX)
-_PREFIX_RE = re.compile(r"(?<![A-Za-z])(" + _alt(_PREFIX).replace(r"\$", r"\\?\$") + r")[ \u00a0]?$")
+_PREFIX_RE = recache.compile(r"(?<![A-Za-z])(" + _alt(_PREFIX).replace(r"\$", r"\\?\$") + r")[ \u00a0]?$")
 
 _SUFFIX = {
     "u.s. dollars": "USD", "us dollars": "USD", "u.s. dollar": "USD", "us dollar": "USD",
@@ -262,7 +264,7 @@ _SUFFIX = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "欧元": "EUR", "歐元": "EUR",
     "soles": "PEN", "索尔": "PEN", "brl": "BRL", "ars": "ARS", "mxn": "MXN",
 }  # fmt: skip
-_SUFFIX_RE = re.compile(r"[ \u00a0]?(?:of |de )?(" + _alt(_SUFFIX) + r")(?![a-z])", re.IGNORECASE)
+_SUFFIX_RE = recache.compile(r"[ \u00a0]?(?:of |de )?(" + _alt(_SUFFIX) + r")(?![a-z])", re.IGNORECASE)
 _SUFFIX_FIRST = _first_chars([*_SUFFIX, "of ", "de "], ignorecase=True)
 # pesos are ambiguous between countries: a claim in "pesos" matches ARS, MXN, CLP, COP
 PESO_CODES = frozenset({"ARS", "MXN", "CLP", "COP", "UYU"})
@@ -309,7 +311,7 @@ def match_currency_suffix(text: str, pos: int) -> tuple[str, int] | None:
 # "US$0.05/kWh", "US$ 30 por MWh", "0.5元/千瓦时", "US$70 per barrel": a price is not an amount of
 # money and is compared only with a price per the same thing. Money per period ("US$5 billion
 # per year", "al año") stays an amount: a yearly flow is quoted with and without its period.
-_PER_RE = re.compile(
+_PER_RE = recache.compile(
     r"[ \u00a0]?(?:/|(?:per|por|每)[ \u00a0]?)(?:(?:the|each|one|cada|el|la|o|a|um|uma)[ \u00a0])?",
     re.IGNORECASE,
 )
@@ -321,7 +323,7 @@ _PRICE_NOUNS = {
     "galón": "gallon", "litre": "litre", "liter": "litre", "litro": "litre", "unit": "unit",
     "unidad": "unit", "unidade": "unit", "head": "head", "cabeza": "head", "kilo": "kg", "quilo": "kg",
 }  # fmt: skip
-_PRICE_NOUN_RE = re.compile(r"(" + _alt(_PRICE_NOUNS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
+_PRICE_NOUN_RE = recache.compile(r"(" + _alt(_PRICE_NOUNS) + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
 
 
 def match_per_unit(text: str, pos: int) -> tuple[str, int] | None:
@@ -409,11 +411,11 @@ COUNT_NOUNS: dict[str, str] = {
 TIME_SPANS = frozenset({"year", "month", "day", "week"})
 _COUNT_LOWER = {k.lower(): v for k, v in COUNT_NOUNS.items()}
 # up to four modifiers between the number and its noun: "600 local jobs", "2,162 key emission units"
-_NEXT_WORDS_RE = re.compile(r"[ \u00a0]((?:[A-Za-zÀ-ÿ'-]{1,20}[ \u00a0]?){1,6})")
+_NEXT_WORDS_RE = recache.compile(r"[ \u00a0]((?:[A-Za-zÀ-ÿ'-]{1,20}[ \u00a0]?){1,6})")
 _COUNT_LOWER = {k.lower(): v for k, v in COUNT_NOUNS.items()}
 
 
-_WORD_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ'-]+")
+_WORD_TOKEN_RE = recache.compile(r"[A-Za-zÀ-ÿ'-]+")
 _COUNT_FIRST_WORDS = frozenset(k.split(" ")[0] for k in _COUNT_LOWER)
 
 
@@ -444,7 +446,7 @@ _CN_MEASURE = {
     "座": "plant", "台": "turbine", "台机组": "unit", "个国家": "country", "个": None,
     "所": "school", "棵": "tree", "份": "document",
 }  # fmt: skip
-_CN_MEASURE_RE = re.compile(r"(" + _alt(_CN_MEASURE) + r")")
+_CN_MEASURE_RE = recache.compile(r"(" + _alt(_CN_MEASURE) + r")")
 _CN_NOUN_HINTS = {
     "项目": "project", "岗位": "job", "就业": "job", "家庭": "household", "企业": "company",
     "公司": "company", "单位": "company", "汽车": "vehicle", "国家": "country", "机组": "unit",

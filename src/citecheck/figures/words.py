@@ -24,6 +24,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
+from .. import recache
+
 __all__ = ["WordNumber", "find_fraction_words", "find_number_words", "find_words"]
 
 # kinds: "unit" 0-9, "teen" 10-19 (and the one-word 16-29 of Spanish), "tens" 20-90,
@@ -83,7 +85,7 @@ _SCALES = (
     "million millions billion billions trillion trillions millón millon millones billón billones "
     "milhão milhao milhões milhoes bilhão bilhao bilhões bilhoes trilhão trilhões".split()
 )
-_TOKEN = re.compile(r"[^\W\d_]+|-")
+_TOKEN = recache.compile(r"[^\W\d_]+|-")
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -132,10 +134,10 @@ _NUMERATORS = {
 _HALF_AFTER_ORDINAL = frozenset("first second latter former last other primera segunda primeira".split())
 # what follows a share: "of", "de", "da" ... or the end of its clause ("fell by a third.");
 # "a third country", "a third phase", "el cuarto trimestre" are ordinals, never shares
-_AFTER_SHARE_RE = re.compile(r"(?:[ \u00a0]+(?:of|the|de|del|da|do|das|dos)\b|\s*(?:[.,;:)]|$))")
+_AFTER_SHARE_RE = recache.compile(r"(?:[ \u00a0]+(?:of|the|de|del|da|do|das|dos)\b|\s*(?:[.,;:)]|$))")
 
 
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \u00a0-]$")
+_WORD_BEFORE_RE = recache.compile(r"([^\W\d_]+)[ \u00a0-]$")
 
 
 def _word_before(low: str, pos: int) -> tuple[str, int] | None:
@@ -180,10 +182,10 @@ _TRIGGERS = sorted(
     | set(_DENOMINATORS)
     | _PARTS
 )
-_TRIGGER_RE = re.compile(r"\b" + _trie_pattern(_TRIGGERS) + r"(?![^\W\d_])")
+_TRIGGER_RE = recache.compile(r"\b" + _trie_pattern(_TRIGGERS) + r"(?![^\W\d_])")
 _SCALE_SET = frozenset(_SCALES)
 # "a" right before a scale word ("a million homes"), not the end of another word
-_ARTICLE_ONE_RE = re.compile(r"(?:^|(?<![^\W\d_]))(a)[ \u00a0]$")
+_ARTICLE_ONE_RE = recache.compile(r"(?:^|(?<![^\W\d_]))(a)[ \u00a0]$")
 
 
 class WordNumber(NamedTuple):
