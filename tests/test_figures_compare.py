@@ -904,3 +904,34 @@ def test_an_interconnector_is_a_line_and_no_plant():
     claim = "The plant has a capacity of 1,320 MW."
     assert _verdicts(claim, "The interconnector has a rated capacity of 1,000 MW.", "en") == [_NOT_FOUND]
     assert _verdicts(claim, "The plant has a rated capacity of 1,000 MW.", "en") == [_DIFFERENT]
+
+
+def _ends(claim: str, source: str, **langs) -> list[tuple[str, str, str | None]]:
+    return [
+        (c.claim_quantity.raw, c.verdict.value, c.diagnosis) for c in check_figures(claim, source, **langs)
+    ]
+
+
+def test_a_range_against_a_range_of_the_source_is_checked_end_by_end():
+    assert _ends(
+        "Construction will need between 800 and 1,200 workers.",
+        "La obra empleará entre 800 y 1.500 trabajadores.",
+        lang="en",
+        source_lang="es",
+    ) == [("800", "consistent", None), ("1,200 workers", "inconsistent", "different")]
+
+
+def test_a_range_the_source_prints_as_two_figures_with_scale_words_agrees_end_by_end():
+    assert _ends(
+        "The plant will create between 4,000 and 6,000 jobs.",
+        "A usina deve gerar entre 4 mil e 6 mil empregos diretos.",
+        lang="en",
+        source_lang="pt",
+    ) == [("4,000", "consistent", None), ("6,000 jobs", "consistent", None)]
+
+
+def test_a_range_that_holds_the_source_s_one_value_stays_one_figure():
+    assert _ends(
+        "Between 20 and 30 MW of floating solar will be installed.",
+        "The utility will install 25 MW of floating solar on the reservoir.",
+    ) == [("20 and 30 MW", "consistent", None)]

@@ -49,6 +49,7 @@ from .extract import Hit, Language, extract_hits, hit_for, in_change
 from .language import resolve
 from .names import NamedText, names_disagree, places_disagree
 from .places import name_in
+from .ranges import range_ends, source_ranges
 from .scales import scale_value
 from .sentences import SentenceIndex
 from .units import DOLLAR_LIKE, PESO_CODES, TIME_SPANS
@@ -848,6 +849,9 @@ def _compare(
                 **base,
             )
         ]
+    by_range: dict[int, tuple[Hit, tuple[int, int], Relation]] = {}
+    if src is not None:
+        hits, by_range = _ranges_end_by_end(hits, src)
     cidx = SentenceIndex(claim.text)
     c_spans = [cidx.around(h.quantity.start) for h in hits]
     checks: list[FigureCheck] = []
@@ -884,6 +888,10 @@ def _compare(
     named: list[NamedText] = []  # the claim's names, read when a bare difference needs them
     for ci, (c, sp) in enumerate(zip(hits, c_spans, strict=True)):
         claim_sentence = claim.text[sp[0] : sp[1]]
+        if ci in by_range:
+            s, s_span, rel = by_range[ci]
+            checks.append(_verdict_against(c, sp, claim_sentence, src, s, s_span, rel, base))
+            continue
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
         c_clause = _tokens(_clause(claim_sentence, c.quantity.start - sp[0]))
@@ -942,6 +950,43 @@ def _compare(
                 best = (key, si, rel, s_span)
         checks.append(_verdict(c, sp, claim_sentence, src, best, base))
     return checks
+
+
+def _ranges_end_by_end(
+    hits: list[Hit], src: _Source
+) -> tuple[list[Hit], dict[int, tuple[Hit, tuple[int, int], Relation]]]:
+    """A claim's range checked end by end against a range of the source that shares one of its
+    ends: "between 1,500 and 2,000 workers" against "entre 1.500 y 2.500 trabajadores" is 1,500
+    (agrees) and 2,000 (not 2,500). Returns the claim's figures with each such range replaced by
+    its two ends, and each end's source end, sentence and relation. A range no source range
+    shares an end with stays whole, to be compared as one figure ("between 5 and 10 MW" holds
+    the source's 7.5 MW)."""
+    if not any(h.quantity.high is not None for h in hits):
+        return hits, {}
+    ranges = source_ranges(src.hits, src.text)
+    out: list[Hit] = []
+    judged: dict[int, tuple[Hit, tuple[int, int], Relation]] = {}
+    for h in hits:
+        ends = range_ends(h) if ranges else None
+        match = None
+        if ends is not None:
+            for si, s_low, s_high in ranges:
+                rels = (relate(ends[0], s_low), relate(ends[1], s_high))
+                if None not in rels and any(r.kind == "consistent" for r in rels):
+                    match = (si, (s_low, s_high), rels)
+                    break
+        if match is None:
+            out.append(h)
+            continue
+        si, s_ends, rels = match
+        for end, s, rel in zip(ends, s_ends, rels, strict=True):
+            judged[len(out)] = (
+                s,
+                src.sentence_of(si),
+                rel if rel.kind == "consistent" else _sole_difference(end, s, rel),
+            )
+            out.append(end)
+    return out, judged
 
 
 def _tells_another_story(
@@ -1023,20 +1068,26 @@ def _accusable(c: Hit, s: Hit, rel: Relation, ctx: int) -> bool:
     return True
 
 
+def _verdict_against(
+    c: Hit, sp, claim_sentence: str, src: _Source, s: Hit, s_span, rel: Relation, base: dict
+) -> FigureCheck:
+    """The check of claim figure ``c`` against source figure ``s`` in the sentence at ``s_span``."""
+    s_sentence = src.text[s_span[0] : s_span[1]]
+    verdict = Verdict.CONSISTENT if rel.kind == "consistent" else Verdict.INCONSISTENT
+    diagnosis = None if rel.kind == "consistent" else rel.kind
+    return FigureCheck(
+        claim_quantity=_relocate(c.quantity, sp), verdict=verdict, claim_sentence=claim_sentence,
+        source_quantity=_relocate(s.quantity, s_span), source_sentence=s_sentence, diagnosis=diagnosis,
+        factor=rel.factor if diagnosis else None, cause=rel.cause if diagnosis else None,
+        explanation=_explain(c, s, rel), **base,
+    )  # fmt: skip
+
+
 def _verdict(c: Hit, sp, claim_sentence: str, src: _Source, best, base: dict) -> FigureCheck:
     cq = _relocate(c.quantity, sp)
     if best is not None and best[0][0]:
         _key, si, rel, s_span = best
-        s = src.hits[si]
-        s_sentence = src.text[s_span[0] : s_span[1]]
-        sq = _relocate(s.quantity, s_span)
-        verdict = Verdict.CONSISTENT if rel.kind == "consistent" else Verdict.INCONSISTENT
-        diagnosis = None if rel.kind == "consistent" else rel.kind
-        return FigureCheck(
-            claim_quantity=cq, verdict=verdict, claim_sentence=claim_sentence, source_quantity=sq,
-            source_sentence=s_sentence, diagnosis=diagnosis, factor=rel.factor if diagnosis else None,
-            cause=rel.cause if diagnosis else None, explanation=_explain(c, s, rel), **base,
-        )  # fmt: skip
+        return _verdict_against(c, sp, claim_sentence, src, src.hits[si], s_span, rel, base)
     why = f"no figure in the source matches {c.quantity.raw.strip()} ({describe(c.quantity)})"
     if not src.hits:
         why = "the source contains no figures"
