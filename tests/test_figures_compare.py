@@ -935,3 +935,11 @@ def test_a_range_that_holds_the_source_s_one_value_stays_one_figure():
         "Between 20 and 30 MW of floating solar will be installed.",
         "The utility will install 25 MW of floating solar on the reservoir.",
     ) == [("20 and 30 MW", "consistent", None)]
+
+
+def test_a_wan_figure_written_out_with_one_zero_too_many_is_a_scale_error_not_a_lost_point():
+    [check] = check_figures("The planted area reached 380,000 hectares.", "推广面积3.8万公顷。")
+    assert (check.verdict.value, check.diagnosis, check.factor) == ("inconsistent", "scale", Decimal(10))
+    assert "万 written out with one zero too many" in check.explanation
+    [right] = check_figures("The planted area reached 38,000 hectares.", "推广面积3.8万公顷。")
+    assert right.verdict.value == "consistent"

@@ -154,12 +154,19 @@ def _scale_system(word: str | None) -> str | None:
     return "zh" if word[0] >= "\u4e00" else _SCALE_SYSTEMS.get(word, word)
 
 
+_ONE_PLACE = (Decimal(10), Decimal("0.1"))
+
+
 def _scale_cause(c: Hit, s: Hit, factor: Decimal) -> str | None:
     """Name the scale words when misreading one as the other explains the error: the number
     copied with the other word (US$15 billion for US$15 million, 23 billion for 23亿), or, across
     two languages' words, a misreading and a shifted decimal point (US$10.8 billion for
     1.08亿美元). Not US$1.5 billion for US$150 million: no misread word makes 150 into 1.5."""
     cw, sw = c.quantity.scale_word, s.quantity.scale_word
+    if cw is None and _scale_system(sw) == "zh" and factor in _ONE_PLACE and c.digits == s.digits:
+        # 3.8万 written out with one zero too many or too few (380,000 or 3,800 for 38,000): the
+        # Chinese word's four places counted as five or three
+        return f"{sw} written out with one zero too {'many' if factor > 1 else 'few'}"
     cm, sm = scale_value(cw), scale_value(sw)
     if cm == sm or (cm > sm) != (factor > 1):
         return None
@@ -389,7 +396,9 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
         same_system = both_words_differ and _scale_system(c.quantity.scale_word) == _scale_system(
             s.quantity.scale_word
         )
-        if _lost_decimal(c, s, k) and not both_words_differ and not (cause and both_words):
+        # a Chinese scale word written out in digits: the number has no point of its own to lose
+        written_out = cause is not None and not c.quantity.scale_word and s.quantity.scale_word is not None
+        if _lost_decimal(c, s, k) and not both_words_differ and not (cause and (both_words or written_out)):
             # a point lost (411 for 41.1) is a strong sign; a point moved (1.25 for 12.5) less so
             lost = not (c.has_decimal and s.has_decimal)
             return Relation(
