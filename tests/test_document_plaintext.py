@@ -534,3 +534,12 @@ def test_numbered_section_titles_are_no_run_of_folios():
         "More body text.\n\n3 Challenges ahead\n\nThe end.\n"
     )
     assert [p.start_line for p in read_document(text).pages] == [1]
+
+
+def test_a_digit_after_a_formula_or_a_numbering_abbreviation_is_no_glued_marker():
+    text = (
+        "Body text.\n\nCO2 fell 3% in 2021.2 See No.3 of the series.\n\n"
+        "2 «Emissions fall», National Bureau of Statistics, May 2, 2022\n\n"
+        "3 «A second title», An Agency, May 3, 2022\n"
+    )
+    assert [m.raw for m in read_document(text).markers] == ["2"]

@@ -84,11 +84,14 @@ _BODY_MARKER = recache.compile(
 )
 
 
-#: A superscript number the extraction set on the line: plain digits glued to the word, the
-#: percent sign or the closing punctuation before them (``5G users.6``, ``25%7 of fixed accesses``,
-#: ``regions.8``), never inside a number (``45.0%``, ``2.53``) or a word (``5G``, ``CO2``).
+#: A superscript number the extraction set on the line: plain digits glued to the lower-case word,
+#: the percent sign, the closing punctuation or the year before them (``5G users.6``, ``25%7 of
+#: fixed accesses``, ``regions.8``, ``in 2022.6``), never inside a number (``45.0%``, ``2.53``), a
+#: word or formula (``5G``, ``CO2``, ``G20``) or after a numbering abbreviation (``No.3``, ``p.56``).
 _GLUED_NUMBER = recache.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?])|(?<=[%”»\"')\]])|(?<=[%”»\"')\]][.,;:]))"
+    r"(?<!No\.)(?<!no\.)(?<!Vol\.)(?<!vol\.)(?<!\bp\.)(?<!pp\.)(?<!Art\.)(?<!Fig\.)(?<!Sec\.)"
+    r"(?:(?<=[a-zß-öø-ÿ])|(?<=[^\W\d_][.,;:!?])|(?<=[%”»\"')\]])|(?<=[%”»\"')\]][.,;:])"
+    r"|(?<=(?<![\d,.])(?:19|20)\d\d[.;]))"
     r"(?P<n>\d{1,3})(?=[\s.,;:!?)]|$)"
 )
 
@@ -164,6 +167,9 @@ def find_body_markers(text: str, glued: Collection[int] = ()) -> list[MarkerMatc
 
     >>> [(mk.raw, mk.number) for mk in find_body_markers("had 860,000 5G users.6 Fibre was 25%7 of 2.53", {6, 7})]
     [('6', 6), ('7', 7)]
+    >>> [mk.raw for mk in find_body_markers("CO2 fell in 2022.3 See No.3 and p.3 or 2,022.3", {2, 3})]
+    ['3']
+
     """
     out = []
     for m in _BODY_MARKER.finditer(text):
