@@ -466,3 +466,80 @@ def test_a_chicago_note_that_lost_its_marker_after_a_closed_note_is_a_note_of_it
     doc = read_document(text)
     assert [n.span.start_line for n in doc.notes] == [5, 7, 9]
     assert doc.notes[1].text.startswith("Margaret Myers and Rebecca Ray")
+
+
+# -- a fifth paper (tests/data/paper5): other glyphs, digit markers, folios without dots -------
+
+_PAPER5 = (
+    pathlib.Path(__file__).resolve().parent
+    / "data"
+    / "paper5"
+    / "china-latin-america-digital-infrastructure-cooperation-2023.txt"
+)
+
+
+def test_latin1_letters_and_the_replacement_character_are_garbled_markers_like_y_diaeresis():
+    # "… 45.0% of their GDP.þ Brazil …", "… by 2029.Ð Chinese firms …", "… end of 2022.� Submarine …"
+    text = (
+        "Global Review Vol.15 No.3 May 2023\n\n"
+        "Rates rose 45.0% of their GDP.þ Brazil raised 47.2 billion reais by 2029.Ð Capacity was 240 "
+        "megawatts in 2022.� Cables came next.\n\n"
+        "þ 中国信息通信研究院. 全球数字经济白皮书（2022年）[EB/OL]. (2022-12-07)[2023-02-10]. http://www caict ac cn/a . pdf\n\n"
+        "Ð «Leilão do 5G arrecada R$ 47,2 bilhões», Agência Nacional de Telecomunicações, 5 de novembro de 2021, "
+        "https://www gov br/anatel/pt - br/assuntos [2022 - 10 - 12]\n\n"
+        "� «Querétaro concentrates the largest data centre capacity in Mexico», Mexican Association of Data "
+        "Centers, March 3, 2023, https://www mexicodatacenters org mx/Noticias/a - b [2023 - 03 - 20]\n"
+    )
+    doc = read_document(text)
+    assert [n.marker for n in doc.notes] == ["þ", "Ð", "\ufffd"]
+    assert [m.raw for m in doc.markers] == ["þ", "Ð", "\ufffd"]
+
+
+def test_a_plain_digit_glued_to_the_text_before_it_calls_the_pages_note_of_that_number():
+    # "… 860,000 5G users.6 Fixed internet reached 721% …, and optical fibre accounted for 25%7 of …"
+    doc = read_document(_PAPER5.read_text(encoding="utf-8"))
+    page4 = [(m.raw, m.number) for m in doc.markers if m.page == 4]
+    assert page4 == [("6", 6), ("7", 7), ("8", 8)]
+    body = doc.text[doc.markers[5].span.start - 9 : doc.markers[5].span.end]
+    assert body == "5G users.6"
+
+
+def test_a_glued_digit_that_no_note_of_the_page_carries_is_no_marker():
+    text = "Fibre was 25%7 of fixed accesses in 2.53 regions.\n\n3 «A title», An Agency, May 2, 2022\n"
+    assert [m.raw for m in read_document(text).markers] == []
+
+
+def test_page_numbers_first_or_last_that_run_on_page_by_page_make_running_headers():
+    # "42 Glob. Rev. Vol.15 No.3", "国际展望 第15卷 第3期 43", "Vol.15 No.3 GLOBAL REVIEW 44", "45 国际展望",
+    # "Global Review, 2023, 15(3) | 46", "47 | Glob. Rev. | May 2023": no dots or dashes, no year on most
+    doc = read_document(_PAPER5.read_text(encoding="utf-8"))
+    assert [p.start_line for p in doc.pages] == [1, 17, 27, 35, 45, 53, 64]
+
+
+def test_numbered_notes_on_consecutive_lines_are_no_run_of_folios():
+    text = (
+        "Body text with calls.6 And more.7 And the last.8\n\n"
+        "6 «Argentina's 5G network», Xinhuanet, December 28, 2022\n"
+        "7 «Fixed internet», National Communications Entity, March 30, 2023\n"
+        "8 «The backbone», Ministry of Transport, June 14, 2022\n"
+    )
+    doc = read_document(text)
+    assert [p.start_line for p in doc.pages] == [1]
+    assert len(doc.notes) == 3
+
+
+def test_numbered_section_titles_are_no_run_of_folios():
+    text = (
+        "Global Review Vol.15 No.3 May 2023\n\n1 Introduction\n\nBody text.\n\n2 Progress of cooperation\n\n"
+        "More body text.\n\n3 Challenges ahead\n\nThe end.\n"
+    )
+    assert [p.start_line for p in read_document(text).pages] == [1]
+
+
+def test_a_digit_after_a_formula_or_a_numbering_abbreviation_is_no_glued_marker():
+    text = (
+        "Body text.\n\nCO2 fell 3% in 2021.2 See No.3 of the series.\n\n"
+        "2 «Emissions fall», National Bureau of Statistics, May 2, 2022\n\n"
+        "3 «A second title», An Agency, May 3, 2022\n"
+    )
+    assert [m.raw for m in read_document(text).markers] == ["2"]

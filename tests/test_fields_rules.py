@@ -413,3 +413,18 @@ def test_full_width_separators_inside_a_url_do_not_end_it_and_the_url_keeps_its_
     assert (url.repaired, url.complete) == ("http://www.moa.gov.cn/xw/a.htm", True)
     assert url.raw in line and url.raw.endswith("htm")
     assert parse_reference(line).access_date == "2023-03-02"
+
+
+def test_another_latin1_garble_glyph_is_read_like_y_diaeresis_in_separators_urls_and_dates():
+    # paper5's markers are þ and Ð: the same extraction garbles the note's other glyphs with them
+    # (the seed's «…*ÿ Economic and Commercial …, http:// ar mofcom gov cn / art ÿÿÿÿÿ/ … [2022 - ÿÿ ÿÿ])
+    line = (
+        "«Argentina's renewable energy covers 13% of demand»þ Economic and Commercial Office, January 23, "
+        "2022, http:// ar mofcom gov cn / art þþþþþ/ 202111 / 20211103 shtml [2022 - þþ þþ]"
+    )
+    ref = parse_reference(line)
+    assert ref.container == "Economic and Commercial Office"
+    assert ref.url.complete is False
+    assert ref.url.fragments[-1] == "/202111/20211103.shtml"
+    seed_form = parse_reference(line.replace("þ", "ÿ"))
+    assert (ref.title, ref.date, ref.access_date) == (seed_form.title, seed_form.date, seed_form.access_date)

@@ -292,3 +292,36 @@ def test_a_full_width_dotted_address_in_a_note_is_read_whole_with_its_access_dat
         True,
         "2023-03-02",
     )
+
+
+def test_a_dot_spaced_off_before_the_extension_stays_in_the_url():
+    # "(2022-12-07)[2023-02-10]. http://www caict ac cn/kxyj/qwfb/bps/202212/P020221207397428021671 . pdf"
+    line = (
+        "中国信息通信研究院. 全球数字经济白皮书（2022年）[EB/OL]. (2022-12-07)[2023-02-10]. "
+        "http://www caict ac cn/kxyj/qwfb/bps/202212/P020221207397428021671 . pdf"
+    )
+    start, end = find_url(line)
+    assert repair_url(line[start:end]).repaired == (
+        "http://www.caict.ac.cn/kxyj/qwfb/bps/202212/P020221207397428021671.pdf"
+    )
+
+
+def test_a_dot_closing_the_sentence_after_a_url_is_not_an_extension_dot():
+    line = "See http://example.org/a/b . The report followed."
+    start, end = find_url(line)
+    assert line[start:end] == "http://example.org/a/b"
+
+
+def test_a_hyphen_the_line_end_left_gives_the_unbroken_word_as_a_candidate():
+    # "https://www mintic gov co/portal/inicio/Sala - de - prensa/Noti-" / "cias/208345:Colombia - …"
+    url = repair_url(
+        "https://www mintic gov co/portal/inicio/Sala - de - prensa/Noti- cias/208345:Colombia - supera"
+    )
+    assert (
+        url.repaired
+        == "https://www.mintic.gov.co/portal/inicio/Sala-de-prensa/Noti-cias/208345:Colombia-supera"
+    )
+    assert (
+        "https://www.mintic.gov.co/portal/inicio/Sala-de-prensa/Noticias/208345:Colombia-supera"
+        in url.candidates
+    )

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 from .. import recache
+from .markers import GARBLED_GLYPHS
 
 _NAME = r"[A-Z][\w'’.-]*"
 _PERSON = rf"{_NAME}(?:[ \t]{_NAME}){{0,3}}"
@@ -117,7 +118,7 @@ def reference_score(text: str) -> int:
 
 def looks_authored(text: str) -> bool:
     """Starts with ``Name Name:`` / ``Name, Name:``, ``Smith, J.`` or ``Name Name, “Title``."""
-    lead = text.lstrip(" \t,;ÿŷŸ")
+    lead = text.lstrip(" \t,;" + GARBLED_GLYPHS)
     m = AUTHOR_COLON.match(lead)
     if m is not None and m.end() < 160:
         return True

@@ -119,6 +119,7 @@ _WORD = recache.compile(r"[A-Za-z]{4,}")
 class _Masthead(NamedTuple):
     issue: tuple[str, str]
     name_words: frozenset[str]  # the journal's name as the masthead spells it (words of 4+ letters)
+    line: str
 
 
 def _masthead(lines: list[Line]) -> _Masthead | None:
@@ -126,7 +127,7 @@ def _masthead(lines: list[Line]) -> _Masthead | None:
         found = _issue_and_year(ln.text)
         if found is not None:
             words = {w.casefold() for w in _WORD.findall(ln.text) if not _NOT_NAME.match(w)}
-            return _Masthead(found, frozenset(words))
+            return _Masthead(found, frozenset(words), ln.text)
     return None
 
 
@@ -147,6 +148,64 @@ def _names_masthead_issue(text: str, masthead: _Masthead | None) -> bool:
         return True
     shared = {w.casefold() for w in _WORD.findall(text)} & masthead.name_words
     return len(shared) >= _NAME_WORDS_SHARED
+
+
+#: A folio: a page number first or last on a short line, apart from the words by a space or a bar
+#: (``42 Glob. Rev. Vol.15 No.3``, ``国际展望 第15卷 第3期 43``, ``47 | Glob. Rev. | May 2023``).
+_LEAD_FOLIO = recache.compile(r"^(\d{1,4})(?:\s*\|\s*|\s+)(?=\S)")
+_TRAIL_FOLIO = recache.compile(r"(?<=\S)(?:\s*\|\s*|\s+)(\d{1,4})$")
+#: Pages run on by one; a page with no header (a figure, a page the extraction lost) skips one.
+_FOLIO_STEPS = (1, 2)
+#: Running heads of consecutive pages: this many in a row make a run.
+_FOLIO_RUN = 3
+#: Words a running head shares with another or with the masthead, compared by their first letters
+#: (so ``Glob. Rev.`` is ``Global Review``), or a run of CJK characters (a journal's Chinese name).
+_HEAD_WORD = recache.compile(r"[A-Za-z]{3,}|[\u3400-\u9fff]{2,}")
+_PREFIX = 3
+
+
+def _head_words(text: str) -> frozenset[str]:
+    return frozenset(w[:_PREFIX].casefold() if w.isascii() else w for w in _HEAD_WORD.findall(text))
+
+
+def _folios(text: str) -> list[tuple[int, str]]:
+    """(page number, the rest of the line) for each way the line may carry a folio."""
+    out = []
+    for rx, rest in ((_LEAD_FOLIO, lambda m: text[m.end() :]), (_TRAIL_FOLIO, lambda m: text[: m.start()])):
+        m = rx.search(text)
+        if m is not None and int(m.group(1)) > 0:
+            out.append((int(m.group(1)), rest(m)))
+    return out
+
+
+def _folio_runs(candidates: list[Line], nonblank: list[int], masthead_words: frozenset[str]) -> set[int]:
+    """Lines of running heads told by their page numbers: short lines with a number first or last
+    that goes up by one page from one to the next (``42 …``, ``… 43``, ``… 44``, ``45 …``), with a
+    page of text between them (not a list of numbered notes on consecutive lines), and words that
+    recur in another of them or in the masthead (a journal's name, not a numbered section title)."""
+    order = {number: i for i, number in enumerate(nonblank)}
+    found: list[tuple[int, int, frozenset[str]]] = []  # (line, folio, words)
+    for ln in candidates:
+        for folio, rest in _folios(ln.text.strip()):
+            found.append((ln.number, folio, _head_words(rest)))
+    runs: list[list[tuple[int, int, frozenset[str]]]] = []
+    for item in found:
+        for run in runs:
+            line, folio, _ = run[-1]
+            if item[1] - folio in _FOLIO_STEPS and order[item[0]] - order[line] > 1:
+                run.append(item)
+                break
+        else:
+            runs.append([item])
+    out: set[int] = set()
+    for run in runs:
+        if len(run) < _FOLIO_RUN:
+            continue
+        for i, (line, _, words) in enumerate(run):
+            others = masthead_words.union(*(w for j, (_, _, w) in enumerate(run) if j != i))
+            if words & others:
+                out.add(line)
+    return out
 
 
 def find_furniture(lines: list[Line]) -> dict[int, str]:
@@ -197,6 +256,11 @@ def find_furniture(lines: list[Line]) -> dict[int, str]:
                         break
                 else:
                     cjk_groups.append((chars, [ln.number]))
+    head_words = _head_words(masthead.line) if masthead is not None else frozenset()
+    nonblank = [ln.number for ln in lines if not ln.blank]
+    for number in _folio_runs([ln for ln in candidates if ln.number not in out], nonblank, head_words):
+        if number != first:
+            out[number] = "header"
     for _, members in cjk_groups:
         if len(members) >= 3:
             for number in members:

@@ -16,6 +16,7 @@ OCR-ish LaTeX (``$[\\]ddot{y}$``, ``\\(\\tilde{y}\\)``); clean papers use ``①`
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .. import recache
@@ -34,8 +35,12 @@ def decimal_value(text: str, max_digits: int = 9) -> int | None:
     return int(digits)
 
 
-#: Single characters that stand for a lost footnote number in the seed-like extractions.
-GARBLED_GLYPHS = "ÿŸŷŶýÝỳỲỹỸȳȲ"
+#: Single characters that stand for a lost footnote number in the seed-like extractions: a circled
+#: number in a font with no Unicode map comes out as the code of its glyph read as Latin-1, so as
+#: one of the letters at the top of that table (``ÿ`` 0xFF, ``þ`` 0xFE, ``ý`` 0xFD, ``Ð`` 0xD0 …,
+#: never in English, Spanish, Portuguese or Chinese text), as a look-alike of one (``ŷ``, ``ỳ``), or
+#: as U+FFFD, the replacement character an extractor writes for a glyph it cannot decode.
+GARBLED_GLYPHS = "ÿŸŷŶýÝỳỲỹỸȳȲþÞðÐ\ufffd"
 _G = GARBLED_GLYPHS
 
 # OCR'd math for a garbled glyph: \(\tilde{y}\), $[\]ddot{y}$, \hat{y}, $\ddot{y}$ ...
@@ -76,6 +81,18 @@ _BODY_MARKER = recache.compile(
     rf"|(?<=[^\s\d{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]{{1,3}}"
     r"|§"
     r"|\[\d{1,3}\])"
+)
+
+
+#: A superscript number the extraction set on the line: plain digits glued to the lower-case word,
+#: the percent sign, the closing punctuation or the year before them (``5G users.6``, ``25%7 of
+#: fixed accesses``, ``regions.8``, ``in 2022.6``), never inside a number (``45.0%``, ``2.53``), a
+#: word or formula (``5G``, ``CO2``, ``G20``) or after a numbering abbreviation (``No.3``, ``p.56``).
+_GLUED_NUMBER = recache.compile(
+    r"(?<!No\.)(?<!no\.)(?<!Vol\.)(?<!vol\.)(?<!\bp\.)(?<!pp\.)(?<!Art\.)(?<!Fig\.)(?<!Sec\.)"
+    r"(?:(?<=[a-zß-öø-ÿ])|(?<=[^\W\d_][.,;:!?])|(?<=[%”»\"')\]])|(?<=[%”»\"')\]][.,;:])"
+    r"|(?<=(?<![\d,.])(?:19|20)\d\d[.;]))"
+    r"(?P<n>\d{1,3})(?=[\s.,;:!?)]|$)"
 )
 
 
@@ -142,10 +159,27 @@ def is_garbled(raw: str) -> bool:
     return marker_number(raw) is None
 
 
-def find_body_markers(text: str) -> list[MarkerMatch]:
-    """In-text footnote call-outs in a line of body text (runs of garble like ``ÿÿÿ`` are not markers)."""
+def find_body_markers(text: str, glued: Collection[int] = ()) -> list[MarkerMatch]:
+    """In-text footnote call-outs in a line of body text (runs of garble like ``ÿÿÿ`` are not markers).
+
+    ``glued`` are the numbers of the page's notes numbered in plain digits: such a number glued
+    to the text before it is the superscript call of that note.
+
+    >>> [(mk.raw, mk.number) for mk in find_body_markers("had 860,000 5G users.6 Fibre was 25%7 of 2.53", {6, 7})]
+    [('6', 6), ('7', 7)]
+    >>> [mk.raw for mk in find_body_markers("CO2 fell in 2022.3 See No.3 and p.3 or 2,022.3", {2, 3})]
+    ['3']
+
+    """
     out = []
     for m in _BODY_MARKER.finditer(text):
         raw = m.group(0)
         out.append(MarkerMatch(raw=raw, start=m.start(), end=m.end(), number=marker_number(raw)))
+    if glued:
+        for m in _GLUED_NUMBER.finditer(text):
+            if int(m.group("n")) in glued:
+                out.append(
+                    MarkerMatch(raw=m.group("n"), start=m.start(), end=m.end(), number=int(m.group("n")))
+                )
+        out.sort(key=lambda mk: mk.start)
     return out

@@ -22,7 +22,7 @@ from .. import recache
 from ..model import Document, Marker, Note, Page, Span
 from .cues import reference_score, sentence_count, starts_like_reference
 from .layout import Line, find_furniture, find_pages, normalise_text, split_lines
-from .markers import MarkerMatch, find_body_markers, match_bare_marker, match_note_marker
+from .markers import GARBLED_GLYPHS, MarkerMatch, find_body_markers, match_bare_marker, match_note_marker
 
 _RULE = recache.compile(r"^[\s_\-—–=*·.]{3,}$")  # a footnote separator rule: neither body nor note
 NOTE_MIN_SCORE = 2  # a marked line must score this to be a note
@@ -51,7 +51,7 @@ class _NoteBuilder:
 
 def _is_open(text: str) -> bool:
     """A note that stops mid-way: unbalanced title quotes or no closing punctuation/field."""
-    t = text.rstrip(" ÿŷŸ")
+    t = text.rstrip(" " + GARBLED_GLYPHS)
     if not t:
         return True
     if t.count("«") > t.count("»") or t.count("“") > t.count("”") or t.count('"') % 2:
@@ -101,8 +101,9 @@ def read_plaintext(text: str, *, path: str | None = None, encoding: str = "utf-8
                 )
             )
         order = 0
+        glued = {b.number for b in builders if b.number is not None and b.marker.strip().isdigit()}
         for ln, offset in body:
-            for mk in find_body_markers(ln.text[offset:]):
+            for mk in find_body_markers(ln.text[offset:], glued):
                 order += 1
                 start = ln.start + offset + mk.start
                 markers.append(
@@ -225,7 +226,7 @@ def _carries_on(note: _NoteBuilder, text: str) -> bool:
     """Does ``text``, the first thing on a page, finish the note that ended the page before?"""
     if len(text) > CONTINUATION_MAX or sentence_count(text) > 0:
         return False
-    if _UNFINISHED_URL.search(note.text.rstrip(" ÿŷŸ")) and _URL_TAIL.match(text):
+    if _UNFINISHED_URL.search(note.text.rstrip(" " + GARBLED_GLYPHS)) and _URL_TAIL.match(text):
         return True  # … http://intl ce cn/sjjj/qy/202303/ | 15/t20230315_38447821 shtml [2023 - 03 - 18]
     return (
         _is_open(note.text) and not starts_like_reference(text) and reference_score(text) >= _REMAINDER_SCORE

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .. import recache
+from .urls.vocab import GARBLE_CHARS as _G
 from .vocabulary import MONTHS
 
 __all__ = ["DateMatch", "find_date", "parse_access_date", "MONTHS", "YEAR_RE"]
@@ -127,7 +128,7 @@ def find_date(text: str, *, prefer_full: bool = True) -> DateMatch | None:
 
 
 _ACCESS = recache.compile(
-    r"\[\s*(?P<y>\d\s*\d\s*\d\s*\d)\s*[-/.]\s*(?P<m>[\dÿŷŸ]\s*[\dÿŷŸ]?)\s*[-/.]?\s*(?P<d>[\dÿŷŸ]\s*[\dÿŷŸ]?)?\s*\]"
+    rf"\[\s*(?P<y>\d\s*\d\s*\d\s*\d)\s*[-/.]\s*(?P<m>[\d{_G}]\s*[\d{_G}]?)\s*[-/.]?\s*(?P<d>[\d{_G}]\s*[\d{_G}]?)?\s*\]"
 )
 
 

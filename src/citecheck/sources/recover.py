@@ -27,10 +27,11 @@ from dataclasses import dataclass
 
 from ..errors import ArchiveError
 from ..model import Recovery, Url
+from ..references.urls.vocab import GARBLE_CHARS
 from .archive import Archive, ArchiveClient, Capture, error_line
 
 PREFIX_LIMIT = 10000  # rows asked of one prefix query; a cut answer is said in the evidence
-GARBLE = "ÿŷŸ\ufffd…"
+GARBLE = GARBLE_CHARS + "…"
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from dataclasses import replace
 from ... import recache
 from ..dates import YEAR_RE, find_date, parse_access_date
 from ..urls import url_in
+from ..urls.vocab import GARBLE_CHARS as G
 from ..urls.vocab import ascii_scheme_separators
 from .context import Context
 from .rules import Rewrite, run_rewrites
@@ -56,7 +57,7 @@ _CN_ACCESS = recache.compile(
     r"\s*[）)\]］]?"
 )
 # GB/T 7714 "[2022-02-20]" / "［2022-02-20］" and the seed's "[2022 - ÿÿ ÿÿ]": the date it was cited
-_BRACKET_DATE = recache.compile(r"[\[［]\s*\d{4}\s*-\s*[\dÿŷŸ]{1,2}\s*-?\s*[\dÿŷŸ\s]{0,3}[\]］]")
+_BRACKET_DATE = recache.compile(rf"[\[［]\s*\d{{4}}\s*-\s*[\d{G}]{{1,2}}\s*-?\s*[\d{G}\s]{{0,3}}[\]］]")
 # "URL，2022年2月20日。": a bare Chinese date right after the address, closing the note
 _CN_DATE_AFTER_URL = recache.compile(
     rf"^\s*[，,]\s*(?P<d>{YEAR_RE}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[。.]?\s*$"
@@ -64,7 +65,7 @@ _CN_DATE_AFTER_URL = recache.compile(
 # "…, https://a.org/x, 2022-02-20.": an ISO date right after the address, closing the note, is the
 # day it was read (the English notes of Chinese journals)
 _ISO_DATE_AFTER_URL = recache.compile(rf"(?<=\S)\s*[,，]\s*(?P<d>{YEAR_RE}-[01]?\d-[0-3]?\d)\s*[.。]?\s*$")
-_GARBLE_SEP = recache.compile(r"\s*[ÿŷŸ]+\s*")
+_GARBLE_SEP = recache.compile(rf"\s*[{G}]+\s*")
 _Y_AFTER_QUOTE = recache.compile(
     r"(?<=[»\"”*])y(?=\s)|(?<=\b[A-Z]{2})y(?=\s)|(?<=\b[A-Z]{3})y(?=\s)|(?<=\b[A-Z]{4})y(?=\s)"
 )
@@ -201,9 +202,7 @@ EXTRACTORS: tuple[Rewrite, ...] = (
 
 #: after the extractors: the seed's garbled separators and quotation marks read as commas
 CLEANERS: tuple[Rewrite, ...] = (
-    Rewrite(
-        "garble-separators", lambda s: any(c in s for c in "ÿŷŸ"), lambda ctx, s: _GARBLE_SEP.sub(", ", s)
-    ),
+    Rewrite("garble-separators", lambda s: any(c in s for c in G), lambda ctx, s: _GARBLE_SEP.sub(", ", s)),
     Rewrite(
         "y-after-quote",
         lambda s: "y " in s and _Y_HINT.search(s) is not None,

@@ -249,6 +249,8 @@ class _Walker:
     def continues(self, prev: str, tok: str, i: int) -> bool:
         if prev.endswith(tuple(_PROSE_END)):
             return False
+        if self._spaced_extension_dot(prev, tok, i):
+            return True
         if not URL_CHARS.match(tok.rstrip(".")):
             return False
         if prev.endswith(tuple(JOINERS)) or tok.startswith(tuple(JOINERS)):
@@ -264,6 +266,16 @@ class _Walker:
         if self.in_host:
             return self.host_continues(prev, tok, i)
         return self.path_continues(prev, tok, i)
+
+    def _spaced_extension_dot(self, prev: str, tok: str, i: int) -> bool:
+        """``P020221207397428021671 . pdf``: extraction spaced off the dot before a file's
+        extension; the lone dot and the extension after it are the address's, where a dot closing
+        a sentence is followed by a word or nothing."""
+        if self.in_host or self.in_query or self.ext_seen:
+            return False
+        if tok == ".":
+            return prev[-1:].isalnum() and is_extension(_no_query(self.tok(i + 1).rstrip(".,;")))
+        return prev == "." and is_extension(_no_query(tok.rstrip(".,;")))
 
     def host_labels(self) -> list[str]:
         return labels_of(re.sub(r":[^.]*$", "", self.host.strip()))

@@ -27,6 +27,28 @@ _UNKNOWN_EXT = recache.compile(r"[a-z]{2,5}|[A-Z]{2,5}")
 _GLUED_EXT = recache.compile(r"\.([A-Za-z][A-Za-z0-9]{1,5})$")
 
 
+#: A hyphen glued to the letters before it and spaced from the lower-case ones after it: the trace
+#: of a word the line end broke (``Sala - de - prensa/Noti-`` / ``cias/208345``), or of a hyphen
+#: of the address printed at a line end; which one only the archive can tell.
+_LINE_END_HYPHEN = recache.compile(r"(?<=[A-Za-z])-\s+(?=[a-z])")
+
+
+def _unhyphenated(main: str) -> str | None:
+    """The path with the line end's hyphens taken out (resolved like the path itself), if any.
+
+    >>> _unhyphenated("/Sala - de - prensa/Noti- cias/208345")
+    '/Sala-de-prensa/Noticias/208345'
+    """
+    if _LINE_END_HYPHEN.search(main) is None:
+        return None
+    joined = _LINE_END_HYPHEN.sub("", main).split()
+    found = _final_extension(joined)
+    if found is None:
+        return "".join(joined)
+    k, printed, _ = found
+    return f"{''.join(joined[:k])}.{printed}"
+
+
 @dataclass(frozen=True)
 class PathReading:
     """``path`` with spaces resolved; ``alternatives`` ranked; ``ext_restored`` when a dot was put back."""
@@ -143,6 +165,9 @@ def read_path(text: str, *, case_changed: bool = False) -> PathReading:
     path += q
     if re.search(r"\s", text.strip()):
         repairs.append("removed spaces in path")
+    unbroken = _unhyphenated(main)
+    if unbroken is not None:
+        alternatives.append(unbroken + q)
     return PathReading(
         path, tuple(dict.fromkeys(a for a in alternatives if a != path)), tuple(repairs), ext_restored
     )

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from ... import recache
 
-#: Characters PDF extraction puts where letters were lost.
-GARBLE_CHARS = "ÿŷŸ\ufffd"
+#: Characters PDF extraction puts where letters were lost: a glyph with no Unicode map read as its
+#: Latin-1 code (``ÿ`` 0xFF, ``þ``/``Þ`` 0xFE/0xDE, ``Ð`` 0xD0; the capitals are never in a host,
+#: which is lower case), a look-alike (``ŷ``, ``Ÿ``), or U+FFFD, the replacement character. ``ý`` and
+#: ``ð``, letters of Czech and Icelandic names, are not read as garble in an address.
+GARBLE_CHARS = "ÿŷŸþÞÐ\ufffd"
 G = GARBLE_CHARS
 #: A garbled run: the glyphs plus the ``y``/``ö`` the same extraction mixes into them.
 GARBLE_RUN = recache.compile(rf"[yö]*[{G}][{G}yö]*")
