@@ -75,14 +75,10 @@ def _code(pattern: str, flags: int) -> _Entry:
 
 
 def _default_path() -> Path | None:
-    """``citecheck/__pycache__/regex.<tag>.bin``, wherever Python puts this package's byte code
-    (``PYTHONPYCACHEPREFIX`` included); None where the interpreter keeps no byte-code cache."""
-    tag = sys.implementation.cache_tag
-    if tag is None:
-        return None
-    from importlib.util import cache_from_source
+    """``citecheck/__pycache__/regex.<tag>.bin``, beside this package's byte code."""
+    from .pycache import pycache_path
 
-    return Path(cache_from_source(__file__)).with_name(f"regex.{tag}.bin")
+    return pycache_path("regex.bin")
 
 
 @dataclass
