@@ -17,6 +17,7 @@ before its ``.net``/``.com``) is recognised as incomplete.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import publicsuffixlist
@@ -44,14 +45,39 @@ _MIN_DOTLESS = 4
 #: A label is a registry category (``gov``, ``com``, ``ac``) when this many top-level domains
 #: put it before themselves as a public suffix (``gov.cn``, ``gov.br``, …).
 _CATEGORY_MIN_TLDS = 12
+#: bumped when what :class:`_Knowledge` holds changes, so an installation's stored copy is rebuilt
+_KNOWLEDGE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    """What this module reads off the list, built from its ICANN section in one pass."""
+
+    psl: PublicSuffixList
+    #: ``"govcn"`` -> ``("gov.cn",)``: the multi-label plain rules, dots dropped
+    dotless: dict[str, tuple[str, ...]]
+    #: the top-level domains of ICANN's new-gTLD programme (the list's own block of them)
+    new_gtlds: frozenset[str]
+    #: second-level categories many registries use (``gov``, ``com``, ``ac``)
+    categories: frozenset[str]
 
 
 @cache
+def _knowledge() -> _Knowledge:
+    """Built once per installation and kept beside the byte code, keyed by the library's version
+    and its bundled file (reading and indexing 7,000 rules costs every run about 20 ms)."""
+    key = ("publicsuffixlist", publicsuffixlist.__version__, file_key(PSLFILE), _KNOWLEDGE_VERSION)
+    return load_or_build(pycache_path("psl.pickle"), key, _build_knowledge)
+
+
+def _build_knowledge() -> _Knowledge:
+    rules = _icann_rules(_icann_section())
+    dotless = _dotless_index(rules)
+    return _Knowledge(_parse_psl(), dotless, _new_gtlds(rules), _categories(dotless))
+
+
 def _psl() -> PublicSuffixList:
-    """The library's list, parsed once per installation: kept beside the byte code, keyed by the
-    library's version and its bundled file (parsing 7,000 rules costs every run about 10 ms)."""
-    key = ("publicsuffixlist", publicsuffixlist.__version__, file_key(PSLFILE), "icann, unicode rules")
-    return load_or_build(pycache_path("psl.pickle"), key, _parse_psl)
+    return _knowledge().psl
 
 
 def _parse_psl() -> PublicSuffixList:
@@ -118,13 +144,12 @@ def _icann_section() -> tuple[str, ...]:
     return tuple(lines)
 
 
-@cache
-def _icann_rules() -> tuple[tuple[str, bool], ...]:
+def _icann_rules(section: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     """The plain rules of the list's ICANN section (no comments, wildcards or exceptions), each
     with whether it stands in the section's block of new gTLDs (2013 on)."""
     rules: list[tuple[str, bool]] = []
     new_gtld = False
-    for line in _icann_section():
+    for line in section:
         if line.startswith("// newGTLDs"):
             new_gtld = True
         if line and not line.startswith(("//", "*", "!")):
@@ -132,11 +157,10 @@ def _icann_rules() -> tuple[tuple[str, bool], ...]:
     return tuple(rules)
 
 
-@cache
-def _dotless_index() -> dict[str, tuple[str, ...]]:
+def _dotless_index(rules: tuple[tuple[str, bool], ...]) -> dict[str, tuple[str, ...]]:
     """``"govcn"`` -> ``("gov.cn",)``: the multi-label plain rules of the ICANN section, dots dropped."""
     index: dict[str, list[str]] = {}
-    for rule, _new in _icann_rules():
+    for rule, _new in rules:
         if "." not in rule or not rule.isascii() or "*" in rule:
             continue
         key = rule.replace(".", "")
@@ -145,10 +169,9 @@ def _dotless_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-@cache
-def _new_gtlds() -> frozenset[str]:
+def _new_gtlds(rules: tuple[tuple[str, bool], ...]) -> frozenset[str]:
     """The top-level domains of ICANN's new-gTLD programme (2013 on): the list's own block of them."""
-    return frozenset(rule for rule, new in _icann_rules() if new and "." not in rule)
+    return frozenset(rule for rule, new in rules if new and "." not in rule)
 
 
 def is_new_gtld(label: str) -> bool:
@@ -158,13 +181,13 @@ def is_new_gtld(label: str) -> bool:
     >>> is_new_gtld("bbc"), is_new_gtld("com"), is_new_gtld("uk")
     (True, False, False)
     """
-    return label in _new_gtlds()
+    return label in _knowledge().new_gtlds
 
 
-@cache
-def _categories() -> frozenset[str]:
+def _categories(dotless: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """Labels that this many top-level domains put before themselves as a public suffix."""
     counts: dict[str, int] = {}
-    for suffixes in _dotless_index().values():
+    for suffixes in dotless.values():
         for suffix in suffixes:
             labels = suffix.split(".")
             if len(labels) == 2:
@@ -178,7 +201,7 @@ def is_category(label: str) -> bool:
     >>> is_category("gov"), is_category("mofcom")
     (True, False)
     """
-    return label in _categories()
+    return label in _knowledge().categories
 
 
 def dotless_splits(label: str) -> list[tuple[str, str]]:
@@ -188,7 +211,7 @@ def dotless_splits(label: str) -> list[tuple[str, str]]:
     single-label ending (``xinhuanet`` = ``xinhua`` + ``net``?) is never offered: a host cut
     before its top-level domain reads the same way, so it is no evidence.
     """
-    index = _dotless_index()
+    index = _knowledge().dotless
     out: list[tuple[str, str]] = []
     for i in range(1, len(label)):
         for suffix in index.get(label[i:], ()):
@@ -205,7 +228,7 @@ def country_suffixes_of(category: str) -> tuple[str, ...]:
     """
     found = {
         suffix
-        for suffixes in _dotless_index().values()
+        for suffixes in _knowledge().dotless.values()
         for suffix in suffixes
         if suffix.startswith(category + ".")
         and len(suffix.split(".")) == 2
