@@ -95,3 +95,14 @@ def test_a_report_of_another_major_schema_version_is_refused_in_one_line():
         report_from_json(json.dumps(data))
     with pytest.raises(InputError, match="not JSON"):
         report_from_json("{")
+
+
+def test_each_record_of_the_json_report_sits_on_a_line_of_its_own():
+    """A diff of two runs' JSON reports shows which finding changed: one record per line."""
+    text = render(sample_report(), "json")
+    data = json.loads(text)
+    record_lines = [line for line in text.splitlines() if line.startswith("  {")]
+    records = [json.loads(line.strip().removesuffix(",")) for line in record_lines]
+    keys = ("references", "claims", "checks", "figures", "findings")
+    assert records == [item for key in keys for item in data[key]]
+    assert text.startswith("{\n") and text.endswith("\n}\n")
