@@ -943,3 +943,34 @@ def test_a_wan_figure_written_out_with_one_zero_too_many_is_a_scale_error_not_a_
     assert "万 written out with one zero too many" in check.explanation
     [right] = check_figures("The planted area reached 38,000 hectares.", "推广面积3.8万公顷。")
     assert right.verdict.value == "consistent"
+
+
+def test_digits_swapped_are_no_rounding_of_an_approximate_figure():
+    # "about 2,430" admits 2,340 by its latitude, but rounding drops digits and never reorders them
+    (check,) = check_figures(
+        "The plant generates 2,340 GWh a year.",
+        "The plant generates about 2,430 GWh of electricity annually.",
+    )
+    assert (check.verdict, check.diagnosis) == (Verdict.INCONSISTENT, "transposed")
+    (rounder,) = check_figures(
+        "The plant generates 2,400 GWh a year.",
+        "The plant generates about 2,430 GWh of electricity annually.",
+    )
+    assert rounder.verdict is Verdict.CONSISTENT
+
+
+def test_a_figure_rounded_from_another_countrys_share_is_no_agreement():
+    # 38% would round 38,4%, but that is Brazil's share; the claim's Mexico has 33,2%
+    source = "México recibe el 33,2% de la inversión, seguido de Brasil, con el 38,4%."
+    (check,) = check_figures("Mexico receives 38% of the investment.", source)
+    assert check.verdict is not Verdict.CONSISTENT
+    (own,) = check_figures("Mexico receives 33% of the investment.", source)
+    assert own.verdict is Verdict.CONSISTENT and own.source_quantity.raw == "33,2%"
+
+
+def test_a_growth_rate_rounded_from_a_share_is_no_agreement():
+    source = "As exportações de soja para a China aumentaram 24% em 2020 e já representam 42,1% do total."
+    (growth,) = check_figures("Soybean exports to China rose 42% in 2020.", source)
+    assert growth.verdict is Verdict.INCONSISTENT and growth.source_quantity.raw == "24%"
+    (share,) = check_figures("Soybean exports to China account for 42% of the total.", source)
+    assert share.verdict is Verdict.CONSISTENT and share.source_quantity.raw == "42,1%"

@@ -47,7 +47,7 @@ from .. import recache
 from ..model import Claim, FigureCheck, Quantity, SourceText, Verdict
 from .extract import Hit, Language, extract_hits, hit_for, in_change
 from .language import resolve
-from .names import NamedText, names_disagree, places_disagree
+from .names import NamedText, names_disagree, places, places_disagree
 from .places import name_in
 from .ranges import range_ends, source_ranges
 from .scales import scale_value
@@ -292,6 +292,18 @@ _SLIP_CAUSE = {
 }
 
 
+def _swapped_not_rounded(c: Hit, s: Hit) -> bool:
+    """Two figures written as precisely as each other, their digits two adjacent ones apart, that
+    agree only through a qualifier's latitude ("2,340 GWh" against "about 2,430 GWh"): rounding a
+    figure drops digits, it never reorders them, so the latitude does not explain the difference
+    and the slip does."""
+    if not (c.quantity.qualifier or s.quantity.qualifier):
+        return False
+    if len(c.digits) != len(s.digits) or _overlap(_as_written(c), _as_written(s)):
+        return False
+    return _digit_slip(c, s) == "transposed"
+
+
 def _fractional(h: Hit) -> bool:
     """Written with a decimal point or a scale word (6.8%, 6.3 billion, 36亿): its digits are a
     reading of one specific figure, not a round or small count."""
@@ -372,6 +384,8 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
                 "percent-points", strength, None, f"{sq.unit} in the source, {cq.unit} in the paper"
             )
         return None
+    if _swapped_not_rounded(c, s):
+        return Relation("transposed", 1, None, _SLIP_CAUSE["transposed"])
     for value, why in _values(c):
         if _overlap(interval(c, value) if why else interval(c), s_int):
             return Relation("consistent", 3, note=why)
@@ -904,6 +918,11 @@ def _compare(
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
         c_clause = _tokens(_clause(claim_sentence, c.quantity.start - sp[0]))
+        c_lead = _lead(
+            claim_sentence,
+            c.quantity.start - sp[0],
+            [h.quantity.end - sp[0] for h in hits if sp[0] <= h.quantity.end <= c.quantity.start],
+        )
         same_thing: dict[int, bool] = {}  # source figure -> said of what this claim figure is
         # other figures of the claim found in a source sentence make it about the same thing:
         # those of the same claim sentence count twice, those of the claim's other sentences
@@ -916,6 +935,8 @@ def _compare(
                 continue
             s = src.hits[si]
             s_span = src.sentence_of(si)
+            if rel.kind == "consistent" and _rounded_from_another(c, c_lead, claim, named, src, si, s_span):
+                continue
             stoks = src.sentence_tokens(s_span)
             common = (ctoks - c_own) & (stoks - _tokens(s.quantity.raw))
             concepts = sum(1 for t in common if t[0] == "@")
@@ -1021,6 +1042,53 @@ def _tells_another_story(
     if places_disagree(named[0], _clause(s_sentence, sq.start - s_span[0]), s_sentence):
         return True
     return names_disagree(named[0], src.named(), s_sentence, src.previous_sentence(s_span))
+
+
+def _rounded_from_another(
+    c: Hit, c_lead: str, claim: Claim, named: list[NamedText], src: _Source, si: int, s_span
+) -> bool:
+    """An agreement only by rounding (24% for 24,5%) with a figure said of another thing (a
+    share where the claim speaks of growth) or of a place the claim never names ("detrás de
+    Brasil, con el 24,5%" for a claim about China): a rounded figure is evidence of the figure
+    it rounds only where it is said of the claim's thing. The same value as written still agrees
+    whatever its clause says. What a figure is said of: the words leading up to it in its clause
+    since the figure before it ("y ya representan 31,3%"); where it is said: the places its clause
+    names, else the clause before it ("detrás de Brasil, con el 24,5%")."""
+    sq = src.hits[si].quantity
+    if c.quantity.value == sq.value and sq.high == c.quantity.high:
+        return False
+    s_sentence = src.text[s_span[0] : s_span[1]]
+    at = sq.start - s_span[0]
+    ends = [h.quantity.end - s_span[0] for h in src.hits if s_span[0] <= h.quantity.end <= sq.start]
+    if _rival_things(_tokens(c_lead), _tokens(_lead(s_sentence, at, ends))):
+        return True
+    if not named:
+        named.append(NamedText(claim.text))
+    where = places(_clause(s_sentence, at)) or places(_clause_before(s_sentence, at))
+    return bool(where) and all(named[0].holds(key) is False for key in where)
+
+
+def _lead(sentence: str, at: int, ends: list[int]) -> str:
+    """The words of ``sentence`` leading up to the figure at ``at``: from the start of its clause
+    or the end of the figure before it, whichever is later ("As exportações cresceram 13% e já
+    representam 31,3%" -> " e já representam ")."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() >= at:
+            break
+        start = m.end()
+    return sentence[max([start, *(e for e in ends if e <= at)]) : at]
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The clause of ``sentence`` before the one holding the character at ``at`` (empty if none)."""
+    bounds = [0]
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() >= at:
+            break
+        bounds.append(m.start())
+        bounds.append(m.end())
+    return sentence[bounds[-3] : bounds[-2]] if len(bounds) >= 3 else ""
 
 
 def _shares_a_word(
