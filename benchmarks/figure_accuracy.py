@@ -50,6 +50,7 @@ GROUPS = [
     ("held out (blind round)", DATA / "holdout_blind.jsonl"),
     ("held out (second blind round)", DATA / "holdout_blind2.jsonl"),
     ("held out (third blind round)", DATA / "holdout_blind3.jsonl"),
+    ("held out (fourth blind round)", DATA / "holdout_blind4.jsonl"),
     ("held out (second seed-style paper)", DATA / "holdout_paper2.jsonl"),
 ]
 DEFAULT = GROUPS[0][1]
