@@ -974,3 +974,34 @@ def test_a_growth_rate_rounded_from_a_share_is_no_agreement():
     assert growth.verdict is Verdict.INCONSISTENT and growth.source_quantity.raw == "24%"
     (share,) = check_figures("Soybean exports to China account for 42% of the total.", source)
     assert share.verdict is Verdict.CONSISTENT and share.source_quantity.raw == "42,1%"
+
+
+def test_the_same_value_said_of_another_year_is_no_agreement_where_the_source_gives_the_claims_year():
+    source = "Copper exports to China were worth US$21 billion in 2021, against US$14 billion in 2019."
+    (check,) = check_figures("In 2019, copper exports to China were worth US$21 billion.", source)
+    assert check.verdict is Verdict.INCONSISTENT and check.source_quantity.raw == "US$14 billion"
+    (same_year,) = check_figures("Copper exports to China were worth US$21 billion in 2021.", source)
+    assert same_year.verdict is Verdict.CONSISTENT
+
+
+def test_a_year_alone_does_not_take_a_figure_away_from_the_claim():
+    # the source names no other capacity: its one 2,000 MW is the claim's, whatever the year
+    (check,) = check_figures(
+        "The 2,000 MW plant began operating in 2018.",
+        "The 2,000 MW plant started commercial operation in 2019.",
+    )
+    assert check.verdict is Verdict.CONSISTENT
+
+
+def test_the_same_share_said_of_another_country_is_no_agreement_where_the_source_gives_the_claims():
+    source = "China compra el 27% de las exportaciones chilenas de vino, seguida de Japón con el 12%."
+    (check,) = check_figures("China buys 12% of Chile's wine exports.", source)
+    assert check.verdict is Verdict.INCONSISTENT and check.source_quantity.raw == "27%"
+
+
+def test_the_same_value_as_a_growth_rate_is_no_agreement_with_a_share():
+    source = "As vendas de carne do Uruguai para a China cresceram 20% em 2022 e representaram 58% do total exportado."
+    (share,) = check_figures("China accounts for 20% of Uruguay's beef exports.", source)
+    assert share.verdict is Verdict.INCONSISTENT and share.source_quantity.raw == "58%"
+    (growth,) = check_figures("Beef sales to China grew 20% in 2022.", source)
+    assert growth.verdict is Verdict.CONSISTENT

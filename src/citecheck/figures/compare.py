@@ -918,25 +918,36 @@ def _compare(
         ctoks = _tokens(claim_sentence)
         c_own = _tokens(c.quantity.raw)
         c_clause = _tokens(_clause(claim_sentence, c.quantity.start - sp[0]))
-        c_lead = _lead(
+        c_said = _SaidOf.read(
             claim_sentence,
             c.quantity.start - sp[0],
             [h.quantity.end - sp[0] for h in hits if sp[0] <= h.quantity.end <= c.quantity.start],
         )
+        if not c_said.years:  # the years of the claim's figure: its clause's, else its sentence's
+            c_said = replace(c_said, years=frozenset(_YEAR_RE.findall(claim_sentence)))
+        claimed = frozenset(places(claim_sentence))
         same_thing: dict[int, bool] = {}  # source figure -> said of what this claim figure is
         # other figures of the claim found in a source sentence make it about the same thing:
         # those of the same claim sentence count twice, those of the claim's other sentences
         # once, and only for a specific diagnosis (a bare "different" needs its own sentence)
         others = [(j, other_sp == sp) for j, other_sp in enumerate(c_spans) if j != ci]
         taken = set().union(*(agrees_with[j] for j, _ in others)) if others else set()
+        # agreeing source figures said of something else, and the figures the source says of
+        # the claim's thing instead (each then the source's one statement of the quantity)
+        dismissed: set[int] = set()
+        its_own: set[int] = set()
+        for si, rel in enumerate(relations[ci]):
+            if rel is not None and rel.kind == "consistent":
+                why = _not_its_agreement(c, c_said, claimed, src, si, src.sentence_of(si), relations[ci])
+                if why is not None:
+                    dismissed.add(si)
+                    its_own.update(why)
         best: tuple | None = None
         for si, rel in enumerate(relations[ci]):
-            if rel is None or (rel.kind != "consistent" and si in taken):
+            if rel is None or si in dismissed or (rel.kind != "consistent" and si in taken):
                 continue
             s = src.hits[si]
             s_span = src.sentence_of(si)
-            if rel.kind == "consistent" and _rounded_from_another(c, c_lead, claim, named, src, si, s_span):
-                continue
             stoks = src.sentence_tokens(s_span)
             common = (ctoks - c_own) & (stoks - _tokens(s.quantity.raw))
             concepts = sum(1 for t in common if t[0] == "@")
@@ -954,8 +965,8 @@ def _compare(
             ctx = shared + anchors + (_same_thing(c.quantity, s.quantity, states) if alone else 0)
             # the source's one statement of the claim's quantity, another value: a difference
             # (or a two-digit swap) with no further context than the sentences' shared words
-            sole = rel.kind == "different" and _the_one_statement(
-                c, s, claim_sentence, c_clause, src, si, same_thing
+            sole = rel.kind == "different" and (
+                si in its_own or _the_one_statement(c, s, claim_sentence, c_clause, src, si, same_thing)
             )
             if sole:
                 rel = _sole_difference(c, s, rel)
@@ -964,14 +975,15 @@ def _compare(
                     (
                         sole
                         and _within(c, s, _SOLE_RATIO)
-                        and _shares_a_word(c, ctoks, c_clause, stoks, src, si)
+                        # said of the claim's year, thing or place where an equal value is not
+                        and (si in its_own or _shares_a_word(c, ctoks, c_clause, stoks, src, si))
                     )
                     or _accusable(c, s, rel, ctx - _uninformative(common, src, rel))
                 )
                 and not _other_period(ctoks, stoks, rel)
                 and not _rival_things(c_clause, src.clause_tokens(si))
             )
-            if usable and rel.kind == "different":
+            if usable and rel.kind == "different" and si not in its_own:  # its sentence is the claim's story
                 usable = not _tells_another_story(c, claim, claim_sentence, named, src, si, s_span)
             cv, sv = c.quantity.value, s.quantity.value
             closeness = -abs(math.log10(float(cv / sv))) if cv > 0 and sv > 0 else -99.0
@@ -1044,28 +1056,85 @@ def _tells_another_story(
     return names_disagree(named[0], src.named(), s_sentence, src.previous_sentence(s_span))
 
 
-def _rounded_from_another(
-    c: Hit, c_lead: str, claim: Claim, named: list[NamedText], src: _Source, si: int, s_span
-) -> bool:
-    """An agreement only by rounding (24% for 24,5%) with a figure said of another thing (a
-    share where the claim speaks of growth) or of a place the claim never names ("detrás de
-    Brasil, con el 24,5%" for a claim about China): a rounded figure is evidence of the figure
-    it rounds only where it is said of the claim's thing. The same value as written still agrees
-    whatever its clause says. What a figure is said of: the words leading up to it in its clause
-    since the figure before it ("y ya representan 31,3%"); where it is said: the places its clause
-    names, else the clause before it ("detrás de Brasil, con el 24,5%")."""
+_YEAR_RE = recache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _not_its_agreement(
+    c: Hit,
+    claim: _SaidOf,
+    claimed: frozenset[str],
+    src: _Source,
+    si: int,
+    s_span: tuple[int, int],
+    relations: list[Relation | None],
+) -> list[int] | None:
+    """Whether source figure ``si``, which agrees with claim figure ``c``, is said of something
+    else (see :func:`_rounded_from_another` and :func:`_decoy`), so its agreement is no evidence:
+    None when it is evidence, else the figures of its sentence said of the claim's thing instead
+    (empty when none is)."""
     sq = src.hits[si].quantity
-    if c.quantity.value == sq.value and sq.high == c.quantity.high:
-        return False
-    s_sentence = src.text[s_span[0] : s_span[1]]
-    at = sq.start - s_span[0]
-    ends = [h.quantity.end - s_span[0] for h in src.hits if s_span[0] <= h.quantity.end <= sq.start]
-    if _rival_things(_tokens(c_lead), _tokens(_lead(s_sentence, at, ends))):
+    figure = _said_of(src, si, s_span)
+    siblings = [
+        j for j, rel in enumerate(relations) if j != si and rel is not None and src.sentence_of(j) == s_span
+    ]
+    instead = [j for j in siblings if _decoy(claim, claimed, figure, _said_of(src, j, s_span))]
+    if instead:
+        return instead
+    exact = c.quantity.value == sq.value and sq.high == c.quantity.high
+    if not exact and _rounded_from_another(claim, claimed, figure):
+        return []
+    return None
+
+
+@dataclass(frozen=True)
+class _SaidOf:
+    """What a figure of a sentence is said of, read from its own clause: the years that clause
+    names, the words leading up to the figure since the figure before it ("e já representam"),
+    and the places its clause names, else the clause before it ("detrás de Brasil, con el")."""
+
+    years: frozenset[str]
+    lead: frozenset[str]
+    places: frozenset[str]
+
+    @classmethod
+    def read(cls, sentence: str, at: int, ends: list[int]) -> _SaidOf:
+        clause = _clause(sentence, at)
+        where = places(clause) or places(_clause_before(sentence, at))
+        lead = _tokens(_lead(sentence, at, ends))
+        return cls(frozenset(_YEAR_RE.findall(clause)), frozenset(lead), frozenset(where))
+
+
+def _said_of(src: _Source, si: int, s_span: tuple[int, int]) -> _SaidOf:
+    sentence = src.text[s_span[0] : s_span[1]]
+    start = src.hits[si].quantity.start
+    ends = [h.quantity.end - s_span[0] for h in src.hits if s_span[0] <= h.quantity.end <= start]
+    return _SaidOf.read(sentence, start - s_span[0], ends)
+
+
+def _rounded_from_another(claim: _SaidOf, claimed: frozenset[str], figure: _SaidOf) -> bool:
+    """An agreement only by rounding (24% for 24,5%) is evidence only where the figure is said of
+    the claim's thing: not of a rival thing (a share where the claim speaks of growth), not where
+    its clause names only places the claim never names ("detrás de Brasil, con el 24,5%" for a
+    claim about China and Argentina)."""
+    if _rival_things(claim.lead, figure.lead):
         return True
-    if not named:
-        named.append(NamedText(claim.text))
-    where = places(_clause(s_sentence, at)) or places(_clause_before(s_sentence, at))
-    return bool(where) and all(named[0].holds(key) is False for key in where)
+    return bool(figure.places) and figure.places.isdisjoint(claimed)
+
+
+def _decoy(claim: _SaidOf, claimed: frozenset[str], figure: _SaidOf, sibling: _SaidOf) -> bool:
+    """The same value said of another year, thing or place, where another figure of its kind in
+    the same sentence is said of the claim's: the source tells the two apart, so the equal value
+    is another quantity's ("US$450 billion in 2021, up from US$315 billion in 2020" for a claim's
+    2020; "con una participación del 32%, seguida de Estados Unidos con el 16%" for China's 16%;
+    "cresceram 18% ... e representaram 73%" for a share of 18%)."""
+    years = claim.years
+    if years and figure.years and years.isdisjoint(figure.years) and years & sibling.years:
+        return True
+    if _rival_things(claim.lead, figure.lead) and not _rival_things(claim.lead, sibling.lead):
+        if any(claim.lead & group & sibling.lead for group in _RIVALS):
+            return True
+    other_place = bool(figure.places - claimed) and bool(claimed - figure.places)
+    return other_place and bool(sibling.places) and sibling.places <= claimed
 
 
 def _lead(sentence: str, at: int, ends: list[int]) -> str:
