@@ -1005,3 +1005,32 @@ def test_the_same_value_as_a_growth_rate_is_no_agreement_with_a_share():
     assert share.verdict is Verdict.INCONSISTENT and share.source_quantity.raw == "58%"
     (growth,) = check_figures("Beef sales to China grew 20% in 2022.", source)
     assert growth.verdict is Verdict.CONSISTENT
+
+
+def test_two_upper_bounds_are_compared_as_written():
+    # "up to" admits lower figures against an exact one, not another bound: 24,000 is no 18.000
+    source = "El puerto podrá recibir buques de hasta 18.000 TEU."
+    (check,) = check_figures("Chancay will be able to receive vessels of up to 24,000 TEU.", source)
+    assert check.verdict is Verdict.INCONSISTENT and check.source_quantity.raw == "18.000 TEU"
+    (same,) = check_figures("Chancay will be able to receive vessels of up to 18,000 TEU.", source)
+    assert same.verdict is Verdict.CONSISTENT
+
+
+def test_counts_of_things_no_translation_confuses_never_agree():
+    source = "The port will handle up to 1 million TEU a year."
+    (check,) = check_figures("The port is expected to create 8,000 jobs.", source)
+    assert check.verdict is Verdict.NOT_FOUND
+
+
+def test_barrels_and_teu_are_counted_in_four_languages():
+    (oil,) = check_figures(
+        "Venezuela exports about 400,000 barrels of oil per day to China.",
+        "Venezuela exporta a China alrededor de 400.000 barriles diarios de petróleo.",
+    )
+    assert (oil.claim_quantity.unit, oil.source_quantity.unit, oil.verdict) == (
+        "barrel",
+        "barrel",
+        Verdict.CONSISTENT,
+    )
+    (port,) = check_figures("The terminal handled 1.5 million TEU.", "该码头集装箱吞吐量达150万标箱。")
+    assert port.verdict is Verdict.CONSISTENT and port.source_quantity.unit == "TEU"

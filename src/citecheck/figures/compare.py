@@ -292,6 +292,14 @@ _SLIP_CAUSE = {
 }
 
 
+_BOUNDS = (frozenset({"more_than", "at_least"}), frozenset({"less_than", "up_to"}))
+
+
+def _same_bound(c: Quantity, s: Quantity) -> bool:
+    """Both figures are bounds of one direction: "up to" and "hasta", "more than" and "más de"."""
+    return any(c.qualifier in side and s.qualifier in side for side in _BOUNDS)
+
+
 def _swapped_not_rounded(c: Hit, s: Hit) -> bool:
     """Two figures written as precisely as each other, their digits two adjacent ones apart, that
     agree only through a qualifier's latitude ("2,340 GWh" against "about 2,430 GWh"): rounding a
@@ -384,14 +392,22 @@ def _relate(c: Hit, s: Hit) -> Relation | None:
                 "percent-points", strength, None, f"{sq.unit} in the source, {cq.unit} in the paper"
             )
         return None
+    if _other_things_counted(cq, sq):
+        return None  # 8,000 jobs vs up to 1 million TEU: not even an agreement
     if _swapped_not_rounded(c, s):
         return Relation("transposed", 1, None, _SLIP_CAUSE["transposed"])
-    for value, why in _values(c):
-        if _overlap(interval(c, value) if why else interval(c), s_int):
-            return Relation("consistent", 3, note=why)
-    for alt in s.alternatives:
-        if _overlap(interval(c), interval(s, alt)):
-            return Relation("consistent", 3, note="source alternative reading")
+    if _same_bound(cq, sq):
+        # two bounds of one direction ("up to 24,000 TEU", "hasta 18.000 TEU") state the bound
+        # itself: their latitude is against an exact figure, not against each other
+        if _overlap(_as_written(c), _as_written(s)):
+            return Relation("consistent", 3)
+    else:
+        for value, why in _values(c):
+            if _overlap(interval(c, value) if why else interval(c), s_int):
+                return Relation("consistent", 3, note=why)
+        for alt in s.alternatives:
+            if _overlap(interval(c), interval(s, alt)):
+                return Relation("consistent", 3, note="source alternative reading")
     if cq.family == "number" or sq.family == "number" and cq.family != "count":
         return Relation("different", -1)
     if cq.family == "count" and cq.unit and sq.unit and not _same_counted(cq.unit, sq.unit):
@@ -1247,6 +1263,23 @@ def _verdict(c: Hit, sp, claim_sentence: str, src: _Source, best, base: dict) ->
 # counted nouns that translations use for one another: a home is a household or a dwelling
 # ("250,000 homes" for "520.000 viviendas", "150万户")
 _SAME_COUNTED = (frozenset({"household", "housing unit"}),)
+
+
+# counted nouns a translation puts for almost any other ("2,162 key emission units" for
+# 2162家重点排放单位, "8 generating units" for 8台)
+_LOOSE_COUNTED = frozenset({"unit", "item"})
+# counted nouns a translation puts for one another: "jobs for 50,316 workers" for 50316个就业岗位
+_TRANSLATED_AS = (frozenset({"person", "job"}), frozenset({"plant", "turbine"}))
+
+
+def _other_things_counted(c: Quantity, s: Quantity) -> bool:
+    """Two counts of things no translation confuses (jobs and TEU, households and projects):
+    such figures never agree, whatever their values."""
+    if not (c.family == s.family == "count" and c.unit and s.unit) or {c.unit, s.unit} & _LOOSE_COUNTED:
+        return False
+    if any(c.unit in group and s.unit in group for group in _TRANSLATED_AS):
+        return False
+    return not _same_counted(c.unit, s.unit)
 
 
 def _same_counted(a: str, b: str) -> bool:

@@ -403,6 +403,11 @@ COUNT_NOUNS: dict[str, str] = {
     "units of housing": "housing unit", "fragments": "item", "items": "item",
     "technicians": "person", "engineers": "person", "técnicos": "person", "ingenieros": "person",
     "engenheiros": "person", "berths": "berth", "atracaderos": "berth", "berços": "berth",
+    # trade and transport: oil by the barrel, container traffic and ships' sizes in TEU, fleets
+    "barrels": "barrel", "barriles": "barrel", "barris": "barrel",
+    "teu": "TEU", "teus": "TEU", "contenedores": "TEU", "contêineres": "TEU", "containers": "TEU",
+    "ships": "ship", "vessels": "ship", "buques": "ship", "barcos": "ship", "navios": "ship",
+    "trains": "train", "trenes": "train", "trens": "train", "locomotives": "train", "locomotoras": "train",
     # spans of time are counted too: "30 años" of a plant's life is no count of 30 turbines
     "years": "year", "años": "year", "anos": "year", "months": "month", "meses": "month",
     "days": "day", "días": "day", "dias": "day", "weeks": "week", "semanas": "week",
@@ -444,7 +449,8 @@ _CN_MEASURE = {
     "家企业": "company", "家公司": "company", "辆": "vehicle", "辆汽车": "vehicle", "辆车": "vehicle",
     "名": "person", "人": "person", "位": "person", "套": "housing unit", "套住房": "housing unit",
     "座": "plant", "台": "turbine", "台机组": "unit", "个国家": "country", "个": None,
-    "所": "school", "棵": "tree", "份": "document",
+    "所": "school", "棵": "tree", "份": "document", "桶": "barrel", "标箱": "TEU", "标准箱": "TEU",
+    "艘": "ship", "列": "train", "列列车": "train",
 }  # fmt: skip
 _CN_MEASURE_RE = recache.compile(r"(" + _alt(_CN_MEASURE) + r")")
 _CN_NOUN_HINTS = {
